@@ -1,0 +1,3 @@
+from kototieto.cli.main import main
+
+main()
