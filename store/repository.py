@@ -1,0 +1,222 @@
+"""A data repository: a Git repository with ``koto.yaml`` at its root.
+
+``koto.yaml`` carries the *format version* of the repository (the layout and the files ``koto``
+keeps in it), the organisation that keeps it, its languages, rule overrides for
+``kototieto.model.rules.RuleParams`` and the role table. ``Repository.open`` refuses a format it
+does not know and names ``koto upgrade``; ``upgrade`` applies format steps one version at a time and
+refreshes the generated files (JSON Schema, hook, CI configuration, merge driver registration).
+
+The config is read with PyYAML's safe loader (it is small, written by ``koto init`` and only read
+here); every key is checked and an unknown key or a wrong type is an error naming the key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pygit2
+import yaml
+
+from kototieto.errors import FormatVersionError, InvalidInputError, Location, NoRepositoryError
+from kototieto.store import roles as roles_mod
+
+CONFIG_FILE = "koto.yaml"
+FORMAT_VERSION = 1
+ORGANISATION_TYPES = ("municipality", "wellbeing-services-county", "keha-centre")
+LANGUAGES = ("fi", "sv", "en")
+KOTO_DIR = "koto"  # under .git/: caches, conflict notes, drafts, counters (never committed)
+
+
+@dataclass(frozen=True)
+class Organisation:
+    type: str
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class RepoConfig:
+    """The parsed ``koto.yaml``."""
+
+    format_version: int
+    organisation: Organisation
+    languages: tuple[str, ...] = LANGUAGES
+    rules: Mapping[str, Any] = field(default_factory=dict)
+    roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    allow_real_identity_codes: bool = False
+
+    def allowed_kinds(self, organisation_type: str) -> tuple[str, ...]:
+        return roles_mod.allowed_kinds(self.roles, organisation_type)
+
+
+_KEYS = {"format_version", "organisation", "languages", "rules", "roles", "allow_real_identity_codes"}
+
+
+def parse_config(text: str, filename: str = CONFIG_FILE) -> RepoConfig:
+    """Parse and check ``koto.yaml``; errors name the file and key."""
+
+    def bad(msg: str) -> InvalidInputError:
+        return InvalidInputError(msg, location=Location(filename))
+
+    try:
+        raw = yaml.load(text, Loader=yaml.CSafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        raise InvalidInputError(f"not valid YAML: {exc}", location=Location(filename, line)) from None
+    if not isinstance(raw, dict):
+        raise bad("the configuration must be a mapping")
+    unknown = set(raw) - _KEYS
+    if unknown:
+        raise bad(f"unknown keys: {', '.join(sorted(map(str, unknown)))}")
+    version = raw.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise bad("format_version: missing or not an integer")
+    if version != FORMAT_VERSION:
+        hint = (
+            "run `koto upgrade` to upgrade the repository"
+            if version < FORMAT_VERSION
+            else "this kototieto is too old for it: upgrade kototieto (then `koto upgrade` if asked)"
+        )
+        raise FormatVersionError(
+            f"the repository has format version {version}, this koto reads version {FORMAT_VERSION}: {hint}",
+            location=Location(filename),
+        )
+    org = raw.get("organisation")
+    if not isinstance(org, dict) or set(org) - {"type", "code", "name"}:
+        raise bad("organisation: a mapping with type, code and name")
+    otype, code, name = org.get("type"), org.get("code"), org.get("name", "")
+    if otype not in ORGANISATION_TYPES:
+        raise bad(f"organisation.type: one of {', '.join(ORGANISATION_TYPES)}, not {otype!r}")
+    if not isinstance(code, str) or not code:
+        raise bad("organisation.code: a quoted string, for example '091'")
+    if not isinstance(name, str):
+        raise bad("organisation.name: a string")
+    langs = raw.get("languages", list(LANGUAGES))
+    if not isinstance(langs, list) or not langs or any(x not in LANGUAGES for x in langs):
+        raise bad(f"languages: a list of {', '.join(LANGUAGES)}")
+    rules = raw.get("rules") or {}
+    if not isinstance(rules, dict):
+        raise bad("rules: a mapping of rule parameter overrides")
+    try:
+        role_table = roles_mod.parse_roles(raw.get("roles"))
+    except ValueError as exc:
+        raise bad(f"roles: {exc}") from None
+    allow = raw.get("allow_real_identity_codes", False)
+    if not isinstance(allow, bool):
+        raise bad("allow_real_identity_codes: true or false")
+    return RepoConfig(
+        format_version=version,
+        organisation=Organisation(otype, code, name),
+        languages=tuple(langs),
+        rules=rules,
+        roles=role_table,
+        allow_real_identity_codes=allow,
+    )
+
+
+def config_text(org: Organisation, languages: tuple[str, ...] = LANGUAGES) -> str:
+    """The ``koto.yaml`` that ``koto init`` writes (commented for the person who opens it)."""
+    role_lines = []
+    for otype, kinds in roles_mod.DEFAULT_ROLES.items():
+        role_lines.append(f"  {otype}: [{', '.join(kinds)}]")
+    return (
+        "# kototieto data repository. Read by `koto`; edit with care and commit the change.\n"
+        f"format_version: {FORMAT_VERSION}  # change only with `koto upgrade`\n"
+        "organisation:\n"
+        f"  type: {org.type}\n"
+        f"  code: {_quote(org.code)}\n"
+        f"  name: {_quote(org.name)}\n"
+        f"languages: [{', '.join(languages)}]\n"
+        "# Overrides of the legal parameters (kototieto.model.rules.RuleParams), e.g.\n"
+        "#   plan_max_months: 36\n"
+        "rules: {}\n"
+        "# Record kinds each organisation type may write (see README: Roles).\n"
+        "roles:\n" + "\n".join(role_lines) + "\n"
+        "# Real Finnish identity codes are refused unless this is true (pilots use synthetic ones).\n"
+        "allow_real_identity_codes: false\n"
+    )
+
+
+def _quote(s: str) -> str:
+    return "'" + s.replace("'", "''") + "'"
+
+
+def find_root(path: Path) -> Path:
+    """The working-tree root of the Git repository containing ``path``."""
+    found = pygit2.discover_repository(str(path))
+    if found is None:
+        raise NoRepositoryError(
+            f"{path} is not inside a Git repository; create one with `koto init DIR --organisation CODE`"
+        )
+    repo = pygit2.Repository(found)
+    if repo.workdir is None:
+        raise NoRepositoryError(f"{path} is a bare Git repository; koto needs a working tree")
+    return Path(repo.workdir).resolve()
+
+
+class Repository:
+    """An opened data repository. Cheap to create; holds one ``pygit2.Repository``."""
+
+    def __init__(self, root: Path, git: pygit2.Repository, config: RepoConfig) -> None:
+        self.root = root
+        self.git = git
+        self.config = config
+        self.git_dir = Path(git.path).resolve()
+        self.koto_dir = self.git_dir / KOTO_DIR
+
+    @classmethod
+    def open(cls, path: Path | str = ".") -> Repository:
+        """Open the data repository containing ``path`` (checks ``koto.yaml`` and its version)."""
+        root = find_root(Path(path))
+        cfg_path = root / CONFIG_FILE
+        if not cfg_path.is_file():
+            raise NoRepositoryError(
+                f"{root} has no {CONFIG_FILE}: not a koto data repository "
+                "(create one with `koto init DIR --organisation CODE`)"
+            )
+        config = parse_config(cfg_path.read_text(encoding="utf-8"), str(cfg_path))
+        return cls(root, pygit2.Repository(str(root)), config)
+
+    def ensure_koto_dir(self) -> Path:
+        self.koto_dir.mkdir(parents=True, exist_ok=True)
+        return self.koto_dir
+
+    @property
+    def branch_ref(self) -> str:
+        """The full name of the checked-out branch (``refs/heads/main``)."""
+        ref = self.git.references.get("HEAD")
+        if ref is None:
+            raise NoRepositoryError(f"{self.root}: HEAD is missing")
+        target = ref.target
+        if isinstance(target, str):
+            return target
+        raise NoRepositoryError(f"{self.root}: HEAD is detached; check out a branch first")
+
+    def head_commit(self) -> pygit2.Commit | None:
+        """The commit HEAD points to, read fresh from disk (None for an unborn branch)."""
+        ref = self.git.references.get(self.branch_ref)
+        if ref is None:
+            return None
+        commit = self.git.get(ref.target)
+        assert isinstance(commit, pygit2.Commit)
+        return commit
+
+
+# Format upgrades: version n -> n + 1, applied in order by ``upgrade``. Format 1 is the first.
+UPGRADES: dict[int, Callable[[Path], None]] = {}
+
+
+def read_format_version(root: Path) -> int:
+    """The raw ``format_version`` of ``root/koto.yaml`` (without the full check)."""
+    cfg = root / CONFIG_FILE
+    if not cfg.is_file():
+        raise NoRepositoryError(f"{root} has no {CONFIG_FILE}: not a koto data repository")
+    raw = yaml.load(cfg.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    version = raw.get("format_version") if isinstance(raw, dict) else None
+    if not isinstance(version, int):
+        raise InvalidInputError("format_version: missing or not an integer", location=Location(str(cfg)))
+    return version

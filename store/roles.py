@@ -1,0 +1,87 @@
+"""Who may write what: organisation type -> record kinds it may write.
+
+Defaults (overridable per repository in ``koto.yaml`` ``roles``):
+
+- ``municipality``: every kind. The municipality keeps the customer register (681/2023).
+- ``wellbeing-services-county``: ``review`` only, and only a review of a *multisectoral* plan: the
+  county follows multisectoral plans and records a review when it changes a service it is
+  responsible for (decree item D3.02). Whether the review's content stays within the county's own
+  services is a rule of the model (checked by ``validate_data``), not of this table.
+- ``keha-centre``: nothing. The KEHA Centre is joint controller of the municipal customer system,
+  but in the first version only municipal integration staff have access rights, so it reads and
+  writes no records. A pilot that decides otherwise lists kinds for it in ``koto.yaml``.
+
+The writer's organisation type is the repository's (``koto.yaml`` ``organisation.type``) and the
+record's ``organisation.type`` must equal it: one cannot write in another organisation's name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from kototieto.errors import NotAllowedError
+
+RECORD_KINDS: tuple[str, ...] = (
+    "customer",
+    "assessment",
+    "multisectoral-assessment",
+    "integration-plan",
+    "multisectoral-plan",
+    "family-plan",
+    "review",
+    "guidance",
+)
+
+DEFAULT_ROLES: dict[str, tuple[str, ...]] = {
+    "municipality": RECORD_KINDS,
+    "wellbeing-services-county": ("review",),
+    "keha-centre": (),
+}
+
+# Extra conditions on a kind for an organisation type: (field, required value).
+CONDITIONS: dict[tuple[str, str], tuple[str, str]] = {
+    ("wellbeing-services-county", "review"): ("plan_kind", "multisectoral-plan"),
+}
+
+
+def parse_roles(raw: object) -> dict[str, tuple[str, ...]]:
+    """Check a ``roles`` mapping from ``koto.yaml``; missing types keep their defaults."""
+    table = dict(DEFAULT_ROLES)
+    if raw is None:
+        return table
+    if not isinstance(raw, dict):
+        raise ValueError("a mapping from organisation type to a list of record kinds")
+    for otype, kinds in raw.items():
+        if otype not in DEFAULT_ROLES:
+            raise ValueError(f"unknown organisation type {otype!r}")
+        if not isinstance(kinds, list) or any(k not in RECORD_KINDS for k in kinds):
+            raise ValueError(f"{otype}: a list of record kinds ({', '.join(RECORD_KINDS)})")
+        table[otype] = tuple(kinds)
+    return table
+
+
+def allowed_kinds(table: Mapping[str, tuple[str, ...]], organisation_type: str) -> tuple[str, ...]:
+    return tuple(table.get(organisation_type, DEFAULT_ROLES.get(organisation_type, ())))
+
+
+def check_role(table: Mapping[str, tuple[str, ...]], writer_type: str, data: Mapping[str, Any]) -> None:
+    """Raise NotAllowedError when an organisation of ``writer_type`` may not write ``data``."""
+    kind = data.get("kind")
+    kinds = allowed_kinds(table, writer_type)
+    if kind not in kinds:
+        may = ", ".join(kinds) if kinds else "no records"
+        raise NotAllowedError(f"a {writer_type} may not write {kind!r} records (it may write: {may})")
+    org = data.get("organisation")
+    rec_type = org.get("type") if isinstance(org, Mapping) else None
+    if rec_type is not None and rec_type != writer_type:
+        raise NotAllowedError(
+            f"this repository belongs to a {writer_type}; it cannot write a record in the name of "
+            f"a {rec_type}"
+        )
+    cond = CONDITIONS.get((writer_type, str(kind)))
+    if cond is not None and data.get(cond[0]) != cond[1]:
+        raise NotAllowedError(
+            f"a {writer_type} may write a {kind} only when {cond[0]} is {cond[1]!r}, "
+            f"not {data.get(cond[0])!r}"
+        )

@@ -1,0 +1,232 @@
+"""``koto init`` and ``koto upgrade``: the files ``koto`` keeps in a data repository.
+
+Generated, committed files: ``koto.yaml`` (written once, then the organisation's), ``.gitattributes``
+(records merged by the ``koto`` merge driver), ``.gitignore``, ``schema/record.schema.json`` (the
+JSON Schema every record's first line points to, for editor completion) and CI configuration for
+GitLab, GitHub and Forgejo/Gitea that runs ``koto validate`` on every push. Not committed (local to a
+clone): the merge driver registration in ``.git/config`` and the ``pre-commit`` hook, which are
+(re)installed by ``init``, ``upgrade`` and ``install_local`` (run it after cloning).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pygit2
+
+from kototieto.errors import FormatVersionError, NothingToDoError, UsageError
+from kototieto.store import gitcommit
+from kototieto.store.layout import SCHEMA_PATH
+from kototieto.store.repository import (
+    CONFIG_FILE,
+    FORMAT_VERSION,
+    LANGUAGES,
+    ORGANISATION_TYPES,
+    UPGRADES,
+    Organisation,
+    Repository,
+    config_text,
+    read_format_version,
+)
+
+GITATTRIBUTES = """\
+# Records are merged field by field by `koto merge-driver` (registered in .git/config by koto).
+customers/**/*.yaml merge=koto
+"""
+
+GITIGNORE = """\
+# Editor and tool leftovers; records live under customers/.
+*.tmp
+*.swp
+*~
+.DS_Store
+__pycache__/
+"""
+
+PIP_NOTE = "# `pip install kototieto` must reach the package: PyPI, or set PIP_INDEX_URL to your own index."
+
+GITLAB_CI = f"""\
+{PIP_NOTE}
+koto-validate:
+  image: python:3.11
+  script:
+    - pip install kototieto
+    - koto validate
+"""
+
+GITHUB_WORKFLOW = f"""\
+{PIP_NOTE}
+name: koto validate
+on: [push, pull_request]
+jobs:
+  validate:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.11"
+      - run: pip install kototieto
+      - run: koto validate
+"""
+
+FORGEJO_WORKFLOW = f"""\
+{PIP_NOTE}
+name: koto validate
+on: [push, pull_request]
+jobs:
+  validate:
+    runs-on: docker
+    container:
+      image: node:20-bookworm
+    steps:
+      - uses: https://code.forgejo.org/actions/checkout@v4
+      - run: apt-get update -qq && apt-get install -y -qq python3-venv
+      - run: python3 -m venv /tmp/koto && /tmp/koto/bin/pip install kototieto
+      - run: /tmp/koto/bin/koto validate
+"""
+
+PRE_COMMIT_HOOK = """\
+#!/bin/sh
+# Installed by koto: refuse a commit whose staged records are invalid.
+if ! command -v koto >/dev/null 2>&1; then
+  echo "pre-commit: koto is not on PATH; install kototieto to commit records" >&2
+  exit 1
+fi
+exec koto add --check-staged
+"""
+
+MERGE_DRIVER = "koto merge-driver %O %A %B %P"
+
+
+def schema_text() -> str:
+    """The JSON Schema of every record kind, from the model (a permissive stub if not available)."""
+    try:
+        from kototieto.model.jsonschema import record_schema
+    except ImportError:  # the model predates the schema generator
+        schema: dict[str, object] = {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "type": "object",
+        }
+    else:
+        schema = record_schema()
+    return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def generated_files() -> dict[str, str]:
+    """Committed files that ``init`` writes and ``upgrade`` refreshes (not ``koto.yaml``)."""
+    return {
+        ".gitattributes": GITATTRIBUTES,
+        ".gitignore": GITIGNORE,
+        SCHEMA_PATH: schema_text(),
+        ".gitlab-ci.yml": GITLAB_CI,
+        ".github/workflows/koto-validate.yml": GITHUB_WORKFLOW,
+        ".forgejo/workflows/koto-validate.yml": FORGEJO_WORKFLOW,
+    }
+
+
+def install_local(root: Path) -> None:
+    """Register the merge driver in ``.git/config`` and install the pre-commit hook."""
+    git = pygit2.Repository(str(root))
+    git.config["merge.koto.name"] = "koto field-by-field record merge"
+    git.config["merge.koto.driver"] = MERGE_DRIVER
+    hooks = Path(git.path) / "hooks"
+    hooks.mkdir(exist_ok=True)
+    hook = hooks / "pre-commit"
+    hook.write_text(PRE_COMMIT_HOOK, encoding="utf-8")
+    os.chmod(hook, 0o755)
+
+
+def init_repository(
+    path: Path,
+    *,
+    organisation_code: str,
+    organisation_type: str = "municipality",
+    name: str = "",
+    languages: tuple[str, ...] = LANGUAGES,
+    author: str | None = None,
+) -> Repository:
+    """Create a data repository at ``path`` (a new or empty folder, or a Git repository without
+    ``koto.yaml``) with its first commit."""
+    if organisation_type not in ORGANISATION_TYPES:
+        raise UsageError(f"--organisation-type: one of {', '.join(ORGANISATION_TYPES)}")
+    if not organisation_code.strip():
+        raise UsageError("--organisation: an organisation code, for example 091")
+    path = path.resolve()
+    if (path / CONFIG_FILE).exists():
+        raise NothingToDoError(f"{path} is already a koto data repository")
+    if path.exists() and any(p.name != ".git" for p in path.iterdir()):
+        raise UsageError(f"{path} is not empty; koto init wants a new or empty folder")
+    path.mkdir(parents=True, exist_ok=True)
+    if not (path / ".git").exists():
+        pygit2.init_repository(str(path), initial_head="main")
+    files = {CONFIG_FILE: config_text(Organisation(organisation_type, organisation_code, name), languages)}
+    files.update(generated_files())
+    install_local(path)
+    gitcommit.atomic_write(path / CONFIG_FILE, files[CONFIG_FILE].encode("utf-8"))
+    repo = Repository.open(path)
+    sig = _signature(repo, author)
+    result = gitcommit.commit_changes(
+        repo,
+        {k: v.encode("utf-8") for k, v in files.items()},
+        f"Create the data repository of {name or organisation_code}\n",
+        author=sig,
+    )
+    commit = repo.git.get(result.commit_id)
+    assert isinstance(commit, pygit2.Commit)
+    index = repo.git.index
+    index.read_tree(commit.tree)
+    index.write()
+    return repo
+
+
+def _signature(repo: Repository, author: str | None) -> pygit2.Signature:
+    if author:
+        return gitcommit.parse_author(author)
+    try:
+        return repo.git.default_signature
+    except (KeyError, pygit2.GitError):
+        return pygit2.Signature("koto", "koto@localhost")
+
+
+def upgrade_repository(path: Path, author: str | None = None) -> list[str]:
+    """Upgrade the format and refresh generated files; returns what changed (empty: nothing)."""
+    from kototieto.store.repository import find_root
+
+    root = find_root(path)
+    version = read_format_version(root)
+    if version > FORMAT_VERSION:
+        raise FormatVersionError(
+            f"the repository has format version {version}, newer than this koto "
+            f"({FORMAT_VERSION}): upgrade kototieto instead"
+        )
+    done: list[str] = []
+    while version < FORMAT_VERSION:
+        step = UPGRADES.get(version)
+        if step is None:
+            raise FormatVersionError(f"no upgrade from format version {version}")
+        step(root)
+        version += 1
+        done.append(f"format version {version}")
+    install_local(root)
+    repo = Repository.open(root)
+    head = repo.head_commit()
+    changes: dict[str, bytes | None] = {}
+    for rel, text in generated_files().items():
+        data = text.encode("utf-8")
+        current = None
+        if head is not None and rel in head.tree:
+            obj = repo.git.get(head.tree[rel].id)
+            current = obj.data if isinstance(obj, pygit2.Blob) else None
+        if current != data:
+            changes[rel] = data
+            done.append(rel)
+    if any(d.startswith("format version") for d in done):
+        changes[CONFIG_FILE] = (root / CONFIG_FILE).read_bytes()
+    if changes:
+        gitcommit.commit_changes(
+            repo, changes, "koto upgrade: " + ", ".join(done) + "\n", author=_signature(repo, author)
+        )
+    return done
