@@ -1,0 +1,150 @@
+"""Fast, strict, read-only loading of record files for bulk work (validate all, reports).
+
+libyaml (PyYAML's C parser and composer) builds the node tree; a small converter written for this
+subset turns it into data. Scalars are resolved with ruamel's YAML 1.2 table and converted as
+ruamel's round-trip constructor does, timestamps stay text, so ``fast_load(b) ==
+load_document(b).data`` for every file both accept (tests check it on generated records and on
+the 1.1/1.2 traps). The strictness is the same as the round-trip path: size, NUL, UTF-8, one
+document, a mapping, text keys without duplicates, no merge keys, no ``=`` values; anchors,
+aliases, tags, directives and deep nesting are refused by an exact event scan that runs only when
+a cheap look at the text says one of them may be present (see :mod:`strict_yaml`).
+
+Which C loader runs is in :data:`LOADER` ("pyyaml-libyaml" or, when PyYAML was built without
+libyaml, "ruamel-libyaml"); there is no pure-Python fallback, which would be 10x slower.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import yaml
+from ruamel.yaml import resolver as rresolver
+
+from kototieto.errors import InvalidInputError
+from kototieto.store import strict_yaml as sy
+
+__all__ = ["LOADER", "fast_load"]
+
+
+def _table() -> dict[str, list[tuple[str, Any]]]:
+    table: dict[str, list[tuple[str, Any]]] = {}
+    for versions, tag, regexp, firsts in rresolver.implicit_resolvers:
+        if (1, 2) in versions:
+            for first in firsts:
+                table.setdefault(first, []).append((str(tag), regexp))
+    return table
+
+
+_RESOLVERS: Final = _table()
+
+_CParser: Any
+if getattr(yaml, "__with_libyaml__", False):
+    import yaml.cyaml
+
+    _CParser = yaml.cyaml.CParser  # type: ignore[attr-defined]
+    LOADER: str = "pyyaml-libyaml"
+else:  # pragma: no cover - the pinned PyYAML wheels ship libyaml
+    import ruamel.yaml.cyaml
+
+    _CParser = ruamel.yaml.cyaml.CParser  # type: ignore[attr-defined]
+    LOADER = "ruamel-libyaml"
+
+
+class _Loader(_CParser):  # type: ignore[misc]
+    """libyaml's parser and composer with ruamel's YAML 1.2 implicit resolvers."""
+
+    def descend_resolver(self, parent: Any, index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _RESOLVERS.get(value[:1], ()):
+                    if regexp.match(value):
+                        return tag
+            return sy.STR_TAG
+        if kind is yaml.SequenceNode:
+            return "tag:yaml.org,2002:seq"
+        return "tag:yaml.org,2002:map"
+
+
+def fast_load(
+    text: bytes | str, filename: str, *, max_bytes: int = sy.MAX_BYTES, max_depth: int = sy.MAX_DEPTH
+) -> dict[str, Any]:
+    """Parse one record file into plain data (same rules and result as ``load_document``)."""
+    decoded = sy.decode(text, filename, max_bytes)
+    if sy.needs_event_scan(decoded, max_depth):
+        sy.scan_events(decoded, filename, max_depth)
+    loader = _Loader(decoded)
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError as exc:
+        raise sy.yaml_error(filename, exc, decoded) from None
+    finally:
+        loader.dispose()
+    if not isinstance(node, yaml.MappingNode):
+        kind = (
+            "empty"
+            if node is None
+            else ("a list" if isinstance(node, yaml.SequenceNode) else "a single value")
+        )
+        raise sy.fail(filename, f"a record file must hold one mapping of fields (this one is {kind})", 1, 1)
+    data = _mapping(node, filename)
+    return data
+
+
+def _where(node: Any) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _mapping(node: Any, filename: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for knode, vnode in node.value:
+        if type(knode) is not yaml.ScalarNode:
+            raise sy.fail(filename, "a key must be a plain name, not a list or a mapping", *_where(knode))
+        key = knode.value
+        tag = knode.tag
+        if tag != sy.STR_TAG:
+            if tag == sy.MERGE_TAG:
+                raise sy.fail(filename, "merge keys (<<) are not allowed in records", *_where(knode))
+            raise sy.fail(filename, f"the key {key!r} must be text (quote it)", *_where(knode))
+        if key in out:
+            raise sy.fail(filename, f"duplicate key {key!r}", *_where(knode))
+        out[key] = _value(vnode, filename)
+    return out
+
+
+def _value(node: Any, filename: str) -> Any:
+    kind = type(node)
+    if kind is yaml.ScalarNode:
+        tag = node.tag
+        if tag == sy.STR_TAG or tag == sy.TIMESTAMP_TAG:
+            return node.value
+        try:
+            if tag == sy.INT_TAG:
+                return sy.int_value(node.value)
+            if tag == sy.BOOL_TAG:
+                return node.value in ("true", "True", "TRUE")
+            if tag == sy.NULL_TAG:
+                return None
+            if tag == sy.FLOAT_TAG:
+                return sy.float_value(node.value)
+        except (ValueError, IndexError, OverflowError):
+            raise sy.fail(
+                filename, f"not valid YAML: cannot read {node.value!r} as a number", *_where(node)
+            ) from None
+        raise sy.fail(filename, f"the value {node.value!r} is not allowed here (quote it)", *_where(node))
+    if kind is yaml.MappingNode:
+        return _mapping(node, filename)
+    return [_value(item, filename) for item in node.value]
+
+
+def load_bytes_checked(text: bytes, filename: str) -> dict[str, Any] | InvalidInputError:
+    """``fast_load`` that returns the error instead of raising (for worker processes)."""
+    try:
+        return fast_load(text, filename)
+    except InvalidInputError as exc:
+        return exc

@@ -1,0 +1,377 @@
+"""Round-trip YAML I/O for record files (ruamel.yaml, YAML 1.2, strict).
+
+Invariants:
+
+* ``dump_document(load_document(t).doc) == t`` byte for byte for every text the writer
+  (:func:`new_document_text`, :func:`update_document`) produces, and for hand-edited files in the
+  writer's style, with comments anywhere. Not byte-identical (ruamel normalises them): other
+  indentation than 2 (mappings) / 4 with the dash at 2 (sequences), extra spaces after ``:``, or
+  before a comment on a key-only line, trailing spaces, CRLF line ends, a missing final newline,
+  a ``---`` or ``...`` marker, multi-line plain scalars, unusual escapes in double quotes, and flow
+  collections written with other spacing. The data never changes, only the layout.
+* ``load_document(t).data`` is plain JSON-like data (str, int, float, bool, None, list, dict with
+  text keys); dates and other timestamps stay the exact text of the file; it equals
+  :func:`kototieto.store.bulkload.fast_load` of the same bytes.
+* The writer quotes every string that YAML 1.1 (PyYAML, yamllint, many CI tools) or YAML 1.2
+  (ruamel) would read as anything but that string (``no``, ``on``, ``010``, ``1:20``, ``0x1F``,
+  ``1_000``, ``.inf``, ``~``, ``=``...), writes a valid ``YYYY-MM-DD`` string as a plain date
+  (every reader sees a date), and multi-line strings as literal blocks.
+
+Strictness (see :mod:`kototieto.store.strict_yaml`) is enforced inside ruamel's composer, before
+anything is constructed: no alias is ever followed, no tag ever constructs anything, nesting stops
+at ``max_depth`` before the recursive composer goes deeper.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Final
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.representer import RoundTripRepresenter
+from ruamel.yaml.scalarbool import ScalarBoolean
+from ruamel.yaml.scalarstring import (
+    DoubleQuotedScalarString,
+    LiteralScalarString,
+    SingleQuotedScalarString,
+)
+
+from kototieto.errors import InvalidInputError
+from kototieto.store import strict_yaml as sy
+from kototieto.store.guard import needs_quotes
+
+__all__ = [
+    "LoadedDocument",
+    "RawTimestamp",
+    "dump_document",
+    "load_document",
+    "new_document_text",
+    "to_plain",
+    "update_document",
+]
+
+SCHEMA_COMMENT_PREFIX: Final = "yaml-language-server: $schema="
+_ISO_DATE: Final = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+PathKey = str | int
+
+
+class RawTimestamp(str):
+    """A date or timestamp scalar kept as the exact text of the file, written back plain."""
+
+    __slots__ = ()
+
+
+class _StrictComposer(Composer):
+    """ruamel's composer with the record rules checked on each event before recursing."""
+
+    def compose_document(self) -> Any:
+        event = self.parser.peek_event()
+        sy.check_document_event(event, self.loader.koto_filename)
+        return super().compose_document()
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.parser.peek_event()
+        sy.check_document_event(event, self.loader.koto_filename)
+        if self.depth >= self.loader.koto_max_depth:
+            raise sy.fail(
+                self.loader.koto_filename,
+                f"the data is nested too deeply (more than {self.loader.koto_max_depth} levels)",
+                event.start_mark.line + 1,
+                event.start_mark.column + 1,
+            )
+        return super().compose_node(parent, index)
+
+
+class _StrictConstructor(RoundTripConstructor):
+    """Round-trip constructor that checks keys first and keeps timestamps as their text."""
+
+    def construct_document(self, node: Any) -> Any:
+        check_nodes(node, self.loader.koto_filename)
+        return super().construct_document(node)
+
+    def construct_raw_timestamp(self, node: Any) -> RawTimestamp:
+        return RawTimestamp(node.value)
+
+
+_StrictConstructor.add_constructor(sy.TIMESTAMP_TAG, _StrictConstructor.construct_raw_timestamp)
+
+
+class _Representer(RoundTripRepresenter):
+    def represent_raw_timestamp(self, data: RawTimestamp) -> Any:
+        return self.represent_scalar(sy.TIMESTAMP_TAG, str(data))
+
+
+_Representer.add_representer(RawTimestamp, _Representer.represent_raw_timestamp)
+
+
+def check_nodes(root: Node, filename: str) -> None:
+    """Refuse merge keys, ``=`` values, non-text or duplicate keys, anywhere under ``root``."""
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ScalarNode):
+            if node.tag in (sy.MERGE_TAG, sy.VALUE_TAG):
+                _node_fail(filename, node, f"the value {node.value!r} is not allowed here (quote it)")
+            if node.tag in (sy.INT_TAG, sy.FLOAT_TAG):
+                try:
+                    (sy.int_value if node.tag == sy.INT_TAG else sy.float_value)(node.value)
+                except (ValueError, IndexError, OverflowError):
+                    _node_fail(filename, node, f"not valid YAML: cannot read {node.value!r} as a number")
+        elif isinstance(node, MappingNode):
+            seen: dict[str, Node] = {}
+            for key, value in node.value:
+                if not isinstance(key, ScalarNode):
+                    _node_fail(filename, key, "a key must be a plain name, not a list or a mapping")
+                if key.tag == sy.MERGE_TAG:
+                    _node_fail(filename, key, "merge keys (<<) are not allowed in records")
+                if key.tag != sy.STR_TAG:
+                    _node_fail(filename, key, f"the key {key.value!r} must be text (quote it)")
+                if key.value in seen:
+                    first = seen[key.value].start_mark.line + 1
+                    _node_fail(filename, key, f"duplicate key {key.value!r} (first on line {first})")
+                seen[key.value] = key
+                stack.append(value)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+
+
+def _node_fail(filename: str, node: Node, message: str) -> None:
+    raise sy.fail(filename, message, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _yaml(filename: str = "<string>", max_depth: int = sy.MAX_DEPTH) -> YAML:
+    """A configured ruamel instance: pure-Python round-trip parser, writer style settings."""
+    y = YAML(typ="rt", pure=True)
+    y.Composer = _StrictComposer
+    y.Constructor = _StrictConstructor
+    y.Representer = _Representer
+    y.preserve_quotes = True
+    y.width = sys.maxsize
+    y.indent(mapping=2, sequence=4, offset=2)
+    y.allow_unicode = True
+    y.allow_duplicate_keys = False
+    y.koto_filename = filename  # type: ignore[attr-defined]
+    y.koto_max_depth = max_depth  # type: ignore[attr-defined]
+    return y
+
+
+@dataclass
+class LoadedDocument:
+    """One record file read for round-trip editing.
+
+    ``doc`` is the ruamel tree (edit it with :func:`update_document`, write it with
+    :func:`dump_document`); ``data`` is the same content as plain JSON-like data.
+    """
+
+    doc: CommentedMap
+    data: dict[str, Any]
+    text: str
+    filename: str
+
+    def locate(self, path: tuple[PathKey, ...]) -> tuple[int, int] | None:
+        """1-based (line, column) of a field path, or of its nearest existing ancestor."""
+        return locate(self.doc, path)
+
+
+def locate(doc: Any, path: tuple[PathKey, ...]) -> tuple[int, int] | None:
+    """1-based (line, column) of ``path`` in a ruamel tree (nearest existing ancestor)."""
+    best: tuple[int, int] | None = None
+    lc = getattr(doc, "lc", None)
+    if lc is not None and lc.line is not None:
+        best = (lc.line + 1, lc.col + 1)
+    node = doc
+    for key in path:
+        if isinstance(node, CommentedMap) and isinstance(key, str) and key in node:
+            line, col = node.lc.key(key)
+        elif isinstance(node, CommentedSeq) and isinstance(key, int) and -len(node) <= key < len(node):
+            line, col = node.lc.item(key % len(node))
+        else:
+            break
+        best = (line + 1, col + 1)
+        node = node[key]
+    return best
+
+
+def load_document(
+    text: bytes | str, filename: str, *, max_bytes: int = sy.MAX_BYTES, max_depth: int = sy.MAX_DEPTH
+) -> LoadedDocument:
+    """Read a record file strictly for round-trip editing; refuse anything outside the subset."""
+    decoded = sy.decode(text, filename, max_bytes)
+    y = _yaml(filename, max_depth)
+    try:
+        doc = y.load(decoded)
+    except InvalidInputError:
+        raise
+    except YAMLError as exc:
+        raise sy.yaml_error(filename, exc, decoded) from None
+    except RecursionError:
+        raise sy.fail(filename, "the data is nested too deeply") from None
+    except (ValueError, TypeError, IndexError, OverflowError) as exc:
+        raise sy.fail(filename, f"not valid YAML: {exc}") from None
+    if not isinstance(doc, CommentedMap):
+        kind = "empty" if doc is None else ("a list" if isinstance(doc, list) else "a single value")
+        raise sy.fail(filename, f"a record file must hold one mapping of fields (this one is {kind})", 1, 1)
+    data = to_plain(doc)
+    assert isinstance(data, dict)
+    return LoadedDocument(doc=doc, data=data, text=decoded, filename=filename)
+
+
+def to_plain(value: Any) -> Any:
+    """ruamel's round-trip objects as plain JSON-like data (exact types, timestamps as text)."""
+    if isinstance(value, dict):
+        return {str(k): to_plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [to_plain(v) for v in value]
+    if isinstance(value, bool | ScalarBoolean):
+        return bool(value)
+    if isinstance(value, str):
+        return str(value)
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return float(value)
+    if value is None:
+        return None
+    raise TypeError(f"unexpected YAML value of type {type(value).__name__}")
+
+
+def dump_document(doc: Any) -> str:
+    """Write a ruamel tree back as text in the writer's style."""
+    out = io.StringIO()
+    _yaml().dump(doc, out)
+    return out.getvalue()
+
+
+def to_node(value: Any) -> Any:
+    """Plain data as ruamel objects styled by the writer's rules (quoting guard, dates, blocks)."""
+    if isinstance(value, Mapping):
+        cm = CommentedMap()
+        for k, v in value.items():
+            if not isinstance(k, str):
+                raise TypeError(f"record keys must be text, not {k!r}")
+            cm[k] = to_node(v)
+        return cm
+    if isinstance(value, list | tuple):
+        return CommentedSeq(to_node(v) for v in value)
+    if isinstance(value, date):
+        return RawTimestamp(value.isoformat())
+    if isinstance(value, str):
+        return _styled_str(value)
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    raise TypeError(f"cannot write a value of type {type(value).__name__} to a record file")
+
+
+def _styled_str(value: str) -> Any:
+    if "\n" in value:
+        return LiteralScalarString(value)
+    if _ISO_DATE.match(value):
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            return SingleQuotedScalarString(value)
+        return RawTimestamp(value)
+    if needs_quotes(value):
+        return SingleQuotedScalarString(value)
+    return value
+
+
+def new_document_text(
+    data: Mapping[str, Any], schema_url: str | None, header_comment: str | None = None
+) -> str:
+    """The text of a new record file: schema comment line, optional header comment, block YAML."""
+    cm = to_node(data)
+    lines: list[str] = []
+    if schema_url:
+        lines.append(SCHEMA_COMMENT_PREFIX + schema_url)
+    if header_comment:
+        lines.extend(header_comment.splitlines())
+    if lines:
+        cm.yaml_set_start_comment("\n".join(lines))
+    return dump_document(cm)
+
+
+def _same(old: Any, new: Any) -> bool:
+    """Equal as data, with exact types (``True`` is not ``1``, ``1`` is not ``1.0``)."""
+    if type(old) is not type(new):
+        return False
+    if isinstance(new, dict):
+        return old.keys() == new.keys() and all(_same(old[k], new[k]) for k in new)
+    if isinstance(new, list):
+        return len(old) == len(new) and all(_same(a, b) for a, b in zip(old, new, strict=True))
+    if isinstance(new, float) and new != new:
+        return bool(old != old)
+    return bool(old == new)
+
+
+def _plain_input(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _plain_input(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain_input(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _updated(old: Any, new: Any) -> Any:
+    if isinstance(old, CommentedMap) and isinstance(new, Mapping):
+        _update_map(old, new)
+        return old
+    if isinstance(old, CommentedSeq) and isinstance(new, list | tuple):
+        _update_seq(old, new)
+        return old
+    if _same(to_plain(old), _plain_input(new)):
+        return old
+    node = to_node(new)
+    if isinstance(old, SingleQuotedScalarString | DoubleQuotedScalarString) and type(node) is str:
+        return type(old)(node)  # keep the person's quoting style
+    return node
+
+
+def _update_map(cm: CommentedMap, new: Mapping[str, Any]) -> None:
+    for key in [k for k in cm if k not in new]:
+        del cm[key]
+    previous: str | None = None
+    for key, value in new.items():
+        if key in cm:
+            updated = _updated(cm[key], value)
+            if updated is not cm[key]:
+                cm[key] = updated
+        else:
+            position = list(cm.keys()).index(previous) + 1 if previous is not None else 0
+            cm.insert(position, key, to_node(value))
+        previous = key
+
+
+def _update_seq(seq: CommentedSeq, new: list[Any] | tuple[Any, ...]) -> None:
+    while len(seq) > len(new):
+        del seq[len(seq) - 1]
+    for i, value in enumerate(new):
+        if i < len(seq):
+            updated = _updated(seq[i], value)
+            if updated is not seq[i]:
+                seq[i] = updated
+        else:
+            seq.append(to_node(value))
+
+
+def update_document(doc: CommentedMap, new_data: Mapping[str, Any]) -> None:
+    """Make ``doc`` equal ``new_data`` in place, touching only what changed.
+
+    Untouched values keep their comments, quoting and position; a changed quoted string keeps its
+    quote style; new keys go after their predecessor in ``new_data`` (first when it has none);
+    removed keys disappear with their own comments; existing keys keep the file's order.
+    """
+    _update_map(doc, new_data)
