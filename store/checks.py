@@ -1,0 +1,144 @@
+"""The checks every write runs: the model's rules, the cross-record rules, path and content.
+
+``check_record`` returns every problem as an ``Issue`` (file, line, column, field path, severity,
+rule, message) so a refused write can show all of them at once. Line numbers come from the
+round-trip document when the caller has one. The model is imported lazily: ``store`` stays usable
+(layout and path checks only) in a checkout whose model predates the validation API.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from kototieto.errors import InvalidRecordError, Location
+from kototieto.store.fielddiff import dotted
+from kototieto.store.layout import path_problems
+
+PathKey = str | int
+
+
+@dataclass(frozen=True)
+class Issue:
+    file: str
+    line: int | None
+    column: int | None
+    field: str
+    severity: str
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        loc = str(Location(self.file, self.line, self.column))
+        field = f" {self.field}:" if self.field else ""
+        return f"{loc}:{field} {self.message} [{self.rule}]"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "field": self.field,
+            "severity": self.severity,
+            "rule": self.rule,
+            "message": self.message,
+        }
+
+
+def _model() -> Any | None:
+    try:
+        from kototieto.model import validation
+    except ImportError:
+        return None
+    return validation
+
+
+def rule_params(overrides: Mapping[str, Any]) -> Any | None:
+    try:
+        from kototieto.model.rules import RuleParams
+    except ImportError:
+        return None
+    return RuleParams.from_overrides(dict(overrides)) if overrides else RuleParams()
+
+
+def parse_records(datas: Iterable[Mapping[str, Any]]) -> list[Any]:
+    """Records (model objects) of the data that parse; the rest are left out."""
+    try:
+        from kototieto.model.records import parse_record
+    except ImportError:
+        return []
+    out = []
+    for d in datas:
+        try:
+            out.append(parse_record(d))
+        except Exception:  # an invalid stored record is not this write's problem
+            continue
+    return out
+
+
+def check_record(
+    path: str,
+    data: Mapping[str, Any],
+    *,
+    locate: Any = None,
+    others: Iterable[Mapping[str, Any]] = (),
+    params: Any = None,
+    lang: str = "fi",
+) -> list[Issue]:
+    """Every problem of ``data`` stored at ``path``; ``others``: the customer's other records."""
+
+    def where(p: tuple[PathKey, ...]) -> tuple[int | None, int | None]:
+        if locate is None:
+            return None, None
+        pos = locate(p)
+        return (pos[0], pos[1]) if pos else (None, None)
+
+    issues: list[Issue] = []
+    for pp in path_problems(path, data):
+        line, col = where((pp.field,))
+        issues.append(Issue(path, line, col, pp.field, "error", "path", pp.message))
+    validation = _model()
+    if validation is None:
+        return issues
+    result = validation.validate_data(data, params)
+    for prob in result.problems:
+        line, col = where(tuple(prob.path))
+        issues.append(
+            Issue(
+                path, line, col, dotted(tuple(prob.path)), str(prob.severity), prob.rule, prob.message(lang)
+            )
+        )
+    if result.record is not None:
+        records = [*parse_records(others), result.record]
+        rid = data.get("id")
+        for record_id, prob in validation.check_records(records, params):
+            if record_id != rid:
+                continue
+            line, col = where(tuple(prob.path))
+            issues.append(
+                Issue(
+                    path,
+                    line,
+                    col,
+                    dotted(tuple(prob.path)),
+                    str(prob.severity),
+                    prob.rule,
+                    prob.message(lang),
+                )
+            )
+    return issues
+
+
+def errors_of(issues: Iterable[Issue]) -> list[Issue]:
+    return [i for i in issues if i.severity == "error"]
+
+
+def raise_if_invalid(path: str, issues: list[Issue]) -> None:
+    errors = errors_of(issues)
+    if errors:
+        lines = "\n".join(f"  {i}" for i in errors)
+        raise InvalidRecordError(
+            f"{path}: {len(errors)} problem(s); nothing was written:\n{lines}",
+            problems=list(errors),
+        )

@@ -1,0 +1,125 @@
+"""History of one record: its versions (``git log -- PATH``) and its content at any revision.
+
+- Versions come from ``git log`` over the record's path. Git answers that from the commit-graph
+  file with changed-path Bloom filters in a fraction of the time of a plain walk (measured 4-10x
+  on 50,000 commits), so the store keeps the graph fresh: ``note_commits`` counts commits written
+  since the last graph and rewrites it (``--split``: only the new commits are added, a small file)
+  every ``GRAPH_EVERY`` commits, and bulk imports and syncs refresh it at once.
+- Old content is read through the store's open ``pygit2.Repository`` (a tree lookup and a blob
+  read, about 0.1 ms), never a ``git show`` process per read (about 2 ms).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import subprocess
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
+
+import pygit2
+
+from kototieto.errors import NotFoundError, UsageError
+from kototieto.store.repository import Repository
+
+GRAPH_EVERY = 100
+_SEP = "\x1f"
+_END = "\x1e"
+
+
+@dataclass(frozen=True)
+class Version:
+    """One version of a record: the commit that wrote it and the blob it wrote."""
+
+    commit: str
+    date: str  # ISO 8601 with the author's offset
+    author: str
+    email: str
+    message: str  # the subject line
+    blob: str | None  # None: the commit removed the record
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "commit": self.commit,
+            "date": self.date,
+            "author": self.author,
+            "email": self.email,
+            "message": self.message,
+            "blob": self.blob,
+        }
+
+
+def resolve(repo: Repository, rev: str) -> pygit2.Commit:
+    """A revision (``HEAD~2``, a commit id, a branch, a tag) -> its commit."""
+    try:
+        obj = repo.git.revparse_single(rev)
+        commit = obj.peel(pygit2.Commit)
+    except (KeyError, ValueError, pygit2.GitError, pygit2.InvalidSpecError):
+        raise NotFoundError(f"no revision {rev!r} in {repo.root}") from None
+    assert isinstance(commit, pygit2.Commit)
+    return commit
+
+
+def blob_at(repo: Repository, commit: pygit2.Commit, path: str) -> pygit2.Blob | None:
+    """The blob at ``path`` in ``commit`` (None when the path does not exist there)."""
+    try:
+        entry = commit.tree[path]
+    except KeyError:
+        return None
+    obj = repo.git.get(entry.id)
+    return obj if isinstance(obj, pygit2.Blob) else None
+
+
+def path_log(repo: Repository, path: str, rev: str = "HEAD", limit: int | None = None) -> list[Version]:
+    """Versions of ``path`` reachable from ``rev``, newest first."""
+    fmt = _SEP.join(["%H", "%aI", "%an", "%ae", "%s"]) + _END
+    cmd = ["git", "log", f"--format={fmt}", "--no-color"]
+    if limit is not None:
+        cmd.append(f"-n{int(limit)}")
+    cmd += [rev, "--", path]
+    out = subprocess.run(cmd, cwd=repo.root, capture_output=True, check=False)
+    if out.returncode != 0:
+        raise UsageError(f"git log failed: {out.stderr.decode('utf-8', 'replace').strip()}")
+    versions = []
+    for chunk in out.stdout.decode("utf-8", "replace").split(_END):
+        chunk = chunk.strip("\n")
+        if not chunk:
+            continue
+        sha, date, name, email, subject = chunk.split(_SEP, 4)
+        commit = repo.git.get(sha)
+        assert isinstance(commit, pygit2.Commit)
+        blob = blob_at(repo, commit, path)
+        versions.append(Version(sha, date, name, email, subject, str(blob.id) if blob else None))
+    return versions
+
+
+def commit_date(commit: pygit2.Commit) -> str:
+    tz = timezone(timedelta(minutes=commit.author.offset))
+    return datetime.fromtimestamp(commit.author.time, UTC).astimezone(tz).isoformat()
+
+
+def refresh_commit_graph(repo: Repository) -> None:
+    """Write the commit-graph with changed-path Bloom filters for every reachable commit."""
+    subprocess.run(
+        ["git", "commit-graph", "write", "--reachable", "--changed-paths", "--split"],
+        cwd=repo.root,
+        capture_output=True,
+        check=False,
+    )
+    counter = repo.ensure_koto_dir() / "graph-pending"
+    with contextlib.suppress(FileNotFoundError):
+        counter.unlink()
+
+
+def note_commits(repo: Repository, count: int = 1) -> None:
+    """Count new commits; refresh the commit-graph every ``GRAPH_EVERY`` of them."""
+    counter = repo.ensure_koto_dir() / "graph-pending"
+    try:
+        pending = int(counter.read_text() or "0")
+    except (FileNotFoundError, ValueError):
+        pending = 0
+    pending += count
+    if pending >= GRAPH_EVERY:
+        refresh_commit_graph(repo)
+    else:
+        counter.write_text(str(pending))

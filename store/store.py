@@ -1,0 +1,410 @@
+"""``Store``: the library API over a data repository (every ``koto`` record command wraps one call).
+
+A record read from the store is a ``RecordView``: one blob at one commit. Every write goes through
+``Store.save_text`` -> ``gitcommit.commit_changes`` and returns the new view. A write
+
+- parses the text strictly (``yamlio.load_document``), checks the writer's role, the model's rules,
+  the cross-record rules against the customer's other records at the branch head and the path /
+  content agreement, and refuses with *every* problem (``InvalidRecordError``) before anything is
+  written;
+- keeps the person's comments and layout when it is given data for an existing record
+  (``update_document`` on the stored text);
+- with ``expected_version`` (a blob id or a commit id the edit started from) fails with
+  ``ConflictError`` listing the fields that changed since, if the record changed since;
+- refuses to overwrite a working-tree file with uncommitted changes (they would be lost).
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pygit2
+
+from kototieto.errors import ConflictError, InvalidInputError, NotFoundError, NothingToDoError, UsageError
+from kototieto.store import checks, gitcommit, history, layout, roles
+from kototieto.store.fielddiff import FieldChange, diff_data
+from kototieto.store.repository import Repository
+from kototieto.store.yamlio import dump_document, load_document, new_document_text, update_document
+
+
+@dataclass(frozen=True)
+class RecordView:
+    """One record as stored in one blob at one commit."""
+
+    id: str
+    kind: str
+    customer: str
+    path: str
+    data: dict[str, Any]
+    text: str
+    blob_id: str
+    commit_id: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "customer": self.customer,
+            "path": self.path,
+            "blob": self.blob_id,
+            "commit": self.commit_id,
+            "data": self.data,
+        }
+
+
+@dataclass
+class Store:
+    repo: Repository
+    author: str | None = None
+    acting_type: str | None = None  # organisation type of the writer (default: the repository's)
+    lang: str = "fi"
+    _id_cache: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, path: Path | str = ".", **kwargs: Any) -> Store:
+        return cls(Repository.open(path), **kwargs)
+
+    # ---------------------------------------------------------------- lookup
+    def _commit(self, rev: str | None) -> pygit2.Commit:
+        if rev is None:
+            head = self.repo.head_commit()
+            if head is None:
+                raise NotFoundError(f"{self.repo.root} has no commits yet")
+            return head
+        return history.resolve(self.repo, rev)
+
+    def _ids(self, commit: pygit2.Commit) -> dict[str, str]:
+        """record id -> path in ``commit``'s tree (walks the customer folders once per tree)."""
+        key = str(commit.tree.id)
+        cached = self._id_cache.get(key)
+        if cached is not None:
+            return cached
+        ids: dict[str, str] = {}
+        git = self.repo.git
+        try:
+            top = git.get(commit.tree[layout.CUSTOMERS_DIR].id)
+        except KeyError:
+            top = None
+        if isinstance(top, pygit2.Tree):
+            for sh in top:
+                shard_tree = git.get(sh.id)
+                if not isinstance(shard_tree, pygit2.Tree):
+                    continue
+                for cust in shard_tree:
+                    cust_tree = git.get(cust.id)
+                    if not isinstance(cust_tree, pygit2.Tree):
+                        continue
+                    for rec in cust_tree:
+                        name = rec.name or ""
+                        if name.endswith(layout.RECORD_SUFFIX):
+                            rid = name[: -len(layout.RECORD_SUFFIX)]
+                            ids[rid] = f"{layout.CUSTOMERS_DIR}/{sh.name}/{cust.name}/{name}"
+        self._id_cache = {key: ids}
+        return ids
+
+    def find_path(self, record_id: str, rev: str | None = None) -> str:
+        """The path of a record at ``rev`` (HEAD); ``CUSTOMER/RECORD`` skips the search."""
+        commit = self._commit(rev)
+        if "/" in record_id:
+            cust, rid = record_id.split("/", 1)
+            return layout.record_path(cust, rid)
+        if layout.is_safe_name(record_id):
+            direct = layout.record_path(record_id, record_id)  # a customer record
+            if history.blob_at(self.repo, commit, direct) is not None:
+                return direct
+        path = self._ids(commit).get(record_id)
+        if path is None:
+            raise NotFoundError(f"no record {record_id!r} at {rev or 'HEAD'}")
+        return path
+
+    def read(self, ref: str, rev: str | None = None) -> RecordView:
+        """Read ``ID`` (or ``ID@REV``) at ``rev`` (default: the branch head)."""
+        if "@" in ref and rev is None:
+            ref, rev = ref.split("@", 1)
+        commit = self._commit(rev)
+        path = self.find_path(ref, rev)
+        return self._view(commit, path)
+
+    def _view(self, commit: pygit2.Commit, path: str) -> RecordView:
+        blob = history.blob_at(self.repo, commit, path)
+        if blob is None:
+            raise NotFoundError(f"{path} does not exist at {str(commit.id)[:10]}")
+        doc = load_document(blob.data, path)
+        parsed = layout.parse_record_path(path)
+        return RecordView(
+            id=str(doc.data.get("id", parsed.record_id if parsed else "")),
+            kind=str(doc.data.get("kind", "")),
+            customer=str(doc.data.get("customer", parsed.customer if parsed else "")),
+            path=path,
+            data=doc.data,
+            text=doc.text,
+            blob_id=str(blob.id),
+            commit_id=str(commit.id),
+        )
+
+    def customer_records(
+        self, customer: str, commit: pygit2.Commit | None = None
+    ) -> dict[str, dict[str, Any]]:
+        """record id -> data of a customer's records at ``commit`` (head), parsed with the fast loader."""
+        from kototieto.store.bulkload import fast_load
+
+        commit = commit or self._commit(None)
+        folder = layout.customer_dir(customer)
+        try:
+            tree = self.repo.git.get(commit.tree[folder].id)
+        except KeyError:
+            return {}
+        out: dict[str, dict[str, Any]] = {}
+        if isinstance(tree, pygit2.Tree):
+            for entry in tree:
+                name = entry.name or ""
+                blob = self.repo.git.get(entry.id)
+                if name.endswith(layout.RECORD_SUFFIX) and isinstance(blob, pygit2.Blob):
+                    try:
+                        out[name[: -len(layout.RECORD_SUFFIX)]] = fast_load(blob.data, f"{folder}/{name}")
+                    except InvalidInputError:
+                        continue
+        return out
+
+    # ---------------------------------------------------------------- checks
+    def check_text(
+        self, text: bytes | str, path: str | None = None
+    ) -> tuple[str, dict[str, Any], list[checks.Issue]]:
+        """Parse and check a record text as a write would; returns (path, data, issues)."""
+        doc = load_document(text, path or "<record>")
+        data = doc.data
+        if path is None:
+            cust, rid = data.get("customer"), data.get("id")
+            if data.get("kind") == "customer" and cust is None:
+                cust = rid
+            if not isinstance(cust, str) or not isinstance(rid, str):
+                raise InvalidInputError("the record has no id or customer", location=None)
+            path = layout.record_path(cust, rid)
+        roles.check_role(self.repo.config.roles, self.writer_type, data)
+        customer = data.get("customer", data.get("id"))
+        others: list[dict[str, Any]] = []
+        if isinstance(customer, str) and layout.is_safe_name(customer):
+            others = [d for rid, d in self.customer_records(customer).items() if rid != data.get("id")]
+        issues = checks.check_record(
+            path,
+            data,
+            locate=doc.locate,
+            others=others,
+            params=checks.rule_params(self.repo.config.rules),
+            lang=self.lang,
+        )
+        return path, data, issues
+
+    @property
+    def writer_type(self) -> str:
+        return self.acting_type or self.repo.config.organisation.type
+
+    # ---------------------------------------------------------------- writes
+    def save_text(
+        self,
+        text: bytes | str,
+        *,
+        path: str | None = None,
+        expected_version: str | None = None,
+        must_be_new: bool = False,
+        message: str | None = None,
+        author: str | None = None,
+        from_worktree: bool = False,
+    ) -> RecordView:
+        """Validate ``text`` and commit it as the record's new version."""
+        raw = text.encode("utf-8") if isinstance(text, str) else text
+        path, data, issues = self.check_text(raw, path)
+        checks.raise_if_invalid(path, issues)
+        if not from_worktree:
+            self._refuse_dirty(path, raw)
+        expected = self._expected_blob(path, expected_version) if expected_version else None
+
+        def check(head: pygit2.Commit | None) -> None:
+            current = history.blob_at(self.repo, head, path) if head is not None else None
+            if must_be_new and current is not None:
+                raise ConflictError(f"record {data.get('id')} already exists ({path})")
+            if expected_version is not None and (current.id if current else None) != expected:
+                self._raise_conflict(path, expected, current, data)
+            if current is not None and current.data == raw:
+                raise NothingToDoError(f"{path}: no changes")
+
+        kind = str(data.get("kind", ""))
+        subject = message or f"{'Add' if must_be_new else 'Update'} {kind} {data.get('id')}"
+        result = gitcommit.commit_changes(
+            self.repo,
+            {path: raw},
+            _with_trailers(subject, data, self.repo.config.organisation.code),
+            author=gitcommit.parse_author(author or self.author) if (author or self.author) else None,
+            check=check,
+        )
+        history.note_commits(self.repo)
+        commit = self.repo.git.get(result.commit_id)
+        assert isinstance(commit, pygit2.Commit)
+        return self._view(commit, path)
+
+    def save(
+        self,
+        data: Mapping[str, Any],
+        *,
+        expected_version: str | None = None,
+        message: str | None = None,
+        author: str | None = None,
+    ) -> RecordView:
+        """Commit ``data`` as a record version, keeping the stored file's comments and layout."""
+        cust, rid = data.get("customer", data.get("id")), data.get("id")
+        path = layout.record_path(layout.check_name(cust, "customer"), layout.check_name(rid, "record"))
+        head = self._commit(None)
+        blob = history.blob_at(self.repo, head, path)
+        if blob is None:
+            text = new_document_text(dict(data), layout.schema_url_for(path))
+            return self.save_text(text, path=path, must_be_new=True, message=message, author=author)
+        doc = load_document(blob.data, path)
+        update_document(doc.doc, data)
+        return self.save_text(
+            dump_document(doc.doc),
+            path=path,
+            expected_version=expected_version or str(blob.id),
+            message=message,
+            author=author,
+        )
+
+    def annul(
+        self, record_id: str, reason: str, *, on: date | None = None, author: str | None = None
+    ) -> RecordView:
+        """A new version with ``annulment: {date, reason}`` (nothing is deleted)."""
+        if not reason.strip():
+            raise UsageError("an annulment needs a reason")
+        view = self.read(record_id)
+        if view.data.get("annulment"):
+            raise NothingToDoError(f"record {record_id} is already annulled")
+        new = dict(view.data)
+        new["annulment"] = {"date": (on or date.today()).isoformat(), "reason": reason}
+        return self.save(
+            new, expected_version=view.blob_id, message=f"Annul {view.kind} {view.id}", author=author
+        )
+
+    def restore(self, record_id: str, rev: str, *, author: str | None = None) -> RecordView:
+        """Write the record's content at ``rev`` as its newest version (history is not rewritten)."""
+        old = self.read(record_id, rev)
+        current = self.read(record_id)
+        return self.save_text(
+            old.text,
+            path=current.path,
+            expected_version=current.blob_id,
+            message=f"Restore {old.kind} {old.id} to {old.commit_id[:10]}",
+            author=author,
+        )
+
+    def import_records(
+        self, texts: Iterable[bytes], *, message: str, author: str | None = None, validate: bool = True
+    ) -> str:
+        """Commit many new records as one commit (bulk import); returns the commit id."""
+        from kototieto.store.bulkload import fast_load
+
+        changes: dict[str, bytes | None] = {}
+        for raw in texts:
+            data = fast_load(raw, "<import>")
+            cust = data.get("customer", data.get("id"))
+            path = layout.record_path(
+                layout.check_name(cust, "customer"), layout.check_name(data.get("id"), "record")
+            )
+            if validate:
+                checks.raise_if_invalid(path, checks.check_record(path, data))
+            changes[path] = raw
+        result = gitcommit.commit_changes(
+            self.repo,
+            changes,
+            message,
+            author=gitcommit.parse_author(author or self.author) if (author or self.author) else None,
+        )
+        history.refresh_commit_graph(self.repo)
+        return result.commit_id
+
+    # ---------------------------------------------------------------- history
+    def log(self, record_id: str) -> list[history.Version]:
+        return history.path_log(self.repo, self.find_path(record_id))
+
+    def diff(
+        self, record_id: str, rev1: str | None = None, rev2: str | None = None, lang: str = "fi"
+    ) -> list[FieldChange]:
+        """Field changes of a record: rev1 -> rev2; default: previous version -> current."""
+        path = self.find_path(record_id)
+        if rev1 is None:
+            versions = history.path_log(self.repo, path, limit=2)
+            if len(versions) < 2:
+                new = self._view(self._commit(None), path)
+                return diff_data({}, new.data, lang=lang)
+            rev1 = versions[1].commit
+        old = self._view(self._commit(rev1), path)
+        new = self._view(self._commit(rev2), path)
+        return diff_data(old.data, new.data, lang=lang)
+
+    # ---------------------------------------------------------------- helpers
+    def _expected_blob(self, path: str, version: str) -> pygit2.Oid | None:
+        """A blob id, or a commit id whose blob at ``path`` is meant."""
+        try:
+            obj = self.repo.git.revparse_single(version)
+        except (KeyError, ValueError, pygit2.GitError):
+            raise NotFoundError(f"no version {version!r}") from None
+        if isinstance(obj, pygit2.Blob):
+            return obj.id
+        commit = obj.peel(pygit2.Commit)
+        blob = history.blob_at(self.repo, commit, path)
+        return blob.id if blob is not None else None
+
+    def _raise_conflict(
+        self, path: str, expected: pygit2.Oid | None, current: pygit2.Blob | None, mine: Mapping[str, Any]
+    ) -> None:
+        from kototieto.store.bulkload import fast_load
+
+        base = fast_load(self.repo.git.get(expected).data, path) if expected else {}  # type: ignore[union-attr]
+        theirs = fast_load(current.data, path) if current is not None else {}
+        changed = diff_data(base, theirs, lang=self.lang)
+        mine_by = {c.path: c for c in diff_data(base, dict(mine), lang=self.lang)}
+        lines = []
+        for c in changed:
+            yours = mine_by.get(c.path)
+            lines.append(f"  {c.label} ({c.dotted}): now {c.new!r}; yours {yours.new if yours else c.old!r}")
+        err = ConflictError(
+            f"{path} changed since your edit started ({str(expected)[:10] if expected else 'new'} -> "
+            f"{str(current.id)[:10] if current else 'removed'}); nothing was written. Changed fields:\n"
+            + "\n".join(lines)
+        )
+        err.changes = changed  # type: ignore[attr-defined]
+        raise err
+
+    def _refuse_dirty(self, path: str, new: bytes) -> None:
+        full = self.repo.root / path
+        if not full.exists():
+            return
+        disk = full.read_bytes()
+        if disk == new:
+            return
+        head = self.repo.head_commit()
+        blob = history.blob_at(self.repo, head, path) if head is not None else None
+        if blob is None or blob.data != disk:
+            raise ConflictError(
+                f"{path} has uncommitted changes in the working tree; commit them (`koto commit {path}`) "
+                "or discard them first"
+            )
+
+
+def new_record_id(kind: str) -> str:
+    """A fresh random record id, e.g. ``assessment-3f9c2a71d0``."""
+    return f"{kind}-{secrets.token_hex(5)}"
+
+
+def _with_trailers(subject: str, data: Mapping[str, Any], org_code: str) -> str:
+    cust = data.get("customer", data.get("id"))
+    return (
+        f"{subject}\n\n"
+        f"Record-Id: {data.get('id')}\n"
+        f"Record-Kind: {data.get('kind')}\n"
+        f"Customer: {cust}\n"
+        f"Organisation: {org_code}\n"
+    )
