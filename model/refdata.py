@@ -29,8 +29,6 @@ from datetime import date
 from types import MappingProxyType
 from typing import Literal
 
-import pycountry
-
 LANGS: tuple[str, ...] = ("fi", "sv", "en")
 """Languages every name is available in."""
 
@@ -109,8 +107,12 @@ def municipalities(on: date | None = None) -> Mapping[str, tuple[str, str]]:
         return _municipalities_valid_from(None)
     # Key the cache by the earliest end date still >= on, not by the date itself, so the cache
     # holds one entry per distinct end date however many dates are asked about.
-    ends = {until for *_, until in _municipality_rows() if until is not None}
-    return _municipalities_valid_from(min((end for end in ends if end >= on), default=date.max))
+    return _municipalities_valid_from(min((end for end in _end_dates() if end >= on), default=date.max))
+
+
+@functools.cache
+def _end_dates() -> frozenset[date]:
+    return frozenset(until for *_, until in _municipality_rows() if until is not None)
 
 
 @functools.cache
@@ -143,6 +145,8 @@ def _translator(domain: str, lang: str) -> Callable[[str], str]:
     """gettext lookup for a pycountry domain; returns "" for names the catalogue lacks."""
     if lang == "en":
         return lambda message: message
+    import pycountry  # deferred: importing pycountry costs ~20 ms, too much for every CLI start
+
     catalogue = gettext.translation(domain, localedir=pycountry.LOCALES_DIR, languages=[lang], fallback=True)
     catalogue.add_fallback(_Miss())
     return catalogue.gettext
@@ -150,6 +154,8 @@ def _translator(domain: str, lang: str) -> Callable[[str], str]:
 
 @functools.cache
 def _country_names(lang: str) -> tuple[Mapping[str, str], int]:
+    import pycountry
+
     translate = _translator("iso3166-1", lang)
     names: dict[str, str] = {}
     translated = 0
@@ -168,6 +174,8 @@ def countries(lang: str) -> Mapping[str, str]:
 
 @functools.cache
 def _language_names(lang: str) -> tuple[Mapping[str, str], int]:
+    import pycountry
+
     translate = _translator("iso639-3", lang)
     names: dict[str, str] = {}
     translated = 0
