@@ -1,0 +1,55 @@
+"""``koto init`` and ``koto upgrade``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kototieto.cli.options import echo_json, json_option, repo_option
+from kototieto.store.repository import ORGANISATION_TYPES
+
+
+@click.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--organisation", "code", required=True, help="Organisation code, e.g. 091.")
+@click.option(
+    "--organisation-type",
+    "otype",
+    type=click.Choice(ORGANISATION_TYPES),
+    default="municipality",
+    show_default=True,
+)
+@click.option("--name", default="", help="Organisation name.")
+@click.option("--author", default=None, help="Author of the first commit: 'Name <email>'.")
+@json_option
+def init(directory: Path, code: str, otype: str, name: str, author: str | None, as_json: bool) -> None:
+    """Create a data repository in DIRECTORY (a new or empty folder)."""
+    from kototieto.store.scaffold import init_repository
+
+    repo = init_repository(
+        directory, organisation_code=code, organisation_type=otype, name=name, author=author
+    )
+    if as_json:
+        echo_json({"repository": str(repo.root), "format_version": repo.config.format_version})
+        return
+    click.echo(f"Created a koto data repository in {repo.root}")
+    click.echo("The merge driver and the pre-commit hook are installed in this clone;")
+    click.echo("in every other clone run `koto upgrade` once to install them.")
+
+
+@click.command()
+@repo_option
+@click.option("--author", default=None, help="Author of the upgrade commit: 'Name <email>'.")
+@json_option
+def upgrade(repo: Path, author: str | None, as_json: bool) -> None:
+    """Upgrade the repository format and refresh koto's files (schema, CI, hook, merge driver)."""
+    from kototieto.store.scaffold import upgrade_repository
+
+    done = upgrade_repository(repo, author=author)
+    if as_json:
+        echo_json({"changed": done})
+    elif done:
+        click.echo("Upgraded: " + ", ".join(done))
+    else:
+        click.echo("Up to date (hook and merge driver (re)installed).")
