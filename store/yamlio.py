@@ -52,6 +52,8 @@ from kototieto.store.guard import needs_quotes
 
 __all__ = [
     "LoadedDocument",
+    "RawFloat",
+    "RawNull",
     "RawTimestamp",
     "dump_document",
     "load_document",
@@ -62,6 +64,9 @@ __all__ = [
 
 SCHEMA_COMMENT_PREFIX: Final = "yaml-language-server: $schema="
 _ISO_DATE: Final = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+# Characters written only as escapes inside double quotes: controls (but tab and newline), DEL and
+# C1 controls (NEL is a line break in YAML), the Unicode line/paragraph separators, BOM, non-chars.
+_UNSAFE: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 
 PathKey = str | int
 
@@ -70,6 +75,38 @@ class RawTimestamp(str):
     """A date or timestamp scalar kept as the exact text of the file, written back plain."""
 
     __slots__ = ()
+
+
+class RawFloat(float):
+    """A float scalar that remembers its text, so an unchanged file is written back unchanged."""
+
+    text: str
+
+    def __new__(cls, value: float, text: str) -> RawFloat:
+        obj = super().__new__(cls, value)
+        obj.text = text
+        return obj
+
+
+class RawNull:
+    """A null scalar as written (``null``, ``~`` or nothing); ``to_plain`` turns it into None."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __eq__(self, other: object) -> bool:
+        return other is None or isinstance(other, RawNull)
+
+    def __hash__(self) -> int:
+        return hash(None)
+
+    def __repr__(self) -> str:
+        return f"RawNull({self.text!r})"
 
 
 class _StrictComposer(Composer):
@@ -103,16 +140,46 @@ class _StrictConstructor(RoundTripConstructor):
     def construct_raw_timestamp(self, node: Any) -> RawTimestamp:
         return RawTimestamp(node.value)
 
+    def construct_raw_null(self, node: Any) -> RawNull:
+        return RawNull(node.value)
+
+    def construct_raw_float(self, node: Any) -> RawFloat:
+        return RawFloat(sy.float_value(node.value), node.value)
+
 
 _StrictConstructor.add_constructor(sy.TIMESTAMP_TAG, _StrictConstructor.construct_raw_timestamp)
+_StrictConstructor.add_constructor(sy.FLOAT_TAG, _StrictConstructor.construct_raw_float)
+_StrictConstructor.add_constructor(sy.NULL_TAG, _StrictConstructor.construct_raw_null)
 
 
 class _Representer(RoundTripRepresenter):
     def represent_raw_timestamp(self, data: RawTimestamp) -> Any:
         return self.represent_scalar(sy.TIMESTAMP_TAG, str(data))
 
+    def represent_plain_float(self, data: float) -> Any:
+        text = repr(data)
+        if data == data and data not in (float("inf"), float("-inf")) and "e" in text:
+            mantissa, exponent = text.split("e")
+            if "." not in mantissa:
+                text = f"{mantissa}.0e{exponent}"  # YAML 1.1 needs the dot
+            return self.represent_scalar("tag:yaml.org,2002:float", text)
+        return super().represent_float(data)
+
+    def represent_raw_float(self, data: RawFloat) -> Any:
+        return self.represent_scalar(sy.FLOAT_TAG, data.text)
+
+    def represent_raw_null(self, data: RawNull) -> Any:
+        return self.represent_scalar(sy.NULL_TAG, data.text)
+
+    def represent_null(self, data: None) -> Any:
+        return self.represent_scalar(sy.NULL_TAG, "null")
+
 
 _Representer.add_representer(RawTimestamp, _Representer.represent_raw_timestamp)
+_Representer.add_representer(RawNull, _Representer.represent_raw_null)
+_Representer.add_representer(type(None), _Representer.represent_null)
+_Representer.add_representer(RawFloat, _Representer.represent_raw_float)
+_Representer.add_representer(float, _Representer.represent_plain_float)
 
 
 def check_nodes(root: Node, filename: str) -> None:
@@ -241,7 +308,7 @@ def to_plain(value: Any) -> Any:
         return int(value)
     if isinstance(value, float):
         return float(value)
-    if value is None:
+    if value is None or isinstance(value, RawNull):
         return None
     raise TypeError(f"unexpected YAML value of type {type(value).__name__}")
 
@@ -274,6 +341,8 @@ def to_node(value: Any) -> Any:
 
 
 def _styled_str(value: str) -> Any:
+    if _UNSAFE.search(value):
+        return DoubleQuotedScalarString(value)  # escaped: control characters, odd line breaks
     if "\n" in value:
         return LiteralScalarString(value)
     if _ISO_DATE.match(value):
@@ -335,8 +404,12 @@ def _updated(old: Any, new: Any) -> Any:
     if _same(to_plain(old), _plain_input(new)):
         return old
     node = to_node(new)
-    if isinstance(old, SingleQuotedScalarString | DoubleQuotedScalarString) and type(node) is str:
-        return type(old)(node)  # keep the person's quoting style
+    if (
+        isinstance(old, SingleQuotedScalarString | DoubleQuotedScalarString)
+        and isinstance(new, str)
+        and type(node) in (str, SingleQuotedScalarString)
+    ):
+        return type(old)(new)  # keep the person's quoting style
     return node
 
 
