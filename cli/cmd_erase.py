@@ -1,0 +1,35 @@
+"""``koto erase``: remove one customer's records from the whole history."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kototieto.cli.options import echo_json, json_option, repo_option
+
+
+@click.command()
+@click.argument("customer")
+@click.option("--reason", required=True, help="Why (kept in the erasure log: no personal data).")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.option("--author", default=None, help="'Name <email>' (default: git config user).")
+@repo_option
+@json_option
+def erase(customer: str, reason: str, yes: bool, author: str | None, repo: Path, as_json: bool) -> None:
+    """Erase CUSTOMER's records from every commit (rewrites history; remotes must follow)."""
+    from kototieto.store.erase import erase_customer
+    from kototieto.store.repository import Repository
+
+    if not yes and not as_json:
+        click.confirm(f"Rewrite the whole history to erase customer {customer}?", abort=True)
+    result = erase_customer(Repository.open(repo), customer, reason, author=author)
+    if as_json:
+        echo_json(result.to_json())
+        return
+    click.echo(
+        f"Erased {result.records} record(s); {result.commits_before - result.commits_after} commit(s) "
+        "dropped; history rewritten and garbage-collected. Now:"
+    )
+    for line in result.instructions():
+        click.echo(f"  - {line}")
