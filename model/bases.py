@@ -1,0 +1,123 @@
+"""Legal bases shared by many fields, and the short field-declaration helper ``F``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kototieto.model.meta import MUN, Actor, FieldMeta, In874, LegalBasis, Obligation
+from kototieto.model.text import T, Text
+
+STRUCTURE = LegalBasis(
+    act=(76,),
+    in_874=In874.NOT_APPLICABLE,
+    note=T(
+        "Tietueen rakenteeseen kuuluva tieto, jolla tiedot yksilöidään ja liitetään asiakkaaseen.",
+        "Uppgift som hör till postens struktur och identifierar uppgifterna och kopplar dem till kunden.",
+        "Part of the record's structure: identifies the data and ties it to the customer.",
+    ),
+)
+CUSTOMER = LegalBasis(
+    act=(2, 76),
+    in_874=In874.NOT_APPLICABLE,
+    note=T(
+        "Ei asetuksen tietosisältöä: asiakkaan perustiedot, joilla hänet tunnistetaan ja lain "
+        "määräajat lasketaan.",
+        "Inte förordningens datainnehåll: kundens grunduppgifter för identifiering och för att "
+        "beräkna lagens tidsfrister.",
+        "Not decree data content: the person's basic data, to identify them and compute the Act's deadlines.",
+    ),
+)
+ASSESS = LegalBasis(act=(14, 15), memo="1 § 1 mom.", decree_874="1 § 1 mom.", in_874=In874.YES)
+ASSESS_REASONS = LegalBasis(
+    act=(14, 15),
+    memo="1 § 1 mom. (perustelut)",
+    in_874=In874.UNVERIFIED,
+    note=T(
+        "Muistion perusteluissa mainittu kirjaus.",
+        "Registrering som nämns i promemorians motivering.",
+        "An entry named in the memo's explanatory text.",
+    ),
+)
+ASSESS_CHANGED = LegalBasis(
+    act=(14, 15),
+    memo="1 § 1 mom.",
+    decree_874="1 § 1 mom.",
+    in_874=In874.CHANGED,
+    note=T(
+        "Muistion 'hankitut asiantuntija-arviot' ovat asetuksessa 874/2024 'mahdolliset tarkentavat "
+        "toimenpiteet'.",
+        "Promemorians 'expertbedömningar som inhämtats' är i förordning 874/2024 'eventuella "
+        "preciserande åtgärder'.",
+        "The memo's 'expert assessments obtained' became 'possible specifying measures' in 874/2024.",
+    ),
+)
+ASSESS_MULTI = LegalBasis(
+    act=(15,),
+    memo="1 § 1 mom.",
+    in_874=In874.NO,
+    note=T(
+        "Asetuksen 874/2024 1 § mainitsee vain perusarvioinnin (14 §).",
+        "Förordning 874/2024 1 § nämner endast den grundläggande bedömningen (14 §).",
+        "874/2024 § 1 names only the basic assessment (14 §).",
+    ),
+)
+ASSESS_OTHER = LegalBasis(act=(14, 15), memo="1 § 2 mom.", decree_874="1 § 2 mom.", in_874=In874.YES)
+PLAN = LegalBasis(act=(16, 17, 21), memo="2 § 1 mom.", decree_874="2 § 1 mom.", in_874=In874.YES)
+PLAN_874 = LegalBasis(
+    act=(16, 17, 21),
+    decree_874="2 § 1 mom.",
+    in_874=In874.YES,
+    note=T(
+        "Lisätty annetussa asetuksessa 874/2024; ei muistiossa.",
+        "Tillagt i den utfärdade förordningen 874/2024; inte i promemorian.",
+        "Added by the issued decree 874/2024; not in the memo.",
+    ),
+)
+PLAN_OTHER = LegalBasis(act=(16, 17, 21), memo="2 § 2 mom.", decree_874="2 § 2 mom.", in_874=In874.YES)
+PLAN_FAMILY = LegalBasis(
+    act=(21,),
+    memo="2 § 1 mom.",
+    in_874=In874.NO,
+    note=T(
+        "Asetuksen 874/2024 2 § mainitsee vain kotoutumissuunnitelman (16 §).",
+        "Förordning 874/2024 2 § nämner endast integrationsplanen (16 §).",
+        "874/2024 § 2 names only the integration plan (16 §).",
+    ),
+)
+REVIEW = LegalBasis(act=(22,), memo="3 § 4 mom.", in_874=In874.UNVERIFIED)
+REVIEW_GENERAL = LegalBasis(act=(22,), memo="3 § 1 ja 3 mom.", in_874=In874.UNVERIFIED)
+REVIEW_COUNTY = LegalBasis(act=(22,), memo="3 § 2 mom.", in_874=In874.UNVERIFIED)
+REVIEW_OTHER = LegalBasis(act=(22,), memo="3 § 5 mom.", in_874=In874.UNVERIFIED)
+GUIDANCE = LegalBasis(act=(10,), memo="4 §", in_874=In874.UNVERIFIED)
+TRANSITION = LegalBasis(act=(76, 102), memo="5 §; laki 102 § 4 mom.", in_874=In874.UNVERIFIED)
+
+
+def F(
+    label: Text,
+    definition: Text,
+    basis: LegalBasis | None = None,
+    *,
+    example: Any,
+    ob: Obligation = Obligation.SHALL,
+    actors: tuple[Actor, ...] = MUN,
+    items: tuple[str, ...] = (),
+    condition: Text | None = None,
+) -> FieldMeta:
+    """Declare a field's catalogue entry (used inside ``Annotated``).
+
+    ``basis`` may be left out for fields nested in an object: they take the legal basis of the
+    record-level field they belong to (a referral means one thing in an assessment, another in
+    guidance).
+    """
+    if ob is Obligation.CONDITIONAL and condition is None:
+        raise ValueError(f"conditional field {label.en!r} needs a condition")
+    return FieldMeta(
+        label=label,
+        definition=definition,
+        basis=basis,
+        obligation=ob,
+        actors=actors,
+        example=example,
+        items=items,
+        condition=condition,
+    )

@@ -1,0 +1,388 @@
+"""Building blocks shared by several record kinds: organisation, contacts, sources, referrals."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kototieto.model.bases import STRUCTURE, F
+from kototieto.model.codes import Code
+from kototieto.model.meta import ALL_ACTORS, MUN_COUNTY, Obligation
+from kototieto.model.text import T
+from kototieto.model.types import Email, IsoDate, LongText, Phone, ShortText
+
+MAY = Obligation.MAY
+COND = Obligation.CONDITIONAL
+
+
+class KotoModel(BaseModel):
+    """Strict: unknown keys are errors, types are not coerced, whitespace is kept as written."""
+
+    model_config = ConfigDict(strict=True, extra="forbid", validate_assignment=False)
+
+
+class Organisation(KotoModel):
+    type: Annotated[
+        str,
+        Code("organisation-type"),
+        F(
+            T("Organisaation tyyppi", "Typ av organisation", "Organisation type"),
+            T(
+                "Kunta, hyvinvointialue vai KEHA-keskus.",
+                "Kommun, välfärdsområde eller UF-centret.",
+                "Municipality, wellbeing services county or KEHA Centre.",
+            ),
+            STRUCTURE,
+            example="municipality",
+            actors=ALL_ACTORS,
+        ),
+    ]
+    code: Annotated[
+        str,
+        Field(pattern=r"^[0-9A-Za-z-]{2,12}$"),
+        F(
+            T("Organisaation tunnus", "Organisationens kod", "Organisation code"),
+            T(
+                "Kunnan kolminumeroinen kuntakoodi, hyvinvointialueen koodi tai KEHA-keskuksen Y-tunnus.",
+                "Kommunens tresiffriga kommunkod, välfärdsområdets kod eller UF-centrets FO-nummer.",
+                "The municipality's three-digit code, the county's code, or the KEHA Centre's business ID.",
+            ),
+            STRUCTURE,
+            example="091",
+            actors=ALL_ACTORS,
+        ),
+    ]
+    name: Annotated[
+        ShortText,
+        F(
+            T("Organisaation nimi", "Organisationens namn", "Organisation name"),
+            T(
+                "Kirjaavan organisaation nimi.",
+                "Namnet på den registrerande organisationen.",
+                "The name of the recording organisation.",
+            ),
+            STRUCTURE,
+            example="Helsingin kaupunki",
+            actors=ALL_ACTORS,
+        ),
+    ]
+
+
+class Contact(KotoModel):
+    name: Annotated[
+        ShortText,
+        F(
+            T("Nimi", "Namn", "Name"),
+            T(
+                "Laatimiseen osallistuneen henkilön nimi.",
+                "Namnet på en person som deltog i utarbetandet.",
+                "Name of a person who took part in drawing up the record.",
+            ),
+            None,
+            example="Aino Virtanen",
+            actors=MUN_COUNTY,
+        ),
+    ]
+    title: Annotated[
+        ShortText | None,
+        F(
+            T("Tehtävänimike", "Befattning", "Title"),
+            T("Henkilön tehtävänimike.", "Personens befattning.", "The person's job title."),
+            None,
+            example="kotoutumisen ohjaaja",
+            actors=MUN_COUNTY,
+        ),
+    ] = None
+    organisation: Annotated[
+        ShortText,
+        F(
+            T("Organisaatio", "Organisation", "Organisation"),
+            T(
+                "Organisaatio, jota henkilö edustaa.",
+                "Organisationen som personen representerar.",
+                "The organisation the person represents.",
+            ),
+            None,
+            example="Helsingin kaupunki, maahanmuuttajapalvelut",
+            actors=MUN_COUNTY,
+        ),
+    ]
+    phone: Annotated[
+        Phone | None,
+        F(
+            T("Puhelin", "Telefon", "Phone"),
+            T("Työpuhelinnumero.", "Arbetstelefonnummer.", "Work phone number."),
+            None,
+            example="+358 40 123 4567",
+            ob=MAY,
+            actors=MUN_COUNTY,
+        ),
+    ] = None
+    email: Annotated[
+        Email | None,
+        F(
+            T("Sähköposti", "E-post", "E-mail"),
+            T("Työsähköpostiosoite.", "Arbetsadress för e-post.", "Work e-mail address."),
+            None,
+            example="aino.virtanen@example.fi",
+            ob=MAY,
+            actors=MUN_COUNTY,
+        ),
+    ] = None
+
+
+class Organiser(KotoModel):
+    type: Annotated[
+        str,
+        Code("organiser-type"),
+        F(
+            T("Järjestäjän tyyppi", "Typ av anordnare", "Organiser type"),
+            T(
+                "Minkä tyyppinen toimija palvelun järjestää.",
+                "Vilken typ av aktör som ordnar tjänsten.",
+                "What kind of actor organises the service.",
+            ),
+            None,
+            example="municipality",
+            actors=MUN_COUNTY,
+        ),
+    ]
+    name: Annotated[
+        ShortText | None,
+        F(
+            T("Järjestäjä", "Anordnare", "Organiser"),
+            T(
+                "Palvelun järjestävän toimijan nimi.",
+                "Namnet på aktören som ordnar tjänsten.",
+                "Name of the actor that organises the service.",
+            ),
+            None,
+            example="Helsingin aikuislukio",
+            ob=MAY,
+            actors=MUN_COUNTY,
+        ),
+    ] = None
+
+
+SOURCES_META = F(
+    T("Tiedon lähteet", "Uppgiftens källor", "Information sources"),
+    T(
+        "Mistä tämän kohdan tiedot on saatu: maahanmuuttajalta itseltään, muulta viranomaiselta tai "
+        "palveluntuottajalta, tai hänen toimittamastaan asiakirjasta.",
+        "Varifrån uppgifterna i denna punkt har erhållits: av invandraren själv, av en annan "
+        "myndighet eller serviceproducent, eller ur ett dokument som invandraren lämnat in.",
+        "Where this item's information came from: the immigrant themself, another authority or "
+        "service provider, or a document the immigrant supplied.",
+    ),
+    None,
+    example=["person"],
+    items=("D1.06",),
+)
+SOURCE_DETAILS_META = F(
+    T("Lähteen tarkennus", "Precisering av källan", "Source details"),
+    T(
+        "Mikä viranomainen, palveluntuottaja tai asiakirja oli lähteenä.",
+        "Vilken myndighet, serviceproducent eller vilket dokument som var källan.",
+        "Which authority, service provider or document the source was.",
+    ),
+    None,
+    example="Tutkintotodistus, toimitettu 3.2.2025",
+    ob=MAY,
+    items=("D1.06",),
+)
+DESCRIPTION_META = F(
+    T("Kuvaus", "Beskrivning", "Description"),
+    T(
+        "Vapaamuotoinen kuvaus kohdan sisällöstä.",
+        "Fritt formulerad beskrivning av punktens innehåll.",
+        "A free-text description of the item.",
+    ),
+    None,
+    example="Kertoo tarvitsevansa tukea asiointiin.",
+    ob=MAY,
+)
+
+
+class Sourced(KotoModel):
+    """A content item of an assessment: every one says where its information came from (D1.06)."""
+
+    sources: Annotated[list[Annotated[str, Code("information-source")]], Field(min_length=1), SOURCES_META]
+    source_details: Annotated[LongText | None, SOURCE_DETAILS_META] = None
+
+
+class Described(Sourced):
+    """A content item that is a description written by the official."""
+
+    description: Annotated[
+        LongText,
+        F(
+            T("Kuvaus", "Beskrivning", "Description"),
+            T(
+                "Kohdan sisältö virkailijan kirjaamana.",
+                "Punktens innehåll såsom tjänstemannen registrerat det.",
+                "The item's content as the official recorded it.",
+            ),
+            None,
+            example="Hyvät tietotekniikkataidot, on käyttänyt verkkopankkia.",
+        ),
+    ]
+
+
+class OtherData(KotoModel):
+    """'Other necessary data' (D1.27, D2.08, D3.16): allowed only with a stated necessity."""
+
+    content: Annotated[
+        LongText,
+        F(
+            T("Muu tieto", "Annan uppgift", "Other data"),
+            T(
+                "Muu lakisääteisten tehtävien hoitamiseksi välttämätön tieto.",
+                "Annan uppgift som är nödvändig för att fullgöra de lagstadgade uppgifterna.",
+                "Other data necessary for the statutory tasks.",
+            ),
+            None,
+            example="Haettu todellisten kustannusten mukaista korvausta tulkkauksesta.",
+        ),
+    ]
+    necessity: Annotated[
+        LongText | None,
+        F(
+            T("Välttämättömyyden perustelu", "Motivering av nödvändigheten", "Stated necessity"),
+            T(
+                "Miksi tieto on välttämätön lakisääteisten tehtävien hoitamiseksi. Ilman perustelua "
+                "tietoa ei saa kirjata.",
+                "Varför uppgiften är nödvändig för de lagstadgade uppgifterna. Utan motivering får "
+                "uppgiften inte föras in.",
+                "Why the data is necessary for the statutory tasks. Without it the data may not be entered.",
+            ),
+            None,
+            example="Tarvitaan korvaushakemuksen käsittelyyn.",
+        ),
+    ] = None
+
+
+class Referral(KotoModel):
+    """Guidance or referral to a service of another authority or a third-sector actor."""
+
+    organiser: Annotated[
+        Organiser,
+        F(
+            T("Palvelun järjestäjä", "Tjänstens anordnare", "Service organiser"),
+            T(
+                "Kenen palveluun tai toimintaan henkilö ohjataan.",
+                "Till vems tjänst eller verksamhet personen hänvisas.",
+                "Whose service or activity the person is referred to.",
+            ),
+            None,
+            example={"type": "third-sector", "name": "Monikulttuurinen yhdistys ry"},
+        ),
+    ]
+    service_kind: Annotated[
+        str,
+        Code("service-kind"),
+        F(
+            T("Palvelun laji", "Typ av tjänst", "Service kind"),
+            T(
+                "Minkä lajin palveluun henkilö ohjataan.",
+                "Till vilken typ av tjänst personen hänvisas.",
+                "The kind of service the person is referred to.",
+            ),
+            None,
+            example="third-sector-activity",
+        ),
+    ]
+    description: Annotated[LongText | None, DESCRIPTION_META] = None
+    date: Annotated[
+        IsoDate | None,
+        F(
+            T("Ohjauspäivä", "Datum för hänvisningen", "Date of referral"),
+            T("Milloin henkilö ohjattiin.", "När personen hänvisades.", "When the person was referred."),
+            None,
+            example="2025-03-14",
+            ob=MAY,
+        ),
+    ] = None
+
+
+class EmploymentReferral(KotoModel):
+    """The person should register as a jobseeker and is referred to the employment authority."""
+
+    date: Annotated[
+        IsoDate,
+        F(
+            T("Ohjauspäivä", "Datum för hänvisningen", "Date of referral"),
+            T(
+                "Milloin henkilö ohjattiin työvoimaviranomaisen palveluihin.",
+                "När personen hänvisades till arbetskraftsmyndighetens tjänster.",
+                "When the person was referred to the employment authority's services.",
+            ),
+            None,
+            example="2025-03-14",
+        ),
+    ]
+    reason: Annotated[
+        LongText | None,
+        F(
+            T("Perustelu", "Motivering", "Reason"),
+            T(
+                "Miksi henkilön on tarkoituksenmukaista ilmoittautua työnhakijaksi.",
+                "Varför det är ändamålsenligt att personen anmäler sig som arbetssökande.",
+                "Why the person should register as a jobseeker.",
+            ),
+            None,
+            example="Hakee aktiivisesti töitä ja on työmarkkinoiden käytettävissä.",
+            ob=MAY,
+        ),
+    ] = None
+
+
+class Annulment(KotoModel):
+    date: Annotated[
+        IsoDate,
+        F(
+            T("Mitätöintipäivä", "Datum för annullering", "Date annulled"),
+            T(
+                "Milloin tietue mitätöitiin. Tietueita ei poisteta; mitätöinti on uusi versio.",
+                "När posten annullerades. Poster raderas inte; annulleringen är en ny version.",
+                "When the record was annulled. Records are not deleted; an annulment is a new version.",
+            ),
+            STRUCTURE,
+            example="2025-06-01",
+            ob=COND,
+            actors=MUN_COUNTY,
+            condition=T(
+                "Kun tietue on kirjattu virheellisesti.",
+                "När posten har registrerats felaktigt.",
+                "When the record was entered in error.",
+            ),
+        ),
+    ]
+    reason: Annotated[
+        LongText,
+        F(
+            T("Mitätöinnin syy", "Orsak till annulleringen", "Reason for annulment"),
+            T(
+                "Miksi tietue mitätöitiin.",
+                "Varför posten annullerades.",
+                "Why the record was annulled.",
+            ),
+            STRUCTURE,
+            example="Kirjattu väärälle asiakkaalle.",
+            actors=MUN_COUNTY,
+        ),
+    ]
+
+
+__all__ = [
+    "Annulment",
+    "Contact",
+    "Described",
+    "EmploymentReferral",
+    "KotoModel",
+    "Organisation",
+    "Organiser",
+    "OtherData",
+    "Referral",
+    "Sourced",
+]

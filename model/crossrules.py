@@ -1,0 +1,303 @@
+"""Rules over a set of records: references between records and a customer's total plan time.
+
+Functions of plain record objects, so the store can apply them to one customer's records before
+a write and to a whole repository in ``koto validate``. Annulled records take no part, except that
+referring to an annulled record is reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from kototieto.model.customer import Customer
+from kototieto.model.plan import PlanBase
+from kototieto.model.problems import Problem, RuleInfo, Severity, register_rule
+from kototieto.model.record import Common, RecordBase
+from kototieto.model.review import Review
+from kototieto.model.rules import RuleParams, add_months, months_limit_end
+from kototieto.model.text import T, Text
+
+ASSESSMENT_KINDS = ("assessment", "multisectoral-assessment")
+PLAN_KINDS = ("integration-plan", "multisectoral-plan", "family-plan")
+
+for _name, _label, _desc, _items, _kinds, _param in (
+    (
+        "record-references",
+        T("Viittaukset", "Hänvisningar", "References"),
+        T(
+            "Tietue viittaa saman asiakkaan olemassa olevaan asiakkaaseen, arviointiin ja suunnitelmaan.",
+            "Posten hänvisar till samma kunds befintliga kund, bedömning och plan.",
+            "A record refers to an existing customer, assessment and plan of the same customer.",
+        ),
+        ("D3.01",),
+        ("assessment", "multisectoral-assessment", *PLAN_KINDS, "review", "guidance"),
+        None,
+    ),
+    (
+        "county-review-plan",
+        T(
+            "Hyvinvointialueen tarkistama suunnitelma",
+            "Plan som välfärdsområdet ser över",
+            "Plan reviewed by a county",
+        ),
+        T(
+            "Hyvinvointialueen kirjaama tarkistus koskee monialaista suunnitelmaa, jonka se laati.",
+            "En översyn som välfärdsområdet registrerar gäller en sektorsövergripande plan som det utarbetade.",
+            "A review recorded by a county concerns a multisectoral plan it drew up.",
+        ),
+        ("D3.02",),
+        ("review",),
+        None,
+    ),
+    (
+        "total-plan-time",
+        T("Suunnitelmien kokonaiskesto", "Planernas totala tid", "Total plan time"),
+        T(
+            "Asiakkaan suunnitelmien yhteiskesto ei ylitä enimmäisaikaa ilman pidentämisen perustetta.",
+            "Kundens planer överskrider inte den maximala tiden utan grund för förlängning.",
+            "A customer's plans together do not exceed the maximum without an extension ground.",
+        ),
+        ("D2.02", "D3.12"),
+        PLAN_KINDS,
+        "total_plan_max_months",
+    ),
+    (
+        "first-plan-window",
+        T("Kolmen vuoden määräaika", "Treårsfristen", "Three-year window"),
+        T(
+            "Ensimmäinen suunnitelma laaditaan kolmen vuoden kuluessa ensimmäisestä oleskeluluvasta "
+            "(ei ihmiskaupan uhreilla).",
+            "Den första planen utarbetas inom tre år från det första uppehållstillståndet (inte för "
+            "offer för människohandel).",
+            "The first plan is drawn up within three years of the first residence permit (not for "
+            "victims of human trafficking).",
+        ),
+        (),
+        PLAN_KINDS,
+        "first_plan_window_years",
+    ),
+):
+    register_rule(RuleInfo(_name, _label, _desc, _items, _kinds, cross_record=True, param=_param))
+
+
+def _p(severity: Severity, rule: str, path: tuple[str | int, ...], text: Text) -> Problem:
+    return Problem(path, severity, rule, text)
+
+
+def _ref_problems(
+    record: RecordBase, field: str, target: Common | None, kinds: tuple[str, ...], what: Text
+) -> Iterator[Problem]:
+    ref = getattr(record, field)
+    if ref is None:
+        return
+    if target is None or getattr(target, "kind", None) not in kinds:
+        yield _p(
+            Severity.ERROR,
+            "record-references",
+            (field,),
+            T(
+                f"Viitattua tietuetta '{ref}' ({what.fi}) ei löydy. Tarkista tunniste.",
+                f"Posten '{ref}' ({what.sv}) som det hänvisas till finns inte. Kontrollera identifieraren.",
+                f"The referenced record '{ref}' ({what.en}) does not exist. Check the id.",
+            ),
+        )
+        return
+    if getattr(target, "customer", None) != record.customer:
+        yield _p(
+            Severity.ERROR,
+            "record-references",
+            (field,),
+            T(
+                f"Viitattu tietue '{ref}' kuuluu toiselle asiakkaalle.",
+                f"Posten '{ref}' som det hänvisas till hör till en annan kund.",
+                f"The referenced record '{ref}' belongs to another customer.",
+            ),
+        )
+    elif target.annulment is not None:
+        yield _p(
+            Severity.WARNING,
+            "record-references",
+            (field,),
+            T(
+                f"Viitattu tietue '{ref}' on mitätöity.",
+                f"Posten '{ref}' som det hänvisas till har annullerats.",
+                f"The referenced record '{ref}' has been annulled.",
+            ),
+        )
+
+
+PLAN_WORD = T("suunnitelma", "plan", "plan")
+ASSESSMENT_WORD = T("arviointi", "bedömning", "assessment")
+CUSTOMER_WORD = T("asiakas", "kund", "customer")
+
+
+def _total_months(plans: list[PlanBase], reviews: list[Review]) -> tuple[dt.date, dt.date] | None:
+    periods = [p.period for p in plans if p.period is not None]
+    if not periods:
+        return None
+    start = min(p.start for p in periods)
+    end = max(p.end for p in periods)
+    for review in reviews:
+        if review.extension is not None:
+            end = max(end, review.extension.new_end)
+    return start, end
+
+
+def check_records(records: Iterable[Any], params: RuleParams | None = None) -> list[tuple[str, Problem]]:
+    """Cross-record problems as ``(record id, problem)`` pairs, in record order."""
+    params = params or RuleParams()
+    all_records: list[Common] = list(records)
+    by_id: dict[str, Common] = {r.id: r for r in all_records}
+    out: list[tuple[str, Problem]] = []
+    plans_of: dict[str, list[PlanBase]] = defaultdict(list)
+    reviews_of: dict[str, list[Review]] = defaultdict(list)
+    for record in all_records:
+        if not isinstance(record, RecordBase):
+            continue
+        customer = by_id.get(record.customer)
+        if not isinstance(customer, Customer):
+            out.append(
+                (
+                    record.id,
+                    _p(
+                        Severity.ERROR,
+                        "record-references",
+                        ("customer",),
+                        T(
+                            f"Asiakasta '{record.customer}' ei löydy. Kirjaa ensin asiakas.",
+                            f"Kunden '{record.customer}' finns inte. Registrera först kunden.",
+                            f"Customer '{record.customer}' does not exist. Record the customer first.",
+                        ),
+                    ),
+                )
+            )
+        if isinstance(record, PlanBase):
+            for problem in _ref_problems(
+                record, "assessment", by_id.get(record.assessment or ""), ASSESSMENT_KINDS, ASSESSMENT_WORD
+            ):
+                out.append((record.id, problem))
+            for problem in _ref_problems(
+                record, "previous_plan", by_id.get(record.previous_plan or ""), PLAN_KINDS, PLAN_WORD
+            ):
+                out.append((record.id, problem))
+            if record.annulment is None:
+                plans_of[record.customer].append(record)
+        if isinstance(record, Review):
+            plan = by_id.get(record.plan)
+            for problem in _ref_problems(record, "plan", plan, PLAN_KINDS, PLAN_WORD):
+                out.append((record.id, problem))
+            if isinstance(plan, PlanBase):
+                out.extend((record.id, p) for p in _review_vs_plan(record, plan))
+            if record.annulment is None:
+                reviews_of[record.customer].append(record)
+    out.extend(_plan_time(plans_of, reviews_of, by_id, params))
+    return out
+
+
+def _review_vs_plan(review: Review, plan: PlanBase) -> Iterator[Problem]:
+    if plan.kind != review.plan_kind:
+        yield _p(
+            Severity.ERROR,
+            "record-references",
+            ("plan_kind",),
+            T(
+                f"Suunnitelman laji on '{plan.kind}', mutta tarkistuksessa '{review.plan_kind}'. Korjaa plan_kind.",
+                f"Planens typ är '{plan.kind}' men i översynen '{review.plan_kind}'. Rätta plan_kind.",
+                f"The plan is a '{plan.kind}' but the review says '{review.plan_kind}'. Correct plan_kind.",
+            ),
+        )
+    if review.date < plan.date:
+        yield _p(
+            Severity.ERROR,
+            "record-references",
+            ("date",),
+            T(
+                "Tarkistus on päivätty ennen suunnitelmaa. Korjaa päivämäärä.",
+                "Översynen är daterad före planen. Rätta datumet.",
+                "The review is dated before the plan. Correct the date.",
+            ),
+        )
+    if review.organisation.type == "wellbeing-services-county":
+        county = getattr(plan, "wellbeing_services_county", None)
+        if county is not None and county != review.organisation.code:
+            yield _p(
+                Severity.ERROR,
+                "county-review-plan",
+                ("organisation", "code"),
+                T(
+                    f"Suunnitelman hyvinvointialue on {county}; toinen hyvinvointialue ei voi kirjata sen tarkistusta.",
+                    f"Planens välfärdsområde är {county}; ett annat välfärdsområde kan inte registrera dess översyn.",
+                    f"The plan's county is {county}; another county cannot record its review.",
+                ),
+            )
+
+
+def _plan_time(
+    plans_of: dict[str, list[PlanBase]],
+    reviews_of: dict[str, list[Review]],
+    by_id: dict[str, Common],
+    params: RuleParams,
+) -> Iterator[tuple[str, Problem]]:
+    total = params.int_value("total_plan_max_months")
+    total_strength = params.strength("total_plan_max_months")
+    window = params.int_value("first_plan_window_years")
+    window_strength = params.strength("first_plan_window_years")
+    for customer_id, plans in plans_of.items():
+        plans.sort(key=lambda p: (p.period.start if p.period else p.date, p.id))
+        reviews = reviews_of.get(customer_id, [])
+        span = _total_months(plans, reviews)
+        extended = any(p.extension_ground for p in plans) or any(r.extension for r in reviews)
+        if span and total is not None and total_strength != "off" and not extended:
+            last_allowed = months_limit_end(span[0], total)
+            if span[1] > last_allowed:
+                latest = max(plans, key=lambda p: p.period.end if p.period else p.date)
+                yield (
+                    latest.id,
+                    _p(
+                        Severity.ERROR if total_strength == "error" else Severity.WARNING,
+                        "total-plan-time",
+                        ("period", "end"),
+                        T(
+                            f"Asiakkaan suunnitelmat kestävät yhteensä yli {total} kuukautta "
+                            f"(enintään {last_allowed.day}.{last_allowed.month}.{last_allowed.year}). "
+                            "Kirjaa pidentämisen peruste tai lyhennä suunnitelmaa.",
+                            f"Kundens planer är sammanlagt längre än {total} månader (högst till "
+                            f"{last_allowed.day}.{last_allowed.month}.{last_allowed.year}). Registrera "
+                            "en grund för förlängning eller förkorta planen.",
+                            f"The customer's plans last more than {total} months in total (until "
+                            f"{last_allowed.isoformat()} at most). Record an extension ground or "
+                            "shorten the plan.",
+                        ),
+                    ),
+                )
+        customer = by_id.get(customer_id)
+        if (
+            window is not None
+            and window_strength != "off"
+            and isinstance(customer, Customer)
+            and customer.first_residence is not None
+            and not customer.trafficking_victim
+            and plans
+        ):
+            first = plans[0]
+            deadline = add_months(customer.first_residence.date, 12 * window)
+            if first.date > deadline:
+                yield (
+                    first.id,
+                    _p(
+                        Severity.WARNING if window_strength != "error" else Severity.ERROR,
+                        "first-plan-window",
+                        ("date",),
+                        T(
+                            f"Ensimmäinen suunnitelma on laadittu yli {window} vuotta ensimmäisen "
+                            "oleskeluluvan jälkeen. Tarkista oikeus suunnitelmaan.",
+                            f"Den första planen utarbetades mer än {window} år efter det första "
+                            "uppehållstillståndet. Kontrollera rätten till en plan.",
+                            f"The first plan was drawn up more than {window} years after the first "
+                            "residence permit. Check the right to a plan.",
+                        ),
+                    ),
+                )

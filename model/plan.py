@@ -1,0 +1,425 @@
+"""Integration plans: integration plan (16 §), multisectoral plan (17 §), family plan (21 §).
+
+Decree items D2.01-D2.08 (memo 2 §; 874/2024 2 §, which also adds where the plan's information
+came from).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from kototieto.model.bases import PLAN, PLAN_874, PLAN_FAMILY, PLAN_OTHER, STRUCTURE, F
+from kototieto.model.codes import Code
+from kototieto.model.common import DESCRIPTION_META, SOURCE_DETAILS_META, KotoModel, Organiser, OtherData
+from kototieto.model.meta import ALL_ACTORS, MUN_COUNTY, Obligation
+from kototieto.model.record import RecordBase
+from kototieto.model.text import T
+from kototieto.model.types import IsoDate, LongText, RecordId, ShortText
+
+MAY = Obligation.MAY
+COND = Obligation.CONDITIONAL
+
+
+class PlanPeriod(KotoModel):
+    start: Annotated[
+        IsoDate,
+        F(
+            T("Alkupäivä", "Startdatum", "Start"),
+            T(
+                "Suunnitelman ensimmäinen voimassaolopäivä.",
+                "Planens första giltighetsdag.",
+                "First day of the plan.",
+            ),
+            example="2025-04-10",
+        ),
+    ]
+    end: Annotated[
+        IsoDate,
+        F(
+            T("Päättymispäivä", "Slutdatum", "End"),
+            T(
+                "Suunnitelman viimeinen voimassaolopäivä; kesto enintään lain sallima.",
+                "Planens sista giltighetsdag; längden högst den lagen tillåter.",
+                "Last day of the plan; at most the length the Act allows.",
+            ),
+            example="2026-04-09",
+        ),
+    ]
+
+
+class ExtensionGround(KotoModel):
+    ground: Annotated[
+        str,
+        Code("extension-ground"),
+        F(
+            T("Peruste", "Grund", "Ground"),
+            T("Pidemmän keston peruste.", "Grund för längre tid.", "The ground for a longer duration."),
+            example="literacy-training",
+        ),
+    ]
+    description: Annotated[LongText | None, DESCRIPTION_META] = None
+
+
+class Goal(KotoModel):
+    description: Annotated[
+        LongText,
+        F(
+            T("Tavoite", "Mål", "Goal"),
+            T("Suunnitelman tavoite.", "Planens mål.", "A goal of the plan."),
+            example="Suomen kielen taito tasolle B1.1.",
+        ),
+    ]
+    target_date: Annotated[
+        IsoDate | None,
+        F(
+            T("Tavoiteaika", "Måldatum", "Target date"),
+            T(
+                "Mihin mennessä tavoite on määrä saavuttaa.",
+                "När målet ska nås.",
+                "When the goal is to be reached.",
+            ),
+            example="2026-03-31",
+            ob=MAY,
+        ),
+    ] = None
+
+
+class Measure(KotoModel):
+    service_kind: Annotated[
+        str,
+        Code("service-kind"),
+        F(
+            T("Palvelun laji", "Typ av tjänst", "Service kind"),
+            T(
+                "Sovitun palvelun tai toimenpiteen laji.",
+                "Typ av överenskommen tjänst eller åtgärd.",
+                "Kind of the agreed service or measure.",
+            ),
+            example="integration-training",
+        ),
+    ]
+    description: Annotated[
+        LongText,
+        F(
+            T("Sisältö", "Innehåll", "What"),
+            T("Mitä on sovittu.", "Vad som har överenskommits.", "What was agreed."),
+            example="Kotoutumiskoulutus, 4 moduulia.",
+        ),
+    ]
+    organiser: Annotated[
+        Organiser,
+        F(
+            T("Järjestäjä", "Anordnare", "Organised by"),
+            T("Kuka palvelun järjestää.", "Vem som ordnar tjänsten.", "Who organises the service."),
+            example={"type": "municipality", "name": "Helsingin kaupunki"},
+        ),
+    ]
+    start: Annotated[
+        IsoDate | None,
+        F(
+            T("Alkaa", "Börjar", "Starts"),
+            T("Milloin palvelu alkaa.", "När tjänsten börjar.", "When the service starts."),
+            example="2025-05-05",
+        ),
+    ] = None
+    end: Annotated[
+        IsoDate | None,
+        F(
+            T("Päättyy", "Slutar", "Ends"),
+            T("Milloin palvelu päättyy.", "När tjänsten slutar.", "When the service ends."),
+            example="2025-12-19",
+            ob=MAY,
+        ),
+    ] = None
+    status: Annotated[
+        str,
+        Code("measure-status"),
+        F(
+            T("Tila", "Status", "Status"),
+            T("Toimenpiteen toteutumisen tila.", "Åtgärdens status.", "How far the measure has got."),
+            example="planned",
+        ),
+    ] = "planned"
+
+
+class FamilyMember(KotoModel):
+    customer: Annotated[
+        RecordId | None,
+        F(
+            T("Asiakastunniste", "Kundidentifierare", "Customer id"),
+            T(
+                "Perheenjäsenen asiakastietueen tunniste, jos hänellä on sellainen.",
+                "Identifierare för familjemedlemmens kundpost, om en sådan finns.",
+                "The family member's customer record id, if they have one.",
+            ),
+            example="c-8d1e22a0",
+            ob=MAY,
+        ),
+    ] = None
+    name: Annotated[
+        ShortText,
+        F(
+            T("Nimi", "Namn", "Name"),
+            T("Perheenjäsenen nimi.", "Familjemedlemmens namn.", "The family member's name."),
+            example="Omar Haddad",
+        ),
+    ]
+    relation: Annotated[
+        str,
+        Code("family-relation"),
+        F(
+            T("Suhde", "Relation", "Relation"),
+            T("Suhde asiakkaaseen.", "Relation till kunden.", "Relation to the customer."),
+            example="child",
+        ),
+    ]
+    date_of_birth: Annotated[
+        IsoDate | None,
+        F(
+            T("Syntymäaika", "Födelsedatum", "Date of birth"),
+            T(
+                "Perheenjäsenen syntymäaika.",
+                "Familjemedlemmens födelsedatum.",
+                "The member's date of birth.",
+            ),
+            example="2016-05-02",
+            ob=MAY,
+        ),
+    ] = None
+
+
+class PlanBase(RecordBase):
+    assessment: Annotated[
+        RecordId | None,
+        F(
+            T("Arviointi", "Bedömning", "Assessment"),
+            T(
+                "Sen arvioinnin tunniste, johon suunnitelma perustuu (saman asiakkaan).",
+                "Identifierare för den bedömning planen bygger på (samma kunds).",
+                "The id of the assessment the plan is based on (the same customer's).",
+            ),
+            STRUCTURE,
+            example="asm-2025-03-14-k3f9",
+        ),
+    ] = None
+    previous_plan: Annotated[
+        RecordId | None,
+        F(
+            T("Edellinen suunnitelma", "Föregående plan", "Previous plan"),
+            T(
+                "Suunnitelma, jota tämä jatkaa tai jonka se korvaa; tyhjä ensimmäisessä suunnitelmassa.",
+                "Plan som denna fortsätter eller ersätter; tom i den första planen.",
+                "The plan this one continues or replaces; empty for a first plan.",
+            ),
+            STRUCTURE,
+            example="pln-2025-04-10-a1b2",
+            ob=COND,
+            condition=T(
+                "Kun suunnitelma ei ole asiakkaan ensimmäinen.",
+                "När planen inte är kundens första.",
+                "When the plan is not the customer's first.",
+            ),
+        ),
+    ] = None
+    period: Annotated[
+        PlanPeriod | None,
+        F(
+            T("Suunnitelman kesto", "Planens varaktighet", "Plan period"),
+            T(
+                "Suunnitelman alku- ja päättymispäivä lain enimmäiskeston rajoissa.",
+                "Planens start- och slutdatum inom lagens maximala längd.",
+                "The plan's start and end, within the maximum length the Act sets.",
+            ),
+            PLAN,
+            example={"start": "2025-04-10", "end": "2026-04-09"},
+            items=("D2.02",),
+        ),
+    ] = None
+    extension_ground: Annotated[
+        ExtensionGround | None,
+        F(
+            T("Pidemmän keston peruste", "Grund för längre varaktighet", "Ground for a longer duration"),
+            T(
+                "Peruste, jolla suunnitelma on säännönmukaista enimmäiskestoa pidempi.",
+                "Grund för att planen är längre än den normala maximala längden.",
+                "The ground on which the plan is longer than the ordinary maximum.",
+            ),
+            PLAN,
+            example={"ground": "literacy-training"},
+            ob=COND,
+            condition=T(
+                "Kun suunnitelma ylittää enimmäiskeston.",
+                "När planen överskrider den maximala längden.",
+                "When the plan exceeds the maximum duration.",
+            ),
+            items=("D2.02", "D3.12"),
+        ),
+    ] = None
+    goals: Annotated[
+        list[Goal],
+        F(
+            T("Tavoitteet", "Mål", "Goals"),
+            T("Suunnitelman tavoitteet.", "Planens mål.", "The goals of the plan."),
+            PLAN,
+            example=[{"description": "Suomen kielen taito tasolle B1.1."}],
+            items=("D2.03",),
+        ),
+    ] = Field(default_factory=list)
+    measures: Annotated[
+        list[Measure],
+        F(
+            T(
+                "Sovitut toimenpiteet ja palvelut",
+                "Överenskomna åtgärder och tjänster",
+                "Agreed measures and services",
+            ),
+            T(
+                "Sovitut toimenpiteet ja palvelut: mitä, kuka järjestää ja milloin.",
+                "Överenskomna åtgärder och tjänster: vad, vem som ordnar och när.",
+                "The agreed measures and services: what, who organises it and when.",
+            ),
+            PLAN,
+            example=[
+                {
+                    "service_kind": "integration-training",
+                    "description": "Kotoutumiskoulutus",
+                    "organiser": {"type": "municipality"},
+                    "start": "2025-05-05",
+                    "status": "planned",
+                }
+            ],
+            items=("D2.04",),
+        ),
+    ] = Field(default_factory=list)
+    other_content: Annotated[
+        LongText | None,
+        F(
+            T("Muu sisältö", "Övrigt innehåll", "Other content"),
+            T(
+                "Suunnitelman muu laissa säädetty sisältö, esimerkiksi kotoutumista tukevat muut "
+                "toimet ja niiden vastuut.",
+                "Planens övriga innehåll enligt lagen, till exempel andra åtgärder som stöder "
+                "integrationen och ansvaret för dem.",
+                "The plan's other content as set by the Act, for example other support for "
+                "integration and who is responsible for it.",
+            ),
+            PLAN,
+            example="Asiakas osallistuu kirjaston kielikahvilaan omatoimisesti.",
+            items=("D2.05",),
+        ),
+    ] = None
+    first_review: Annotated[
+        IsoDate | None,
+        F(
+            T("Ensimmäinen tarkistus", "Första översyn", "First review"),
+            T(
+                "Suunnitelman ensimmäisen tarkistuksen suunniteltu ajankohta lain määräajoissa.",
+                "Planerad tidpunkt för planens första översyn inom lagens tidsfrister.",
+                "The planned time of the plan's first review, within the Act's deadlines.",
+            ),
+            PLAN,
+            example="2025-10-10",
+            items=("D2.07",),
+        ),
+    ] = None
+    sources: Annotated[
+        list[Annotated[str, Code("information-source")]],
+        F(
+            T("Tiedon lähteet", "Uppgifternas källor", "Information sources"),
+            T(
+                "Mistä suunnitelman tiedot on saatu.",
+                "Varifrån planens uppgifter har erhållits.",
+                "Where the plan's information came from.",
+            ),
+            PLAN_874,
+            example=["person", "other-authority"],
+        ),
+    ] = Field(default_factory=list)
+    source_details: Annotated[LongText | None, SOURCE_DETAILS_META] = None
+    other_data: Annotated[
+        OtherData | None,
+        F(
+            T(
+                "Muut suunnitelmaan liittyvät tiedot",
+                "Andra uppgifter som hänför sig till planen",
+                "Other plan-related data",
+            ),
+            T(
+                "Muut suunnitelmaan liittyvät, lakisääteisten tehtävien hoitamiseksi välttämättömät "
+                "tiedot, esimerkiksi todellisten kustannusten mukaan haettavat korvaukset. Sallittu "
+                "vain, kun välttämättömyys on perusteltu.",
+                "Andra uppgifter som hänför sig till planen och är nödvändiga för de lagstadgade "
+                "uppgifterna, till exempel ersättningar som söks enligt de faktiska kostnaderna. "
+                "Tillåtet endast med motiverad nödvändighet.",
+                "Other plan-related data necessary for the statutory tasks, for example compensation "
+                "applied for on the basis of actual costs. Allowed only with a stated necessity.",
+            ),
+            PLAN_OTHER,
+            example={
+                "content": "Korvaushakemus tulkkauskuluista.",
+                "necessity": "Valtion korvauksen hakeminen.",
+            },
+            ob=MAY,
+            items=("D2.08",),
+        ),
+    ] = None
+
+
+def _kind_meta(kind: str) -> object:
+    return F(
+        T("Tietueen laji", "Typ av post", "Record kind"),
+        T("Tietueen laji.", "Typ av post.", "The kind of record."),
+        STRUCTURE,
+        example=kind,
+        actors=ALL_ACTORS,
+    )
+
+
+class IntegrationPlan(PlanBase):
+    """Integration plan (Act 16 §)."""
+
+    kind: Annotated[Literal["integration-plan"], _kind_meta("integration-plan")] = "integration-plan"
+
+
+class MultisectoralPlan(PlanBase):
+    """Multisectoral integration plan (Act 17 §), followed by the municipality and the county."""
+
+    kind: Annotated[Literal["multisectoral-plan"], _kind_meta("multisectoral-plan")] = "multisectoral-plan"
+    wellbeing_services_county: Annotated[
+        str | None,
+        Code("wellbeing-services-county"),
+        F(
+            T("Hyvinvointialue", "Välfärdsområde", "Wellbeing services county"),
+            T(
+                "Hyvinvointialue, joka laati suunnitelman kunnan kanssa ja vastaa sen palveluista.",
+                "Välfärdsområdet som utarbetade planen med kommunen och ansvarar för sina tjänster i den.",
+                "The wellbeing services county that drew up the plan with the municipality and is "
+                "responsible for its services in it.",
+            ),
+            PLAN,
+            example="01",
+            actors=MUN_COUNTY,
+        ),
+    ] = None
+
+
+class FamilyPlan(PlanBase):
+    """Family integration plan (Act 21 §), covering the family members listed."""
+
+    kind: Annotated[Literal["family-plan"], _kind_meta("family-plan")] = "family-plan"
+    family_members: Annotated[
+        list[FamilyMember],
+        Field(min_length=1),
+        F(
+            T("Perheenjäsenet", "Familjemedlemmar", "Family members"),
+            T(
+                "Perheenjäsenet, joita perheen suunnitelma koskee.",
+                "Familjemedlemmarna som planen för familjen gäller.",
+                "The family members the family plan covers.",
+            ),
+            PLAN_FAMILY,
+            example=[{"name": "Omar Haddad", "relation": "child"}],
+        ),
+    ]

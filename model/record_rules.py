@@ -1,0 +1,754 @@
+"""Legal rules on one record. Each is registered with its name and the decree items it realises.
+
+Messages name the field and say what to do, in fi/sv/en. Severities of parameterised rules come
+from ``RuleParams`` (a repository may change them); structural rules are always errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+from kototieto.model.assessment import AssessmentBase
+from kototieto.model.common import OtherData
+from kototieto.model.customer import Customer
+from kototieto.model.guidance import Guidance
+from kototieto.model.identity import is_synthetic, is_temporary_id, parse_hetu
+from kototieto.model.plan import PlanBase
+from kototieto.model.problems import Path, Problem, RuleInfo, Severity, register_rule
+from kototieto.model.record import Common
+from kototieto.model.review import Review
+from kototieto.model.rules import RuleParams, months_limit_end
+from kototieto.model.text import T, Text
+
+RecordRule = Callable[[Any, RuleParams], Iterator[Problem]]
+F = TypeVar("F", bound=RecordRule)
+
+PLAN_KINDS = ("integration-plan", "multisectoral-plan", "family-plan")
+ASSESSMENT_KINDS = ("assessment", "multisectoral-assessment")
+
+
+def rule(
+    name: str,
+    label: Text,
+    description: Text,
+    *,
+    items: tuple[str, ...] = (),
+    kinds: tuple[str, ...],
+    param: str | None = None,
+) -> Callable[[F], F]:
+    def wrap(func: F) -> F:
+        register_rule(RuleInfo(name, label, description, items, kinds, param=param, check=func))
+        return func
+
+    return wrap
+
+
+def _severity(params: RuleParams, name: str) -> Severity | None:
+    strength = params.strength(name)
+    if strength == "off":
+        return None
+    if strength == "error":
+        return Severity.ERROR
+    if strength == "warning":
+        return Severity.WARNING
+    return Severity.INFO
+
+
+def _fmt(day: dt.date) -> str:
+    return f"{day.day}.{day.month}.{day.year}"
+
+
+def _problem(path: Path, severity: Severity, name: str, text: Text) -> Problem:
+    return Problem(path, severity, name, text)
+
+
+# --- plans ------------------------------------------------------------------------------------
+
+
+@rule(
+    "plan-duration",
+    T("Suunnitelman kesto", "Planens varaktighet", "Plan duration"),
+    T(
+        "Suunnitelma päättyy alkamisen jälkeen; ensimmäinen suunnitelma on enintään "
+        "enimmäiskeston pituinen ja mikään suunnitelma ei ylitä kokonaiskestoa ilman pidemmän "
+        "keston perustetta.",
+        "Planen slutar efter att den börjat; den första planen är högst den maximala längden och "
+        "ingen plan överskrider den totala tiden utan en grund för längre varaktighet.",
+        "A plan ends after it starts; a first plan is at most the maximum first-plan length and no "
+        "plan exceeds the total maximum without an extension ground.",
+    ),
+    items=("D2.02",),
+    kinds=PLAN_KINDS,
+    param="first_plan_max_months",
+)
+def plan_duration(record: PlanBase, params: RuleParams) -> Iterator[Problem]:
+    period = record.period
+    if period is None:
+        return
+    if period.end <= period.start:
+        yield _problem(
+            ("period", "end"),
+            Severity.ERROR,
+            "plan-duration",
+            T(
+                "Päättymispäivän pitää olla alkupäivän jälkeen. Korjaa suunnitelman kesto.",
+                "Slutdatumet ska vara efter startdatumet. Rätta planens varaktighet.",
+                "The end must be after the start. Correct the plan period.",
+            ),
+        )
+        return
+    if record.extension_ground is not None:
+        return
+    first = record.previous_plan is None
+    name = "first_plan_max_months" if first else "total_plan_max_months"
+    months = params.int_value(name)
+    severity = _severity(params, name)
+    if months is None or severity is None:
+        return
+    last = months_limit_end(period.start, months)
+    if period.end > last:
+        which = (
+            T("Ensimmäinen suunnitelma", "Den första planen", "A first plan")
+            if first
+            else T("Suunnitelma", "Planen", "A plan")
+        )
+        yield _problem(
+            ("period", "end"),
+            severity,
+            "plan-duration",
+            T(
+                f"{which.fi} saa kestää enintään {months} kuukautta (viimeistään {_fmt(last)}). "
+                "Lyhennä kestoa tai kirjaa pidemmän keston peruste (extension_ground).",
+                f"{which.sv} får vara högst {months} månader (senast {_fmt(last)}). Förkorta "
+                "planen eller registrera en grund för längre varaktighet (extension_ground).",
+                f"{which.en} may last at most {months} months (until {_fmt(last)}). Shorten it or "
+                "record a ground for a longer duration (extension_ground).",
+            ),
+        )
+
+
+@rule(
+    "first-review-deadline",
+    T("Ensimmäisen tarkistuksen määräaika", "Tidsfrist för första översynen", "First review deadline"),
+    T(
+        "Ensimmäinen tarkistus on suunnitelman alun jälkeen ja tarkistusvälin sisällä.",
+        "Den första översynen är efter planens start och inom översynsintervallet.",
+        "The first review is after the plan start and within the review interval.",
+    ),
+    items=("D2.07",),
+    kinds=PLAN_KINDS,
+    param="review_interval_months",
+)
+def first_review_deadline(record: PlanBase, params: RuleParams) -> Iterator[Problem]:
+    if record.first_review is None or record.period is None:
+        return
+    start = record.period.start
+    if record.first_review < start:
+        yield _problem(
+            ("first_review",),
+            Severity.ERROR,
+            "first-review-deadline",
+            T(
+                "Ensimmäinen tarkistus ei voi olla ennen suunnitelman alkua. Korjaa päivämäärä.",
+                "Den första översynen kan inte vara före planens start. Rätta datumet.",
+                "The first review cannot be before the plan starts. Correct the date.",
+            ),
+        )
+        return
+    months = params.int_value("review_interval_months")
+    severity = _severity(params, "review_interval_months")
+    if months is None or severity is None:
+        return
+    last = months_limit_end(start, months) + dt.timedelta(days=1)
+    if record.first_review > last:
+        yield _problem(
+            ("first_review",),
+            severity,
+            "first-review-deadline",
+            T(
+                f"Ensimmäinen tarkistus pitää suunnitella {months} kuukauden sisään suunnitelman "
+                f"alusta (viimeistään {_fmt(last)}).",
+                f"Den första översynen ska planeras inom {months} månader från planens start "
+                f"(senast {_fmt(last)}).",
+                f"Plan the first review within {months} months of the plan start (by {_fmt(last)}).",
+            ),
+        )
+
+
+@rule(
+    "measure-dates",
+    T("Toimenpiteiden ajankohdat", "Åtgärdernas tidpunkter", "Measure dates"),
+    T(
+        "Toimenpide päättyy alkamisensa jälkeen, ja palvelu alkaa määräajassa suunnitelman alusta.",
+        "En åtgärd slutar efter att den börjat, och tjänsten börjar inom tidsfristen från planens start.",
+        "A measure ends after it starts, and a service starts within the deadline after the plan start.",
+    ),
+    items=("D2.04",),
+    kinds=PLAN_KINDS,
+    param="service_start_within_months",
+)
+def measure_dates(record: PlanBase, params: RuleParams) -> Iterator[Problem]:
+    for index, measure in enumerate(record.measures):
+        if measure.start and measure.end and measure.end < measure.start:
+            yield _problem(
+                ("measures", index, "end"),
+                Severity.ERROR,
+                "measure-dates",
+                T(
+                    "Toimenpiteen päättymispäivä on ennen alkamispäivää. Korjaa päivämäärät.",
+                    "Åtgärdens slutdatum är före startdatumet. Rätta datumen.",
+                    "The measure ends before it starts. Correct the dates.",
+                ),
+            )
+    months = params.int_value("service_start_within_months")
+    severity = _severity(params, "service_start_within_months")
+    if months is None or severity is None or record.period is None:
+        return
+    starts = [m.start for m in record.measures if m.start is not None]
+    if starts and min(starts) > months_limit_end(record.period.start, months):
+        yield _problem(
+            ("measures",),
+            severity,
+            "measure-dates",
+            T(
+                f"Yksikään palvelu ei ala {months} kuukauden kuluessa suunnitelman alusta. Ohjaa "
+                "asiakas koulutukseen tai muuhun palveluun ilman viivytystä.",
+                f"Ingen tjänst börjar inom {months} månader från planens start. Hänvisa kunden till "
+                "utbildning eller annan tjänst utan dröjsmål.",
+                f"No service starts within {months} months of the plan start. Refer the customer to "
+                "education or another service without delay.",
+            ),
+        )
+
+
+# --- assessments ------------------------------------------------------------------------------
+
+
+@rule(
+    "plan-timing",
+    T("Suunnitelman ajankohta", "Planens tidpunkt", "Planned time of the plan"),
+    T(
+        "Ajankohta on täsmälleen yksi: päivämäärä, mahdollisimman pian, tai ei laadita perusteluineen.",
+        "Tidpunkten är exakt en av: datum, så snart som möjligt, eller utarbetas inte med motivering.",
+        "The planned time is exactly one of: a date, as soon as possible, or not drawn up with a reason.",
+    ),
+    items=("D1.04", "D1.08"),
+    kinds=ASSESSMENT_KINDS,
+)
+def plan_timing(record: AssessmentBase, params: RuleParams) -> Iterator[Problem]:
+    timing = record.plan_timing
+    if timing is None:
+        return
+    base = ("plan_timing",)
+    if timing.timing == "date":
+        if timing.date is None:
+            yield _problem(
+                (*base, "date"),
+                Severity.ERROR,
+                "plan-timing",
+                T(
+                    "Ajankohta on päivämäärä, mutta päivämäärä puuttuu. Lisää date.",
+                    "Tidpunkten är ett datum men datumet saknas. Lägg till date.",
+                    "The timing is a date but the date is missing. Add date.",
+                ),
+            )
+        elif timing.date < record.date:
+            yield _problem(
+                (*base, "date"),
+                Severity.ERROR,
+                "plan-timing",
+                T(
+                    "Suunniteltu päivä on ennen arviointia. Korjaa päivämäärä.",
+                    "Det planerade datumet är före bedömningen. Rätta datumet.",
+                    "The planned date is before the assessment. Correct the date.",
+                ),
+            )
+    elif timing.date is not None:
+        yield _problem(
+            (*base, "date"),
+            Severity.ERROR,
+            "plan-timing",
+            T(
+                "Päivämäärä kirjataan vain, kun ajankohta on 'date'. Poista date tai vaihda ajankohta.",
+                "Datum registreras endast när tidpunkten är 'date'. Ta bort date eller byt tidpunkt.",
+                "A date belongs only to the timing 'date'. Remove date or change the timing.",
+            ),
+        )
+    if timing.timing == "not-drawn-up":
+        if timing.reason is None or timing.justification is None:
+            yield _problem(
+                (*base, "reason" if timing.reason is None else "justification"),
+                Severity.ERROR,
+                "plan-timing",
+                T(
+                    "Kun suunnitelmaa ei laadita, kirjaa peruste (reason) ja perustelu (justification).",
+                    "När ingen plan utarbetas, registrera grund (reason) och motivering (justification).",
+                    "When no plan is drawn up, record the reason and the justification.",
+                ),
+            )
+    elif timing.reason is not None or timing.justification is not None:
+        yield _problem(
+            (*base, "reason"),
+            Severity.ERROR,
+            "plan-timing",
+            T(
+                "Peruste ja perustelu kirjataan vain, kun suunnitelmaa ei laadita. Poista ne tai "
+                "vaihda ajankohdaksi not-drawn-up.",
+                "Grund och motivering registreras endast när ingen plan utarbetas. Ta bort dem eller "
+                "byt tidpunkt till not-drawn-up.",
+                "A reason and justification belong only to 'not-drawn-up'. Remove them or change the timing.",
+            ),
+        )
+
+
+CONTENT_FIELDS = (
+    "literacy",
+    "finnish_skills",
+    "swedish_skills",
+    "employment_education_needs",
+    "study_skills",
+    "working_life_skills",
+    "previous_education",
+    "work_experience",
+    "strengths",
+    "wishes_and_goals",
+    "civic_participation",
+    "society_knowledge",
+    "life_situation",
+)
+
+
+@rule(
+    "assessment-content",
+    T("Arvioinnin sisältö", "Bedömningens innehåll", "Assessment content"),
+    T(
+        "Arvioinnissa on kirjattu ainakin yksi sisältökohta (D1.10-D1.26).",
+        "I bedömningen har minst en innehållspunkt registrerats (D1.10-D1.26).",
+        "An assessment records at least one content item (D1.10-D1.26).",
+    ),
+    items=("D1.02",),
+    kinds=ASSESSMENT_KINDS,
+)
+def assessment_content(record: AssessmentBase, params: RuleParams) -> Iterator[Problem]:
+    if record.annulment is None and all(getattr(record, name) is None for name in CONTENT_FIELDS):
+        yield _problem(
+            (),
+            Severity.WARNING,
+            "assessment-content",
+            T(
+                "Arvioinnista puuttuu koko sisältö (osaaminen, kielitaito, palvelutarpeet). Kirjaa "
+                "arvioinnin tulokset.",
+                "Bedömningen saknar helt innehåll (kompetens, språkkunskaper, servicebehov). Registrera "
+                "bedömningens resultat.",
+                "The assessment has no content at all (skills, languages, service needs). Record its "
+                "results.",
+            ),
+        )
+
+
+# --- reviews ----------------------------------------------------------------------------------
+
+
+@rule(
+    "review-next-date",
+    T("Seuraava tarkistus", "Följande översyn", "Next review"),
+    T(
+        "Seuraava tarkistus on tarkistuksen jälkeen ja tarkistusvälin sisällä (ellei suunnitelma päättynyt).",
+        "Följande översyn är efter översynen och inom intervallet (om planen inte upphört).",
+        "The next review is after this review and within the review interval (unless the plan ended).",
+    ),
+    items=("D3.05",),
+    kinds=("review",),
+    param="review_interval_months",
+)
+def review_next_date(record: Review, params: RuleParams) -> Iterator[Problem]:
+    if record.next_review is None:
+        return
+    if record.next_review <= record.date:
+        yield _problem(
+            ("next_review",),
+            Severity.ERROR,
+            "review-next-date",
+            T(
+                "Seuraavan tarkistuksen pitää olla tämän tarkistuksen jälkeen. Korjaa päivämäärä.",
+                "Följande översyn ska vara efter denna översyn. Rätta datumet.",
+                "The next review must be after this review. Correct the date.",
+            ),
+        )
+        return
+    months = params.int_value("review_interval_months")
+    severity = _severity(params, "review_interval_months")
+    if months is None or severity is None:
+        return
+    last = months_limit_end(record.date, months) + dt.timedelta(days=1)
+    if record.next_review > last:
+        yield _problem(
+            ("next_review",),
+            severity,
+            "review-next-date",
+            T(
+                f"Seuraava tarkistus pitää suunnitella {months} kuukauden sisään (viimeistään {_fmt(last)}).",
+                f"Följande översyn ska planeras inom {months} månader (senast {_fmt(last)}).",
+                f"Plan the next review within {months} months (by {_fmt(last)}).",
+            ),
+        )
+
+
+@rule(
+    "review-outcome",
+    T("Tarkistuksen lopputulos", "Översynens utfall", "Review outcome"),
+    T(
+        "Suunnitelman vaihto on eri lajiin; pidennys päättyy tarkistuksen jälkeen; päättyneelle "
+        "suunnitelmalle ei suunnitella uutta tarkistusta.",
+        "Byte av plan sker till en annan typ; förlängningen slutar efter översynen; för en plan som "
+        "upphört planeras ingen ny översyn.",
+        "A switch goes to another kind; an extension ends after the review; an ended plan gets no next "
+        "review.",
+    ),
+    items=("D3.11", "D3.12", "D3.13", "D3.14", "D3.15"),
+    kinds=("review",),
+)
+def review_outcome(record: Review, params: RuleParams) -> Iterator[Problem]:
+    if record.plan_switch is not None and record.plan_switch.to_kind == record.plan_kind:
+        yield _problem(
+            ("plan_switch", "to_kind"),
+            Severity.ERROR,
+            "review-outcome",
+            T(
+                "Suunnitelmaa ei voi vaihtaa samaan lajiin. Valitse toinen suunnitelman laji.",
+                "Planen kan inte bytas till samma typ. Välj en annan typ av plan.",
+                "A plan cannot switch to its own kind. Choose another kind.",
+            ),
+        )
+    if record.extension is not None and record.extension.new_end <= record.date:
+        yield _problem(
+            ("extension", "new_end"),
+            Severity.ERROR,
+            "review-outcome",
+            T(
+                "Pidennetyn suunnitelman päättymispäivän pitää olla tarkistuksen jälkeen.",
+                "Den förlängda planens slutdatum ska vara efter översynen.",
+                "The extended plan must end after the review.",
+            ),
+        )
+    if record.plan_ended is not None and record.next_review is not None:
+        yield _problem(
+            ("next_review",),
+            Severity.WARNING,
+            "review-outcome",
+            T(
+                "Suunnitelma päättyy, mutta seuraava tarkistus on suunniteltu. Poista next_review.",
+                "Planen upphör men en följande översyn är planerad. Ta bort next_review.",
+                "The plan ends but a next review is planned. Remove next_review.",
+            ),
+        )
+    if record.family_plan_need is not None and record.family_plan_need.planned_date is None:
+        yield _problem(
+            ("family_plan_need", "planned_date"),
+            Severity.WARNING,
+            "review-outcome",
+            T(
+                "Kun perheen suunnitelman tarve tunnistetaan, sovi ja kirjaa laatimisajankohta.",
+                "När behov av en plan för familjen identifieras, kom överens om och registrera när den görs upp.",
+                "When a family plan is needed, agree and record when it will be drawn up.",
+            ),
+        )
+
+
+COUNTY = "wellbeing-services-county"
+
+
+@rule(
+    "county-review",
+    T("Hyvinvointialueen kirjaus", "Välfärdsområdets registrering", "Wellbeing services county entry"),
+    T(
+        "Hyvinvointialue kirjaa vain monialaisen suunnitelman tarkistuksen, kun muutos koskee vain "
+        "sen järjestämisvastuulla olevaa palvelua.",
+        "Ett välfärdsområde registrerar endast översynen av en sektorsövergripande plan när "
+        "ändringen gäller endast en tjänst som välfärdsområdet ansvarar för.",
+        "A wellbeing services county records only a review of a multisectoral plan changed solely as "
+        "to a service it is responsible for.",
+    ),
+    items=("D3.02", "D3.16"),
+    kinds=("customer", *ASSESSMENT_KINDS, *PLAN_KINDS, "review", "guidance"),
+)
+def county_review(record: Common, params: RuleParams) -> Iterator[Problem]:
+    if record.organisation.type != COUNTY:
+        return
+    if not isinstance(record, Review):
+        yield _problem(
+            ("organisation", "type"),
+            Severity.ERROR,
+            "county-review",
+            T(
+                "Hyvinvointialue voi kirjata vain monialaisen suunnitelman tarkistuksen. Tämän "
+                "tietueen kirjaa kunta.",
+                "Ett välfärdsområde kan registrera endast översyn av en sektorsövergripande plan. "
+                "Denna post registreras av kommunen.",
+                "A wellbeing services county may record only reviews of multisectoral plans. The "
+                "municipality records this record.",
+            ),
+        )
+        return
+    if record.plan_kind != "multisectoral-plan":
+        yield _problem(
+            ("plan_kind",),
+            Severity.ERROR,
+            "county-review",
+            T(
+                "Hyvinvointialue voi kirjata vain monialaisen suunnitelman tarkistuksen.",
+                "Ett välfärdsområde kan registrera endast översyn av en sektorsövergripande plan.",
+                "A wellbeing services county may record only reviews of multisectoral plans.",
+            ),
+        )
+    if not record.changes:
+        yield _problem(
+            ("changes",),
+            Severity.ERROR,
+            "county-review",
+            T(
+                "Hyvinvointialue kirjaa tarkistuksen vain, kun suunnitelmaa muutetaan sen palvelun "
+                "osalta. Kirjaa muutos.",
+                "Ett välfärdsområde registrerar översynen endast när planen ändras i fråga om dess "
+                "tjänst. Registrera ändringen.",
+                "A county records a review only when the plan changes as to its service. Record the change.",
+            ),
+        )
+    for index, change in enumerate(record.changes):
+        if change.organiser.type != COUNTY:
+            yield _problem(
+                ("changes", index, "organiser", "type"),
+                Severity.ERROR,
+                "county-review",
+                T(
+                    "Hyvinvointialue voi muuttaa vain palveluja, joiden järjestäjä se itse on.",
+                    "Ett välfärdsområde kan ändra endast tjänster som det självt ordnar.",
+                    "A county may change only services it organises itself.",
+                ),
+            )
+    others = ("plan_ended", "extension", "plan_switch", "family_plan_need", "employment_referral")
+    for name in others:
+        if getattr(record, name) is not None:
+            yield _problem(
+                (name,),
+                Severity.ERROR,
+                "county-review",
+                T(
+                    "Tämän kirjaa kunta, ei hyvinvointialue.",
+                    "Detta registreras av kommunen, inte av välfärdsområdet.",
+                    "The municipality records this, not the wellbeing services county.",
+                ),
+            )
+
+
+# --- guidance ---------------------------------------------------------------------------------
+
+
+@rule(
+    "guidance-consent",
+    T("Suostumus", "Samtycke", "Consent"),
+    T(
+        "Ohjauksen tietoja kirjataan vain suostumuksella, joka on annettu tietosuojasta kertomisen "
+        "jälkeen ja viimeistään kirjauspäivänä.",
+        "Uppgifter om vägledning registreras endast med samtycke, givet efter information om "
+        "dataskydd och senast registreringsdagen.",
+        "Guidance data is recorded only with consent, given after being told about data protection "
+        "and no later than the record's date.",
+    ),
+    items=("D4.01", "D4.05"),
+    kinds=("guidance",),
+)
+def guidance_consent(record: Guidance, params: RuleParams) -> Iterator[Problem]:
+    consent = record.consent
+    if not consent.given:
+        yield _problem(
+            ("consent", "given"),
+            Severity.ERROR,
+            "guidance-consent",
+            T(
+                "Ilman maahanmuuttajan suostumusta ohjauksen tietoja ei saa kirjata.",
+                "Utan invandrarens samtycke får uppgifter om vägledningen inte registreras.",
+                "Without the immigrant's consent, guidance data may not be recorded.",
+            ),
+        )
+    if not consent.informed:
+        yield _problem(
+            ("consent", "informed"),
+            Severity.ERROR,
+            "guidance-consent",
+            T(
+                "Kerro maahanmuuttajalle kirjaamisen merkitys tietosuojan kannalta ennen suostumusta.",
+                "Informera invandraren om vad registreringen innebär för dataskyddet före samtycket.",
+                "Tell the immigrant what recording means for data protection before they consent.",
+            ),
+        )
+    if consent.date > record.date:
+        yield _problem(
+            ("consent", "date"),
+            Severity.ERROR,
+            "guidance-consent",
+            T(
+                "Suostumus on päivätty kirjauksen jälkeen. Suostumus tarvitaan ennen kirjaamista.",
+                "Samtycket är daterat efter registreringen. Samtycke behövs före registreringen.",
+                "The consent is dated after the record. Consent is needed before recording.",
+            ),
+        )
+
+
+# --- every kind -------------------------------------------------------------------------------
+
+
+@rule(
+    "other-data-necessity",
+    T("Muun tiedon välttämättömyys", "Nödvändighet av annan uppgift", "Necessity of other data"),
+    T(
+        "Muu välttämätön tieto kirjataan vain, kun sen välttämättömyys on perusteltu.",
+        "Annan nödvändig uppgift registreras endast med motiverad nödvändighet.",
+        "Other necessary data is recorded only with a stated necessity.",
+    ),
+    items=("D1.27", "D2.08", "D3.16"),
+    kinds=(*ASSESSMENT_KINDS, *PLAN_KINDS, "review"),
+)
+def other_data_necessity(record: Common, params: RuleParams) -> Iterator[Problem]:
+    other = getattr(record, "other_data", None)
+    if isinstance(other, OtherData) and not (other.necessity or "").strip():
+        yield _problem(
+            ("other_data", "necessity"),
+            Severity.ERROR,
+            "other-data-necessity",
+            T(
+                "Muuta tietoa ei saa kirjata ilman perustelua sen välttämättömyydelle. Lisää necessity.",
+                "Annan uppgift får inte registreras utan motivering av nödvändigheten. Lägg till necessity.",
+                "Other data may not be recorded without stating why it is necessary. Add necessity.",
+            ),
+        )
+
+
+@rule(
+    "identity-code",
+    T("Henkilötunnus", "Personbeteckning", "Identity code"),
+    T(
+        "Henkilötunnuksen tarkiste ja päivämäärä ovat oikein ja vastaavat syntymäaikaa; pilotissa "
+        "vain yksilönumerot 900-999, ellei tietovarantoa ole määritetty oikeille tiedoille.",
+        "Personbeteckningens kontrolltecken och datum stämmer och motsvarar födelsedatumet; i "
+        "piloten endast individnummer 900-999 om inte lagret är inställt för verkliga uppgifter.",
+        "The identity code's check character and date are valid and match the date of birth; pilots "
+        "use only individual numbers 900-999 unless configured for real data.",
+    ),
+    kinds=("customer",),
+    param="allow_real_identity_codes",
+)
+def identity_code(record: Customer, params: RuleParams) -> Iterator[Problem]:
+    ident = record.identifier
+    path: Path = ("identifier", "value")
+    if ident.type == "temporary":
+        if not is_temporary_id(ident.value):
+            yield _problem(
+                path,
+                Severity.ERROR,
+                "identity-code",
+                T(
+                    "Väliaikainen tunniste on muotoa T- ja kahdeksan merkkiä (esim. T-0000001Z).",
+                    "En tillfällig identifikation har formen T- och åtta tecken (t.ex. T-0000001Z).",
+                    "A temporary identifier is T- and eight characters (e.g. T-0000001Z).",
+                ),
+            )
+        return
+    try:
+        hetu = parse_hetu(ident.value)
+    except ValueError as exc:
+        yield _problem(
+            path,
+            Severity.ERROR,
+            "identity-code",
+            T(
+                f"Henkilötunnus ei kelpaa: {exc}. Tarkista tunnus.",
+                f"Personbeteckningen är ogiltig: {exc}. Kontrollera beteckningen.",
+                f"The identity code is invalid: {exc}. Check it.",
+            ),
+        )
+        return
+    if not is_synthetic(hetu) and params.allow_real_identity_codes.value is not True:
+        yield _problem(
+            path,
+            Severity.ERROR,
+            "identity-code",
+            T(
+                "Pilotissa käytetään vain keksittyjä henkilöitä: yksilönumeron pitää olla 900-999.",
+                "Piloten använder endast påhittade personer: individnumret ska vara 900-999.",
+                "Pilots use invented people only: the individual number must be 900-999.",
+            ),
+        )
+    if hetu.birth_date != record.date_of_birth:
+        yield _problem(
+            ("date_of_birth",),
+            Severity.ERROR,
+            "identity-code",
+            T(
+                "Syntymäaika ei vastaa henkilötunnusta. Korjaa jompikumpi.",
+                "Födelsedatumet motsvarar inte personbeteckningen. Rätta det ena.",
+                "The date of birth does not match the identity code. Correct one of them.",
+            ),
+        )
+
+
+@rule(
+    "interpretation",
+    T("Tulkkaus", "Tolkning", "Interpretation"),
+    T(
+        "Tulkkauskieli kirjataan, kun tulkkausta tarvitaan, eikä muulloin.",
+        "Tolkningsspråk registreras när tolkning behövs, och inte annars.",
+        "An interpretation language is recorded when interpretation is needed, and not otherwise.",
+    ),
+    kinds=("customer",),
+)
+def interpretation(record: Customer, params: RuleParams) -> Iterator[Problem]:
+    if record.interpretation_needed and record.interpretation_language is None:
+        yield _problem(
+            ("interpretation_language",),
+            Severity.WARNING,
+            "interpretation",
+            T(
+                "Tulkkausta tarvitaan, mutta kieli puuttuu. Lisää tulkkauskieli.",
+                "Tolkning behövs men språket saknas. Lägg till tolkningsspråket.",
+                "Interpretation is needed but the language is missing. Add it.",
+            ),
+        )
+    if not record.interpretation_needed and record.interpretation_language is not None:
+        yield _problem(
+            ("interpretation_language",),
+            Severity.WARNING,
+            "interpretation",
+            T(
+                "Tulkkauskieli on kirjattu, vaikka tulkkausta ei tarvita.",
+                "Tolkningsspråk har registrerats fast tolkning inte behövs.",
+                "An interpretation language is recorded although none is needed.",
+            ),
+        )
+
+
+@rule(
+    "annulment-date",
+    T("Mitätöinnin päivä", "Annulleringens datum", "Annulment date"),
+    T(
+        "Tietue mitätöidään aikaisintaan päivänä, jota se koskee.",
+        "En post annulleras tidigast den dag den gäller.",
+        "A record is annulled no earlier than the date it concerns.",
+    ),
+    kinds=("customer", *ASSESSMENT_KINDS, *PLAN_KINDS, "review", "guidance"),
+)
+def annulment_date(record: Common, params: RuleParams) -> Iterator[Problem]:
+    day = getattr(record, "date", None)
+    if record.annulment is not None and isinstance(day, dt.date) and record.annulment.date < day:
+        yield _problem(
+            ("annulment", "date"),
+            Severity.ERROR,
+            "annulment-date",
+            T(
+                "Mitätöintipäivä on ennen tietueen päivämäärää. Korjaa päivämäärä.",
+                "Annulleringsdatumet är före postens datum. Rätta datumet.",
+                "The annulment is dated before the record. Correct the date.",
+            ),
+        )

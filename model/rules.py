@@ -1,0 +1,138 @@
+"""The legal parameters of the rules: one table, each value with its source and strength.
+
+Defaults come from the project's legal facts (statute, committee report or official guidance).
+Where no number could be confirmed the default is ``None`` (no limit) and the rule is off. A data
+repository overrides values in its ``koto.yaml`` (``rules:``), e.g. ``review_interval_months: 4``
+or ``{review_interval_months: {value: 4, strength: error}}``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+Strength = Literal["error", "warning", "info", "report", "off"]
+
+
+class Param(BaseModel):
+    """One legal parameter: its value, how hard the rule bites, and where the value comes from."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    value: int | dt.date | bool | None
+    strength: Strength
+    source: str
+    description: str
+
+
+def _p(value: int | dt.date | bool | None, strength: Strength, source: str, description: str) -> Param:
+    return Param(value=value, strength=strength, source=source, description=description)
+
+
+class RuleParams(BaseModel):
+    """Every legal parameter the rules use. Frozen; ``from_overrides`` makes a changed copy."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    first_plan_max_months: Param = _p(
+        12, "error", "guidance (kotoutuminen.fi)", "Maximum length of a customer's first integration plan."
+    )
+    total_plan_max_months: Param = _p(
+        24,
+        "error",
+        "Administration Committee report HaVM 8/2024 (shortened from 3 years)",
+        "Maximum total duration of a customer's integration plans; longer only with an extension ground.",
+    )
+    max_extension_months: Param = _p(
+        None, "off", "not found: configurable, no default cap", "Maximum length of one extension."
+    )
+    review_interval_months: Param = _p(
+        6,
+        "warning",
+        "guidance (kotoutuminen.fi)",
+        "Next review at most this many months after the plan start or the last review.",
+    )
+    first_plan_window_years: Param = _p(
+        3,
+        "warning",
+        "guidance (kotoutuminen.fi)",
+        "First plan within this many years of the first residence permit, card or registration "
+        "(not for victims of human trafficking).",
+    )
+    service_start_within_months: Param = _p(
+        6,
+        "warning",
+        "guidance (kotoutuminen.fi)",
+        "Referral to education or another service within this many months of the plan start.",
+    )
+    obligation_date: Param = _p(
+        dt.date(2027, 1, 1),
+        "report",
+        "Act 681/2023 102 § 4 mom. (per memo); guidance",
+        "Entering the data is mandatory for records dated on or after this day.",
+    )
+    retention_years: Param = _p(
+        None, "off", "not found: configurable, no default", "Retention period of repository data."
+    )
+    allow_real_identity_codes: Param = _p(
+        False,
+        "error",
+        "kototieto pilot policy",
+        "Allow identity codes outside the synthetic range 900-999 (only for a repository configured "
+        "for real data).",
+    )
+
+    @classmethod
+    def from_overrides(cls, overrides: Mapping[str, Any] | None) -> RuleParams:
+        """Defaults with a repository's overrides applied; ``ValueError`` names an unknown or bad key."""
+        base = cls()
+        if not overrides:
+            return base
+        changed: dict[str, Param] = {}
+        for key, raw in overrides.items():
+            if key not in cls.model_fields:
+                known = ", ".join(cls.model_fields)
+                raise ValueError(f"unknown rule parameter '{key}' (known: {known})")
+            current: Param = getattr(base, key)
+            update = dict(raw) if isinstance(raw, Mapping) else {"value": raw}
+            if "value" in update and isinstance(update["value"], str) and isinstance(current.value, dt.date):
+                update["value"] = dt.date.fromisoformat(update["value"])
+            try:
+                changed[key] = Param.model_validate({**current.model_dump(), **update})
+            except ValidationError as exc:
+                raise ValueError(f"rule parameter '{key}': {exc.errors()[0]['msg']}") from None
+        return base.model_copy(update=changed)
+
+    def int_value(self, name: str) -> int | None:
+        value = getattr(self, name).value
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    def strength(self, name: str) -> Strength:
+        strength: Strength = getattr(self, name).strength
+        return strength
+
+    def table(self) -> list[dict[str, Any]]:
+        """The parameters as rows (for documentation and the site)."""
+        return [
+            {"name": name, **getattr(self, name).model_dump(mode="json")} for name in type(self).model_fields
+        ]
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` plus ``months`` calendar months, clamped to the month's last day (31.1. + 1 = 28/29.2.)."""
+    total = day.month - 1 + months
+    year, month = day.year + total // 12, total % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def months_limit_end(start: dt.date, months: int) -> dt.date:
+    """The last allowed day of a period of ``months`` months starting on ``start``."""
+    return add_months(start, months) - dt.timedelta(days=1)
