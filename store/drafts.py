@@ -96,6 +96,8 @@ def template(repo: Repository, kind: str, customer: str | None, record_id: str, 
         "organisation": {"type": org.type, "code": org.code, "name": org.name},
         "date": date.today().isoformat(),
     }
+    if kind == "customer":
+        del data["customer"]  # a customer record is its own customer: no reference field
     cust = customer or record_id
     path = layout.record_path(cust, record_id)
     head = _HEAD.get(lang, _HEAD["en"]).format(kind=_kind_label(kind, lang))

@@ -1,0 +1,101 @@
+"""Shared helpers of the store_git tests: hermetic Git, repositories, synthetic customers.
+
+Loaded by each test module with ``load_support()`` (tests run with ``--import-mode=importlib``).
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+BIN = Path(sys.executable).parent
+KOTO = str(BIN / "koto")
+
+
+def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temporary HOME with its own git config (identity, main branch); no system config."""
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    cfg = home / ".gitconfig"
+    cfg.write_text(
+        "[user]\n\tname = Testi Virkailija\n\temail = testi@example.org\n"
+        "[init]\n\tdefaultBranch = main\n[gc]\n\tauto = 0\n[maintenance]\n\tauto = false\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(cfg))
+    monkeypatch.setenv("PATH", f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+    for var in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "EDITOR", "VISUAL", "GIT_AUTHOR_NAME"):
+        monkeypatch.delenv(var, raising=False)
+    return home
+
+
+def make_repo(path: Path, **kwargs: Any) -> Any:
+    from kototieto.store.scaffold import init_repository
+
+    kwargs.setdefault("organisation_code", "091")
+    kwargs.setdefault("name", "Testikunta")
+    return init_repository(path, **kwargs)
+
+
+def git(cwd: Path, *args: str, check: bool = True) -> str:
+    out = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+    if check and out.returncode != 0:
+        raise AssertionError(f"git {' '.join(args)}: {out.stderr}")
+    return out.stdout
+
+
+def koto(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    return subprocess.run([KOTO, *args], cwd=cwd, capture_output=True, text=True, env=full_env, check=False)
+
+
+_TEMPLATE: dict[str, Any] | None = None
+
+
+def _synthetic_customer() -> dict[str, Any] | None:
+    try:
+        from datetime import date
+
+        from kototieto.model.records import record_to_data
+        from kototieto.model.synthetic import generate_dataset
+    except ImportError:
+        return None
+    for rec in generate_dataset(customers=1, seed=7, today=date(2026, 11, 28)):
+        if rec.kind == "customer":
+            return record_to_data(rec)
+    return None
+
+
+def customer(cid: str, first: str = "Testi", last: str = "Asiakas", hetu: str = "010190-900P") -> dict[str, Any]:
+    """A valid customer record with the given id, names and (synthetic) identity code."""
+    global _TEMPLATE
+    if _TEMPLATE is None:
+        _TEMPLATE = _synthetic_customer() or {
+            "schema_version": 1,
+            "kind": "customer",
+            "id": "x",
+            "organisation": {"type": "municipality", "code": "091", "name": "Testikunta"},
+            "date": "2026-11-28",
+            "identifier": {"type": "hetu", "value": "010190-900P"},
+            "first_names": "Testi",
+            "last_name": "Asiakas",
+        }
+    data = copy.deepcopy(_TEMPLATE)
+    data["id"] = cid
+    data["first_names"] = first
+    data["last_name"] = last
+    data["organisation"] = {"type": "municipality", "code": "091", "name": "Testikunta"}
+    ident = data.get("identifier")
+    if isinstance(ident, dict) and ident.get("type") in ("hetu", "personal-identity-code"):
+        ident["value"] = hetu
+    data.pop("annulment", None)
+    return data
