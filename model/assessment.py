@@ -14,7 +14,6 @@ from kototieto.model.bases import (
     ASSESS,
     ASSESS_CHANGED,
     ASSESS_MULTI,
-    ASSESS_OTHER,
     ASSESS_REASONS,
     STRUCTURE,
     F,
@@ -22,6 +21,8 @@ from kototieto.model.bases import (
 from kototieto.model.codes import Code
 from kototieto.model.common import (
     DESCRIPTION_META,
+    EMPLOYMENT_REFERRAL_META,
+    OTHER_DATA_META,
     Described,
     EmploymentReferral,
     KotoModel,
@@ -760,31 +761,7 @@ class AssessmentBase(RecordBase):
             items=("D1.23", "D1.02"),
         ),
     ] = None
-    other_data: Annotated[
-        OtherData | None,
-        F(
-            T(
-                "Muut arviointiin liittyvät tiedot",
-                "Andra uppgifter som hänför sig till bedömningen",
-                "Other assessment-related data",
-            ),
-            T(
-                "Muut arviointiin liittyvät, lakisääteisten tehtävien hoitamiseksi välttämättömät "
-                "tiedot. Sallittu vain, kun välttämättömyys on perusteltu.",
-                "Andra uppgifter som hänför sig till bedömningen och är nödvändiga för de "
-                "lagstadgade uppgifterna. Tillåtet endast med motiverad nödvändighet.",
-                "Other assessment-related data necessary for the statutory tasks. Allowed only with "
-                "a stated necessity.",
-            ),
-            ASSESS_OTHER,
-            example={
-                "content": "Tarvitsee lastenhoidon arviointipäivinä.",
-                "necessity": "Palvelujen järjestäminen.",
-            },
-            ob=MAY,
-            items=("D1.27",),
-        ),
-    ] = None
+    other_data: Annotated[OtherData | None, OTHER_DATA_META] = None
 
 
 class Assessment(AssessmentBase):
@@ -800,33 +777,7 @@ class Assessment(AssessmentBase):
             actors=ALL_ACTORS,
         ),
     ] = "assessment"
-    employment_referral: Annotated[
-        EmploymentReferral | None,
-        F(
-            T(
-                "Ohjaus työvoimaviranomaiselle",
-                "Hänvisning till arbetskraftsmyndigheten",
-                "Referral to the employment authority",
-            ),
-            T(
-                "Henkilön olisi tarkoituksenmukaista ilmoittautua työnhakijaksi, ja hänet ohjataan "
-                "työvoimaviranomaiselle, joka laatii arvioinnin ja suunnitelman.",
-                "Personen borde bli arbetssökande och hänvisas till arbetskraftsmyndigheten, som "
-                "gör upp bedömningen och planen.",
-                "The person should register as a jobseeker and is referred to the employment "
-                "authority, which then draws up the assessment and the plan.",
-            ),
-            ASSESS_REASONS,
-            example={"date": "2025-03-14"},
-            ob=COND,
-            condition=T(
-                "Kun henkilö ohjataan työnhakijaksi.",
-                "När personen hänvisas att bli arbetssökande.",
-                "When the person is referred to register as a jobseeker.",
-            ),
-            items=("D1.07",),
-        ),
-    ] = None
+    employment_referral: Annotated[EmploymentReferral | None, EMPLOYMENT_REFERRAL_META] = None
 
 
 MULTI_CONDITION = T(

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from kototieto.model.bases import STRUCTURE, F
 from kototieto.model.codes import Code
-from kototieto.model.meta import ALL_ACTORS, MUN_COUNTY, Obligation
+from kototieto.model.meta import ALL_ACTORS, MUN_COUNTY, In874, LegalBasis, Obligation
 from kototieto.model.text import T
 from kototieto.model.types import Email, IsoDate, LongText, Phone, ShortText
 
@@ -386,3 +386,65 @@ __all__ = [
     "Referral",
     "Sourced",
 ]
+
+
+EMPLOYMENT_REFERRAL_META = F(
+    T(
+        "Ohjaus työvoimaviranomaiselle",
+        "Hänvisning till arbetskraftsmyndigheten",
+        "Referral to the employment authority",
+    ),
+    T(
+        "Henkilön on tarkoituksenmukaista ilmoittautua työnhakijaksi tai hän aikoo ilmoittautua, ja "
+        "hänet ohjataan työvoimaviranomaiselle, joka sen jälkeen laatii arvioinnin ja suunnitelman "
+        "tai vastaa suunnitelman tarkistamisesta.",
+        "Personen borde bli eller ämnar bli arbetssökande och hänvisas till arbetskraftsmyndigheten, "
+        "som därefter gör upp bedömningen och planen eller ansvarar för översynen av planen.",
+        "The person should or intends to register as a jobseeker and is referred to the employment "
+        "authority, which then draws up the assessment and plan, or becomes responsible for "
+        "reviewing the plan.",
+    ),
+    LegalBasis(
+        act=(14, 22),
+        memo="1 § 1 mom. (perustelut); 3 § 4 mom.",
+        in_874=In874.UNVERIFIED,
+    ),
+    example={"date": "2025-03-14", "reason": "Hakee aktiivisesti töitä."},
+    ob=COND,
+    condition=T(
+        "Kun henkilö ohjataan työnhakijaksi (perusarviointi) tai aikoo ilmoittautua työnhakijaksi "
+        "(tarkistus).",
+        "När personen hänvisas att bli arbetssökande (grundläggande bedömning) eller ämnar anmäla sig "
+        "(översyn).",
+        "When the person is referred to register as a jobseeker (basic assessment) or intends to "
+        "register (review).",
+    ),
+    items=("D1.07", "D3.15"),
+)
+
+OTHER_DATA_META = F(
+    T("Muut välttämättömät tiedot", "Andra nödvändiga uppgifter", "Other necessary data"),
+    T(
+        "Muut arviointiin, suunnitelmaan tai tarkistukseen liittyvät, lakisääteisten tehtävien "
+        "hoitamiseksi välttämättömät tiedot, esimerkiksi todellisten kustannusten mukaan haettavat "
+        "korvaukset. Sallittu vain, kun välttämättömyys on perusteltu; hyvinvointialueella vain sen "
+        "omien palvelujen muutoksessa.",
+        "Andra uppgifter som hänför sig till bedömningen, planen eller översynen och är nödvändiga för "
+        "de lagstadgade uppgifterna, till exempel ersättningar som söks enligt de faktiska "
+        "kostnaderna. Tillåtet endast med motiverad nödvändighet; för ett välfärdsområde endast vid "
+        "ändring av dess egna tjänster.",
+        "Other data related to the assessment, plan or review that is necessary for the statutory "
+        "tasks, for example compensation applied for on the basis of actual costs. Allowed only with "
+        "a stated necessity; for a wellbeing services county only when its own services change.",
+    ),
+    LegalBasis(
+        act=(14, 15, 16, 17, 21, 22),
+        memo="1 § 2 mom.; 2 § 2 mom.; 3 § 5 mom.",
+        decree_874="1 § 2 mom.; 2 § 2 mom.",
+        in_874=In874.YES,
+    ),
+    example={"content": "Haettu korvausta tulkkauskuluista.", "necessity": "Valtion korvauksen hakeminen."},
+    ob=MAY,
+    actors=MUN_COUNTY,
+    items=("D1.27", "D2.08", "D3.16"),
+)

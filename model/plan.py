@@ -10,9 +10,16 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from kototieto.model.bases import PLAN, PLAN_874, PLAN_FAMILY, PLAN_OTHER, STRUCTURE, F
+from kototieto.model.bases import PLAN, PLAN_874, PLAN_FAMILY, STRUCTURE, F
 from kototieto.model.codes import Code
-from kototieto.model.common import DESCRIPTION_META, SOURCE_DETAILS_META, KotoModel, Organiser, OtherData
+from kototieto.model.common import (
+    DESCRIPTION_META,
+    OTHER_DATA_META,
+    SOURCE_DETAILS_META,
+    KotoModel,
+    Organiser,
+    OtherData,
+)
 from kototieto.model.meta import ALL_ACTORS, MUN_COUNTY, Obligation
 from kototieto.model.record import RecordBase
 from kototieto.model.text import T
@@ -338,33 +345,7 @@ class PlanBase(RecordBase):
         ),
     ] = Field(default_factory=list)
     source_details: Annotated[LongText | None, SOURCE_DETAILS_META] = None
-    other_data: Annotated[
-        OtherData | None,
-        F(
-            T(
-                "Muut suunnitelmaan liittyvät tiedot",
-                "Andra uppgifter som hänför sig till planen",
-                "Other plan-related data",
-            ),
-            T(
-                "Muut suunnitelmaan liittyvät, lakisääteisten tehtävien hoitamiseksi välttämättömät "
-                "tiedot, esimerkiksi todellisten kustannusten mukaan haettavat korvaukset. Sallittu "
-                "vain, kun välttämättömyys on perusteltu.",
-                "Andra uppgifter som hänför sig till planen och är nödvändiga för de lagstadgade "
-                "uppgifterna, till exempel ersättningar som söks enligt de faktiska kostnaderna. "
-                "Tillåtet endast med motiverad nödvändighet.",
-                "Other plan-related data necessary for the statutory tasks, for example compensation "
-                "applied for on the basis of actual costs. Allowed only with a stated necessity.",
-            ),
-            PLAN_OTHER,
-            example={
-                "content": "Korvaushakemus tulkkauskuluista.",
-                "necessity": "Valtion korvauksen hakeminen.",
-            },
-            ob=MAY,
-            items=("D2.08",),
-        ),
-    ] = None
+    other_data: Annotated[OtherData | None, OTHER_DATA_META] = None
 
 
 def _kind_meta(kind: str) -> object:

@@ -444,9 +444,9 @@ def review_outcome(record: Review, params: RuleParams) -> Iterator[Problem]:
                 "The plan ends but a next review is planned. Remove next_review.",
             ),
         )
-    if record.family_plan_need is not None and record.family_plan_need.planned_date is None:
+    if record.family_plan_agreed is not None and record.family_plan_agreed.planned_date is None:
         yield _problem(
-            ("family_plan_need", "planned_date"),
+            ("family_plan_agreed", "planned_date"),
             Severity.WARNING,
             "review-outcome",
             T(
@@ -528,7 +528,7 @@ def county_review(record: Common, params: RuleParams) -> Iterator[Problem]:
                     "A county may change only services it organises itself.",
                 ),
             )
-    others = ("plan_ended", "extension", "plan_switch", "family_plan_need", "employment_referral")
+    others = ("plan_ended", "extension", "plan_switch", "family_plan_agreed", "employment_referral")
     for name in others:
         if getattr(record, name) is not None:
             yield _problem(

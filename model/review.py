@@ -6,9 +6,17 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from kototieto.model.bases import REVIEW, REVIEW_COUNTY, REVIEW_GENERAL, REVIEW_OTHER, STRUCTURE, F
+from kototieto.model.bases import REVIEW, REVIEW_COUNTY, REVIEW_GENERAL, STRUCTURE, F
 from kototieto.model.codes import Code
-from kototieto.model.common import DESCRIPTION_META, EmploymentReferral, KotoModel, Organiser, OtherData
+from kototieto.model.common import (
+    DESCRIPTION_META,
+    EMPLOYMENT_REFERRAL_META,
+    OTHER_DATA_META,
+    EmploymentReferral,
+    KotoModel,
+    Organiser,
+    OtherData,
+)
 from kototieto.model.meta import ALL_ACTORS, MUN_COUNTY, Obligation
 from kototieto.model.record import RecordBase
 from kototieto.model.text import T, Text
@@ -374,7 +382,7 @@ class Review(RecordBase):
             items=("D3.13",),
         ),
     ] = None
-    family_plan_need: Annotated[
+    family_plan_agreed: Annotated[
         FamilyPlanAgreement | None,
         F(
             T("Perheen suunnitelman tarve", "Behov av plan för familjen", "Need for a family plan"),
@@ -392,56 +400,5 @@ class Review(RecordBase):
             items=("D3.14",),
         ),
     ] = None
-    employment_referral: Annotated[
-        EmploymentReferral | None,
-        F(
-            T(
-                "Ohjaus työvoimaviranomaiselle",
-                "Hänvisning till arbetskraftsmyndigheten",
-                "Referral to the employment authority",
-            ),
-            T(
-                "Asiakas aikoo ilmoittautua työnhakijaksi ja ohjataan työvoimaviranomaiselle, joka "
-                "vastaa jatkossa suunnitelman tarkistamisesta.",
-                "Kunden ämnar anmäla sig som arbetssökande och hänvisas till arbetskraftsmyndigheten, "
-                "som i fortsättningen ansvarar för översynen av planen.",
-                "The customer intends to register as a jobseeker and is referred to the employment "
-                "authority, which is then responsible for reviewing the plan.",
-            ),
-            REVIEW,
-            example={"date": "2026-01-20"},
-            ob=COND,
-            condition=_cond(
-                "Kun asiakas aikoo ilmoittautua työnhakijaksi.",
-                "När kunden ämnar anmäla sig som arbetssökande.",
-                "When the customer intends to register as a jobseeker.",
-            ),
-            items=("D3.15",),
-        ),
-    ] = None
-    other_data: Annotated[
-        OtherData | None,
-        F(
-            T(
-                "Muut tarkistukseen liittyvät tiedot",
-                "Andra uppgifter som hänför sig till översynen",
-                "Other review-related data",
-            ),
-            T(
-                "Muut tarkistukseen liittyvät, lakisääteisten tehtävien hoitamiseksi välttämättömät "
-                "tiedot; hyvinvointialueella vain sen omien palvelujen muutoksessa. Sallittu vain, "
-                "kun välttämättömyys on perusteltu.",
-                "Andra uppgifter som hänför sig till översynen och är nödvändiga för de lagstadgade "
-                "uppgifterna; för ett välfärdsområde endast vid ändring av dess egna tjänster. "
-                "Tillåtet endast med motiverad nödvändighet.",
-                "Other review-related data necessary for the statutory tasks; for a wellbeing "
-                "services county only when its own services change. Allowed only with a stated "
-                "necessity.",
-            ),
-            REVIEW_OTHER,
-            example={"content": "Tulkkauskulut.", "necessity": "Korvaushakemus."},
-            ob=MAY,
-            actors=MUN_COUNTY,
-            items=("D3.16",),
-        ),
-    ] = None
+    employment_referral: Annotated[EmploymentReferral | None, EMPLOYMENT_REFERRAL_META] = None
+    other_data: Annotated[OtherData | None, OTHER_DATA_META] = None
