@@ -168,11 +168,11 @@ def _unwrap(annotation: Any) -> tuple[Any, bool, bool, list[Any]]:
             metadata.extend(args[1:])
             tp = args[0]
         elif origin in (typing.Union, types.UnionType):
-            args = [a for a in typing.get_args(tp) if a is not type(None)]
-            optional = optional or len(args) < len(typing.get_args(tp))
-            tp = args[0] if len(args) == 1 else tp
-            if len(args) != 1:
+            members = [a for a in typing.get_args(tp) if a is not type(None)]
+            optional = optional or len(members) < len(typing.get_args(tp))
+            if len(members) != 1:
                 break
+            tp = members[0]
         elif origin is list:
             is_list = True
             tp = typing.get_args(tp)[0]

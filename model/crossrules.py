@@ -198,15 +198,16 @@ def check_records(records: Iterable[Any], params: RuleParams | None = None) -> l
 
 
 def _review_vs_plan(review: Review, plan: PlanBase) -> Iterator[Problem]:
-    if plan.kind != review.plan_kind:
+    plan_kind = str(getattr(plan, "kind", ""))
+    if plan_kind != review.plan_kind:
         yield _p(
             Severity.ERROR,
             "record-references",
             ("plan_kind",),
             T(
-                f"Suunnitelman laji on '{plan.kind}', mutta tarkistuksessa '{review.plan_kind}'. Korjaa plan_kind.",
-                f"Planens typ är '{plan.kind}' men i översynen '{review.plan_kind}'. Rätta plan_kind.",
-                f"The plan is a '{plan.kind}' but the review says '{review.plan_kind}'. Correct plan_kind.",
+                f"Suunnitelman laji on '{plan_kind}', mutta tarkistuksessa '{review.plan_kind}'. Korjaa plan_kind.",
+                f"Planens typ är '{plan_kind}' men i översynen '{review.plan_kind}'. Rätta plan_kind.",
+                f"The plan is a '{plan_kind}' but the review says '{review.plan_kind}'. Correct plan_kind.",
             ),
         )
     if review.date < plan.date:

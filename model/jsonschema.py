@@ -59,7 +59,7 @@ def _schema(kind: str | None, lang: str) -> dict[str, Any]:
     if kind is None:
         adapter: TypeAdapter[Any] = TypeAdapter(Annotated[Record, Field(discriminator="kind")])
         schema = adapter.json_schema(mode="validation")
-        roots = list(RECORD_MODELS.values())
+        roots: list[type[BaseModel]] = list(RECORD_MODELS.values())
     else:
         model = RECORD_MODELS[kind]
         schema = model.model_json_schema(mode="validation")
@@ -68,9 +68,9 @@ def _schema(kind: str | None, lang: str) -> dict[str, Any]:
     for root in roots:
         _models(root, models)
     defs = schema.get("$defs", {})
-    for name, model in models.items():
+    for name, sub_model in models.items():
         if name in defs:
-            _describe(defs[name], model, lang)
+            _describe(defs[name], sub_model, lang)
     if kind is not None:
         _describe(schema, RECORD_MODELS[kind], lang)
         schema["title"] = KIND_LABELS[kind][0].get(lang)

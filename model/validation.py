@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -146,8 +147,8 @@ def validate_data(
     except ValidationError as exc:
         only = MULTISECTORAL_ONLY if kind == "assessment" else ()
         return ValidationResult(None, problems_from_error(exc, only))
-    assert isinstance(record, Record.__args__)  # type: ignore[attr-defined]
-    return ValidationResult(record, validate_record(record, params))  # type: ignore[arg-type]
+    valid = typing.cast(Record, record)
+    return ValidationResult(valid, validate_record(valid, params))
 
 
 _NOT_MAPPING = T(

@@ -1,0 +1,503 @@
+"""The sentence banks of the synthetic data generator (see ``synthetic_text`` for how they are used).
+
+Short, factual notes in an official's style, in Finnish, Swedish and English. Slots are listed in
+``synthetic_text.CONTEXT_SLOTS``. Keys name the record field the sentences are written for.
+"""
+
+from __future__ import annotations
+
+from kototieto.model.synthetic_text import Bank
+
+B: dict[str, Bank] = {
+    "literacy": {
+        "fi": (
+            "Lukee ja kirjoittaa sujuvasti omalla äidinkielellään ({language}).",
+            "Latinalaiset aakkoset hallussa; käsiala selkeä.",
+            "Luku- ja kirjoitustaito arvioitu alkuhaastattelussa lyhyellä tehtävällä.",
+            "Tunnistaa latinalaiset kirjaimet, lukeminen vielä hidasta.",
+            "Koulunkäynti lähtömaassa jäänyt lyhyeksi; tarvitsee tukea kirjoittamiseen.",
+        ),
+        "sv": (
+            "Läser och skriver obehindrat på sitt modersmål ({language}).",
+            "Behärskar latinska alfabetet.",
+            "Läs- och skrivfärdigheterna bedömdes vid den inledande intervjun.",
+        ),
+        "en": (
+            "Reads and writes fluently in {language}.",
+            "Knows the Latin alphabet; reading is still slow.",
+            "Literacy checked with a short task at the initial interview.",
+        ),
+    },
+    "language_fi": {
+        "fi": (
+            "Lähtötasotestin tulos {level}.",
+            "Puhuu arkisista asioista yksinkertaisin lausein.",
+            "Ymmärtää hitaasti puhuttua selkeää suomea.",
+            "Ei aiempia suomen kielen opintoja.",
+            "Opiskellut suomea omatoimisesti sovelluksella noin {months} kk.",
+            "Asiointi suomeksi onnistuu osittain, tulkki käytössä tarvittaessa.",
+        ),
+        "sv": (
+            "Nivåtest i finska: {level}.",
+            "Förstår enkel och långsamt talad finska.",
+            "Har inte studerat finska tidigare.",
+        ),
+        "en": (
+            "Finnish placement test result {level}.",
+            "Understands simple Finnish spoken slowly.",
+            "No earlier Finnish studies.",
+        ),
+    },
+    "language_sv": {
+        "fi": (
+            "Ei ruotsin kielen taitoa.",
+            "Ruotsin kieltä ei ole arvioitu; asiakas ei koe tarvetta.",
+            "Ymmärtää jonkin verran ruotsia, opiskellut sitä kielikurssilla.",
+        ),
+        "sv": (
+            "Nivåtest i svenska: {level}.",
+            "Klarar vardagliga samtal på svenska.",
+            "Har gått svenskkurs vid medborgarinstitutet.",
+            "Förstår tydligt talad svenska, skriver korta meddelanden.",
+        ),
+        "en": (
+            "No Swedish skills.",
+            "Swedish not assessed; the customer sees no need at present.",
+            "Some understanding of Swedish from a short course.",
+        ),
+    },
+    "employment_education": {
+        "fi": (
+            "Haluaa työllistyä mahdollisimman pian, tarvitsee ohjausta työnhakuun.",
+            "Koulutuspolku ennen työllistymistä tarkoituksenmukainen.",
+            "Aiempi ammatti ({occupation}) vaatii Suomessa lisäkoulutusta tai tutkinnon tunnustamisen.",
+            "Tarvitsee kotoutumiskoulutuksen ennen ammatillisia opintoja.",
+            "Kiinnostunut oppisopimuskoulutuksesta.",
+        ),
+        "sv": (
+            "Vill få arbete så snart som möjligt och behöver stöd i arbetssökandet.",
+            "Utbildning före arbete bedöms ändamålsenligt.",
+            "Tidigare yrke ({occupation}) kräver tilläggsutbildning i Finland.",
+        ),
+        "en": (
+            "Wants to find work soon; needs help with job search.",
+            "Education first is the sensible path before employment.",
+            "Previous occupation ({occupation}) needs further training or recognition in Finland.",
+        ),
+    },
+    "study_skills": {
+        "fi": (
+            "Tottunut opiskelemaan itsenäisesti.",
+            "Koulutausta {years} vuotta; opiskelutaidot hyvät.",
+            "Tietokoneen käyttö sujuu, tarvitsee tukea oppimisalustojen käyttöön.",
+            "Keskittyminen vaikeaa pitkissä opetustuokioissa, hyötyy pienryhmästä.",
+            "Ei aiempaa kokemusta luokkaopetuksesta.",
+        ),
+        "sv": (
+            "Van att studera självständigt.",
+            "Har gått i skola i {years} år; goda studiefärdigheter.",
+            "Behöver stöd med digitala lärplattformar.",
+        ),
+        "en": (
+            "Used to studying independently.",
+            "{years} years of schooling; good study skills.",
+            "Needs support with online learning platforms.",
+        ),
+    },
+    "working_life": {
+        "fi": (
+            "Tuntee työehtosopimusten perusasiat.",
+            "Ei vielä kokemusta suomalaisesta työelämästä.",
+            "Ollut työkokeilussa kaupan alalla kaksi viikkoa.",
+            "Tarvitsee tietoa työntekijän oikeuksista ja velvollisuuksista.",
+            "Ansioluettelo laadittu yhdessä, työnhakutaidot kehittymässä.",
+        ),
+        "sv": (
+            "Känner till grunderna i kollektivavtal.",
+            "Ingen erfarenhet av arbetslivet i Finland ännu.",
+            "Behöver information om arbetstagarens rättigheter och skyldigheter.",
+        ),
+        "en": (
+            "Knows the basics of collective agreements.",
+            "No experience of Finnish working life yet.",
+            "Needs information on employees' rights and duties.",
+        ),
+    },
+    "education_description": {
+        "fi": (
+            "Tutkintotodistus nähty, käännös puuttuu.",
+            "Koulutus keskeytyi muuton vuoksi.",
+            "Tutkinnon tunnustaminen Opetushallituksessa vireillä.",
+            "Koulutuksesta ei ole todistusta.",
+        ),
+        "sv": (
+            "Examensbetyget har visats, översättning saknas.",
+            "Utbildningen avbröts på grund av flytten.",
+        ),
+        "en": (
+            "Diploma seen; a translation is missing.",
+            "Studies were interrupted by the move.",
+        ),
+    },
+    "work_description": {
+        "fi": (
+            "Työkokemusta lähtömaassa ({country}), ammatti: {occupation}, noin {years} v.",
+            "Työskennellyt perheyrityksessä.",
+            "Työtodistuksia ei ole saatavilla.",
+            "Lyhyitä keikkatöitä Suomessa.",
+        ),
+        "sv": (
+            "Arbetserfarenhet från {country}: {occupation}, cirka {years} år.",
+            "Har arbetat i familjeföretaget.",
+        ),
+        "en": (
+            "Work experience in {country} as a {occupation}, about {years} years.",
+            "Worked in the family business.",
+        ),
+    },
+    "strengths": {
+        "fi": (
+            "Puhuu useaa kieltä; kokemusta vapaaehtoistyöstä.",
+            "Motivoitunut ja oma-aloitteinen.",
+            "Hyvät käden taidot.",
+            "Vahva ammattitaito: {occupation}.",
+            "Sosiaalinen, toiminut yhteisössään tulkkina.",
+        ),
+        "sv": (
+            "Talar flera språk; erfarenhet av frivilligarbete.",
+            "Motiverad och initiativrik.",
+            "Gedigen yrkeskunskap: {occupation}.",
+        ),
+        "en": (
+            "Speaks several languages; has done voluntary work.",
+            "Motivated and shows initiative.",
+            "Strong professional skills: {occupation}.",
+        ),
+    },
+    "wishes": {
+        "fi": (
+            "Haluaa opiskella lähihoitajaksi.",
+            "Toive: työ omalta alalta ({occupation}).",
+            "Haluaa oppia suomea niin, että voi auttaa lapsia koulutehtävissä.",
+            "Toivoo pääsevänsä töihin ravintola-alalle.",
+            "Haluaa suorittaa ajokortin ja hakea kuljetusalan töihin.",
+        ),
+        "sv": (
+            "Vill utbilda sig till närvårdare.",
+            "Önskar arbete inom sitt eget område ({occupation}).",
+            "Vill lära sig svenska för att kunna arbeta i sitt yrke.",
+        ),
+        "en": (
+            "Wants to train as a practical nurse.",
+            "Hopes to work in own field ({occupation}).",
+            "Wants to learn Finnish well enough to help the children with homework.",
+        ),
+    },
+    "goals": {
+        "fi": (
+            "Suomen kielen taito tasolle {target} vuoden kuluessa.",
+            "Ammatillinen tutkinto kolmen vuoden kuluessa.",
+            "Työpaikka omalta alalta kahden vuoden sisällä.",
+            "Pääsy ammatilliseen koulutukseen ensi syksynä.",
+        ),
+        "sv": (
+            "Språknivå {target} inom ett år.",
+            "Yrkesexamen inom tre år.",
+        ),
+        "en": (
+            "Finnish at level {target} within a year.",
+            "A vocational qualification within three years.",
+        ),
+    },
+    "civic": {
+        "fi": (
+            "Käy kirjaston kielikahvilassa viikoittain.",
+            "Osallistuu uskonnollisen yhteisön toimintaan.",
+            "Ei tällä hetkellä harrastuksia; kiinnostunut liikunnasta.",
+            "Toimii vapaaehtoisena ruoka-avussa.",
+            "Lapset harrastavat jalkapalloa, vanhempi osallistuu seuran talkoisiin.",
+        ),
+        "sv": (
+            "Deltar i språkcafé på biblioteket varje vecka.",
+            "Är frivillig i en förening.",
+            "Inga fritidsaktiviteter i nuläget.",
+        ),
+        "en": (
+            "Attends the library's language café weekly.",
+            "Volunteers at a food bank.",
+            "No hobbies at the moment; interested in sports.",
+        ),
+    },
+    "society": {
+        "fi": (
+            "Tuntee julkiset palvelut hyvin.",
+            "Tarvitsee tietoa asumisesta ja vuokrasopimuksista.",
+            "Käyttää vahvaa sähköistä tunnistautumista itsenäisesti.",
+            "Tiedot suomalaisesta yhteiskunnasta vielä vähäiset.",
+            "Kokee kuuluvansa asuinalueensa yhteisöön.",
+        ),
+        "sv": (
+            "Känner väl till de offentliga tjänsterna.",
+            "Behöver information om boende och hyresavtal.",
+            "Kunskaperna om det finländska samhället är ännu begränsade.",
+        ),
+        "en": (
+            "Knows the public services well.",
+            "Needs information on housing and tenancy agreements.",
+            "Still knows little about Finnish society.",
+        ),
+    },
+    "life_situation": {
+        "fi": (
+            "Asuu puolison ja {children} lapsen kanssa vuokra-asunnossa.",
+            "Asuu yksin, muuttanut kuntaan hiljattain.",
+            "Yksinhuoltaja, {children} lasta; nuorimmalle haettu varhaiskasvatuspaikkaa.",
+            "Toimeentulo kunnossa, asuminen väliaikaista.",
+            "Perhe odottaa perheenyhdistämispäätöstä.",
+        ),
+        "sv": (
+            "Bor med make/maka och {children} barn i hyresbostad.",
+            "Bor ensam, har nyligen flyttat till kommunen.",
+            "Ensamförsörjare med {children} barn.",
+        ),
+        "en": (
+            "Lives with spouse and {children} children in a rented flat.",
+            "Lives alone; moved to the municipality recently.",
+            "Single parent of {children}; applied for early childhood education for the youngest.",
+        ),
+    },
+    "family_need": {
+        "fi": (
+            "Koko perheelle tarkoituksenmukaista laatia yhteinen suunnitelma.",
+            "Perheen tarve arvioidaan uudelleen, kun puoliso saapuu Suomeen.",
+            "Ei tarvetta perheen suunnitelmalle tällä hetkellä.",
+        ),
+        "sv": (
+            "En gemensam plan för familjen är ändamålsenlig.",
+            "Inget behov av en plan för familjen för närvarande.",
+        ),
+        "en": (
+            "A joint plan for the family is appropriate.",
+            "No need for a family plan at present.",
+        ),
+    },
+    "mental_health": {
+        "fi": (
+            "Kertoo univaikeuksista ja muistiongelmista; ohjattu arvioon.",
+            "Traumaoireita; keskusteluapu aloitettu.",
+            "Ei tällä hetkellä mielenterveyspalvelujen tarvetta.",
+            "Tarvitsee fysioterapeutin arvion selkävaivan vuoksi.",
+        ),
+        "sv": (
+            "Berättar om sömnsvårigheter; hänvisad till bedömning.",
+            "Traumasymtom; samtalsstöd har inletts.",
+        ),
+        "en": (
+            "Reports sleep problems; referred for assessment.",
+            "Trauma symptoms; counselling has started.",
+        ),
+    },
+    "social_health": {
+        "fi": (
+            "Tarvitsee sosiaalityöntekijän tukea asumiseen.",
+            "Lastensuojelun asiakkuus, yhteistyö sovittu.",
+            "Pitkäaikaissairaus, hoitokontakti terveysasemalla.",
+            "Tarvitsee apua Kela-asioinnissa.",
+        ),
+        "sv": (
+            "Behöver stöd av socialarbetare med boendet.",
+            "Långvarig sjukdom, vårdkontakt vid hälsostationen.",
+        ),
+        "en": (
+            "Needs a social worker's support with housing.",
+            "Long-term illness; followed up at the health centre.",
+        ),
+    },
+    "other_needs": {
+        "fi": (
+            "Toivoo vertaisryhmää naisille.",
+            "Tarvitsee lastenhoidon kurssipäivien ajaksi.",
+            "Kiinnostunut järjestöjen liikuntaryhmistä.",
+        ),
+        "sv": ("Önskar en kamratgrupp.", "Behöver barnomsorg under kursdagarna."),
+        "en": ("Would like a peer group.", "Needs childcare on course days."),
+    },
+    "measure_how": {
+        "fi": (
+            "Lähtötasotesti kotoutumiskoulutuksen järjestäjällä.",
+            "Tutkintotodistukset toimitetaan Opetushallitukseen.",
+            "Ajanvaraus hyvinvointialueen palveluohjaukseen.",
+            "Arvio työkokeilun aikana.",
+        ),
+        "sv": ("Nivåtest hos anordnaren av integrationsutbildningen.", "Tidsbokning till välfärdsområdets servicehandledning."),
+        "en": ("Placement test with the training provider.", "Appointment with the county's service counselling."),
+    },
+    "no_plan": {
+        "fi": (
+            "Henkilö on työssä ja opiskelee suomea omatoimisesti; suunnitelmalle ei tarvetta.",
+            "Ohjaus palveluihin riittää tässä vaiheessa.",
+            "Asiakas ei halua suunnitelmaa; ohjattu tarvittaessa ottamaan yhteyttä.",
+        ),
+        "sv": ("Personen arbetar och studerar finska på egen hand; ingen plan behövs.", "Vägledning till tjänster räcker i detta skede."),
+        "en": ("Employed and studies Finnish on their own; no plan needed.", "Guidance to services is enough for now."),
+    },
+    "referral": {
+        "fi": (
+            "Ohjattu {service}; yhteystiedot annettu.",
+            "Sovittu ensimmäinen tapaaminen, asiakas hoitaa ajanvarauksen itse.",
+            "Esitietolomake täytetty yhdessä.",
+        ),
+        "sv": ("Hänvisad till {service}; kontaktuppgifter givna.", "Första mötet är överenskommet."),
+        "en": ("Referred to {service}; contact details given.", "First meeting agreed."),
+    },
+    "employment_referral": {
+        "fi": (
+            "Hakee aktiivisesti töitä ja on työmarkkinoiden käytettävissä.",
+            "Ammattitaito ({occupation}) vastaa alueen työvoimatarpeeseen.",
+        ),
+        "sv": ("Söker aktivt arbete och står till arbetsmarknadens förfogande.",),
+        "en": ("Actively seeking work and available for the labour market.",),
+    },
+    "goal": {
+        "fi": (
+            "Suomen kielen taito tasolle {target}.",
+            "Ammatillisen koulutuksen aloittaminen.",
+            "Työllistyminen omalle alalle ({occupation}).",
+            "Arjen asioinnin itsenäinen hoitaminen.",
+            "Tutkinnon tunnustaminen ja täydennyskoulutus.",
+            "Ajokortin suorittaminen.",
+        ),
+        "sv": ("Språkkunskaper på nivå {target}.", "Att börja en yrkesutbildning.", "Arbete inom eget yrke ({occupation})."),
+        "en": ("Finnish at level {target}.", "Start vocational education.", "Employment in own field ({occupation})."),
+    },
+    "measure": {
+        "fi": (
+            "{service}, lähiopetus 4 pv/vko.",
+            "{service}; aloitus seuraavassa ryhmässä.",
+            "{service}, järjestäjä {org}.",
+            "{service}, sovittu yksilöllinen polku.",
+        ),
+        "sv": ("{service}, närundervisning 4 dagar/vecka.", "{service}; start i nästa grupp."),
+        "en": ("{service}, classes 4 days a week.", "{service}; starts with the next group."),
+    },
+    "other_content": {
+        "fi": (
+            "Asiakas osallistuu kirjaston kielikahvilaan omatoimisesti.",
+            "Asiakas vastaa itse ajokorttiopinnoista.",
+            "Sovittu, että asiakas ilmoittaa muutoksista ohjaajalle.",
+            "Lasten varhaiskasvatus järjestyy ennen koulutuksen alkua.",
+        ),
+        "sv": ("Kunden deltar på egen hand i språkcafé.", "Kunden meddelar ändringar till handledaren."),
+        "en": ("The customer attends a language café on their own.", "The customer will tell the counsellor of any changes."),
+    },
+    "participation": {
+        "fi": (
+            "Osallistunut säännöllisesti, poissaoloja vähän.",
+            "Poissaoloja sairastelun vuoksi.",
+            "Koulutus alkanut suunnitellusti.",
+            "Keskeytti kurssin lastenhoidon puuttuessa.",
+        ),
+        "sv": ("Har deltagit regelbundet.", "Frånvaro på grund av sjukdom."),
+        "en": ("Has attended regularly.", "Some absences due to illness."),
+    },
+    "progress": {
+        "fi": (
+            "Suomen kieli edennyt tasolle {level}.",
+            "Yhteiskuntaorientaatio suoritettu.",
+            "Työharjoittelupaikka löytynyt alalta: {occupation}.",
+            "Asioi nyt itsenäisesti Kelassa ja pankissa.",
+            "Tutkinto tunnustettu, täydennyskoulutus haettavana.",
+            "Edistyminen tasaista, motivaatio hyvä.",
+        ),
+        "sv": ("Finskan har nått nivå {level}.", "Samhällsorienteringen är avklarad.", "Jämna framsteg, god motivation."),
+        "en": ("Finnish has reached {level}.", "Civic orientation completed.", "Steady progress, well motivated."),
+    },
+    "obstacles": {
+        "fi": (
+            "Lastenhoito järjestymättä syksyllä.",
+            "Pitkä koulumatka, julkinen liikenne harvaa.",
+            "Terveydelliset syyt hidastavat opintoja.",
+            "Asumistilanne epävarma.",
+        ),
+        "sv": ("Barnomsorgen är inte ordnad.", "Hälsoskäl bromsar studierna."),
+        "en": ("Childcare not yet arranged.", "Health problems slow down studies."),
+    },
+    "new_needs": {
+        "fi": (
+            "Tarvitsee terveydenhoitajan arvion.",
+            "Tarve velkaneuvontaan.",
+            "Ohjaus ammatilliseen koulutukseen ajankohtainen.",
+        ),
+        "sv": ("Behöver bedömning av hälsovårdare.", "Behov av skuldrådgivning."),
+        "en": ("Needs a nurse's assessment.", "Needs debt counselling."),
+    },
+    "change": {
+        "fi": ("Lisätty {service}.", "{service}: aikataulu muutettu.", "{service} päättyi."),
+        "sv": ("{service} tillagd.", "{service}: ändrad tidtabell."),
+        "en": ("Added {service}.", "{service}: schedule changed."),
+    },
+    "ending": {
+        "fi": ("Tavoitteet saavutettu.", "Asiakas työllistyi ({occupation}).", "Siirtyi ammatilliseen koulutukseen."),
+        "sv": ("Målen har nåtts.", "Kunden fick arbete ({occupation})."),
+        "en": ("Goals achieved.", "Found work ({occupation})."),
+    },
+    "extension": {
+        "fi": (
+            "Lukutaitokoulutus kesken; jatko tarpeen tavoitteiden saavuttamiseksi.",
+            "Perhevapaa keskeytti opinnot {months} kuukaudeksi.",
+            "Pitkä sairausjakso keskeytti koulutuksen.",
+        ),
+        "sv": ("Läs- och skrivutbildningen pågår fortfarande.", "Familjeledighet avbröt studierna i {months} månader."),
+        "en": ("Literacy training still under way.", "Family leave interrupted studies for {months} months."),
+    },
+    "switch": {
+        "fi": ("Monialaisen tuen tarve tunnistettu; siirrytään monialaiseen suunnitelmaan.",),
+        "sv": ("Behov av sektorsövergripande stöd; byte till sektorsövergripande plan.",),
+        "en": ("Need for multisectoral support identified; switching to a multisectoral plan.",),
+    },
+    "family_agreement": {
+        "fi": ("Perheen suunnitelma laaditaan, kun puolison suunnitelma valmistuu.",),
+        "sv": ("Planen för familjen utarbetas när makens plan är klar.",),
+        "en": ("The family plan will be drawn up once the spouse's plan is ready.",),
+    },
+    "guidance_needs": {
+        "fi": (
+            "Etsii työtä, tarvitsee tietoa työnhausta.",
+            "Kysyi suomen kielen kursseista.",
+            "Tarvitsee apua asunnon hakemiseen.",
+            "Tietoa terveyspalveluista ja ajanvarauksesta.",
+        ),
+        "sv": ("Söker arbete och behöver information om arbetssökande.", "Frågade om kurser i finska och svenska."),
+        "en": ("Looking for work; needs information on job search.", "Asked about Finnish courses."),
+    },
+    "guidance_other": {
+        "fi": (
+            "Kysyi lasten harrastusmahdollisuuksista.",
+            "Annettu tietoa kunnan palveluista ja kirjastosta.",
+            "Keskusteltu oleskeluluvan jatkohakemuksesta; ohjattu Migrin asiakaspalveluun.",
+            "Annettu esite kotoutumispalveluista omalla kielellä ({language}).",
+        ),
+        "sv": ("Frågade om fritidsaktiviteter för barnen.", "Informerad om kommunens tjänster."),
+        "en": ("Asked about hobbies for the children.", "Given information on the municipality's services."),
+    },
+    "other_content_data": {
+        "fi": ("Haettu todellisten kustannusten mukaista korvausta tulkkauksesta.", "Asiakkaalla on erityisruokavalio koulutuksen ruokailuissa."),
+        "sv": ("Ersättning för tolkning söks enligt de faktiska kostnaderna.",),
+        "en": ("Compensation for interpreting applied for at actual cost.",),
+    },
+    "necessity": {
+        "fi": ("Tarvitaan valtion korvauksen hakemiseen.", "Tarvitaan palvelun järjestämiseksi."),
+        "sv": ("Behövs för att söka statlig ersättning.",),
+        "en": ("Needed to apply for state compensation.",),
+    },
+    "source_details": {
+        "fi": ("Tutkintotodistus, toimitettu tapaamisessa.", "Kotoutumiskoulutuksen järjestäjän lähtötasotesti.", "Hyvinvointialueen palveluohjaus."),
+        "sv": ("Examensbetyg, visat vid mötet.", "Nivåtest av utbildningsanordnaren."),
+        "en": ("Diploma shown at the meeting.", "The training provider's placement test."),
+    },
+    "annulment": {
+        "fi": ("Kirjattu väärälle asiakkaalle.", "Kirjaus tehty kahteen kertaan."),
+        "sv": ("Registrerad på fel kund.", "Registreringen gjordes två gånger."),
+        "en": ("Entered for the wrong customer.", "Entered twice."),
+    },
+}
