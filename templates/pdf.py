@@ -1,0 +1,50 @@
+"""HTML to PDF with WeasyPrint: tagged, with the document language, metadata and embedded fonts.
+
+Every PDF is tagged (``pdf_tags=True``): headings, tables with header cells, reading order. The
+default variant is PDF/UA-1 (accessible); an archive can ask for a PDF/A variant instead (the
+tags stay on). WeasyPrint takes the language from ``<html lang>`` (/Lang) and the title, author,
+subject and keywords from the HTML head.
+
+Fonts: WeasyPrint subsets embedded fonts by default, which is most of the time a PDF takes. With
+``full_fonts=True`` whole font files are embedded: much faster, and for DejaVu/Noto text the file
+grows (see bench/bench_render.py for the measured trade-off); ``FULL_FONTS`` holds the choice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kototieto.errors import UsageError
+
+#: Variants offered on the command line; None means plain tagged PDF.
+PDF_VARIANTS: tuple[str, ...] = ("pdf/ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/a-2a", "pdf/a-3a", "pdf/a-3u")
+DEFAULT_VARIANT = "pdf/ua-1"
+#: Embed whole fonts (faster, larger) or subsets (slower, smaller); chosen from the benchmark.
+FULL_FONTS = False
+
+
+def pdf_options(variant: str | None = DEFAULT_VARIANT, *, full_fonts: bool | None = None) -> dict[str, Any]:
+    """The ``write_pdf`` options of a document."""
+    if variant is not None and variant not in PDF_VARIANTS:
+        raise UsageError(f"unknown PDF variant {variant!r}; choose one of {', '.join(PDF_VARIANTS)}")
+    return {
+        "pdf_tags": True,
+        "pdf_variant": variant,
+        "full_fonts": FULL_FONTS if full_fonts is None else full_fonts,
+        "uncompressed_pdf": False,
+    }
+
+
+def html_to_pdf(
+    html: str,
+    *,
+    variant: str | None = DEFAULT_VARIANT,
+    full_fonts: bool | None = None,
+    base_url: str | None = None,
+) -> bytes:
+    """Render HTML to PDF bytes (WeasyPrint is imported here: it is slow to import)."""
+    from weasyprint import HTML
+
+    out = HTML(string=html, base_url=base_url).write_pdf(**pdf_options(variant, full_fonts=full_fonts))
+    assert out is not None
+    return bytes(out)
