@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
 from kototieto import __version__
+from kototieto.model import validation as _validation  # noqa: F401  (registers every rule)
 from kototieto.model.codes import CODE_LISTS, Code
 from kototieto.model.meta import FieldMeta, LegalBasis
 from kototieto.model.problems import RULES

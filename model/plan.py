@@ -15,7 +15,6 @@ from kototieto.model.codes import Code
 from kototieto.model.common import (
     DESCRIPTION_META,
     OTHER_DATA_META,
-    SOURCE_DETAILS_META,
     KotoModel,
     Organiser,
     OtherData,
@@ -344,7 +343,20 @@ class PlanBase(RecordBase):
             example=["person", "other-authority"],
         ),
     ] = Field(default_factory=list)
-    source_details: Annotated[LongText | None, SOURCE_DETAILS_META] = None
+    source_details: Annotated[
+        LongText | None,
+        F(
+            T("Lähteen tarkennus", "Precisering av källan", "Source details"),
+            T(
+                "Mikä viranomainen, palveluntuottaja tai asiakirja oli suunnitelman tietojen lähteenä.",
+                "Vilken myndighet, serviceproducent eller vilket dokument som var källan till planens uppgifter.",
+                "Which authority, service provider or document the plan's information came from.",
+            ),
+            PLAN_874,
+            example="Arviointi 14.3.2025 ja työvoimaviranomaisen lausunto",
+            ob=MAY,
+        ),
+    ] = None
     other_data: Annotated[OtherData | None, OTHER_DATA_META] = None
 
 
