@@ -46,7 +46,7 @@ class PersonIdentifier(KotoModel):
                 "A personal identity code (check character and century sign checked, including the "
                 "signs added in 2023) or a temporary identifier: T- and eight characters.",
             ),
-            example="010190-900B",
+            example="010190-900P",
             actors=ALL_ACTORS,
         ),
     ]
@@ -107,7 +107,7 @@ class Customer(Common):
                 "Personal identity code or, when there is none, a temporary identifier.",
             ),
             CUSTOMER,
-            example={"type": "personal-identity-code", "value": "010190-900B"},
+            example={"type": "personal-identity-code", "value": "010190-900P"},
             actors=ALL_ACTORS,
         ),
     ]

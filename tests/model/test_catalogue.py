@@ -66,7 +66,7 @@ def test_every_field_has_its_catalogue_entry(entry: cat.FieldEntry) -> None:
     for text in (meta.label, meta.definition):
         for lang in ("fi", "sv", "en"):
             assert text.get(lang).strip(), f"{entry.path}: empty {lang} text"
-    assert meta.label.fi != meta.label.en or meta.label.fi[:1].isupper() and " " not in meta.label.fi
+    assert meta.label.fi != meta.label.en or (meta.label.fi[:1].isupper() and " " not in meta.label.fi)
     assert entry.basis is not None, f"{entry.path}: no legal basis"
     assert entry.basis.act, f"{entry.path}: no Act section"
     assert meta.actors, f"{entry.path}: nobody enters it"
