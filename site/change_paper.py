@@ -104,15 +104,19 @@ def change_lines(change: Change, lang: str) -> list[str]:
                 )
         return lines
     key = {ChangeKind.DEFINITION: "definitions", ChangeKind.LABEL: "labels"}.get(k)
-    if key and isinstance(change.old, Mapping) and isinstance(change.new, Mapping):
-        if change.old.get(lang) == change.new.get(lang):
-            # unchanged in this language: show the languages where it did change
-            return [
-                f"- ({other}) {tr('changes.old', lang)}: {fmt.esc(change.old.get(other, ''))} → "
-                f"{tr('changes.new', lang)}: {fmt.esc(change.new.get(other, ''))}"
-                for other in ("fi", "sv", "en")
-                if change.old.get(other) != change.new.get(other)
-            ]
+    if (
+        key
+        and isinstance(change.old, Mapping)
+        and isinstance(change.new, Mapping)
+        and change.old.get(lang) == change.new.get(lang)
+    ):
+        # unchanged in this language: show the languages where it did change
+        return [
+            f"- ({other}) {tr('changes.old', lang)}: {fmt.esc(change.old.get(other, ''))} → "
+            f"{tr('changes.new', lang)}: {fmt.esc(change.new.get(other, ''))}"
+            for other in ("fi", "sv", "en")
+            if change.old.get(other) != change.new.get(other)
+        ]
     return [
         f"- {tr('changes.old', lang)}: {_part(key, change.old, lang)}",
         f"- {tr('changes.new', lang)}: {_part(key, change.new, lang)}",

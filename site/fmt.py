@@ -36,13 +36,25 @@ def text(value: Mapping[str, Any] | None, lang: str) -> str:
     return str(value.get(lang) or "")
 
 
+def slug(value: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")
+
+
 def anchor(path: str) -> str:
     """A stable HTML id for a field path, the same in every language (``f-measures-service-kind``)."""
-    return "f-" + re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-")
+    return "f-" + slug(path)
 
 
 def value_anchor(code_value: str) -> str:
-    return "v-" + re.sub(r"[^a-z0-9]+", "-", code_value.lower()).strip("-")
+    return "v-" + slug(code_value)
+
+
+def item_anchor(item_id: str) -> str:
+    return "i-" + slug(item_id)
+
+
+def rule_anchor(name: str) -> str:
+    return "r-" + slug(name)
 
 
 def type_name(field: Mapping[str, Any], lang: str) -> str:

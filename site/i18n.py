@@ -186,7 +186,10 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "actor.keha-centre": ("KEHA-keskus", "UF-centret", "KEHA Centre"),
     # --- types
     "type.string": ("Teksti", "Text", "Text"),
-    "type.text": ("Pitkä teksti", "Lång text", "Long text"),
+    "type.text": ("Teksti", "Text", "Text"),
+    "type.long text": ("Pitkä teksti", "Lång text", "Long text"),
+    "type.decimal": ("Desimaaliluku", "Decimaltal", "Decimal number"),
+    "type.map": ("Avain–arvo-parit", "Nyckel–värde-par", "Key–value pairs"),
     "type.date": ("Päivämäärä", "Datum", "Date"),
     "type.integer": ("Kokonaisluku", "Heltal", "Integer"),
     "type.number": ("Luku", "Tal", "Number"),
@@ -223,6 +226,11 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "An external, authoritative list.",
     ),
     "codes.count": ("Arvoja", "Antal värden", "Values"),
+    "codes.download": (
+        "Luettelossa on {count} arvoa. Lataa koko luettelo:",
+        "Förteckningen har {count} värden. Ladda ner hela förteckningen:",
+        "The list has {count} values. Download the whole list:",
+    ),
     # --- traceability
     "trace.intro": (
         "Jokainen asetuksen kohta ja kentät ja tarkistussäännöt, jotka sen toteuttavat.",

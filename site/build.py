@@ -1,0 +1,293 @@
+"""Build the catalogue site: gather inputs, generate Markdown once, run one mkdocs build per language.
+
+``build_site(out)`` writes ``out/<lang>/`` (one Material site per language), ``out/index.html``
+(goes to the first language) and ``out/.koto-site`` (a marker with the build facts). The build runs
+into a fresh folder beside ``out`` and replaces ``out`` only when every language built with
+``--strict``: a failed build leaves the previous site untouched, and a folder that is not a
+previous site build is never overwritten.
+
+Languages are built in parallel worker processes (forked after mkdocs is imported, so each pays
+no import cost); the Markdown is generated once in the parent.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from kototieto.errors import InvalidInputError, KotoError, UsageError
+from kototieto.site import i18n
+from kototieto.site.catalogue_diff import diff_catalogues
+from kototieto.site.comments import CommentRepo, CommentSet
+from kototieto.site.context import CommentLink, SiteContext
+from kototieto.site.fillrates import FillRates, fill_rates
+from kototieto.site.generate import generate
+
+SNAPSHOT_DIR = Path(__file__).resolve().parent / "snapshots"
+MARKER = ".koto-site"
+
+
+@dataclass
+class BuildResult:
+    out: Path
+    langs: list[str]
+    pages: int
+    generate_seconds: float
+    mkdocs_seconds: float
+    fields: int
+    comments: int
+    orphans: int
+    fill: FillRates | None = None
+    snapshot_version: str | None = None
+    changes: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "out": str(self.out),
+            "langs": self.langs,
+            "pages": self.pages,
+            "generate_seconds": round(self.generate_seconds, 3),
+            "mkdocs_seconds": round(self.mkdocs_seconds, 3),
+            "fields": self.fields,
+            "comments": self.comments,
+            "orphans": self.orphans,
+            "snapshot_version": self.snapshot_version,
+            "changes": self.changes,
+            "fill_records": sum(self.fill.totals.values()) if self.fill else None,
+        }
+
+
+def load_catalogue() -> dict[str, Any]:
+    from kototieto.model.catalogue import catalogue_json
+
+    return dict(catalogue_json())
+
+
+def default_schemas() -> Callable[[str | None, str], Any] | None:
+    try:
+        from kototieto.model.jsonschema import record_schema
+    except ImportError:
+        return None
+    return record_schema
+
+
+def _version_key(path: Path) -> tuple[Any, ...]:
+    version = path.stem.removeprefix("catalogue-")
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"[.-]", version))
+
+
+def latest_snapshot(folder: Path = SNAPSHOT_DIR) -> dict[str, Any] | None:
+    """The last published catalogue (``catalogue-<version>.json`` with the highest version)."""
+    files = sorted(folder.glob("catalogue-*.json"), key=_version_key) if folder.is_dir() else []
+    if not files:
+        return None
+    try:
+        data = json.loads(files[-1].read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InvalidInputError(f"cannot read the catalogue snapshot: {exc}") from exc
+    if not isinstance(data, dict):
+        raise InvalidInputError(f"{files[-1]}: a catalogue snapshot must be a JSON object")
+    return data
+
+
+def publish_snapshot(catalogue: Mapping[str, Any], folder: Path = SNAPSHOT_DIR) -> Path:
+    """Write ``catalogue-<version>.json``: the published catalogue the next change log compares with."""
+    version = str(catalogue.get("version") or "")
+    if not re.fullmatch(r"[0-9A-Za-z.+-]+", version):
+        raise InvalidInputError(f"catalogue version {version!r} cannot name a snapshot file")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"catalogue-{version}.json"
+    path.write_text(
+        json.dumps(catalogue, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    return path
+
+
+def prepare(
+    catalogue: Mapping[str, Any],
+    *,
+    data_repo: Path | None = None,
+    comments_dir: Path | None = None,
+    comment_url: str | None = None,
+    contact: str | None = None,
+    snapshot: Mapping[str, Any] | None = None,
+    schemas: Callable[[str | None, str], Any] | None = None,
+) -> SiteContext:
+    """Everything the pages need, computed once for all languages."""
+    comments = CommentSet(None)
+    if comments_dir is not None:
+        repo = CommentRepo(comments_dir, commit=False)
+        comments = repo.sorted_onto(catalogue)
+    rnd = comments.round
+    link = CommentLink(
+        template=comment_url or (rnd.issue_url if rnd else None),
+        contact=contact or (rnd.contact if rnd else None),
+    )
+    fill = fill_rates(data_repo, catalogue) if data_repo is not None else None
+    changes = diff_catalogues(snapshot, catalogue) if snapshot is not None else None
+    return SiteContext(
+        catalogue=catalogue,
+        comments=comments,
+        comment_link=link,
+        fill=fill,
+        changes=changes,
+        snapshot_version=str(snapshot.get("version")) if snapshot is not None else None,
+        schemas=schemas,
+    )
+
+
+def mkdocs_build(config: Path) -> list[str]:
+    """``mkdocs build --strict`` of one config, in this process; raises KotoError with every warning."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    seen: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append(record.getMessage())
+
+    handler = Collect(level=logging.WARNING)
+    log = logging.getLogger("mkdocs")
+    log.addHandler(handler)
+    old_level = log.level
+    log.setLevel(logging.WARNING)
+    try:
+        cfg = load_config(config_file=str(config), strict=True)
+        build(cfg)
+    except (Abort, ConfigurationError) as exc:
+        raise KotoError(f"mkdocs build of {config} failed: {exc}; " + " | ".join(seen[:20])) from None
+    finally:
+        log.removeHandler(handler)
+        log.setLevel(old_level)
+    return seen
+
+
+def run_mkdocs(configs: Sequence[Path], jobs: int | None = None) -> list[str]:
+    """Build every config; in parallel forked workers when ``jobs`` > 1."""
+    workers = min(len(configs), jobs if jobs is not None else (os.cpu_count() or 1))
+    if workers <= 1 or "fork" not in _start_methods():
+        return [w for c in configs for w in mkdocs_build(c)]
+    import mkdocs.commands.build  # noqa: F401  (imported before forking: workers start warm)
+
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork")) as pool:
+        results = [pool.submit(mkdocs_build, c) for c in configs]
+        return [w for r in results for w in r.result()]
+
+
+def _start_methods() -> list[str]:
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods()
+
+
+def _landing(langs: Sequence[str]) -> str:
+    first = langs[0]
+    links = "\n".join(
+        f'    <li><a href="{lang}/" hreflang="{lang}" lang="{lang}">{i18n.tr("site.name", lang)} ({i18n.tr("lang.name", lang)})</a></li>'
+        for lang in langs
+    )
+    return (
+        f'<!doctype html>\n<html lang="{first}">\n<head>\n  <meta charset="utf-8">\n'
+        f'  <meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'  <meta http-equiv="refresh" content="0; url={first}/">\n'
+        f"  <title>{i18n.tr('site.name', first)}</title>\n</head>\n<body>\n<main>\n"
+        f"  <h1>{i18n.tr('site.name', first)}</h1>\n  <ul>\n{links}\n  </ul>\n</main>\n</body>\n</html>\n"
+    )
+
+
+def _check_out(out: Path) -> None:
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
+        raise UsageError(f"{out} exists and is not a catalogue site build: choose an empty or new folder")
+
+
+def build_site(
+    out: Path,
+    *,
+    catalogue: Mapping[str, Any] | None = None,
+    data_repo: Path | None = None,
+    comments_dir: Path | None = None,
+    langs: Sequence[str] = i18n.LANGS,
+    comment_url: str | None = None,
+    contact: str | None = None,
+    snapshot: Mapping[str, Any] | str | None = "latest",
+    schemas: Callable[[str | None, str], Any] | str | None = "default",
+    jobs: int | None = None,
+    src: Path | None = None,
+) -> BuildResult:
+    """Build the whole site into ``out`` (see the module docstring); ``src`` keeps the Markdown."""
+    out = Path(out).resolve()
+    _check_out(out)
+    langs = list(dict.fromkeys(langs))
+    i18n.check_complete()
+    t0 = time.perf_counter()
+    cat = dict(catalogue) if catalogue is not None else load_catalogue()
+    snap = latest_snapshot() if snapshot == "latest" else snapshot
+    assert not isinstance(snap, str)
+    schema_fn = default_schemas() if schemas == "default" else schemas
+    assert not isinstance(schema_fn, str)
+    ctx = prepare(
+        cat,
+        data_repo=data_repo,
+        comments_dir=comments_dir,
+        comment_url=comment_url,
+        contact=contact,
+        snapshot=snap,
+        schemas=schema_fn,
+    )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    src_root = Path(src).resolve() if src is not None else Path(tempfile.mkdtemp(prefix="koto-site-src-"))
+    try:
+        configs = generate(ctx, src_root, staging, langs)
+        t1 = time.perf_counter()
+        warnings = run_mkdocs(configs, jobs)
+        t2 = time.perf_counter()
+        (staging / "index.html").write_text(_landing(langs), encoding="utf-8")
+        pages = sum(1 for _ in staging.rglob("index.html"))
+        result = BuildResult(
+            out=out,
+            langs=langs,
+            pages=pages,
+            generate_seconds=t1 - t0,
+            mkdocs_seconds=t2 - t1,
+            fields=len(ctx.fields),
+            comments=sum(len(v) for v in ctx.comments.by_path.values()),
+            orphans=len(ctx.comments.orphans),
+            fill=ctx.fill,
+            snapshot_version=ctx.snapshot_version,
+            changes=len(ctx.changes or []),
+            warnings=warnings,
+        )
+        (staging / MARKER).write_text(json.dumps(result.to_json(), indent=1) + "\n", encoding="utf-8")
+        _swap(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        if src is None:
+            shutil.rmtree(src_root, ignore_errors=True)
+    return result
+
+
+def _swap(staging: Path, out: Path) -> None:
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}.old-{os.getpid()}")
+        os.replace(out, old)
+    os.replace(staging, out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)

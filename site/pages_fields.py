@@ -1,0 +1,192 @@
+"""Record kind pages: a table of the kind's fields, then one section per field.
+
+A section holds everything the catalogue says about the field, its code list values, its fill rate
+(with ``--data``), its comments with their status, and a link that opens a pre-filled comment.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from kototieto.site import fmt
+from kototieto.site.comments import Thread
+from kototieto.site.context import COMMON_PAGE, SiteContext, code_page, rel
+from kototieto.site.i18n import tr
+
+#: Code lists up to this size are shown in full inside each field section.
+INLINE_VALUES = 25
+
+_ADMONITION = {
+    "open": "question",
+    "answered": "info",
+    "accepted": "success",
+    "rejected": "failure",
+    "deferred": "note",
+}
+
+
+def _indent(lines: Iterable[str], by: str = "    ") -> list[str]:
+    return [by + line if line else "" for line in lines]
+
+
+def thread_block(t: Thread, lang: str, *, link: str | None = None) -> list[str]:
+    """One comment thread as an admonition titled with its status, author and date."""
+    status = tr(f"status.{t.status}", lang)
+    title = f"{status}: {t.author} ({t.organisation}), {t.date.isoformat()}"
+    body = [fmt.esc(t.text), ""]
+    if link:
+        body = [f"{tr('comments.field', lang)}: {link}", "", *body]
+    if t.proposed_text:
+        body += [f"**{tr('comments.proposal', lang)}:** {fmt.esc(t.proposed_text)}", ""]
+    for r in t.replies:
+        who = f"{r.author}" + (f" ({r.organisation})" if r.organisation else "")
+        st = f" → {tr(f'status.{r.status}', lang)}" if r.status else ""
+        body += [
+            f"**{tr('comments.reply', lang)}** {fmt.esc(who)}, {r.date.isoformat()}{st}: {fmt.esc(r.text)}",
+            "",
+        ]
+    title_text = title.replace('"', "'")
+    return [f'!!! {_ADMONITION[str(t.status)]} "{title_text}"', "", *_indent(body), ""]
+
+
+def _fill_cell(ctx: SiteContext, f: Mapping[str, Any], kinds: list[str], lang: str) -> str:
+    assert ctx.fill is not None
+    filled, total = ctx.fill.count(str(f["path"]), kinds)
+    if not total:
+        return tr("field.none", lang)
+    pct = round(100 * filled / total)
+    if filled == 0:
+        return f"**0 %**{{ .koto-unused }} {tr('field.never_used', lang)}"
+    return f"{pct} %"
+
+
+def field_table(
+    ctx: SiteContext, page: str, fields: list[Mapping[str, Any]], kinds: list[str], lang: str
+) -> list[str]:
+    head = [
+        tr("field.label", lang),
+        tr("field.type", lang),
+        tr("field.obligation", lang),
+        tr("field.actors", lang),
+        tr("field.legal_basis", lang),
+        tr("field.decree_items", lang),
+    ]
+    if ctx.fill is not None:
+        head.append(tr("field.fill_rate", lang))
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for f in fields:
+        path = str(f["path"])
+        label = fmt.esc(fmt.text(f.get("labels"), lang))
+        depth = len(path.split(".")) - 1
+        prefix = "&nbsp;&nbsp;" * depth + ("↳ " if depth else "")
+        target = "#" + fmt.anchor(path)
+        cells = [
+            f"{prefix}[{label}]({target})<br>{fmt.code(path)}",
+            f"{fmt.type_name(f, lang)} {fmt.cardinality(f)}",
+            fmt.obligation(f, lang),
+            fmt.actors(f.get("actors"), lang),
+            fmt.legal_basis_short(f.get("legal_basis"), lang),
+            _items(page, f, lang),
+        ]
+        if ctx.fill is not None:
+            cells.append(_fill_cell(ctx, f, kinds, lang))
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def _items(page: str, f: Mapping[str, Any], lang: str) -> str:
+    items = f.get("decree_items") or []
+    if not items:
+        return tr("field.none", lang)
+    return ", ".join(f"[{i}]({rel(page, 'trace.md', fmt.item_anchor(i))})" for i in items)
+
+
+def _values_table(values: list[Mapping[str, Any]], lang: str) -> list[str]:
+    lines = [f"| {tr('codes.code', lang)} | {tr('codes.name', lang)} |", "|---|---|"]
+    for v in values:
+        lines.append(f"| {fmt.code(v['code'])} | {fmt.esc(fmt.text(v.get('labels'), lang))} |")
+    return lines
+
+
+def field_section(
+    ctx: SiteContext, page: str, f: Mapping[str, Any], kinds: list[str], lang: str
+) -> list[str]:
+    path = str(f["path"])
+    label = fmt.text(f.get("labels"), lang)
+    level = "#" * min(6, 2 + len(path.split(".")))
+    out = [f"{level} {fmt.esc(label)} {{ #{fmt.anchor(path)} }}", ""]
+    out += [fmt.code(path), "", fmt.esc(fmt.text(f.get("definitions"), lang)), ""]
+    ob = fmt.obligation(f, lang)
+    cond = fmt.text(f.get("condition"), lang)
+    if cond:
+        ob += f". {tr('field.condition', lang)}: {fmt.esc(cond)}"
+    out += [
+        f"- **{tr('field.type', lang)}:** {fmt.type_name(f, lang)}",
+        f"- **{tr('field.cardinality', lang)}:** {fmt.cardinality(f)}",
+        f"- **{tr('field.obligation', lang)}:** {ob}",
+        f"- **{tr('field.actors', lang)}:** {fmt.actors(f.get('actors'), lang)}",
+    ]
+    basis = fmt.legal_basis_lines(f.get("legal_basis"), lang)
+    out.append(f"- **{tr('field.legal_basis', lang)}:**")
+    out += [f"    - {line}" for line in basis]
+    out.append(f"- **{tr('field.decree_items', lang)}:** {_items(page, f, lang)}")
+    if len(kinds) > 1 or page == COMMON_PAGE:
+        out.append(f"- **{tr('field.kinds', lang)}:** " + ", ".join(ctx.kind_label(k, lang) for k in kinds))
+    if ctx.fill is not None:
+        filled, total = ctx.fill.count(path, kinds)
+        detail = tr("field.fill_detail", lang, filled=filled, total=total)
+        out.append(f"- **{tr('field.fill_rate', lang)}:** {_fill_cell(ctx, f, kinds, lang)} ({detail})")
+    ex = fmt.example_block(f.get("example"))
+    if ex and "\n" not in ex:
+        out.append(f"- **{tr('field.example', lang)}:** {ex}")
+    elif ex:
+        out.append(f"- **{tr('field.example', lang)}:**")
+        out += ["", *_indent(ex.strip("\n").split("\n"))]
+    list_id = f.get("code_list")
+    if list_id:
+        cl = next((c for c in ctx.code_lists if c["id"] == list_id), None)
+        name = fmt.esc(fmt.text(cl.get("labels"), lang)) if cl else fmt.code(list_id)
+        out.append(f"- **{tr('field.code_list', lang)}:** [{name}]({rel(page, code_page(str(list_id)))})")
+        values = list((cl or {}).get("values") or [])
+        if values and len(values) <= INLINE_VALUES and not (cl or {}).get("external"):
+            out += ["", *_values_table(values, lang)]
+        elif values:
+            out += ["", tr("field.values_more", lang, count=len(values))]
+    out.append("")
+    threads = ctx.threads(path)
+    if threads:
+        out += [f"**{tr('comments.title', lang)} ({len(threads)})**", ""]
+        for t in threads:
+            out += thread_block(t, lang)
+    url = ctx.comment_link.url(path, label, lang)
+    out += [f"[{tr('field.comment_link', lang)}]({url}){{ .md-button .koto-comment }}", ""]
+    return out
+
+
+def kind_page_md(ctx: SiteContext, page: str, kind: Mapping[str, Any] | None, lang: str) -> str:
+    """A record kind page (``kind`` None: the page of fields every kind has)."""
+    if kind is None:
+        title = tr("nav.common", lang)
+        fields = ctx.common
+        kinds = ctx.kind_ids
+        intro = [tr("kind.common_intro", lang)]
+    else:
+        kid = str(kind["kind"])
+        title = fmt.text(kind.get("labels"), lang)
+        fields = ctx.by_kind.get(kid, [])
+        kinds = [kid]
+        intro = [fmt.esc(fmt.text(kind.get("definitions"), lang)), ""]
+        if kind.get("act_sections"):
+            intro.append(f"{tr('kind.act_sections', lang)}: {fmt.sections(kind['act_sections'])}")
+            intro.append("")
+        if ctx.common:
+            intro.append(
+                f"{tr('kind.common_note', lang)} [{tr('nav.common', lang)}]({rel(page, COMMON_PAGE)})."
+            )
+    out = [f"# {fmt.esc(title)}", "", *intro, "", f"## {tr('kind.fields', lang)} ({len(fields)})", ""]
+    out += field_table(ctx, page, fields, kinds, lang)
+    out.append("")
+    for f in fields:
+        out += field_section(ctx, page, f, kinds, lang)
+    return "\n".join(out)
