@@ -332,6 +332,14 @@ def dossier(
     )
     title = s("dossier", lang)
     base["title"] = title
+    base["date"] = format_date(today, lang)
+    base["labels"] = Labels(
+        organisation=field_label("organisation", lang),
+        date=s("created", lang),
+        drawn_up_by=field_label("drawn_up_by", lang),
+        record_id=s("customer_id", lang),
+    )
+    base["contacts"] = ()
     who = base["person"]
     base["meta"] = DocMeta(
         title=f"{title} \u2013 {who.name}",

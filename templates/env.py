@@ -28,7 +28,8 @@ from jinja2 import (
 #: Characters that mean something anywhere in Markdown (CommonMark) or in HTML inside it.
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&!])")
 #: What starts a block at the beginning of a line: list items, rules, setext underlines, quotes.
-_MD_LINE_START = re.compile(r"^(\s*)([-+=]|\d+(?=[.)]))", re.MULTILINE)
+_MD_LINE_START = re.compile(r"(?<=\n)(\s*)([-+=>]|\d+(?=[.)]))")
+_MD_FIRST_LINE = re.compile(r"\A(\s*)([-+=>]|\d+(?=[.)]))")
 
 
 class MdSafe(str):
@@ -45,7 +46,11 @@ def _escape_line_start(m: re.Match[str]) -> str:
 
 
 def md_escape(value: Any) -> str:
-    """Escape a value for Markdown: specials get a backslash, line breaks stay inside the paragraph."""
+    """Escape a value for Markdown: specials get a backslash, line breaks stay inside the paragraph.
+
+    A value's first line is not escaped for block starts ("1.", "-", "+"): templates place values
+    after a label or a table pipe, never at the start of a line, except through ``md_block``.
+    """
     if isinstance(value, MdSafe):
         return value
     if value is None:
@@ -53,6 +58,18 @@ def md_escape(value: Any) -> str:
     text = _MD_SPECIAL.sub(r"\\\1", str(value).replace("\r\n", "\n"))
     text = _MD_LINE_START.sub(_escape_line_start, text)
     return text.replace("\n", "  \n")
+
+
+def md_block(value: Any) -> MdSafe:
+    """A value printed at the start of a line (a paragraph): its first line is escaped too."""
+    if isinstance(value, MdSafe):
+        return value
+    return MdSafe(_MD_FIRST_LINE.sub(_escape_line_start, md_escape(value)))
+
+
+def md_cell(value: Any) -> MdSafe:
+    """A value for a Markdown table cell: escaped, line breaks as ``<br>`` (a cell is one line)."""
+    return MdSafe(md_escape(value).replace("  \n", "<br>"))
 
 
 def css_string(value: str) -> str:
@@ -86,6 +103,8 @@ def environment(fmt: str, override: Path | None = None) -> Environment:
     elif fmt == "md":
         env = Environment(autoescape=False, finalize=md_escape, **common)
         env.filters["md"] = md_escape
+        env.filters["cell"] = md_cell
+        env.filters["block"] = md_block
         env.globals["raw"] = MdSafe
     else:
         raise ValueError(f"unknown template format {fmt!r}")

@@ -82,7 +82,7 @@ def render_context(
     return text
 
 
-def _logo_uri(logo: Path | None, repo_templates_dir: Path | None) -> str | None:
+def logo_uri_for(logo: Path | None, repo_templates_dir: Path | None) -> str | None:
     path = logo or find_logo(repo_templates_dir)
     return logo_data_uri(path) if path is not None else None
 
@@ -110,7 +110,7 @@ def render_record(
         customer=customer,
         related=related,
         mask_identity=mask_identity,
-        logo_uri=_logo_uri(logo, repo_templates_dir),
+        logo_uri=logo_uri_for(logo, repo_templates_dir),
         today=today or dt.date.today(),
     )
     return render_context(
@@ -137,7 +137,7 @@ def render_dossier(
         records,
         lang,
         mask_identity=mask_identity,
-        logo_uri=_logo_uri(logo, repo_templates_dir),
+        logo_uri=logo_uri_for(logo, repo_templates_dir),
         today=today or dt.date.today(),
     )
     return render_context(ctx, "dossier", fmt, repo_templates_dir=repo_templates_dir, pdf_variant=pdf_variant)

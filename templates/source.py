@@ -1,0 +1,86 @@
+"""Read what a document needs from a data repository: the record, its customer, related records.
+
+Records are read at the branch head through the store (the working tree's uncommitted edits are
+not records yet). A record that does not pass the model is refused with its path and every
+problem: a document is never printed from data the model rejects.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from kototieto.errors import InvalidRecordError, NotFoundError
+from kototieto.model.customer import Customer
+from kototieto.model.records import Record, parse_record
+
+
+@dataclass(frozen=True)
+class RenderInput:
+    """One record with the person it is about and the other records of that person."""
+
+    record: Record
+    customer: Customer | None
+    related: tuple[Record, ...]
+    templates_dir: Path | None
+
+
+def parse(data: dict[str, Any], where: str) -> Record:
+    try:
+        return parse_record(data)
+    except ValidationError as exc:
+        problems = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
+        raise InvalidRecordError(
+            f"{where}: not a valid record: {'; '.join(problems)}", problems=list(problems)
+        ) from None
+
+
+def repo_templates(root: Path) -> Path | None:
+    """The repository's ``templates/`` folder (template overrides and logo), if it has one."""
+    folder = root / "templates"
+    return folder if folder.is_dir() else None
+
+
+def load_record(repo: Path, record_id: str) -> RenderInput:
+    """The record ``record_id`` (``ID`` or ``ID@REV``) and its customer's records, from ``repo``."""
+    from kototieto.store.store import Store
+
+    store = Store.open(repo)
+    view = store.read(record_id)
+    record = parse(view.data, view.path)
+    datas = store.customer_records(view.customer)
+    others = [parse(d, f"{view.customer}/{rid}") for rid, d in sorted(datas.items()) if rid != record.id]
+    customer = (
+        record if isinstance(record, Customer) else next((r for r in others if isinstance(r, Customer)), None)
+    )
+    return RenderInput(record, customer, tuple(others), repo_templates(store.repo.root))
+
+
+def load_customer(repo: Path, customer_id: str) -> tuple[Customer, list[Record], Path | None]:
+    """A customer record and all their other records (for a dossier)."""
+    from kototieto.store.store import Store
+
+    store = Store.open(repo)
+    datas = store.customer_records(customer_id)
+    if customer_id not in datas:
+        raise NotFoundError(f"no customer {customer_id!r} in {store.repo.root}")
+    records = [parse(d, f"{customer_id}/{rid}") for rid, d in sorted(datas.items())]
+    customer = next(r for r in records if isinstance(r, Customer) and r.id == customer_id)
+    return customer, [r for r in records if r is not customer], repo_templates(store.repo.root)
+
+
+def load_all(repo: Path) -> tuple[list[Record], Path]:
+    """Every record at the branch head (refusing the batch if any record is unreadable)."""
+    from kototieto.store.reports.load import load_repository
+
+    loaded = load_repository(repo)
+    if loaded.unreadable:
+        path, reason = loaded.unreadable[0]
+        more = f" (and {len(loaded.unreadable) - 1} more)" if len(loaded.unreadable) > 1 else ""
+        raise InvalidRecordError(
+            f"{path}: {reason}{more}", problems=[f"{p}: {r}" for p, r in loaded.unreadable]
+        )
+    return loaded.records(annulled=True), loaded.root
