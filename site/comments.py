@@ -80,7 +80,7 @@ class Reply(_Strict):
     organisation: str = ""
     date: dt.date
     text: str = Field(min_length=1)
-    status: Status | None = None
+    status: Status | None = Field(default=None, strict=False)
 
 
 class Thread(_Strict):
@@ -92,7 +92,7 @@ class Thread(_Strict):
     date: dt.date
     text: str = Field(min_length=1)
     proposed_text: str | None = None
-    status: Status = Status.OPEN
+    status: Status = Field(default=Status.OPEN, strict=False)
     replies: list[Reply] = Field(default_factory=list)
 
     def last_reply(self) -> Reply | None:
@@ -144,8 +144,15 @@ def _load(path: Path, model: type[_Strict]) -> Any:
         ) from exc
 
 
+class _Dumper(yaml.CSafeDumper):
+    """Safe dumper that writes the status enum as its plain value."""
+
+
+_Dumper.add_representer(Status, lambda dumper, value: dumper.represent_str(str(value)))
+
+
 def _dump(data: Mapping[str, Any]) -> str:
-    return yaml.dump(dict(data), Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=100)
+    return yaml.dump(dict(data), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
 
 
 def _write_atomic(path: Path, text: str) -> None:

@@ -1,0 +1,220 @@
+"""``koto comment``: consultation round comments on catalogue fields (YAML files in Git)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from kototieto.cli.options import echo_json, json_option
+
+F = TypeVar("F", bound=Callable[..., Any])
+STATUSES = ("open", "answered", "accepted", "rejected", "deferred")
+
+
+def comments_option(func: F) -> F:
+    """``--comments DIR``: the comments folder (default ./comments, or $KOTO_COMMENTS)."""
+    return click.option(
+        "--comments",
+        "folder",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=Path("comments"),
+        envvar="KOTO_COMMENTS",
+        show_default=True,
+        help="The comments folder (round.yaml + threads/).",
+    )(func)
+
+
+def _repo(folder: Path) -> Any:
+    from kototieto.site.comments import CommentRepo
+
+    return CommentRepo(folder)
+
+
+def _catalogue() -> dict[str, Any]:
+    from kototieto.site.build import load_catalogue
+
+    return load_catalogue()
+
+
+def _show(thread: Any, as_json: bool) -> None:
+    if as_json:
+        echo_json(thread.to_json())
+    else:
+        click.echo(f"{thread.id}  {thread.status}  {thread.path}")
+
+
+@click.group()
+def comment() -> None:
+    """Comments of the consultation round on catalogue fields."""
+
+
+@comment.command()
+@click.argument("path")
+@click.option("--author", required=True, help="Your name.")
+@click.option("--organisation", required=True, help="Your organisation (one of the round's).")
+@click.option("--text", required=True, help="The comment.")
+@click.option("--proposed-text", help="A proposed new text for the definition.")
+@comments_option
+@json_option
+def add(
+    path: str,
+    author: str,
+    organisation: str,
+    text: str,
+    proposed_text: str | None,
+    folder: Path,
+    as_json: bool,
+) -> None:
+    """Comment on a field (PATH as in the catalogue, or codes/<list>[/<code>])."""
+    thread = _repo(folder).add(
+        path,
+        author=author,
+        organisation=organisation,
+        text=text,
+        proposed_text=proposed_text,
+        catalogue=_catalogue(),
+    )
+    _show(thread, as_json)
+
+
+@comment.command()
+@click.argument("thread_id")
+@click.option("--author", required=True, help="Your name.")
+@click.option("--organisation", default="", help="Your organisation.")
+@click.option("--text", required=True, help="The reply.")
+@click.option("--status", type=click.Choice(STATUSES), help="Set the thread's status (default: answered).")
+@comments_option
+@json_option
+def reply(
+    thread_id: str, author: str, organisation: str, text: str, status: str | None, folder: Path, as_json: bool
+) -> None:
+    """Reply to a comment thread."""
+    thread = _repo(folder).reply(
+        thread_id, author=author, organisation=organisation, text=text, status=status
+    )
+    _show(thread, as_json)
+
+
+@comment.command()
+@click.argument("thread_id")
+@click.option("--status", type=click.Choice(STATUSES[1:]), required=True, help="The decision.")
+@click.option("--reply", "reply_text", required=True, help="The reasoned answer.")
+@click.option("--author", default="", help="Who decided (default: your Git user name).")
+@click.option("--organisation", default="", help="The deciding organisation.")
+@comments_option
+@json_option
+def resolve(
+    thread_id: str, status: str, reply_text: str, author: str, organisation: str, folder: Path, as_json: bool
+) -> None:
+    """Settle a thread: accepted, rejected, deferred or answered, with a reply."""
+    import subprocess
+
+    if not author:
+        probe = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True, cwd=folder)
+        author = probe.stdout.strip() or "koto"
+    thread = _repo(folder).resolve(
+        thread_id, status=status, reply=reply_text, author=author, organisation=organisation
+    )
+    _show(thread, as_json)
+
+
+@comment.command(name="list")
+@click.option("--status", type=click.Choice(STATUSES), help="Only threads with this status.")
+@click.option("--orphaned", is_flag=True, help="Only threads whose field is no longer in the catalogue.")
+@comments_option
+@json_option
+def list_(status: str | None, orphaned: bool, folder: Path, as_json: bool) -> None:
+    """List comment threads."""
+    from kototieto.site.comments import known_paths
+
+    threads = _repo(folder).list_threads(status)
+    paths = known_paths(_catalogue())
+    if orphaned:
+        threads = [t for t in threads if t.path not in paths]
+    if as_json:
+        echo_json([t.to_json() | {"orphaned": t.path not in paths} for t in threads])
+        return
+    for t in threads:
+        flag = "  (orphaned)" if t.path not in paths else ""
+        click.echo(f"{t.id}  {t.date}  {t.status:<9} {t.path}  {t.organisation}: {t.text[:60]}{flag}")
+
+
+@comment.command()
+@click.option("--format", "fmt", type=click.Choice(("csv", "xlsx")), required=True, help="File format.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write."
+)
+@click.option("--status", type=click.Choice(STATUSES), help="Only threads with this status.")
+@comments_option
+def export(fmt: str, output: Path, status: str | None, folder: Path) -> None:
+    """Export the round summary: one row per thread (field, labels, comment, proposal, status, reply)."""
+    from kototieto.site.comments_export import export as do_export
+
+    n = do_export(_repo(folder).list_threads(status), _catalogue(), output, fmt)
+    click.echo(f"wrote {n} threads to {output}")
+
+
+@comment.group(name="round")
+def round_() -> None:
+    """The consultation round: name, dates, organisations, catalogue version."""
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date YYYY-MM-DD") from None
+
+
+@round_.command()
+@click.argument("name")
+@click.option("--opens", required=True, callback=_date, help="First day for comments (YYYY-MM-DD).")
+@click.option("--closes", required=True, callback=_date, help="Last day for comments (YYYY-MM-DD).")
+@click.option(
+    "--organisations",
+    "organisations",
+    multiple=True,
+    help="Participating organisation (repeat, or comma-separated).",
+)
+@click.option("--catalogue-version", help="The catalogue version under comment (default: the current one).")
+@click.option("--contact", help="E-mail address the site's comment links write to.")
+@click.option("--issue-url", help="Issue URL template for comment links ({path}, {title}, {body}, ...).")
+@comments_option
+@json_option
+def create(
+    name: str,
+    opens: dt.date,
+    closes: dt.date,
+    organisations: tuple[str, ...],
+    catalogue_version: str | None,
+    contact: str | None,
+    issue_url: str | None,
+    folder: Path,
+    as_json: bool,
+) -> None:
+    """Create (or replace) the round in the comments folder, committing it to Git."""
+    orgs = [o.strip() for group in organisations for o in group.split(",") if o.strip()]
+    version = catalogue_version or str(_catalogue().get("version"))
+    rnd = _repo(folder).create_round(name, opens, closes, orgs, version, contact=contact, issue_url=issue_url)
+    if as_json:
+        echo_json(rnd.model_dump(mode="json", exclude_none=True))
+    else:
+        click.echo(f"round {rnd.name!r}: {rnd.opens}..{rnd.closes}, catalogue {rnd.catalogue_version}")
+
+
+@round_.command()
+@comments_option
+@json_option
+def show(folder: Path, as_json: bool) -> None:
+    """Show the round."""
+    rnd = _repo(folder).round()
+    if as_json:
+        echo_json(rnd.model_dump(mode="json", exclude_none=True))
+        return
+    click.echo(f"{rnd.name}\n  {rnd.opens} .. {rnd.closes}\n  catalogue {rnd.catalogue_version}")
+    for org in rnd.organisations:
+        click.echo(f"  - {org}")
