@@ -144,8 +144,14 @@ def _phone(rng: random.Random) -> str:
 
 
 def _officials(
-    rng: random.Random, kind: str, count: int, org_fi: str, org_sv: str, unit: tuple[str, str] | None,
-    slug: str, swedish_share: float,
+    rng: random.Random,
+    kind: str,
+    count: int,
+    org_fi: str,
+    org_sv: str,
+    unit: tuple[str, str] | None,
+    slug: str,
+    swedish_share: float,
 ) -> tuple[Official, ...]:
     out: list[Official] = []
     used: set[str] = set()
@@ -162,7 +168,9 @@ def _officials(
         else:
             organisation = f"{org_fi}, {unit[0]}" if unit else org_fi
         title = rng.choice(TITLES[kind][lang])
-        out.append(Official(f"{first} {last}", title, organisation, _phone(rng), _email(first, last, slug), lang))
+        out.append(
+            Official(f"{first} {last}", title, organisation, _phone(rng), _email(first, last, slug), lang)
+        )
     return tuple(out)
 
 
@@ -186,8 +194,18 @@ def _place_for(organisation: str | Mapping[str, Any] | None) -> tuple[Place, str
     if names is None:
         raise ValueError(f"{code!r} is not a municipality code of the packaged classification")
     slug = names[0].lower().translate(_ASCII)
-    place = Place(code, 1, names[0], names[1], "kotoutumispalvelut", "integrationstjänster", slug,
-                  COUNTY_OF.get(code, ""), 0.05, ())
+    place = Place(
+        code,
+        1,
+        names[0],
+        names[1],
+        "kotoutumispalvelut",
+        "integrationstjänster",
+        slug,
+        COUNTY_OF.get(code, ""),
+        0.05,
+        (),
+    )
     return place, name
 
 
@@ -198,7 +216,9 @@ class DatasetSpec:
         self, seed: int, today: dt.date, organisation: str | Mapping[str, Any] | None = None
     ) -> None:
         if today < EARLIEST:
-            raise ValueError(f"today ({today.isoformat()}) is before {EARLIEST.isoformat()}: no records to date")
+            raise ValueError(
+                f"today ({today.isoformat()}) is before {EARLIEST.isoformat()}: no records to date"
+            )
         self.seed = seed
         self.today = today
         fixed = _place_for(organisation)
@@ -229,10 +249,18 @@ class DatasetSpec:
 
     def _make_org(self, place: Place) -> OrgInfo:
         rng = random.Random(f"{self.seed}:org:{place.code}")
-        name = place.org_fi if self._fixed_name is None or place is not self._fixed_place else self._fixed_name
+        name = (
+            place.org_fi if self._fixed_name is None or place is not self._fixed_place else self._fixed_name
+        )
         officials = _officials(
-            rng, "municipality", rng.randint(4, 6), place.org_fi, place.org_sv,
-            (place.unit_fi, place.unit_sv), place.slug, place.swedish_share,
+            rng,
+            "municipality",
+            rng.randint(4, 6),
+            place.org_fi,
+            place.org_sv,
+            (place.unit_fi, place.unit_sv),
+            place.slug,
+            place.swedish_share,
         )
         county = place.county or None
         county_name: str | None = None

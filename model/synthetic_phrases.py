@@ -9,23 +9,49 @@ from __future__ import annotations
 from kototieto.model.synthetic_text import Bank
 
 B: dict[str, Bank] = {
-    "literacy": {
+    "literacy_good": {
         "fi": (
             "Lukee ja kirjoittaa sujuvasti omalla äidinkielellään ({language}).",
             "Latinalaiset aakkoset hallussa; käsiala selkeä.",
-            "Luku- ja kirjoitustaito arvioitu alkuhaastattelussa lyhyellä tehtävällä.",
-            "Tunnistaa latinalaiset kirjaimet, lukeminen vielä hidasta.",
-            "Koulunkäynti lähtömaassa jäänyt lyhyeksi; tarvitsee tukea kirjoittamiseen.",
+            "Luku- ja kirjoitustaito arvioitu alkuhaastattelussa lyhyellä tehtävällä, ei tuen tarvetta.",
         ),
         "sv": (
             "Läser och skriver obehindrat på sitt modersmål ({language}).",
             "Behärskar latinska alfabetet.",
-            "Läs- och skrivfärdigheterna bedömdes vid den inledande intervjun.",
         ),
         "en": (
             "Reads and writes fluently in {language}.",
-            "Knows the Latin alphabet; reading is still slow.",
-            "Literacy checked with a short task at the initial interview.",
+            "Knows the Latin alphabet well.",
+        ),
+    },
+    "literacy_other": {
+        "fi": (
+            "Lukee ja kirjoittaa omalla kielellään ({language}); latinalaiset kirjaimet vielä vieraita.",
+            "Tunnistaa latinalaiset kirjaimet, lukeminen vielä hidasta.",
+            "Luku- ja kirjoitustaito arvioitu alkuhaastattelussa lyhyellä tehtävällä.",
+        ),
+        "sv": (
+            "Läser och skriver på sitt modersmål ({language}); latinska alfabetet ännu obekant.",
+            "Känner igen latinska bokstäver, läser ännu långsamt.",
+        ),
+        "en": (
+            "Reads and writes {language}; the Latin alphabet is still new.",
+            "Recognises Latin letters; reading is still slow.",
+        ),
+    },
+    "literacy_low": {
+        "fi": (
+            "Koulunkäynti lähtömaassa jäänyt lyhyeksi; tarvitsee tukea lukemiseen ja kirjoittamiseen.",
+            "Tunnistaa osan kirjaimista, ei kirjoita omaa osoitettaan.",
+            "Ei ole käynyt koulua; lukutaitokoulutus tarpeen.",
+        ),
+        "sv": (
+            "Kort skolgång i hemlandet; behöver stöd med läsning och skrivning.",
+            "Har inte gått i skola; behöver läs- och skrivutbildning.",
+        ),
+        "en": (
+            "Little schooling; needs support with reading and writing.",
+            "Has not been to school; needs literacy training.",
         ),
     },
     "language_fi": {
@@ -247,24 +273,42 @@ B: dict[str, Bank] = {
             "Still knows little about Finnish society.",
         ),
     },
-    "life_situation": {
+    "life_family": {
         "fi": (
             "Asuu puolison ja {children} lapsen kanssa vuokra-asunnossa.",
-            "Asuu yksin, muuttanut kuntaan hiljattain.",
-            "Yksinhuoltaja, {children} lasta; nuorimmalle haettu varhaiskasvatuspaikkaa.",
-            "Toimeentulo kunnossa, asuminen väliaikaista.",
-            "Perhe odottaa perheenyhdistämispäätöstä.",
+            "Perhe asuu väliaikaisesti sukulaisten luona, asunto haussa.",
+            "Lapset aloittaneet koulun ja varhaiskasvatuksen, arki vakiintumassa.",
         ),
         "sv": (
             "Bor med make/maka och {children} barn i hyresbostad.",
-            "Bor ensam, har nyligen flyttat till kommunen.",
-            "Ensamförsörjare med {children} barn.",
+            "Barnen har börjat i skola och småbarnspedagogik.",
         ),
         "en": (
             "Lives with spouse and {children} children in a rented flat.",
-            "Lives alone; moved to the municipality recently.",
-            "Single parent of {children}; applied for early childhood education for the youngest.",
+            "The children have started school and daycare.",
         ),
+    },
+    "life_couple": {
+        "fi": ("Asuu puolison kanssa, ei lapsia.", "Puoliso työssä, toimeentulo kunnossa."),
+        "sv": ("Bor med make/maka, inga barn.",),
+        "en": ("Lives with spouse, no children.",),
+    },
+    "life_single_parent": {
+        "fi": (
+            "Yksinhuoltaja, {children} lasta; nuorimmalle haettu varhaiskasvatuspaikkaa.",
+            "Yksinhuoltaja; lastenhoito rajoittaa osallistumista iltaisin.",
+        ),
+        "sv": ("Ensamförsörjare med {children} barn.",),
+        "en": ("Single parent of {children}; applied for daycare for the youngest.",),
+    },
+    "life_alone": {
+        "fi": (
+            "Asuu yksin, muuttanut kuntaan hiljattain.",
+            "Toimeentulo kunnossa, asuminen väliaikaista.",
+            "Perhe lähtömaassa; perheenyhdistäminen vireillä.",
+        ),
+        "sv": ("Bor ensam, har nyligen flyttat till kommunen.", "Familjen är kvar i hemlandet."),
+        "en": ("Lives alone; moved to the municipality recently.", "Family still in the home country."),
     },
     "family_need": {
         "fi": (
@@ -329,8 +373,14 @@ B: dict[str, Bank] = {
             "Ajanvaraus hyvinvointialueen palveluohjaukseen.",
             "Arvio työkokeilun aikana.",
         ),
-        "sv": ("Nivåtest hos anordnaren av integrationsutbildningen.", "Tidsbokning till välfärdsområdets servicehandledning."),
-        "en": ("Placement test with the training provider.", "Appointment with the county's service counselling."),
+        "sv": (
+            "Nivåtest hos anordnaren av integrationsutbildningen.",
+            "Tidsbokning till välfärdsområdets servicehandledning.",
+        ),
+        "en": (
+            "Placement test with the training provider.",
+            "Appointment with the county's service counselling.",
+        ),
     },
     "no_plan": {
         "fi": (
@@ -338,8 +388,14 @@ B: dict[str, Bank] = {
             "Ohjaus palveluihin riittää tässä vaiheessa.",
             "Asiakas ei halua suunnitelmaa; ohjattu tarvittaessa ottamaan yhteyttä.",
         ),
-        "sv": ("Personen arbetar och studerar finska på egen hand; ingen plan behövs.", "Vägledning till tjänster räcker i detta skede."),
-        "en": ("Employed and studies Finnish on their own; no plan needed.", "Guidance to services is enough for now."),
+        "sv": (
+            "Personen arbetar och studerar finska på egen hand; ingen plan behövs.",
+            "Vägledning till tjänster räcker i detta skede.",
+        ),
+        "en": (
+            "Employed and studies Finnish on their own; no plan needed.",
+            "Guidance to services is enough for now.",
+        ),
     },
     "referral": {
         "fi": (
@@ -367,10 +423,18 @@ B: dict[str, Bank] = {
             "Tutkinnon tunnustaminen ja täydennyskoulutus.",
             "Ajokortin suorittaminen.",
         ),
-        "sv": ("Språkkunskaper på nivå {target}.", "Att börja en yrkesutbildning.", "Arbete inom eget yrke ({occupation})."),
-        "en": ("Finnish at level {target}.", "Start vocational education.", "Employment in own field ({occupation})."),
+        "sv": (
+            "Språkkunskaper på nivå {target}.",
+            "Att börja en yrkesutbildning.",
+            "Arbete inom eget yrke ({occupation}).",
+        ),
+        "en": (
+            "Finnish at level {target}.",
+            "Start vocational education.",
+            "Employment in own field ({occupation}).",
+        ),
     },
-    "measure": {
+    "measure_training": {
         "fi": (
             "{service}, lähiopetus 4 pv/vko.",
             "{service}; aloitus seuraavassa ryhmässä.",
@@ -380,6 +444,15 @@ B: dict[str, Bank] = {
         "sv": ("{service}, närundervisning 4 dagar/vecka.", "{service}; start i nästa grupp."),
         "en": ("{service}, classes 4 days a week.", "{service}; starts with the next group."),
     },
+    "measure_service": {
+        "fi": (
+            "{service}: tapaamiset kahden viikon välein.",
+            "{service}, vastuuhenkilö nimetään ensimmäisellä tapaamisella.",
+            "{service}; palvelutarpeen arvio ja jatko sen mukaan.",
+        ),
+        "sv": ("{service}: möten varannan vecka.", "{service}; bedömning av servicebehovet först."),
+        "en": ("{service}: meetings every two weeks.", "{service}; needs assessment first."),
+    },
     "other_content": {
         "fi": (
             "Asiakas osallistuu kirjaston kielikahvilaan omatoimisesti.",
@@ -388,7 +461,10 @@ B: dict[str, Bank] = {
             "Lasten varhaiskasvatus järjestyy ennen koulutuksen alkua.",
         ),
         "sv": ("Kunden deltar på egen hand i språkcafé.", "Kunden meddelar ändringar till handledaren."),
-        "en": ("The customer attends a language café on their own.", "The customer will tell the counsellor of any changes."),
+        "en": (
+            "The customer attends a language café on their own.",
+            "The customer will tell the counsellor of any changes.",
+        ),
     },
     "participation": {
         "fi": (
@@ -409,8 +485,16 @@ B: dict[str, Bank] = {
             "Tutkinto tunnustettu, täydennyskoulutus haettavana.",
             "Edistyminen tasaista, motivaatio hyvä.",
         ),
-        "sv": ("Finskan har nått nivå {level}.", "Samhällsorienteringen är avklarad.", "Jämna framsteg, god motivation."),
-        "en": ("Finnish has reached {level}.", "Civic orientation completed.", "Steady progress, well motivated."),
+        "sv": (
+            "Finskan har nått nivå {level}.",
+            "Samhällsorienteringen är avklarad.",
+            "Jämna framsteg, god motivation.",
+        ),
+        "en": (
+            "Finnish has reached {level}.",
+            "Civic orientation completed.",
+            "Steady progress, well motivated.",
+        ),
     },
     "obstacles": {
         "fi": (
@@ -422,6 +506,16 @@ B: dict[str, Bank] = {
         "sv": ("Barnomsorgen är inte ordnad.", "Hälsoskäl bromsar studierna."),
         "en": ("Childcare not yet arranged.", "Health problems slow down studies."),
     },
+    "no_obstacles": {
+        "fi": ("Ei osallistumista vaikeuttavia tekijöitä.", "Ei esteitä tällä hetkellä."),
+        "sv": ("Inga faktorer som försvårar deltagandet.",),
+        "en": ("Nothing hampers participation at present.",),
+    },
+    "no_new_needs": {
+        "fi": ("Ei uusia palvelutarpeita.",),
+        "sv": ("Inga nya servicebehov.",),
+        "en": ("No new service needs.",),
+    },
     "new_needs": {
         "fi": (
             "Tarvitsee terveydenhoitajan arvion.",
@@ -431,13 +525,27 @@ B: dict[str, Bank] = {
         "sv": ("Behöver bedömning av hälsovårdare.", "Behov av skuldrådgivning."),
         "en": ("Needs a nurse's assessment.", "Needs debt counselling."),
     },
-    "change": {
-        "fi": ("Lisätty {service}.", "{service}: aikataulu muutettu.", "{service} päättyi."),
-        "sv": ("{service} tillagd.", "{service}: ändrad tidtabell."),
-        "en": ("Added {service}.", "{service}: schedule changed."),
+    "change_added": {
+        "fi": ("Lisätty: {service}.", "{service} lisätty suunnitelmaan asiakkaan toiveesta."),
+        "sv": ("Tillagd: {service}.",),
+        "en": ("Added: {service}.",),
+    },
+    "change_changed": {
+        "fi": ("{service}: aikataulu muutettu.", "{service}: siirretty iltaryhmään."),
+        "sv": ("{service}: ändrad tidtabell.",),
+        "en": ("{service}: schedule changed.",),
+    },
+    "change_ended": {
+        "fi": ("{service} päättyi.", "{service} lopetettu, tavoite saavutettu."),
+        "sv": ("{service} avslutad.",),
+        "en": ("{service} ended.",),
     },
     "ending": {
-        "fi": ("Tavoitteet saavutettu.", "Asiakas työllistyi ({occupation}).", "Siirtyi ammatilliseen koulutukseen."),
+        "fi": (
+            "Tavoitteet saavutettu.",
+            "Asiakas työllistyi ({occupation}).",
+            "Siirtyi ammatilliseen koulutukseen.",
+        ),
         "sv": ("Målen har nåtts.", "Kunden fick arbete ({occupation})."),
         "en": ("Goals achieved.", "Found work ({occupation})."),
     },
@@ -447,7 +555,10 @@ B: dict[str, Bank] = {
             "Perhevapaa keskeytti opinnot {months} kuukaudeksi.",
             "Pitkä sairausjakso keskeytti koulutuksen.",
         ),
-        "sv": ("Läs- och skrivutbildningen pågår fortfarande.", "Familjeledighet avbröt studierna i {months} månader."),
+        "sv": (
+            "Läs- och skrivutbildningen pågår fortfarande.",
+            "Familjeledighet avbröt studierna i {months} månader.",
+        ),
         "en": ("Literacy training still under way.", "Family leave interrupted studies for {months} months."),
     },
     "switch": {
@@ -467,7 +578,10 @@ B: dict[str, Bank] = {
             "Tarvitsee apua asunnon hakemiseen.",
             "Tietoa terveyspalveluista ja ajanvarauksesta.",
         ),
-        "sv": ("Söker arbete och behöver information om arbetssökande.", "Frågade om kurser i finska och svenska."),
+        "sv": (
+            "Söker arbete och behöver information om arbetssökande.",
+            "Frågade om kurser i finska och svenska.",
+        ),
         "en": ("Looking for work; needs information on job search.", "Asked about Finnish courses."),
     },
     "guidance_other": {
@@ -481,7 +595,10 @@ B: dict[str, Bank] = {
         "en": ("Asked about hobbies for the children.", "Given information on the municipality's services."),
     },
     "other_content_data": {
-        "fi": ("Haettu todellisten kustannusten mukaista korvausta tulkkauksesta.", "Asiakkaalla on erityisruokavalio koulutuksen ruokailuissa."),
+        "fi": (
+            "Haettu todellisten kustannusten mukaista korvausta tulkkauksesta.",
+            "Asiakkaalla on erityisruokavalio koulutuksen ruokailuissa.",
+        ),
         "sv": ("Ersättning för tolkning söks enligt de faktiska kostnaderna.",),
         "en": ("Compensation for interpreting applied for at actual cost.",),
     },
@@ -490,10 +607,15 @@ B: dict[str, Bank] = {
         "sv": ("Behövs för att söka statlig ersättning.",),
         "en": ("Needed to apply for state compensation.",),
     },
-    "source_details": {
-        "fi": ("Tutkintotodistus, toimitettu tapaamisessa.", "Kotoutumiskoulutuksen järjestäjän lähtötasotesti.", "Hyvinvointialueen palveluohjaus."),
-        "sv": ("Examensbetyg, visat vid mötet.", "Nivåtest av utbildningsanordnaren."),
-        "en": ("Diploma shown at the meeting.", "The training provider's placement test."),
+    "details_document": {
+        "fi": ("Tutkintotodistus, toimitettu tapaamisessa.", "Työtodistus, käännös liitteenä."),
+        "sv": ("Examensbetyg, visat vid mötet.",),
+        "en": ("Diploma shown at the meeting.",),
+    },
+    "details_provider": {
+        "fi": ("Kotoutumiskoulutuksen järjestäjän lähtötasotesti.", "Hyvinvointialueen palveluohjaus."),
+        "sv": ("Nivåtest av utbildningsanordnaren.",),
+        "en": ("The training provider's placement test.",),
     },
     "annulment": {
         "fi": ("Kirjattu väärälle asiakkaalle.", "Kirjaus tehty kahteen kertaan."),

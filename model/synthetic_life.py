@@ -1,0 +1,559 @@
+"""One synthetic customer's life cycle: which records, on which dates, by whom.
+
+Dates follow the rules' defaults so nothing warns: a first plan lasts at most 12 months, the first
+review and every next review fall within 6 months (at most 180 days ahead), a service starts within
+6 months of the plan, all plans of a customer fit in 24 months unless a review extended the plan
+with a ground, and the first plan starts within 3 years of the first residence permit. Every
+record is dated between ``EARLIEST`` and the dataset's ``today``; plan ends, planned reviews and
+target dates may lie after ``today`` (they are plans).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from typing import Any
+
+from kototieto.model.identity import make_hetu, make_temporary_id
+from kototieto.model.rules import add_months, months_limit_end
+from kototieto.model.synthetic import EARLIEST, DatasetSpec, Official, OrgInfo
+from kototieto.model.synthetic_people import FORBIDDEN_FULL_NAMES, ORIGINS, Origin
+from kototieto.model.synthetic_records import (
+    LEVELS,
+    Person,
+    Writer,
+    county_change,
+    described,
+    education,
+    goals,
+    language_skill,
+    measures,
+    municipal_change,
+    new_needs,
+    referral,
+    specifying_measures,
+    work,
+)
+from kototieto.model.synthetic_text import FIELDS, OCCUPATIONS
+
+Data = dict[str, Any]
+_ORIGIN_WEIGHTS = tuple(o.weight for o in ORIGINS)
+
+
+def _days(rng: random.Random, lo: int, hi: int) -> dt.timedelta:
+    return dt.timedelta(days=rng.randint(lo, hi))
+
+
+def _name(rng: random.Random, origin: Origin, female: bool) -> tuple[str, str]:
+    while True:
+        pool = origin.female if female else origin.male
+        first = rng.choice(pool)
+        if rng.random() < 0.2:
+            second = rng.choice(pool)
+            if second != first:
+                first = f"{first} {second}"
+        last = rng.choice(origin.last)
+        if (
+            f"{first} {last}" not in FORBIDDEN_FULL_NAMES
+            and f"{first.split()[0]} {last}" not in FORBIDDEN_FULL_NAMES
+        ):
+            return first, last
+
+
+class Life:
+    """Builds the records of customer ``index`` (data dicts, in date order, customer first)."""
+
+    def __init__(self, spec: DatasetSpec, rng: random.Random, index: int) -> None:
+        self.spec, self.rng, self.index = spec, rng, index
+        self.today = spec.today
+        self.org: OrgInfo = spec.org(spec.place(rng))
+        self.customer_id = spec.customer_id(index)
+        self.seq = 0
+        self.records: list[Data] = []
+        self.jobseeker = False
+        self.own = rng.choice(self.org.officials)
+        self.county_official = rng.choice(self.org.county_officials) if self.org.county_officials else None
+        self.person = self._person()
+
+    # --- helpers --------------------------------------------------------------------------------
+
+    def _person(self) -> Person:
+        rng = self.rng
+        origin = rng.choices(ORIGINS, weights=_ORIGIN_WEIGHTS)[0]
+        female = rng.random() < 0.55
+        first, last = _name(rng, origin, female)
+        birth, _ = self.spec.birth_and_number(self.index)
+        place = self.org.place
+        target = "sv" if rng.random() < place.swedish_share * 0.8 else "fi"
+        if origin.latin_script:
+            literacy = rng.choices(("literate-latin", "partially-literate"), weights=(95, 5))[0]
+        else:
+            literacy = rng.choices(
+                ("literate-latin", "literate-other-script", "partially-literate", "not-literate"),
+                weights=(50, 38, 8, 4),
+            )[0]
+        school = 0 if literacy == "not-literate" else rng.choice((4, 6, 9, 9, 12, 12, 12, 15, 16, 17))
+        return Person(
+            origin=origin,
+            female=female,
+            first=first,
+            last=last,
+            birth=birth,
+            native=rng.choice(origin.native),
+            country=rng.choice(origin.citizenships),
+            occupation=rng.randrange(len(OCCUPATIONS)),
+            field_index=rng.randrange(len(FIELDS)),
+            school_years=school,
+            spouse=rng.random() < 0.5,
+            children=rng.choice((0, 0, 1, 2, 2, 3, 4)),
+            literacy=literacy,
+            target_lang=target,
+            level=rng.choice((0, 0, 1, 1, 2, 3, 4)) if literacy != "not-literate" else 0,
+        )
+
+    def _official(self) -> Official:
+        return self.own if self.rng.random() < 0.8 else self.rng.choice(self.org.officials)
+
+    def _writer(self, official: Official) -> Writer:
+        return Writer(self.rng, self.person, official.lang, self.org.name)
+
+    def _id(self, prefix: str, day: dt.date) -> str:
+        self.seq += 1
+        return self.spec.record_id(prefix, day, self.index, self.seq)
+
+    def _base(
+        self, kind: str, prefix: str, day: dt.date, officials: list[Official], county: bool = False
+    ) -> Data:
+        assert EARLIEST <= day <= self.today, day
+        return {
+            "kind": kind,
+            "id": self._id(prefix, day),
+            "organisation": self.org.county_organisation() if county else self.org.organisation(),
+            "customer": self.customer_id,
+            "date": day.isoformat(),
+            "drawn_up_by": [o.contact() for o in officials],
+        }
+
+    # --- the life cycle -------------------------------------------------------------------------
+
+    def run(self) -> list[Data]:
+        rng = self.rng
+        span = (self.today - EARLIEST).days
+        start = EARLIEST + dt.timedelta(days=int(span * rng.random()))
+        guidance_only = rng.random() < 0.15
+        permit = not guidance_only or rng.random() < 0.4
+        if guidance_only:
+            day = start
+            for _ in range(rng.randint(1, 3)):
+                if day > self.today:
+                    break
+                self.guidance(day)
+                day += _days(rng, 20, 120)
+            self.jobseeker = rng.random() < 0.2
+        else:
+            day = start
+            if rng.random() < 0.25:
+                self.guidance(day)
+                day += _days(rng, 7, 40)
+            else:
+                day += _days(rng, 0, 14)
+            if day <= self.today:
+                self.path(day)
+        return [self.customer(start, permit), *self.records]
+
+    def customer(self, day: dt.date, permit: bool) -> Data:
+        rng, p = self.rng, self.person
+        birth, number = self.spec.birth_and_number(self.index)
+        temporary = not permit and rng.random() < 0.5
+        ident = (
+            {"type": "temporary", "value": make_temporary_id(self.spec.temporary_ids(self.index))}
+            if temporary
+            else {"type": "personal-identity-code", "value": make_hetu(birth, number)}
+        )
+        others = [
+            code
+            for code in rng.sample(p.origin.other, rng.randint(0, min(2, len(p.origin.other))))
+            if code != p.native
+        ]
+        citizenships = [p.country]
+        if rng.random() < 0.03:
+            citizenships = []
+        place = self.org.place
+        home = place.code if rng.random() < 0.85 or not place.neighbours else rng.choice(place.neighbours)
+        data: Data = {
+            "kind": "customer",
+            "id": self.customer_id,
+            "organisation": self.org.organisation(),
+            "date": day.isoformat(),
+            "identifier": ident,
+            "first_names": p.first,
+            "last_name": p.last,
+            "date_of_birth": birth.isoformat(),
+            "native_language": p.native,
+            "other_languages": others,
+            "citizenships": citizenships,
+            "home_municipality": home,
+        }
+        trafficking = rng.random() < 0.01
+        if permit:
+            back = _days(rng, 400, 1700) if trafficking else _days(rng, 20, 900)
+            kind = (
+                "right-of-residence-registration"
+                if p.origin.eu_citizen
+                else ("residence-card" if rng.random() < 0.03 else "residence-permit")
+            )
+            data["first_residence"] = {"type": kind, "date": (day - back).isoformat()}
+        data["registered_jobseeker"] = self.jobseeker
+        interpret = rng.random() < p.origin.interpretation
+        data["interpretation_needed"] = interpret
+        if interpret:
+            data["interpretation_language"] = p.native
+        if trafficking:
+            data["trafficking_victim"] = True
+        return data
+
+    def guidance(self, day: dt.date) -> None:
+        rng = self.rng
+        official = self._official()
+        w = self._writer(official)
+        data = self._base("guidance", "gdn", day, [official])
+        data["consent"] = {
+            "given": True,
+            "date": (day - _days(rng, 0, 1) if day > EARLIEST else day).isoformat(),
+            "informed": True,
+        }
+        kinds = sorted(
+            rng.sample(
+                (
+                    "employment-services",
+                    "integration-training",
+                    "social-services",
+                    "health-services",
+                    "civic-orientation",
+                ),
+                rng.randint(1, 2),
+            )
+        )
+        data["service_needs"] = {"service_kinds": kinds, "description": w.some("guidance_needs", 1, 2)}
+        data["guided_to"] = [referral(w, day) for _ in range(rng.randint(0, 2))]
+        if rng.random() < 0.6:
+            data["other_matters"] = w.say("guidance_other")
+        if rng.random() < 0.01:
+            data["annulment"] = {
+                "date": min(self.today, day + _days(rng, 0, 10)).isoformat(),
+                "reason": w.say("annulment"),
+            }
+        self.records.append(data)
+
+    def path(self, day: dt.date) -> None:
+        """Assessment, then (usually) a plan and its reviews."""
+        rng = self.rng
+        multisectoral = self.org.county is not None and rng.random() < 0.2
+        roll = rng.random()
+        if not multisectoral and roll < 0.06:
+            self.assessment(
+                day,
+                False,
+                timing={
+                    "plan_kind": "integration-plan",
+                    "timing": "not-drawn-up",
+                    "reason": "referred-to-employment-authority",
+                },
+                employment=True,
+            )
+            self.jobseeker = True
+            return
+        if roll < 0.11:
+            reason = rng.choice(("no-need", "other-guidance-sufficient", "customer-declined"))
+            kind = "multisectoral-plan" if multisectoral else "integration-plan"
+            self.assessment(
+                day, multisectoral, timing={"plan_kind": kind, "timing": "not-drawn-up", "reason": reason}
+            )
+            later = day + _days(rng, 30, 90)
+            if reason == "other-guidance-sufficient" and later <= self.today:
+                self.guidance(later)
+            return
+        family = (self.person.spouse or self.person.children > 0) and not multisectoral and rng.random() < 0.2
+        kind = "multisectoral-plan" if multisectoral else ("family-plan" if family else "integration-plan")
+        plan_day = day + _days(rng, 5, 35)
+        timing: Data = {"plan_kind": kind, "timing": "date", "date": plan_day.isoformat()}
+        if rng.random() < 0.3:
+            timing = {"plan_kind": kind, "timing": "as-soon-as-possible"}
+        asm = self.assessment(day, multisectoral, timing=timing)
+        if plan_day <= self.today:
+            self.plan_cycle(kind, plan_day, asm, None, plan_day)
+
+    def assessment(self, day: dt.date, multi: bool, *, timing: Data, employment: bool = False) -> str:
+        rng, p = self.rng, self.person
+        official = self._official()
+        officials = [official]
+        if multi and self.county_official is not None:
+            officials.append(self.county_official)
+        w = self._writer(official)
+        kind = "multisectoral-assessment" if multi else "assessment"
+        data = self._base(kind, "asm", day, officials)
+        data["specifying_measures"] = specifying_measures(w, day, multi, self.org.county_name)
+        if timing["timing"] == "not-drawn-up":
+            timing = {**timing, "justification": w.say("no_plan")}
+        data["plan_timing"] = timing
+        data["referrals"] = [referral(w, day) for _ in range(rng.choice((0, 0, 1, 1, 2)))]
+        lit: Data = {
+            **w.sourced("official-observation"),
+            "level": p.literacy,
+            "description": w.say(p.literacy_key),
+        }
+        data["literacy"] = lit
+        target_fi = p.target_lang == "fi"
+        data["finnish_skills"] = language_skill(w, target_fi, True)
+        data["swedish_skills"] = language_skill(w, not target_fi, not target_fi)
+        data["employment_education_needs"] = {
+            **w.sourced(),
+            "employment_services": rng.random() < 0.7,
+            "education_services": rng.random() < 0.8,
+            "description": w.some("employment_education", 1, 2),
+        }
+        data["study_skills"] = described(w, "study_skills")
+        data["working_life_skills"] = described(w, "working_life")
+        data["previous_education"] = education(w)
+        data["work_experience"] = work(w)
+        data["strengths"] = described(w, "strengths")
+        data["wishes_and_goals"] = {**w.sourced(), "wishes": w.say("wishes"), "goals": w.say("goals")}
+        data["civic_participation"] = described(w, "civic", lo=1, hi=1)
+        data["society_knowledge"] = described(w, "society")
+        needs = sorted(
+            rng.sample(
+                ("social-services", "health-services", "employment-services", "third-sector-activity"),
+                rng.randint(0, 2),
+            )
+        )
+        data["life_situation"] = {
+            **w.sourced(),
+            "description": w.some(p.life_key, 1, 2),
+            "service_needs": needs,
+        }
+        family_needed = timing["plan_kind"] == "family-plan"
+        data["family_plan_need"] = {
+            **w.sourced(),
+            "needed": family_needed,
+            "description": w.say("family_need") if family_needed else B_NO_FAMILY[w.lang],
+        }
+        if rng.random() < 0.04:
+            data["other_data"] = w.other_data()
+        if multi:
+            data["mental_health_rehabilitation_needs"] = described(
+                w, "mental_health", "other-authority", 1, 1
+            )
+            data["social_health_service_needs"] = described(w, "social_health", "person", 1, 1)
+            data["other_service_needs"] = described(w, "other_needs", "person", 1, 1)
+        elif employment:
+            data["employment_referral"] = {"date": day.isoformat(), "reason": w.say("employment_referral")}
+        self.records.append(data)
+        return str(data["id"])
+
+    def plan_cycle(
+        self, kind: str, day: dt.date, assessment: str, previous: str | None, first_start: dt.date
+    ) -> None:
+        rng = self.rng
+        cap = months_limit_end(first_start, 24)
+        start = day
+        end = (
+            add_months(start, rng.randint(6, 12)) - dt.timedelta(days=1)
+            if previous is None
+            else min(add_months(start, 12) - dt.timedelta(days=1), cap)
+        )
+        plan_id = self.plan(kind, day, start, end, assessment, previous)
+        due = start + _days(rng, 80, 175)
+        last = start
+        switched = previous is not None
+        first = True
+        while True:
+            review_day = due - _days(rng, 0, 10)
+            if review_day > self.today or review_day <= last:
+                return
+            if kind == "multisectoral-plan" and self.county_official is not None and rng.random() < 0.5:
+                middle = last + dt.timedelta(days=max(1, (review_day - last).days // 2))
+                if last < middle < review_day:
+                    self.county_review(plan_id, middle, review_day)
+            self.person.level = min(self.person.level + rng.choice((0, 1, 1)), len(LEVELS) - 1)
+            official = self._official()
+            w = self._writer(official)
+            data = self._base("review", "rev", review_day, [official])
+            data["plan"], data["plan_kind"] = plan_id, kind
+            status = rng.choices(("participated", "partly", "not-participated"), weights=(70, 25, 5))[0]
+            data["participation"] = {"status": status, "description": w.say("participation")}
+            data["progress"] = w.some("progress", 1, 2)
+            data["obstacles"] = w.say("obstacles" if rng.random() < 0.4 else "no_obstacles")
+            data["new_service_needs"] = new_needs(w)
+            data["changes"] = [municipal_change(w, self.org.name) for _ in range(rng.choice((0, 0, 1, 1, 2)))]
+            final = (end - review_day).days <= 45
+            roll = rng.random()
+            outcome: str | None = None
+            if final:
+                outcome = "extend" if roll < 0.35 else "end"
+            elif not first and roll < 0.07:
+                outcome = "end-early"
+            elif not first and roll < 0.11:
+                outcome = "jobseeker"
+            elif not switched and kind == "integration-plan" and self.org.county is not None and roll < 0.15:
+                outcome = "switch"
+            if outcome == "extend":
+                new_end = add_months(end, rng.randint(3, 6))
+                if not self.person.low_literacy:
+                    new_end = min(new_end, cap)
+                if new_end <= end + dt.timedelta(days=30):
+                    outcome = "end"
+                else:
+                    ground = (
+                        "literacy-training"
+                        if self.person.low_literacy
+                        else rng.choice(("illness-or-injury", "family-leave", "interrupted-services"))
+                    )
+                    data["extension"] = {
+                        "new_end": new_end.isoformat(),
+                        "ground": ground,
+                        "description": w.say("extension"),
+                    }
+                    end = new_end
+            ended: Data | None = None
+            if outcome == "end":
+                ground = rng.choices(
+                    ("goals-achieved", "maximum-duration-reached", "employed", "in-education"),
+                    weights=(4, 3, 2, 2),
+                )[0]
+                ended = {
+                    "date": max(end, review_day).isoformat(),
+                    "ground": ground,
+                    "description": w.say("ending"),
+                }
+            elif outcome == "end-early":
+                ground = rng.choice(
+                    ("employed", "in-education", "moved-municipality", "customer-discontinued")
+                )
+                ended = {
+                    "date": min(end, review_day + _days(rng, 0, 30)).isoformat(),
+                    "ground": ground,
+                    "description": w.say("ending"),
+                }
+            elif outcome == "jobseeker":
+                data["employment_referral"] = {
+                    "date": review_day.isoformat(),
+                    "reason": w.say("employment_referral"),
+                }
+                ended = {"date": review_day.isoformat(), "ground": "registered-jobseeker"}
+                self.jobseeker = True
+            elif outcome == "switch":
+                data["plan_switch"] = {"to_kind": "multisectoral-plan", "description": w.say("switch")}
+                ended = {"date": review_day.isoformat(), "ground": "replaced-by-other-plan"}
+            if rng.random() < 0.03 and kind != "family-plan" and outcome is None and self.person.children:
+                data["family_plan_agreed"] = {
+                    "planned_date": (review_day + _days(rng, 30, 90)).isoformat(),
+                    "description": w.say("family_agreement"),
+                }
+            if rng.random() < 0.03:
+                data["other_data"] = w.other_data()
+            if ended is not None:
+                data["plan_ended"] = ended
+            else:
+                nxt = review_day + _days(rng, 120, 180)
+                if nxt >= end - dt.timedelta(days=14):
+                    nxt = max(end - _days(rng, 0, 10), review_day + dt.timedelta(days=30))
+                    nxt = min(nxt, review_day + dt.timedelta(days=180))
+                data["next_review"] = nxt.isoformat()
+                due = nxt
+            self.records.append(data)
+            last, first = review_day, False
+            if outcome == "switch":
+                self.switch(review_day, plan_id, first_start)
+            if ended is not None:
+                return
+
+    def switch(self, day: dt.date, previous: str, first_start: dt.date) -> None:
+        asm_day = day + _days(self.rng, 7, 30)
+        if asm_day > self.today:
+            return
+        plan_day = asm_day + _days(self.rng, 5, 20)
+        cap = months_limit_end(first_start, 24)
+        timing: Data = {"plan_kind": "multisectoral-plan", "timing": "date", "date": plan_day.isoformat()}
+        asm = self.assessment(asm_day, True, timing=timing)
+        if plan_day <= self.today and (cap - plan_day).days > 90:
+            self.plan_cycle("multisectoral-plan", plan_day, asm, previous, first_start)
+
+    def plan(
+        self, kind: str, day: dt.date, start: dt.date, end: dt.date, assessment: str, previous: str | None
+    ) -> str:
+        rng = self.rng
+        official = self._official()
+        officials = [official]
+        if kind == "multisectoral-plan" and self.county_official is not None:
+            officials.append(self.county_official)
+        w = self._writer(official)
+        data = self._base(kind, "pln", day, officials)
+        data["assessment"] = assessment
+        if previous is not None:
+            data["previous_plan"] = previous
+        data["period"] = {"start": start.isoformat(), "end": end.isoformat()}
+        data["goals"] = goals(w, end)
+        data["measures"] = measures(w, start, end, kind, self.org.name, self.org.county_name)
+        data["other_content"] = w.say("other_content")
+        data["first_review"] = (start + _days(rng, 80, 175)).isoformat()
+        data["sources"] = ["person"] if rng.random() < 0.6 else ["person", "other-authority"]
+        if rng.random() < 0.03:
+            data["other_data"] = w.other_data()
+        if kind == "multisectoral-plan" and self.org.county is not None:
+            data["wellbeing_services_county"] = self.org.county
+        if kind == "family-plan":
+            data["family_members"] = self.family_members(day)
+        self.records.append(data)
+        return str(data["id"])
+
+    def family_members(self, day: dt.date) -> list[Data]:
+        rng, p = self.rng, self.person
+        out: list[Data] = []
+        if p.spouse:
+            first, _ = _name(rng, p.origin, not p.female)
+            birth = min(p.birth + dt.timedelta(days=rng.randint(-1800, 1800)), dt.date(2006, 12, 31))
+            out.append(
+                {"name": f"{first} {p.last}", "relation": "spouse", "date_of_birth": birth.isoformat()}
+            )
+        earliest = max(p.birth + dt.timedelta(days=20 * 365), dt.date(2007, 1, 1))
+        latest = min(p.birth + dt.timedelta(days=45 * 365), day - dt.timedelta(days=120))
+        for _ in range(p.children):
+            if earliest >= latest:
+                break
+            first, _ = _name(rng, p.origin, rng.random() < 0.5)
+            birth = earliest + dt.timedelta(days=rng.randint(0, (latest - earliest).days))
+            out.append({"name": f"{first} {p.last}", "relation": "child", "date_of_birth": birth.isoformat()})
+        if not out:
+            first, _ = _name(rng, p.origin, not p.female)
+            out.append({"name": f"{first} {p.last}", "relation": "spouse"})
+        return out
+
+    def county_review(self, plan_id: str, day: dt.date, next_review: dt.date) -> None:
+        assert self.county_official is not None and self.org.county_name is not None
+        official = self.county_official
+        w = self._writer(official)
+        data = self._base("review", "rev", day, [official], county=True)
+        data["plan"], data["plan_kind"] = plan_id, "multisectoral-plan"
+        data["next_review"] = next_review.isoformat()
+        data["participation"] = {"status": "participated", "description": w.say("participation")}
+        data["progress"] = w.say("progress")
+        data["obstacles"] = w.say("obstacles" if self.rng.random() < 0.3 else "no_obstacles")
+        data["new_service_needs"] = new_needs(w)
+        data["changes"] = [county_change(w, self.org.county_name) for _ in range(self.rng.randint(1, 2))]
+        self.records.append(data)
+
+
+B_NO_FAMILY = {
+    "fi": "Ei tarvetta perheen suunnitelmalle tällä hetkellä.",
+    "sv": "Inget behov av en plan för familjen för närvarande.",
+    "en": "No need for a family plan at present.",
+}
+
+
+def customer_life(spec: DatasetSpec, rng: random.Random, index: int) -> list[Data]:
+    """The records of customer ``index`` as data: the customer record first, then by date."""
+    life = Life(spec, rng, index)
+    records = life.run()
+    head, rest = records[0], records[1:]
+    rest.sort(key=lambda r: (r["date"], r["id"]))
+    return [head, *rest]
