@@ -1,0 +1,172 @@
+"""``koto report due``: plan reviews overdue or due soon, and plans ending soon, per official.
+
+Only plans in force today count (see :mod:`plans`: not annulled, started, not past their end, not
+superseded by a later plan). A review is *overdue* when its date is before ``today`` and *due*
+when it falls within ``days`` days from today (today included); a plan is *ending* when its end
+(extensions and endings applied) falls within the same window. Each row names the responsible
+official (first ``drawn_up_by`` of the last review, or of the plan).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from kototieto.model.catalogue import kind_label
+from kototieto.model.records import Record
+from kototieto.model.rules import RuleParams
+from kototieto.model.text import T
+from kototieto.store.reports.plans import plan_states
+from kototieto.store.reports.tables import Cell, Table
+
+OVERDUE, DUE, ENDING = "review-overdue", "review-due", "plan-ending"
+
+_STATUS = {
+    OVERDUE: T("Tarkistus myöhässä", "Översyn försenad", "Review overdue"),
+    DUE: T("Tarkistus tulossa", "Översyn kommande", "Review due"),
+    ENDING: T("Suunnitelma päättymässä", "Planen upphör", "Plan ending"),
+}
+_H = {
+    "status": T("Tila", "Status", "Status"),
+    "date": T("Päivä", "Datum", "Date"),
+    "days": T("Päiviä", "Dagar", "Days"),
+    "official": T("Vastuuvirkailija", "Ansvarig tjänsteman", "Responsible official"),
+    "plan": T("Suunnitelma", "Plan", "Plan"),
+    "plan_kind": T("Laji", "Typ", "Kind"),
+    "customer": T("Asiakas", "Kund", "Customer"),
+    "organisation": T("Organisaatio", "Organisation", "Organisation"),
+    "estimated": T("Arvioitu", "Uppskattad", "Estimated"),
+    "overdue": T("Myöhässä", "Försenade", "Overdue"),
+    "due": T("Tulossa", "Kommande", "Due"),
+    "ending": T("Päättymässä", "Upphör", "Ending"),
+}
+
+
+@dataclass(frozen=True)
+class DueItem:
+    status: str  # OVERDUE, DUE or ENDING
+    date: dt.date
+    days: int  # date - today (negative: overdue)
+    official: str
+    plan: str
+    plan_kind: str
+    customer: str
+    organisation: str
+    estimated: bool = False  # the review date was not written: start/last review + interval
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "date": self.date.isoformat(),
+            "days": self.days,
+            "official": self.official,
+            "plan": self.plan,
+            "plan_kind": self.plan_kind,
+            "customer": self.customer,
+            "organisation": self.organisation,
+            "estimated": self.estimated,
+        }
+
+
+@dataclass
+class DueReport:
+    today: dt.date
+    days: int
+    active_plans: int
+    items: list[DueItem] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for i in self.items if i.status == status)
+
+    def by_official(self) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for i in self.items:
+            row = out.setdefault(i.official, {OVERDUE: 0, DUE: 0, ENDING: 0})
+            row[i.status] += 1
+        return dict(sorted(out.items()))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "today": self.today.isoformat(),
+            "days": self.days,
+            "active_plans": self.active_plans,
+            "counts": {s: self.count(s) for s in (OVERDUE, DUE, ENDING)},
+            "by_official": self.by_official(),
+            "items": [i.to_json() for i in self.items],
+        }
+
+    def tables(self, lang: str = "fi") -> list[Table]:
+        cols = [
+            "status",
+            "date",
+            "days",
+            "official",
+            "plan",
+            "plan_kind",
+            "customer",
+            "organisation",
+            "estimated",
+        ]
+        rows: list[dict[str, Cell]] = []
+        for i in self.items:
+            rows.append(
+                {
+                    "status": _STATUS[i.status].get(lang),
+                    "date": i.date.isoformat(),
+                    "days": i.days,
+                    "official": i.official,
+                    "plan": i.plan,
+                    "plan_kind": kind_label(i.plan_kind, lang),
+                    "customer": i.customer,
+                    "organisation": i.organisation,
+                    "estimated": "x" if i.estimated else "",
+                }
+            )
+        per: list[dict[str, Cell]] = [
+            {"official": name, "overdue": c[OVERDUE], "due": c[DUE], "ending": c[ENDING]}
+            for name, c in self.by_official().items()
+        ]
+        title = T(
+            f"Erääntyvät {self.today.isoformat()} + {self.days} pv",
+            f"Förfaller {self.today.isoformat()} + {self.days} d",
+            f"Due {self.today.isoformat()} + {self.days} days",
+        ).get(lang)
+        per_title = T("Vastuuvirkailijoittain", "Per ansvarig tjänsteman", "Per responsible official")
+        return [
+            Table("items", title, [(c, _H[c].get(lang)) for c in cols], rows),
+            Table(
+                "officials",
+                per_title.get(lang),
+                [(c, _H[c].get(lang)) for c in ("official", "overdue", "due", "ending")],
+                per,
+            ),
+        ]
+
+
+def due_report(
+    records: Iterable[Record], *, today: dt.date, days: int = 30, params: RuleParams | None = None
+) -> DueReport:
+    """Reviews and plan ends due within ``days`` days of ``today``, and overdue reviews."""
+    params = params or RuleParams()
+    horizon = today + dt.timedelta(days=days)
+    live = [r for r in records if r.annulment is None]
+    states = plan_states(live)
+    report = DueReport(today, days, 0)
+    for state in states.values():
+        if not state.active_on(today):
+            continue
+        report.active_plans += 1
+        plan = state.plan
+        org = f"{plan.organisation.code} {plan.organisation.name}"
+        who = (state.official, plan.id, plan.kind, plan.customer, org)
+        review, estimated = state.next_review(params)
+        if review is not None and review <= horizon:
+            status = OVERDUE if review < today else DUE
+            report.items.append(DueItem(status, review, (review - today).days, *who, estimated=estimated))
+        end = state.end
+        if end is not None and today <= end <= horizon:
+            report.items.append(DueItem(ENDING, end, (end - today).days, *who))
+    report.items.sort(key=lambda i: (i.official, i.date, i.plan, i.status))
+    return report

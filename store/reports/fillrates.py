@@ -1,0 +1,119 @@
+"""``koto report fill-rates``: per field path, the share of records of its kinds where it is filled.
+
+The counting is the site's (``kototieto.site.fillrates``), so the report and the catalogue site
+show the same figures: a path is filled when it reaches a value that is not null or empty (through
+lists: in any element), nested paths included (``measures.organiser.type``); annulled records and
+unreadable files are left out and counted apart. This module only shapes the result as a report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kototieto.model.catalogue import catalogue_json, field_label
+from kototieto.model.records import RECORD_KINDS
+from kototieto.model.text import T
+from kototieto.site.fillrates import FillRates, fill_rates
+from kototieto.store.reports.tables import Cell, Table, pct
+
+_H = {
+    "path": T("Kenttä", "Fält", "Field"),
+    "label": T("Nimi", "Namn", "Name"),
+    "kinds": T("Lajit", "Typer", "Kinds"),
+    "obligation": T("Velvoite", "Skyldighet", "Obligation"),
+    "filled": T("Täytetty", "Ifyllda", "Filled"),
+    "records": T("Tietueita", "Poster", "Records"),
+    "rate_pct": T("Täyttöaste %", "Ifyllnadsgrad %", "Fill rate %"),
+}
+
+
+@dataclass(frozen=True)
+class FieldRate:
+    path: str
+    kinds: tuple[str, ...]
+    obligation: str
+    filled: int
+    records: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.filled / self.records if self.records else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "kinds": list(self.kinds),
+            "obligation": self.obligation,
+            "filled": self.filled,
+            "records": self.records,
+            "rate": self.rate,
+        }
+
+
+@dataclass
+class FillRateReport:
+    totals: dict[str, int]
+    annulled: int
+    unreadable: int
+    fields: list[FieldRate] = field(default_factory=list)
+
+    def get(self, path: str) -> FieldRate:
+        for f in self.fields:
+            if f.path == path:
+                return f
+        raise KeyError(path)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "totals": self.totals,
+            "annulled": self.annulled,
+            "unreadable": self.unreadable,
+            "fields": [f.to_json() for f in self.fields],
+        }
+
+    def tables(self, lang: str = "fi") -> list[Table]:
+        rows: list[dict[str, Cell]] = [
+            {
+                "path": f.path,
+                "label": field_label(f.path, lang),
+                "kinds": len(f.kinds),
+                "obligation": f.obligation,
+                "filled": f.filled,
+                "records": f.records,
+                "rate_pct": pct(f.filled, f.records),
+            }
+            for f in self.fields
+        ]
+        return [
+            Table(
+                "fields",
+                T("Täyttöasteet", "Ifyllnadsgrader", "Fill rates").get(lang),
+                [
+                    (k, _H[k].get(lang))
+                    for k in ("path", "label", "kinds", "obligation", "filled", "records", "rate_pct")
+                ],
+                rows,
+            )
+        ]
+
+
+def shape(rates: FillRates, catalogue: dict[str, Any]) -> FillRateReport:
+    """A report from the site's counts and the catalogue's fields (in catalogue order)."""
+    report = FillRateReport(
+        {k: rates.totals[k] for k in RECORD_KINDS if k in rates.totals}, rates.annulled, rates.unreadable
+    )
+    for f in catalogue["fields"]:
+        kinds = tuple(str(k) for k in f.get("kinds") or [])
+        filled, total = rates.count(str(f["path"]), kinds)
+        report.fields.append(FieldRate(str(f["path"]), kinds, str(f.get("obligation", "")), filled, total))
+    return report
+
+
+def fill_rate_report(repo: Path | str, *, jobs: int | None = None) -> FillRateReport:
+    """Fill rates of every catalogue field (nested paths too) in the records of ``repo``."""
+    from kototieto.store.repository import find_root
+
+    catalogue = catalogue_json()
+    return shape(fill_rates(find_root(Path(repo)), catalogue, jobs=jobs), catalogue)
