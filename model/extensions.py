@@ -390,7 +390,6 @@ def check_definitions(docs: Iterable[SourceDoc]) -> tuple[ExtensionSet | None, l
                             f"unknown code list {spec.code_list!r} (known: {known})",
                         )
                     )
-                    continue
             problems.extend(_national_clash(doc, where, spec))
             problems.extend(
                 _problem(doc, (*where, "decree_items", j), f"unknown decree item {item!r}")
