@@ -1,0 +1,97 @@
+"""Shared helpers of the document tests: the fixed sample, PDF text, a hermetic data repository."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kototieto.model.records import parse_record
+from kototieto.templates.samples import sample_data
+
+#: Frozen "today" of every rendered document (the printed date).
+TODAY = dt.date(2026, 11, 28)
+LANGS = ("fi", "sv", "en")
+BIN = Path(sys.executable).parent
+GOLDEN = Path(__file__).with_name("golden")
+
+
+def records(measures: int = 5) -> list[Any]:
+    return [parse_record(d) for d in sample_data(measures)]
+
+
+def by_kind(recs: list[Any], kind: str) -> Any:
+    return next(r for r in recs if r.kind == kind)
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    """Text of each page, whitespace collapsed, hyphenation at line ends undone."""
+    from pypdf import PdfReader
+
+    out = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        text = page.extract_text() or ""
+        text = re.sub(r"[\u00ad]", "", text)
+        text = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", text)
+        out.append(re.sub(r"\s+", " ", text))
+    return out
+
+
+def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Temporary HOME and git config; no system git config."""
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    cfg = home / ".gitconfig"
+    cfg.write_text(
+        "[user]\n\tname = Testi Virkailija\n\temail = testi@example.org\n[init]\n\tdefaultBranch = main\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(cfg))
+    for var in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
+        monkeypatch.delenv(var, raising=False)
+
+
+def koto(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(BIN / "koto"), *args], cwd=cwd, capture_output=True, text=True, env=dict(os.environ), check=False
+    )
+
+
+def sample_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data repository holding the sample customer's records, committed through the store."""
+    import yaml
+
+    hermetic(tmp_path, monkeypatch)
+    repo = tmp_path / "repo"
+    done = koto(tmp_path, "init", str(repo), "--organisation", "837", "--name", "Tampereen kaupunki")
+    assert done.returncode == 0, done.stderr
+    files = tmp_path / "in"
+    files.mkdir()
+    for data in sample_data():  # customer first, then in the order references need
+        path = files / f"{data['id']}.yaml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    order = [
+        "customer",
+        "guidance",
+        "assessment",
+        "multisectoral-assessment",
+        "integration-plan",
+        "multisectoral-plan",
+        "family-plan",
+        "review",
+    ]
+    for kind in order:
+        for data in sample_data():
+            if data["kind"] == kind:
+                done = koto(repo, "add", str(files / f"{data['id']}.yaml"))
+                assert done.returncode == 0, done.stderr
+    return repo

@@ -1,0 +1,162 @@
+"""PDFs: headings in each language, page numbers and running header, tags, language, metadata,
+embedded fonts, PDF/A, and a long plan that breaks across pages without losing a row."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pikepdf
+import pytest
+
+from kototieto.model.records import parse_record
+from kototieto.templates.render import render_record
+from kototieto.templates.samples import sample_data
+from tests.templates import _support as S
+
+pytestmark = pytest.mark.slow
+
+HEADINGS = {
+    "fi": [
+        "Kotoutumissuunnitelma",
+        "Tavoitteet",
+        "Sovitut toimenpiteet ja palvelut",
+        "Suunnitelman tarkistaminen",
+        "Kuittaus",
+        "Asiakkaan allekirjoitus",
+    ],
+    "sv": [
+        "Integrationsplan",
+        "Mål",
+        "Överenskomna åtgärder och tjänster",
+        "Översyn av planen",
+        "Kvittering",
+        "Kundens underskrift",
+    ],
+    "en": [
+        "Integration plan",
+        "Goals",
+        "Agreed measures and services",
+        "Reviewing the plan",
+        "Acknowledgement",
+        "Signature of the person",
+    ],
+}
+FOOTER = {"fi": "sivu {} / {}", "sv": "sida {} av {}", "en": "page {} of {}"}
+
+
+@pytest.fixture(scope="module")
+def plans() -> dict[str, bytes]:
+    recs = S.records()
+    plan = S.by_kind(recs, "integration-plan")
+    out = {}
+    for lang in S.LANGS:
+        pdf = render_record(plan, lang, "pdf", customer=recs[0], related=recs, today=S.TODAY)
+        assert isinstance(pdf, bytes)
+        out[lang] = pdf
+    return out
+
+
+@pytest.mark.parametrize("lang", S.LANGS)
+def test_headings_footer_and_running_header(plans: dict[str, bytes], lang: str) -> None:
+    pages = S.pdf_pages(plans[lang])
+    assert 1 <= len(pages) <= 4
+    text = " ".join(pages)
+    for heading in HEADINGS[lang]:
+        assert heading in text, heading
+    for i, page in enumerate(pages, 1):
+        assert FOOTER[lang].format(i, len(pages)) in page
+    if len(pages) > 1:  # running header on the following pages: organisation and title
+        assert "Tampereen kaupunki" in pages[1] and HEADINGS[lang][0] in pages[1]
+
+
+@pytest.mark.parametrize("lang", S.LANGS)
+def test_tagged_language_metadata_fonts(plans: dict[str, bytes], lang: str) -> None:
+    with pikepdf.open(io.BytesIO(plans[lang])) as pdf:
+        root = pdf.Root
+        assert str(root.Lang) == lang
+        assert bool(root.MarkInfo.Marked) is True
+        assert "/StructTreeRoot" in root
+        assert bool(root.ViewerPreferences.DisplayDocTitle) is True
+        info = pdf.docinfo
+        assert HEADINGS[lang][0] in str(info["/Title"]) and "Amina Sara Haddad" in str(info["/Title"])
+        assert "Liisa Esimerkki" in str(info["/Author"])
+        assert str(info["/Subject"]) and str(info["/Keywords"])
+        with pdf.open_metadata() as meta:
+            assert meta.get("pdfuaid:part") == "1"
+        fonts = _fonts(pdf)
+        assert fonts
+        for name, font in fonts.items():
+            desc = font.get("/FontDescriptor")
+            if desc is None and "/DescendantFonts" in font:
+                desc = font.DescendantFonts[0].FontDescriptor
+            assert desc is not None and any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")), (
+                name
+            )
+
+
+def _fonts(pdf: pikepdf.Pdf) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for page in pdf.pages:
+        res = page.obj.get("/Resources")
+        if res is not None and "/Font" in res:
+            for font in res.Font.values():
+                out[f"{font.get('/BaseFont')}"] = font
+    return out
+
+
+def test_pdf_a_variant_for_archiving() -> None:
+    recs = S.records()
+    pdf = render_record(
+        S.by_kind(recs, "integration-plan"),
+        "fi",
+        "pdf",
+        customer=recs[0],
+        pdf_variant="pdf/a-3b",
+        today=S.TODAY,
+    )
+    assert isinstance(pdf, bytes)
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        with doc.open_metadata() as meta:
+            assert meta.get("pdfaid:part") == "3" and meta.get("pdfaid:conformance") == "B"
+        assert "/OutputIntents" in doc.Root
+        assert bool(doc.Root.MarkInfo.Marked) is True
+
+
+def test_thirty_measures_break_across_pages_without_losing_rows() -> None:
+    data: dict[str, Any] = next(d for d in sample_data(measures=30) if d["kind"] == "integration-plan")
+    for i, m in enumerate(data["measures"], 1):
+        m["description"] = f"Toimenpide nro {i} sovittu"
+    pdf = render_record(parse_record(data), "fi", "pdf", today=S.TODAY)
+    assert isinstance(pdf, bytes)
+    pages = S.pdf_pages(pdf)
+    assert len(pages) >= 2
+    for i in range(1, 31):
+        token = f"Toimenpide nro {i} sovittu"
+        on = [n for n, page in enumerate(pages) if token in page]
+        assert len(on) == 1, f"measure {i} found on pages {on}"
+    # the table header repeats on every page the table continues on
+    with_rows = [p for p in pages if "Toimenpide nro" in p]
+    assert len(with_rows) >= 2
+    assert all("Toimenpide tai palvelu" in p for p in with_rows)
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        "assessment",
+        "multisectoral-assessment",
+        "multisectoral-plan",
+        "family-plan",
+        "review",
+        "guidance",
+        "customer",
+    ],
+)
+def test_every_kind_makes_a_readable_pdf(kind: str) -> None:
+    recs = S.records()
+    pdf = render_record(S.by_kind(recs, kind), "sv", "pdf", customer=recs[0], related=recs, today=S.TODAY)
+    assert isinstance(pdf, bytes)
+    pages = S.pdf_pages(pdf)
+    assert 1 <= len(pages) <= 5
+    assert "Amina Sara Haddad" in pages[0]
