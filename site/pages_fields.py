@@ -184,7 +184,14 @@ def kind_page_md(ctx: SiteContext, page: str, kind: Mapping[str, Any] | None, la
             intro.append(
                 f"{tr('kind.common_note', lang)} [{tr('nav.common', lang)}]({rel(page, COMMON_PAGE)})."
             )
-    out = [f"# {fmt.esc(title)}", "", *intro, "", f"## {tr('kind.fields', lang)} ({len(fields)})", ""]
+    out = [
+        f"# {fmt.esc(title)}",
+        "",
+        *intro,
+        "",
+        f"## {tr('kind.fields', lang)} ({len(fields)}) {{ #fields }}",
+        "",
+    ]
     out += field_table(ctx, page, fields, kinds, lang)
     out.append("")
     for f in fields:

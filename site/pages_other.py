@@ -34,25 +34,25 @@ def home_md(ctx: SiteContext, lang: str) -> str:
     page = "index.md"
     out = [f"# {tr('home.title', lang)}", "", tr("home.what", lang), ""]
     out += [f"{tr('home.version', lang)}: {fmt.code(ctx.catalogue.get('version', '?'))}", ""]
-    out += [f"## {tr('kind.records', lang)}", "", tr("kind.records_intro", lang), ""]
+    out += [f"## {tr('kind.records', lang)} {{ #records }}", "", tr("kind.records_intro", lang), ""]
     out.append(f"- [{tr('nav.common', lang)}]({rel(page, COMMON_PAGE)})")
     for k in ctx.kinds:
         kid = str(k["kind"])
         out.append(f"- [{fmt.esc(fmt.text(k.get('labels'), lang))}]({rel(page, kind_page(kid))})")
-    out += ["", f"## {tr('home.how_read', lang)}", ""]
+    out += ["", f"## {tr('home.how_read', lang)} {{ #how-to-read }}", ""]
     out += [tr("home.read_kinds", lang), "", tr("home.read_cardinality", lang), ""]
     out += [tr("home.read_obligation", lang), "", tr("home.read_search", lang), ""]
-    out += [f"## {tr('home.how_comment', lang)}", "", tr("home.comment_text", lang), ""]
+    out += [f"## {tr('home.how_comment', lang)} {{ #how-to-comment }}", "", tr("home.comment_text", lang), ""]
     rnd = ctx.comments.round
     if rnd is not None:
-        out += [f"### {tr('home.round', lang)}: {fmt.esc(rnd.name)}", ""]
+        out += [f"### {tr('home.round', lang)}: {fmt.esc(rnd.name)} {{ #round }}", ""]
         out.append(f"- {tr('home.round_dates', lang)}: {rnd.opens.isoformat()} – {rnd.closes.isoformat()}")
         if rnd.organisations:
             out.append(f"- {tr('home.round_orgs', lang)}: {fmt.esc(', '.join(rnd.organisations))}")
         out.append(f"- {tr('home.version', lang)}: {fmt.code(rnd.catalogue_version)}")
     else:
         out.append(tr("home.no_round", lang))
-    out += ["", f"## {tr('home.pages', lang)}", ""]
+    out += ["", f"## {tr('home.pages', lang)} {{ #pages }}", ""]
     for target, key in (
         ("codes/index.md", "nav.code_lists"),
         ("trace.md", "nav.trace"),
@@ -91,7 +91,7 @@ def code_list_md(ctx: SiteContext, cl: Mapping[str, Any], lang: str) -> str:
         out += [f"{tr('codes.source', lang)}: {fmt.esc(cl['source'])}", ""]
     if cl.get("external"):
         out += [tr("codes.external", lang), ""]
-    out += [f"## {tr('codes.used_by', lang)}", ""]
+    out += [f"## {tr('codes.used_by', lang)} {{ #used-by }}", ""]
     users = ctx.list_users.get(list_id, [])
     if not users:
         out += [tr("codes.unused", lang), ""]
@@ -103,7 +103,7 @@ def code_list_md(ctx: SiteContext, cl: Mapping[str, Any], lang: str) -> str:
             links.append(f"[{fmt.esc(name)}]({rel(page, home, fmt.anchor(str(f['path'])))})")
         out.append(f"- {label} ({fmt.code(f['path'])}): " + ", ".join(links))
     values = list(cl.get("values") or [])
-    out += ["", f"## {tr('codes.values', lang)} ({len(values)})", ""]
+    out += ["", f"## {tr('codes.values', lang)} ({len(values)}) {{ #values }}", ""]
     if len(values) > BIG_LIST:
         name = f"{list_id}.csv"
         out += [tr("codes.download", lang, count=len(values)), "", f"- [{fmt.code(name)}]({name})"]
@@ -113,7 +113,7 @@ def code_list_md(ctx: SiteContext, cl: Mapping[str, Any], lang: str) -> str:
             out.append(f"| {fmt.code(v['code'])} | {fmt.esc(fmt.text(v.get('labels'), lang))} |")
     threads = ctx.value_threads(list_id)
     if threads:
-        out += ["", f"## {tr('comments.title', lang)} ({len(threads)})", ""]
+        out += ["", f"## {tr('comments.title', lang)} ({len(threads)}) {{ #comments }}", ""]
         for t in threads:
             out += thread_block(t, lang, link=fmt.code(t.path))
     url = ctx.comment_link.url(f"codes/{list_id}", fmt.text(cl.get("labels"), lang), lang)
@@ -144,7 +144,7 @@ def trace_md(ctx: SiteContext, lang: str) -> str:
             f"{', '.join(rules) or tr('field.none', lang)} |"
         )
     if ctx.rules:
-        out += ["", f"## {tr('trace.rules_title', lang)}", ""]
+        out += ["", f"## {tr('trace.rules_title', lang)} {{ #rules }}", ""]
         for name, r in ctx.rules.items():
             out += [f"### {fmt.esc(fmt.text(r.get('labels'), lang))} {{ #{fmt.rule_anchor(name)} }}", ""]
             out += [fmt.code(name), "", fmt.esc(fmt.text(r.get("description"), lang)), ""]
@@ -162,11 +162,11 @@ def decree_md(ctx: SiteContext, lang: str) -> str:
     for f in ctx.fields:
         status = str((f.get("legal_basis") or {}).get("in_874") or "unverified")
         counts[status] = counts.get(status, 0) + 1
-    out += [f"## {tr('decree.summary', lang)}", ""]
+    out += [f"## {tr('decree.summary', lang)} {{ #summary }}", ""]
     out += [f"| {tr('decree.status', lang)} | {tr('decree.count', lang)} |", "|---|---:|"]
     for status, n in sorted(counts.items()):
         out.append(f"| {fmt.in_874(status, lang)} | {n} |")
-    out += ["", f"## {tr('kind.fields', lang)}", ""]
+    out += ["", f"## {tr('kind.fields', lang)} {{ #fields }}", ""]
     head = ["field.label", "basis.memo", "basis.decree_874", "decree.status", "basis.note"]
     out += ["| " + " | ".join(tr(h, lang) for h in head) + " |", "|---|---|---|---|---|"]
     for f in ctx.fields:
@@ -209,7 +209,7 @@ def changes_md(ctx: SiteContext, lang: str) -> str:
     ]
     if not ctx.changes:
         return "\n".join([*out, tr("changes.none", lang)]) + "\n"
-    for c in ctx.changes:
+    for n, c in enumerate(ctx.changes, start=1):
         flag = tr("changes.breaking" if c.breaking else "changes.not_breaking", lang)
         if c.target == "code-list":
             name = fmt.code(c.path)
@@ -217,7 +217,7 @@ def changes_md(ctx: SiteContext, lang: str) -> str:
                 name = f"[{name}]({rel(page, code_page(c.path))})"
         else:
             name = ctx.field_ref(page, c.path, lang) + f" {fmt.code(c.path)}"
-        out += [f"### {tr('change.' + str(c.kind), lang)} ({flag})", "", name, ""]
+        out += [f"### {tr('change.' + str(c.kind), lang)} ({flag}) {{ #change-{n} }}", "", name, ""]
         if c.kind not in (ChangeKind.ADDED, ChangeKind.REMOVED):
             out += [*change_lines(c, lang), ""]
     return "\n".join(out) + "\n"
@@ -233,7 +233,7 @@ def comments_md(ctx: SiteContext, lang: str) -> str:
         group = sorted((t for t in threads if t.status == status), key=lambda t: (t.date, t.id))
         if not group:
             continue
-        out += [f"## {tr('status.' + status, lang)} ({len(group)})", ""]
+        out += [f"## {tr('status.' + status, lang)} ({len(group)}) {{ #{status} }}", ""]
         for t in group:
             link = ctx.field_ref(page, t.path, lang) if t.path in ctx.by_path else fmt.code(t.path)
             if t.path.startswith("codes/"):
@@ -241,7 +241,7 @@ def comments_md(ctx: SiteContext, lang: str) -> str:
                 link = f"[{fmt.code(t.path)}]({rel(page, code_page(list_id))})"
             out += thread_block(t, lang, link=link)
     if ctx.comments.orphans:
-        out += [f"## {tr('comments.orphaned', lang)} ({len(ctx.comments.orphans)})", ""]
+        out += [f"## {tr('comments.orphaned', lang)} ({len(ctx.comments.orphans)}) {{ #orphaned }}", ""]
         out += [tr("comments.orphaned_intro", lang), ""]
         for t in ctx.comments.orphans:
             out += thread_block(t, lang, link=fmt.code(t.path))
@@ -260,7 +260,7 @@ def usage_md(ctx: SiteContext, lang: str) -> str:
         filled, total = ctx.fill.count(str(f["path"]), [str(k) for k in f.get("kinds") or []])
         if total and not filled:
             never.append(f)
-    out += ["", f"## {tr('usage.never_title', lang)} ({len(never)})", ""]
+    out += ["", f"## {tr('usage.never_title', lang)} ({len(never)}) {{ #never-used }}", ""]
     for f in never:
         out.append(f"- {ctx.field_ref(page, str(f['path']), lang)} {fmt.code(f['path'])}")
     return "\n".join(out) + "\n"

@@ -48,3 +48,44 @@ def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for var in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "KOTO_COMMENTS"):
         monkeypatch.delenv(var, raising=False)
     return home
+
+
+def write_data_repo(root: Path, customers: int = 15, seed: int = 7) -> list[dict[str, Any]]:
+    """A data repository working tree of synthetic records (files only; fill rates need no Git)."""
+    import datetime as dt
+
+    import yaml
+
+    from kototieto.model.records import record_to_data
+    from kototieto.model.synthetic import generate_dataset
+    from kototieto.store.layout import record_path
+
+    out = []
+    for record in generate_dataset(customers, seed, dt.date(2026, 11, 28)):
+        data = record_to_data(record)
+        customer = data.get("customer", data["id"])
+        path = root / record_path(customer, data["id"])
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        out.append(data)
+    return out
+
+
+def write_thread(folder: Path, thread_id: str, path: str, text: str, status: str = "open") -> None:
+    """A thread file written by hand (as a reviewer's Git commit would bring it)."""
+    (folder / "threads").mkdir(parents=True, exist_ok=True)
+    (folder / "threads" / f"{thread_id}.yaml").write_text(
+        f"id: {thread_id}\npath: {path}\nauthor: Aino Virtanen\norganisation: Helsingin kaupunki\n"
+        f"date: 2026-11-20\ntext: {text}\nstatus: {status}\nreplies: []\n",
+        encoding="utf-8",
+    )
+
+
+def write_round(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "round.yaml").write_text(
+        "name: Kenttäluettelon lausuntokierros 2026\nopens: 2026-11-01\ncloses: 2026-12-15\n"
+        "organisations: [Helsingin kaupunki, KEHA-keskus]\ncatalogue_version: '2026.11'\n"
+        "contact: kirjaamo@example.org\n",
+        encoding="utf-8",
+    )

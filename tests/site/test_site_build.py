@@ -1,0 +1,234 @@
+"""The catalogue site built from the real model: every field in every language, code lists link back,
+the traceability matrix covers every decree item, comments and fill rates show, texts are complete."""
+
+from __future__ import annotations
+
+import html
+import importlib.util
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from kototieto.errors import InvalidInputError, UsageError
+from kototieto.site import fmt
+from kototieto.site.build import BuildResult, build_site
+from kototieto.site.fillrates import fill_rates, is_filled, split_path
+
+_spec = importlib.util.spec_from_file_location("site_support", Path(__file__).with_name("_support.py"))
+assert _spec and _spec.loader
+support = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(support)
+
+LANGS = ("fi", "sv", "en")
+ID = re.compile(r'\bid="([^"]+)"')
+
+
+class Built:
+    def __init__(
+        self, out: Path, result: BuildResult, catalogue: dict[str, Any], data: list[dict[str, Any]]
+    ) -> None:
+        self.out, self.result, self.catalogue, self.data = out, result, catalogue, data
+        self._cache: dict[Path, str] = {}
+
+    def page(self, lang: str, page: str) -> str:
+        path = self.out / lang / page / "index.html"
+        if path not in self._cache:
+            self._cache[path] = path.read_text(encoding="utf-8")
+        return self._cache[path]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
+    tmp = tmp_path_factory.mktemp("site")
+    with pytest.MonkeyPatch.context() as mp:
+        support.hermetic(tmp, mp)
+        comments = tmp / "comments"
+        support.write_round(comments)
+        support.write_thread(
+            comments, "t-20261120-aaaa01", "goals", "Tavoitteiden määrä pitäisi rajata.", "accepted"
+        )
+        support.write_thread(comments, "t-20261120-aaaa02", "removed.field", "Tämä kenttä poistui.")
+        support.write_thread(comments, "t-20261120-aaaa03", "codes/service-kind/other", "Muu on liian laaja.")
+        data = support.write_data_repo(tmp / "data")
+        catalogue = support.real_catalogue()
+        result = build_site(
+            tmp / "out", catalogue=catalogue, comments_dir=comments, data_repo=tmp / "data", snapshot=None
+        )
+        yield Built(tmp / "out", result, catalogue, data)
+
+
+def _homes(catalogue: dict[str, Any], f: dict[str, Any]) -> list[str]:
+    kinds = [k["kind"] for k in catalogue["record_kinds"]]
+    if set(f["kinds"]) >= set(kinds):
+        return ["kinds/common"]
+    return [f"kinds/{k}" for k in f["kinds"]]
+
+
+@pytest.mark.slow
+def test_every_field_has_its_section_in_every_language(built: Built) -> None:
+    assert built.result.langs == list(LANGS)
+    missing = []
+    for lang in LANGS:
+        for f in built.catalogue["fields"]:
+            for home in _homes(built.catalogue, f):
+                page = built.page(lang, home)
+                anchor = fmt.anchor(f["path"])
+                match = re.search(rf'<h\d id="{re.escape(anchor)}">(.*?)<a class="headerlink"', page)
+                label = html.escape(f["labels"][lang], quote=False)
+                if match is None or label not in match.group(1):
+                    missing.append(f"{lang}/{home}#{anchor} ({f['labels'][lang]})")
+    assert missing == []
+    # anchors are the same in every language: the language switcher lands on the same section
+    ids = {
+        lang: set(ID.findall(built.page(lang, "kinds/integration-plan")))
+        - set(re.findall(r'<h1 id="([^"]+)"', built.page(lang, "kinds/integration-plan")))
+        for lang in LANGS
+    }
+    assert ids["fi"] == ids["sv"] == ids["en"]
+
+
+@pytest.mark.slow
+def test_code_list_pages_link_back_to_every_field_using_them(built: Built) -> None:
+    for cl in built.catalogue["code_lists"]:
+        page = built.page("sv", f"codes/{cl['id']}")
+        assert html.escape(cl["labels"]["sv"], quote=False) in page
+        users = [f for f in built.catalogue["fields"] if f.get("code_list") == cl["id"]]
+        for f in users:
+            for home in _homes(built.catalogue, f):
+                href = f'href="../../{home}/#{fmt.anchor(f["path"])}"'
+                assert href in page, (cl["id"], f["path"], home)
+    language = built.page("fi", "codes/language")
+    assert 'href="../language.csv"' in language
+    csv_text = (built.out / "fi" / "codes" / "language.csv").read_text(encoding="utf-8")
+    assert csv_text.startswith("code,label\n") and "\nfi,suomi\n" in csv_text
+
+
+@pytest.mark.slow
+def test_traceability_matrix_covers_every_decree_item(built: Built) -> None:
+    for lang in LANGS:
+        page = built.page(lang, "trace")
+        ids = set(ID.findall(page))
+        for item in built.catalogue["decree_items"]:
+            assert fmt.item_anchor(item["id"]) in ids, (lang, item["id"])
+        for item_id, entry in built.catalogue["trace"].items():
+            row = page.split(f'id="{fmt.item_anchor(item_id)}"', 1)[1].split("</tr>", 1)[0]
+            for path in entry["fields"]:
+                assert f"#{fmt.anchor(path)}" in row, (item_id, path)
+            for rule in entry["rules"]:
+                assert f'href="#{fmt.rule_anchor(rule)}"' in row, (item_id, rule)
+        for rule in built.catalogue["rules"]:
+            assert fmt.rule_anchor(rule["name"]) in ids
+
+
+@pytest.mark.slow
+def test_comments_show_under_their_field_and_orphans_are_listed(built: Built) -> None:
+    plan = built.page("sv", "kinds/integration-plan")
+    goals = plan.split(f'id="{fmt.anchor("goals")}"', 1)[1].split('<h3 id="', 1)[0]
+    assert "Tavoitteiden määrä pitäisi rajata." in goals
+    assert "Godkänd" in goals  # status 'accepted' in Swedish
+    assert 'href="mailto:kirjaamo@example.org?subject=' in goals and "goals" in goals
+    comments = built.page("en", "comments")
+    assert "Comments on removed fields" in comments and "removed.field" in comments
+    assert "Tämä kenttä poistui." in comments
+    code_page = built.page("fi", "codes/service-kind")
+    assert "Muu on liian laaja." in code_page
+    assert built.result.comments == 2 and built.result.orphans == 1
+    home = built.page("fi", "")
+    assert "Kenttäluettelon lausuntokierros 2026" in home and "2026-12-15" in home
+
+
+@pytest.mark.slow
+def test_fill_rates_show_and_never_used_fields_stand_out(built: Built) -> None:
+    rates = fill_rates(built.out.parent / "data", built.catalogue)
+    plans = [d for d in built.data if d["kind"] == "integration-plan" and not d.get("annulment")]
+    assert rates.totals["integration-plan"] == len(plans)
+    expect = sum(1 for d in plans if is_filled(d, split_path("measures.service_kind")))
+    assert rates.count("measures.service_kind", ["integration-plan"]) == (expect, len(plans))
+    page = built.page("en", "kinds/integration-plan")
+    assert "Fill rate" in page
+    usage = built.page("en", "usage")
+    never = [
+        f
+        for f in built.catalogue["fields"]
+        if rates.count(f["path"], f["kinds"])[1] and rates.count(f["path"], f["kinds"])[0] == 0
+    ]
+    assert never, "the synthetic data should leave some field unused"
+    for f in never:
+        assert f"#{fmt.anchor(f['path'])}" in usage
+    assert 'class="koto-unused"' in built.page("fi", _homes(built.catalogue, never[0])[0])
+
+
+@pytest.mark.slow
+def test_schemas_download_and_validate(built: Built) -> None:
+    for lang in LANGS:
+        assert 'href="integration-plan.schema.json"' in built.page(lang, "schemas")
+    schema = json.loads(
+        (built.out / "sv" / "schemas" / "integration-plan.schema.json").read_text(encoding="utf-8")
+    )
+    jsonschema.Draft202012Validator.check_schema(schema)
+    plan = next(d for d in built.data if d["kind"] == "integration-plan")
+    jsonschema.Draft202012Validator(schema).validate(plan)
+
+
+@pytest.mark.slow
+def test_language_switcher_goes_to_the_same_page(built: Built) -> None:
+    page = built.page("fi", "kinds/review")
+    assert 'href="../../../sv/kinds/review/" hreflang="sv"' in page
+    assert '<html lang="fi"' in page and '<html lang="sv"' in built.page("sv", "kinds/review")
+    assert (built.out / "sv" / "search" / "search_index.json").is_file()
+    index = json.loads((built.out / "sv" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["sv"]
+    assert (built.out / "index.html").read_text(encoding="utf-8").count('hreflang="') == 3
+
+
+def test_missing_text_in_one_language_fails_the_build(tmp_path: Path) -> None:
+    cat = support.sample_catalogue()
+    cat["fields"][3]["definitions"]["sv"] = " "
+    cat["code_lists"][0]["values"][1]["labels"]["en"] = ""
+    with pytest.raises(InvalidInputError) as err:
+        build_site(tmp_path / "out", catalogue=cat, snapshot=None, schemas=None)
+    assert "fields[goals].definitions/sv" in str(err.value)
+    assert "code_lists[service-kind].values[other].labels/en" in str(err.value)
+    assert not (tmp_path / "out").exists()
+    assert [p.name for p in tmp_path.iterdir()] == []  # no staging folder left behind
+
+
+def test_change_log_against_the_published_snapshot(tmp_path: Path) -> None:
+    old = support.sample_catalogue()
+    new = support.sample_catalogue()
+    new["version"] = "1.0.0"
+    new["fields"] = [f for f in new["fields"] if f["path"] != "next_review"]
+    new["fields"][1]["obligation"] = "may"
+    build_site(tmp_path / "out", catalogue=new, snapshot=old, schemas=None, langs=["sv"])
+    page = (tmp_path / "out" / "sv" / "changes" / "index.html").read_text(encoding="utf-8")
+    assert "<code>0.9.0</code>" in page and "<code>1.0.0</code>" in page
+    assert "Borttagen (Bryter)" in page and "next_review" in page
+    assert "Förpliktelsen ändrad (Bryter inte)" in page
+    assert not (tmp_path / "out" / "fi").exists()
+
+
+def test_out_folder_that_is_not_a_site_is_never_overwritten(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(UsageError, match="not a catalogue site build"):
+        build_site(out, catalogue=support.sample_catalogue(), snapshot=None, schemas=None, langs=["fi"])
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+    # a previous build is replaced
+    other = tmp_path / "site"
+    build_site(other, catalogue=support.sample_catalogue(), snapshot=None, schemas=None, langs=["fi"])
+    build_site(other, catalogue=support.sample_catalogue(), snapshot=None, schemas=None, langs=["en"])
+    assert (other / "en").is_dir() and not (other / "fi").exists()
+
+
+def test_is_filled_semantics() -> None:
+    data = {"a": "", "b": [], "c": [{"x": None}, {"x": "1"}], "d": {"e": {}}, "f": 0, "g": False}
+    assert not is_filled(data, ("a",)) and not is_filled(data, ("b",))
+    assert is_filled(data, ("c", "x")) and not is_filled(data, ("d", "e"))
+    assert is_filled(data, ("f",)) and is_filled(data, ("g",)) and not is_filled(data, ("zz",))
+    assert split_path("measures[].organiser.type") == ("measures", "organiser", "type")
