@@ -120,7 +120,8 @@ class _StrictComposer(Composer):
     def compose_node(self, parent: Any, index: Any) -> Any:
         event = self.parser.peek_event()
         sy.check_document_event(event, self.loader.koto_filename)
-        if self.depth >= self.loader.koto_max_depth:
+        collection = type(event).__name__ in ("MappingStartEvent", "SequenceStartEvent")
+        if collection and self.depth >= self.loader.koto_max_depth:
             raise sy.fail(
                 self.loader.koto_filename,
                 f"the data is nested too deeply (more than {self.loader.koto_max_depth} levels)",
