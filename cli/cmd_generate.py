@@ -11,6 +11,7 @@ the number of workers.
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing
 import os
 import shutil
 import sys
@@ -58,9 +59,11 @@ def _write_chunk(
     return dict(counts)
 
 
-def _chunks(customers: int) -> Iterator[tuple[int, int]]:
-    for start in range(0, customers, CHUNK):
-        yield start, min(customers, start + CHUNK)
+def _chunks(customers: int, workers: int) -> Iterator[tuple[int, int]]:
+    """Work units: about four per worker (so a slow one does not hold the rest), at most CHUNK."""
+    size = max(1, min(CHUNK, -(-customers // (workers * 4))))
+    for start in range(0, customers, size):
+        yield start, min(customers, start + size)
 
 
 def write_dataset(
@@ -75,8 +78,10 @@ def write_dataset(
 ) -> dict[str, Any]:
     """Write ``customers`` synthetic customers' records as YAML files under ``out``.
 
-    Refuses a folder whose ``customers/`` already holds files. ``progress`` is called with the
-    number of customers finished since the last call. Returns a summary (counts per kind).
+    Refuses a folder whose ``customers/`` already holds files. ``jobs``: worker processes (None
+    or 0: one per CPU for large datasets, this process alone for small ones). ``progress`` is
+    called with the number of customers finished since the last call. Returns a summary (counts
+    per kind). Writes ``schema/record.schema.json`` too when the folder has none.
     """
     from kototieto.model.synthetic import DatasetSpec
     from kototieto.store.layout import CUSTOMERS_DIR, SCHEMA_PATH
@@ -93,17 +98,22 @@ def write_dataset(
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     counts: Counter[str] = Counter()
-    workers = jobs if jobs and jobs > 0 else (os.cpu_count() or 1)
+    workers = jobs or (1 if customers < PARALLEL_FROM else (os.cpu_count() or 1))
     args = (str(staging), seed, today.isoformat(), organisation)
     try:
-        if workers == 1 or customers < PARALLEL_FROM:
-            for start, stop in _chunks(customers):
+        if workers == 1:
+            for start, stop in _chunks(customers, 1):
                 counts.update(_write_chunk(*args, start, stop))
                 if progress:
                     progress(stop - start)
         else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                futures = {pool.submit(_write_chunk, *args, a, b): b - a for a, b in _chunks(customers)}
+            # spawn, not fork: forking a process that may run threads (rich's progress bar) can
+            # deadlock, and Python warns about it.
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                futures = {
+                    pool.submit(_write_chunk, *args, a, b): b - a for a, b in _chunks(customers, workers)
+                }
                 for future in _as_completed(futures):
                     counts.update(future.result())
                     if progress:
