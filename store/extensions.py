@@ -477,6 +477,11 @@ def write_proposal(
         out.append(
             f"| {code} | {_cell(s.labels.text().get(code))} | {_cell(s.definitions.text().get(code))} |"
         )
+    local = ext.local_list(ef.code_list) if ef.code_list else None
+    if local is not None:
+        out += ["", f"### {h['code_list']} `{local.id}`", "", "| code | fi | sv | en |", "|---|---|---|---|"]
+        for v in local.spec.values:
+            out.append(f"| `{v.code}` | {_cell(v.labels.fi)} | {_cell(v.labels.sv)} | {_cell(v.labels.en)} |")
     out += ["", f"## {h['rationale']}", "", s.rationale.strip(), ""]
     if s.decree_items:
         out.append(f"- {h['items']}: {', '.join(s.decree_items)}")
@@ -533,6 +538,7 @@ _HEADINGS: dict[str, dict[str, str]] = {
     },
     "status": {"fi": "Tila", "sv": "Status", "en": "Status"},
     "definitions": {"fi": "Määritelmät", "sv": "Definitioner", "en": "Definitions"},
+    "code_list": {"fi": "Koodisto", "sv": "Kodlista", "en": "Code list"},
     "label": {"fi": "Nimi", "sv": "Namn", "en": "Label"},
     "definition": {"fi": "Määritelmä", "sv": "Definition", "en": "Definition"},
     "rationale": {"fi": "Perustelut", "sv": "Motivering", "en": "Rationale"},

@@ -1,0 +1,144 @@
+"""Records with and without extension values, through the extended record types."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kototieto.model.extensions import ExtensionSet, SourceDoc, build_extended_models, parse_definitions
+from kototieto.model.records import RECORD_MODELS, record_to_data
+from kototieto.model.validation import validate_data
+from kototieto.store.bulkload import fast_load
+
+_spec = importlib.util.spec_from_file_location("ext_support", Path(__file__).with_name("_support.py"))
+assert _spec and _spec.loader
+S: Any = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(S)
+
+
+@pytest.fixture(scope="module")
+def ext() -> ExtensionSet:
+    return parse_definitions([SourceDoc("extensions/pilot.yaml", fast_load(S.DEFINITIONS, "pilot.yaml"))])
+
+
+def _errors(result: Any) -> list[tuple[tuple[Any, ...], str]]:
+    return [(p.path, p.message("en")) for p in result.problems if str(p.severity) == "error"]
+
+
+def test_records_without_extension_values_validate(ext: ExtensionSet) -> None:
+    for data in S.dataset():
+        result = ext.validate(data)
+        assert _errors(result) == [], data["kind"]
+        assert _errors(validate_data(data)) == []
+
+
+def test_record_with_extension_values_validates_and_round_trips(ext: ExtensionSet) -> None:
+    data = S.first("assessment")
+    data["extensions"] = {
+        "091.digital-skills": "basic",
+        "091.bike-owner": False,
+        "091.mentor-notes": "Kaksi riviä.\nToinen.",
+    }
+    result = ext.validate(data)
+    assert result.ok, _errors(result)
+    assert isinstance(result.record, RECORD_MODELS["assessment"])
+    out = record_to_data(result.record)
+    assert out["extensions"] == data["extensions"]
+    assert list(out)[-1] == "extensions"
+    assert ext.validate(out).record == result.record
+
+
+def test_wrong_typed_extension_value_is_refused_naming_the_field(ext: ExtensionSet) -> None:
+    data = S.first("assessment")
+    data["extensions"] = {"091.digital-skills": "expert", "091.bike-owner": "yes"}
+    result = ext.validate(data)
+    assert result.record is None
+    assert _errors(result) == [
+        (
+            ("extensions", "091.digital-skills"),
+            "'expert' is not a value of the code list '091.digital-skill-level'. Choose one of its values.",
+        ),
+        (("extensions", "091.bike-owner"), "The value must be true or false."),
+    ]
+    # the national model alone does not know the types: it accepts any value under a valid key
+    assert validate_data(data).ok
+
+
+def test_undefined_or_other_kind_extension_keys_are_refused(ext: ExtensionSet) -> None:
+    data = S.first("assessment")
+    data["extensions"] = {"091.digital-skillz": "basic"}
+    assert [p for p, _ in _errors(ext.validate(data))] == [("extensions", "091.digital-skillz")]
+    guidance = S.first("guidance")
+    guidance["extensions"] = {"091.digital-skills": "basic"}  # defined for assessments only
+    assert [p for p, _ in _errors(ext.validate(guidance))] == [("extensions", "091.digital-skills")]
+
+
+def test_open_end_code_admitted_only_with_the_definition(ext: ExtensionSet) -> None:
+    plan = S.first("integration-plan")
+    plan["measures"][0]["service_kind"] = "091-digital-mentoring"
+    without = validate_data(plan)
+    assert [p for p, _ in _errors(without)] == [("measures", 0, "service_kind")]
+    assert ext.validate(plan).ok
+    assert validate_data(plan, context=ext.context).ok
+    other = parse_definitions([SourceDoc("x.yaml", {"organisation": "853"})])
+    assert not other.validate(plan).ok
+    plan["measures"][0]["service_kind"] = "091-something-else"
+    assert not ext.validate(plan).ok
+
+
+def test_two_pilots_same_name_values_kept_apart() -> None:
+    text_853 = S.DEFINITIONS.replace("organisation: '091'", "organisation: '853'").replace(
+        "091-digital", "853-digital"
+    )
+    both = parse_definitions(
+        [
+            SourceDoc("a.yaml", fast_load(S.DEFINITIONS, "a.yaml")),
+            SourceDoc("b.yaml", fast_load(text_853, "b.yaml")),
+        ]
+    )
+    data = S.first("assessment")
+    data["extensions"] = {"091.digital-skills": "basic", "853.digital-skills": "independent"}
+    result = both.validate(data)
+    assert result.ok, _errors(result)
+    assert record_to_data(result.record)["extensions"] == data["extensions"]
+    data["extensions"] = {"091.digital-skills": "basic", "853.digital-skills": "expert"}
+    assert [p for p, _ in _errors(both.validate(data))] == [("extensions", "853.digital-skills")]
+
+
+def test_shall_extension_fields_warn_when_empty() -> None:
+    text = S.DEFINITIONS.replace("    obligation: may\n", "    obligation: shall\n")
+    ext = parse_definitions([SourceDoc("a.yaml", fast_load(text, "a.yaml"))])
+    data = S.first("assessment")
+    result = ext.validate(data)
+    assert result.ok
+    assert [(p.path, p.rule) for p in result.warnings if p.rule == "extension-shall"] == [
+        (("extensions", "091.digital-skills"), "extension-shall")
+    ]
+    data["extensions"] = {"091.digital-skills": "none"}
+    assert not [p for p in ext.validate(data).warnings if p.rule == "extension-shall"]
+
+
+def test_extended_models_are_cached_and_subclass_the_national_ones(ext: ExtensionSet) -> None:
+    models = build_extended_models(ext)
+    assert models is build_extended_models(
+        parse_definitions([SourceDoc("y.yaml", fast_load(S.DEFINITIONS, "y.yaml"))])
+    )
+    for kind, model in models.items():
+        assert issubclass(model, RECORD_MODELS[kind]) and model is not RECORD_MODELS[kind]
+
+
+def test_additional_information_in_each_language(ext: ExtensionSet) -> None:
+    data = {"extensions": {"091.bike-owner": True, "091.digital-skills": "basic", "091.unknown": 3}}
+    assert ext.additional_information(data, "fi") == [
+        ("Digitaidot", "Perustaidot"),
+        ("Oma polkupyörä", "kyllä"),
+        ("091.unknown", "3"),
+    ]
+    assert ext.additional_information(data, "sv")[:2] == [
+        ("Digitala färdigheter", "Grundläggande färdigheter"),
+        ("Egen cykel", "ja"),
+    ]
+    assert ext.code_label("service-kind", "091-digital-mentoring", "en") == "Digital mentoring"

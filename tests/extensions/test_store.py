@@ -1,0 +1,253 @@
+"""Extension definitions in a real data repository: commits, schema file, use, withdrawal, proposal."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kototieto.errors import ConflictError, NotFoundError, NothingToDoError, UsageError
+from kototieto.store import layout
+from kototieto.store.extensions import (
+    commit_definitions,
+    extension_catalogue_fields,
+    extensions_at,
+    load_extensions,
+    trial_history,
+    usage,
+    withdraw,
+    write_proposal,
+)
+from kototieto.store.store import Store
+
+_spec = importlib.util.spec_from_file_location("ext_support", Path(__file__).with_name("_support.py"))
+assert _spec and _spec.loader
+S: Any = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(S)
+
+SECOND_FIELD = """\
+  - name: digital-level
+    kinds: [assessment]
+    type: code
+    code_list: digital-skill-level
+    labels: {fi: Digitaitotaso, sv: Digital nivå, en: Digital level}
+    definitions: {fi: Taso., sv: Nivå., en: Level.}
+    rationale: Replaces digital-skills.
+    need: digital services
+"""
+
+
+@pytest.fixture(autouse=True)
+def _hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    S.hermetic(tmp_path, monkeypatch)
+
+
+def _definitions() -> str:
+    return S.DEFINITIONS.replace("code_lists:\n", SECOND_FIELD + "code_lists:\n")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    repo = S.make_repo(tmp_path / "r", {"pilot.yaml": _definitions()})
+    commit_definitions(repo, author="Pilotti Ylläpitäjä <yllapito@example.org>")
+    st = Store(repo)
+    records = S.dataset()
+    saved = 0
+    for data in records:
+        if data["kind"] != "customer":
+            continue
+        st.save(data)
+        for rec in records:
+            if rec.get("customer") == data["id"] and rec["kind"] == "assessment":
+                rec["extensions"] = {
+                    "091.digital-skills": ["basic", "none", "independent"][saved % 3],
+                    "091.mentor-notes": "Vapaata tekstiä, ei näytetä.",
+                }
+                if saved % 2:
+                    rec["extensions"]["091.bike-owner"] = True
+                saved += 1
+                st.save(rec)
+    assert saved >= 2
+    return st
+
+
+def test_definitions_commit_writes_the_extended_schema(store: Store) -> None:
+    root = store.repo.root
+    log = S.git(root, "log", "--format=%s", "--", "extensions/pilot.yaml")
+    assert log.strip() == "Extensions: update extensions/pilot.yaml"
+    schema = json.loads((root / layout.SCHEMA_PATH).read_text(encoding="utf-8"))
+    props = schema["$defs"]["Assessment"]["properties"]["extensions"]["anyOf"][0]["properties"]
+    assert props["091.digital-skills"]["title"] == "Digitaidot"
+    assert S.git(root, "status", "--porcelain") == ""
+    with pytest.raises(NothingToDoError):
+        commit_definitions(store.repo)
+    assert [f.id for f in extensions_at(store.repo).fields] == [f.id for f in load_extensions(root).fields]
+
+
+def test_deleting_a_used_definition_is_refused(store: Store) -> None:
+    path = store.repo.root / "extensions" / "pilot.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("name: mentor-notes", "name: mentor-note"), encoding="utf-8"
+    )
+    with pytest.raises(ConflictError, match="091.mentor-notes"):
+        commit_definitions(store.repo)
+
+
+def test_usage_counts_only_safe_values(store: Store) -> None:
+    use = usage(store.repo, load_extensions(store.repo.root))
+    skills = use["091.digital-skills"]
+    assessments = sum(1 for d in S.dataset() if d["kind"] == "assessment" and not d.get("annulment"))
+    assert skills.records == assessments and 0 < skills.filled <= assessments
+    assert set(skills.values) <= {"basic", "none", "independent"}
+    assert use["091.bike-owner"].values == {"true": use["091.bike-owner"].filled}
+    assert not use["091.mentor-notes"].values  # free text is never collected
+
+
+def test_withdrawing_a_used_field_is_refused(store: Store) -> None:
+    before = S.git(store.repo.root, "rev-parse", "HEAD")
+    with pytest.raises(
+        ConflictError, match=r"record\(s\) use 091.digital-skills.*--migrate-to.*--keep-history"
+    ):
+        withdraw(store.repo, "091.digital-skills")
+    assert S.git(store.repo.root, "rev-parse", "HEAD") == before
+    assert "status: in-trial" in (store.repo.root / "extensions" / "pilot.yaml").read_text(encoding="utf-8")
+    with pytest.raises(NotFoundError):
+        withdraw(store.repo, "091.nothing")
+    with pytest.raises(UsageError):
+        withdraw(store.repo, "091.digital-skills", migrate_to="091.bike-owner")  # another type
+
+
+def test_withdraw_keeping_history(store: Store) -> None:
+    result = withdraw(store.repo, "091.bike-owner", keep_history=True)
+    assert result.kept >= 1 and result.migrated == 0
+    text = (store.repo.root / "extensions" / "pilot.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# Pilot extensions of Testikunta (091).")  # comments kept
+    ext = load_extensions(store.repo.root)
+    assert ext.get("091.bike-owner").spec.status == "withdrawn"
+    assert S.git(store.repo.root, "status", "--porcelain") == ""
+    view = next(
+        v
+        for v in (store.read(p.split("/")[-1][:-5]) for p in _record_paths(store))
+        if v.data.get("extensions", {}).get("091.bike-owner")
+    )
+    assert ext.validate(view.data).ok  # old values still valid
+    with pytest.raises(NothingToDoError):
+        withdraw(store.repo, "091.bike-owner", keep_history=True)
+
+
+def test_withdraw_migrating_values(store: Store) -> None:
+    use_before = usage(store.repo, load_extensions(store.repo.root))["091.digital-skills"]
+    result = withdraw(
+        store.repo, "091.digital-skills", migrate_to="091.digital-level", author="A B <a@example.org>"
+    )
+    assert result.migrated == len(use_before.record_ids)
+    use = usage(store.repo, load_extensions(store.repo.root))
+    assert use["091.digital-skills"].filled == 0
+    assert use["091.digital-level"].values == use_before.values
+    changed = S.git(store.repo.root, "show", "--name-only", "--format=%s", "HEAD").split()
+    assert "schema/record.schema.json" in changed and "extensions/pilot.yaml" in changed
+    assert S.git(store.repo.root, "status", "--porcelain") == ""
+
+
+def test_catalogue_fields_marked_local(store: Store) -> None:
+    entries = {e["extension_id"]: e for e in extension_catalogue_fields(store.repo.root)}
+    skills = entries["091.digital-skills"]
+    assert skills["local"] is True and skills["organisation"] == "091" and skills["status"] == "in-trial"
+    assert skills["path"] == "extensions.091.digital-skills" and skills["actors"] == ["municipality"]
+    assert skills["rationale"].startswith("Most public services")
+    assert set(skills["labels"]) == {"fi", "sv", "en"}
+    from kototieto.model.catalogue import catalogue_json
+
+    national = catalogue_json()["fields"][0]
+    assert set(national) <= set(skills)
+    out = S.koto(store.repo.root, "catalogue", "--json", "--data", ".")
+    assert out.returncode == 0, out.stderr
+    assert "091.digital-skills" in {f.get("extension_id") for f in json.loads(out.stdout)["fields"]}
+
+
+def test_proposal_document(store: Store) -> None:
+    text = write_proposal(
+        store.repo,
+        "091.digital-skills",
+        today=date(2026, 11, 28),
+        comments=[
+            {
+                "path": "extensions.091.digital-skills",
+                "date": "2026-11-20",
+                "organisation": "853",
+                "status": "open",
+                "text": "Hyvä | tarpeellinen.",
+            },
+            {"path": "literacy", "date": "2026-11-21", "organisation": "853", "text": "Muu kenttä."},
+        ],
+    )
+    assert text.startswith("# Proposal for the national catalogue: Digital skills (`091.digital-skills`)")
+    for expected in (
+        "Digitaidot",
+        "Digitala färdigheter",
+        "Maahanmuuttajan taito",
+        "Most public services",
+        "D1.13",
+        "Hyvä \\| tarpeellinen.",
+    ):
+        assert expected in text
+    assert "Muu kenttä" not in text
+    assert "| Basic skills (`basic`) |" in text or "| No digital skills (`none`) |" in text
+    assert "| `independent` | Itsenäinen käyttäjä | Självständig användare | Independent user |" in text
+    assert "In trial since: " in text and "Fill rate: " in text
+    for view in _views(store):
+        for value in (view.data.get("extensions") or {}).values():
+            if isinstance(value, str) and " " in value:
+                assert value not in text
+        assert view.data.get("last_name", "\0") not in text
+    notes = write_proposal(store.repo, "091.mentor-notes", today=date(2026, 11, 28), lang="fi")
+    assert "Vapaatekstiä ja päivämääriä ei näytetä" in notes and "Vapaata tekstiä" not in notes
+
+
+def test_trial_time_from_history(store: Store) -> None:
+    ext = load_extensions(store.repo.root)
+    trial = trial_history(store.repo, ext.get("091.digital-skills"))
+    assert trial.in_trial_since == trial.declared and trial.declared is not None
+    assert trial.days_in_trial(trial.declared) == 0
+    assert trial_history(store.repo, ext.get("091.bike-owner")).in_trial_since is None
+
+
+def test_cli_list_check_propose(store: Store, tmp_path: Path) -> None:
+    root = store.repo.root
+    out = S.koto(root, "extension", "list", "--json")
+    assert out.returncode == 0, out.stderr
+    fields = {f["extension_id"]: f for f in json.loads(out.stdout)["fields"]}
+    assert fields["091.digital-skills"]["filled"] >= 1
+    out = S.koto(root, "extension", "list", "--lang", "en")
+    assert "091.digital-skills" in out.stdout and "Digital skills" in out.stdout
+    assert S.koto(root, "extension", "check").returncode == 0
+    target = tmp_path / "proposal.md"
+    out = S.koto(root, "extension", "propose", "091.digital-skills", "-o", str(target))
+    assert out.returncode == 0, out.stderr and target.read_text(encoding="utf-8").startswith("# Proposal")
+    (root / "extensions" / "pilot.yaml").write_text(
+        _definitions().replace("type: boolean", "type: flag"), encoding="utf-8"
+    )
+    out = S.koto(root, "extension", "check")
+    assert (
+        out.returncode == 5 and "extensions/pilot.yaml:" in out.stderr and "unknown type 'flag'" in out.stderr
+    )
+    out = S.koto(root, "extension", "withdraw", "091.digital-skills")
+    assert out.returncode == 5  # the definitions must be valid first
+    (root / "extensions" / "pilot.yaml").write_text(_definitions(), encoding="utf-8")
+    out = S.koto(root, "extension", "withdraw", "091.digital-skills")
+    assert out.returncode == 6 and "--keep-history" in out.stderr
+
+
+def _record_paths(store: Store) -> list[str]:
+    return [
+        str(p.relative_to(store.repo.root))
+        for p in sorted((store.repo.root / "customers").glob("*/*/*.yaml"))
+    ]
+
+
+def _views(store: Store) -> list[Any]:
+    return [store.read(p.split("/")[-1][:-5]) for p in _record_paths(store)]
