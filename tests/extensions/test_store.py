@@ -93,7 +93,7 @@ def test_deleting_a_used_definition_is_refused(store: Store) -> None:
     path.write_text(
         path.read_text(encoding="utf-8").replace("name: mentor-notes", "name: mentor-note"), encoding="utf-8"
     )
-    with pytest.raises(ConflictError, match="091.mentor-notes"):
+    with pytest.raises(ConflictError, match=r"091\.mentor-notes"):
         commit_definitions(store.repo)
 
 
