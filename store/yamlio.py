@@ -328,7 +328,7 @@ def to_node(value: Any) -> Any:
         for k, v in value.items():
             if not isinstance(k, str):
                 raise TypeError(f"record keys must be text, not {k!r}")
-            cm[k] = to_node(v)
+            cm[SingleQuotedScalarString(k) if needs_quotes(k) else k] = to_node(v)
         return cm
     if isinstance(value, list | tuple):
         return CommentedSeq(to_node(v) for v in value)
@@ -425,7 +425,7 @@ def _update_map(cm: CommentedMap, new: Mapping[str, Any]) -> None:
                 cm[key] = updated
         else:
             position = list(cm.keys()).index(previous) + 1 if previous is not None else 0
-            cm.insert(position, key, to_node(value))
+            cm.insert(position, SingleQuotedScalarString(key) if needs_quotes(key) else key, to_node(value))
         previous = key
 
 
