@@ -216,6 +216,7 @@ def test_trial_time_from_history(store: Store) -> None:
     assert trial_history(store.repo, ext.get("091.bike-owner")).in_trial_since is None
 
 
+@pytest.mark.slow
 def test_cli_list_check_propose(store: Store, tmp_path: Path) -> None:
     root = store.repo.root
     out = S.koto(root, "extension", "list", "--json")
