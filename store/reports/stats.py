@@ -156,7 +156,7 @@ class StatsReport:
             "employment_referrals": self.employment_referrals,
         }
         kinds = [k for k in RECORD_KINDS if k in self.by_kind]
-        org_cols = [(k, kind_label(k, lang)) for k in kinds]
+        org_cols = [(k, k) for k in kinds]  # kind codes: labels are too long for column headers
         outcomes: list[dict[str, Cell]] = [
             {
                 "outcome": _OUTCOMES["ended"].get(lang),

@@ -1,0 +1,157 @@
+"""``koto report due|completeness|stats|fill-rates``: each a table on a terminal, ``--json`` or ``--csv``.
+
+Every subcommand calls one function of ``kototieto.store.reports.run`` and prints its tables:
+rich tables on a terminal, ``--json`` the whole report, ``--csv`` one table (``--table NAME``,
+default the first) with stable column keys as the header.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from kototieto.cli.options import echo_json, json_option, lang_option, repo_option
+from kototieto.errors import UsageError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _output(func: F) -> F:
+    func = click.option("--csv", "as_csv", is_flag=True, help="Print one table as CSV (see --table).")(func)
+    func = click.option(
+        "--table", "table", default=None, help="The table --csv prints (default: the first)."
+    )(func)
+    return func
+
+
+def _today(func: F) -> F:
+    return click.option(
+        "--today", callback=_date, default=None, help="Report as on this day (YYYY-MM-DD; default: today)."
+    )(func)
+
+
+def _show(report: Any, *, as_json: bool, as_csv: bool, table: str | None, lang: str) -> None:
+    from kototieto.store.reports.tables import pick
+
+    if as_json and as_csv:
+        raise UsageError("choose --json or --csv, not both")
+    if as_json:
+        echo_json(report.to_json())
+        return
+    tables = report.tables(lang)
+    if as_csv:
+        try:
+            click.echo(pick(tables, table).to_csv(), nl=False)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+        return
+    from rich.console import Console
+    from rich.table import Table as RichTable
+
+    console = Console()
+    for t in tables if table is None else [pick(tables, table)]:
+        rt = RichTable(title=t.title, title_justify="left", show_lines=False)
+        for key, header in t.columns:
+            numeric = any(isinstance(r.get(key), int | float) for r in t.rows)
+            rt.add_column(header, justify="right" if numeric else "left", overflow="fold")
+        for row in t.rows:
+            rt.add_row(*("" if row.get(k) is None else str(row.get(k)) for k, _ in t.columns))
+        if not t.rows:
+            rt.caption = "-"
+        console.print(rt)
+
+
+@click.group()
+def report() -> None:
+    """Reports: due reviews, completeness, statistics, fill rates."""
+
+
+@report.command()
+@click.option(
+    "--days", type=click.IntRange(0, 3650), default=30, show_default=True, help="Look ahead N days."
+)
+@_today
+@repo_option
+@lang_option
+@json_option
+@_output
+def due(
+    days: int, today: dt.date | None, repo: Path, lang: str, as_json: bool, as_csv: bool, table: str | None
+) -> None:
+    """Plan reviews overdue or due within N days, plans ending within N days, per official."""
+    from kototieto.store.reports import run
+
+    _show(run.due(repo, today=today, days=days), as_json=as_json, as_csv=as_csv, table=table, lang=lang)
+
+
+@report.command()
+@click.option(
+    "--since",
+    callback=_date,
+    default=None,
+    help="Records dated from this day (YYYY-MM-DD; default: the obligation date, 2027-01-01).",
+)
+@click.option("--until", callback=_date, default=None, help="... up to this day (YYYY-MM-DD).")
+@repo_option
+@lang_option
+@json_option
+@_output
+def completeness(
+    since: dt.date | None,
+    until: dt.date | None,
+    repo: Path,
+    lang: str,
+    as_json: bool,
+    as_csv: bool,
+    table: str | None,
+) -> None:
+    """Every missing 'shall' item per record kind, organisation and record."""
+    from kototieto.store.reports import run
+
+    _show(
+        run.completeness(repo, since=since, until=until),
+        as_json=as_json,
+        as_csv=as_csv,
+        table=table,
+        lang=lang,
+    )
+
+
+@report.command()
+@_today
+@repo_option
+@lang_option
+@json_option
+@_output
+def stats(
+    today: dt.date | None, repo: Path, lang: str, as_json: bool, as_csv: bool, table: str | None
+) -> None:
+    """Counts by kind, organisation and month; times, reviews, outcomes, services."""
+    from kototieto.store.reports import run
+
+    _show(run.stats(repo, today=today), as_json=as_json, as_csv=as_csv, table=table, lang=lang)
+
+
+@report.command("fill-rates")
+@repo_option
+@lang_option
+@json_option
+@_output
+def fill_rates(repo: Path, lang: str, as_json: bool, as_csv: bool, table: str | None) -> None:
+    """Per field (nested ones too), the share of records of its kinds where it is filled."""
+    from kototieto.store.reports import run
+
+    _show(run.fill_rates(repo), as_json=as_json, as_csv=as_csv, table=table, lang=lang)

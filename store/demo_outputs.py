@@ -1,0 +1,231 @@
+"""The demo's later steps: history summary, validation, PDFs, reports and charts, the site.
+
+Each step calls the public function of the part that owns the work (store, templates, reports,
+site) and records what it made in the ``DemoResult``; nothing here re-implements those parts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import json
+import subprocess
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kototieto.model.records import PLAN_KINDS, Record
+from kototieto.store.demo_history import EVENT_SUBJECTS
+
+if TYPE_CHECKING:
+    from kototieto.store.demo import DemoResult, _Clock
+
+LANGS = ("fi", "sv", "en")
+
+#: The sample consultation round: (path, organisation, author, comment, proposed text).
+COMMENTS: tuple[tuple[str, str, str, str, str | None], ...] = (
+    (
+        "measures.service_kind",
+        "Vaasan kaupunki",
+        "Camilla Forsman",
+        "Kielikahvilat ja muu vapaamuotoinen kielenopiskelu puuttuvat luettelosta; nyt ne kirjataan "
+        "lajiin 'muu'.",
+        None,
+    ),
+    (
+        "first_review",
+        "Pohjanmaan hyvinvointialue",
+        "Mikael Nyström",
+        "Bör datumet vara obligatoriskt även i familjeplanen? Vi planerar översynerna tillsammans.",
+        None,
+    ),
+    (
+        "employment_referral.reason",
+        "KEHA-keskus",
+        "Outi Laaksonen",
+        "Perustelu olisi hyvä kirjata aina, kun ohjaus tehdään: se auttaa työvoimaviranomaista.",
+        "Perustelu, miksi henkilön on tarkoituksenmukaista ilmoittautua työnhakijaksi (pakollinen).",
+    ),
+    (
+        "codes/plan-ending-ground/employed",
+        "Vaasan kaupunki",
+        "Katja Heinonen",
+        "Should part-time employment count as 'employed' here? Please add guidance.",
+        None,
+    ),
+    (
+        "family_members.relation",
+        "Pohjanmaan hyvinvointialue",
+        "Mikael Nyström",
+        "Relationen 'annan släkting' behövs för mor- och farföräldrar som bor i familjen.",
+        None,
+    ),
+)
+
+
+def _git(repo: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def summarise_history(result: DemoResult) -> None:
+    """Commits, authors and the commit showing each promised event, from ``git log``."""
+    lines = _git(result.repo, "log", "--format=%an%x1f%s").splitlines()
+    result.commits = len(lines)
+    result.authors = sorted({line.split("\x1f", 1)[0] for line in lines})
+    for event, prefix in EVENT_SUBJECTS.items():
+        subject = next(
+            (s for _, s in (ln.split("\x1f", 1) for ln in reversed(lines)) if s.startswith(prefix)), None
+        )
+        if subject is not None:
+            result.events[event] = subject
+
+
+def validate(result: DemoResult, clock: _Clock) -> None:
+    """Validate every record of the repository with the store's validator."""
+    clock.step("validate", "Validating the repository")
+    try:
+        store_validate: Any = importlib.import_module("kototieto.store.validate")
+    except ImportError:
+        result.notes.append("validation skipped: kototieto.store.validate is not available in this version")
+        clock.done()
+        return
+    report = store_validate.validate_repository(result.repo)
+    result.validation = report.summary() if hasattr(report, "summary") else {"ok": bool(report.ok)}
+    clock.done()
+
+
+def _load(result: DemoResult) -> Any:
+    from kototieto.store.reports.load import load_repository
+
+    return load_repository(result.repo)
+
+
+def pick_plans(records: list[Record]) -> list[Record]:
+    """One plan of each kind: the one with most reviews (ties: the newest), never an annulled one."""
+    reviews = Counter(getattr(r, "plan", None) for r in records if r.kind == "review")
+    out = []
+    for kind in PLAN_KINDS:
+        plans = [r for r in records if r.kind == kind and r.annulment is None]
+        if plans:
+            out.append(max(plans, key=lambda p: (reviews[p.id], p.date, p.id)))
+    return out
+
+
+def render_pdfs(result: DemoResult, clock: _Clock, today: dt.date) -> None:
+    """A plan of each kind, with its customer and reviews, as PDF in every language."""
+    from kototieto.templates.batch import render_batch
+
+    clock.step("pdf", "Rendering plans to PDF in Finnish, Swedish and English")
+    records = _load(result).records()
+    plans = pick_plans(records)
+    wanted = {p.id for p in plans}
+    customers = {p.customer for p in plans}
+    subset = [
+        r
+        for r in records
+        if r.id in wanted
+        or (r.kind == "customer" and r.id in customers)
+        or (r.kind == "review" and getattr(r, "plan", None) in wanted)
+    ]
+    out = result.out / "pdf"
+    paths = render_batch(subset, out, langs=LANGS, kinds=PLAN_KINDS, fmt="pdf", today=today, jobs=2)
+    result.pdfs = sorted(paths)
+    clock.done()
+
+
+def run_reports(result: DemoResult, clock: _Clock, today: dt.date) -> None:
+    """Every report as JSON and CSV, and the front page charts as SVG, under ``reports/``."""
+    from kototieto.store.reports.charts import front_page_charts
+    from kototieto.store.reports.completeness import completeness_report
+    from kototieto.store.reports.due import due_report
+    from kototieto.store.reports.fillrates import fill_rate_report
+    from kototieto.store.reports.stats import stats_report
+
+    clock.step("reports", "Running the reports and drawing the charts")
+    loaded = _load(result)
+    live = loaded.records()
+    first = min((r.date for r in live), default=today)
+    reports: dict[str, Any] = {
+        "due": due_report(live, today=today, days=30, params=loaded.params),
+        "completeness": completeness_report(live, since=first, params=loaded.params),
+        "stats": stats_report(loaded.records(annulled=True), today=today, params=loaded.params),
+        "fill-rates": fill_rate_report(result.repo),
+    }
+    folder = result.out / "reports"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, report in reports.items():
+        path = folder / f"{name}.json"
+        path.write_text(
+            json.dumps(report.to_json(), ensure_ascii=False, indent=1, default=str) + "\n", "utf-8"
+        )
+        result.reports[name] = path
+        for table in report.tables("fi"):
+            (folder / f"{name}-{table.name}.csv").write_text(table.to_csv(), encoding="utf-8")
+    stats, due, comp = reports["stats"], reports["due"], reports["completeness"]
+    result.records = stats.records + stats.annulled
+    result.figures = {
+        "records": stats.records,
+        "customers": stats.customers,
+        "annulled": stats.annulled,
+        "reviews_overdue": due.count("review-overdue"),
+        "reviews_due_30_days": due.count("review-due"),
+        "plans_ending_30_days": due.count("plan-ending"),
+        "completeness_since": first.isoformat(),
+        "incomplete_records": len(comp.gaps),
+        "median_days_assessment_to_plan": stats.median_days_assessment_to_plan,
+        "plans_reviewed_in_time_pct": stats.reviewed_in_time_pct,
+    }
+    for lang in LANGS:
+        charts_dir = folder / "charts" / lang
+        charts_dir.mkdir(parents=True, exist_ok=True)
+        for chart in front_page_charts(stats, lang):
+            path = charts_dir / f"{chart.name}.svg"
+            path.write_text(chart.svg, encoding="utf-8")
+            result.charts.append(path)
+    clock.done()
+
+
+def build_site(result: DemoResult, clock: _Clock, today: dt.date) -> None:
+    """A consultation round with comments, then the catalogue site with fill rates and comments."""
+    from kototieto.model.catalogue import catalogue_json
+    from kototieto.site.build import build_site as site_build
+    from kototieto.site.comments import CommentRepo
+
+    clock.step("site", "Building the catalogue site with fill rates and a consultation round")
+    catalogue = catalogue_json()
+    comments = CommentRepo(result.out / "comments", commit=False)
+    comments.create_round(
+        "Koto-Digi-tietosisältö, lausuntokierros 1/2026",
+        today - dt.timedelta(days=14),
+        today + dt.timedelta(days=14),
+        sorted({c[1] for c in COMMENTS}),
+        str(catalogue["version"]),
+        contact="kotodigi@vaasa.example.fi",
+    )
+    first = None
+    for path, org, author, text, proposed in COMMENTS:
+        thread = comments.add(
+            path,
+            author=author,
+            organisation=org,
+            text=text,
+            proposed_text=proposed,
+            catalogue=catalogue,
+            today=today,
+        )
+        first = first or thread
+    if first is not None:
+        comments.reply(
+            first.id,
+            author="Koto-Digi-työryhmä",
+            organisation="KEHA-keskus",
+            text="Kiitos. Lisäämme lajin 'vapaamuotoinen kieltenopiskelu' seuraavaan versioon.",
+            status="accepted",
+            today=today,
+        )
+    result.comments = comments.root
+    site_out = result.out / "site"
+    site_build(site_out, catalogue=catalogue, data_repo=result.repo, comments_dir=comments.root, jobs=2)
+    result.site = site_out
+    clock.done()

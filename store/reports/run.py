@@ -1,0 +1,47 @@
+"""One call per report over a repository: what ``koto report`` and the demo call.
+
+Each function opens the repository, reads its records (``load.load_repository``) and its rule
+parameters (``koto.yaml`` overrides), and returns the report object (``to_json()``, ``tables()``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Protocol
+
+from kototieto.store.reports.completeness import CompletenessReport, completeness_report
+from kototieto.store.reports.due import DueReport, due_report
+from kototieto.store.reports.fillrates import FillRateReport, fill_rate_report
+from kototieto.store.reports.load import load_repository
+from kototieto.store.reports.stats import StatsReport, stats_report
+from kototieto.store.reports.tables import Table
+
+REPORTS = ("due", "completeness", "stats", "fill-rates")
+
+
+class Report(Protocol):
+    def to_json(self) -> dict[str, object]: ...
+
+    def tables(self, lang: str = "fi") -> list[Table]: ...
+
+
+def due(repo: Path | str, *, today: dt.date | None = None, days: int = 30) -> DueReport:
+    loaded = load_repository(repo)
+    return due_report(loaded.records(), today=today or dt.date.today(), days=days, params=loaded.params)
+
+
+def completeness(
+    repo: Path | str, *, since: dt.date | None = None, until: dt.date | None = None
+) -> CompletenessReport:
+    loaded = load_repository(repo)
+    return completeness_report(loaded.records(), since=since, until=until, params=loaded.params)
+
+
+def stats(repo: Path | str, *, today: dt.date | None = None) -> StatsReport:
+    loaded = load_repository(repo)
+    return stats_report(loaded.records(annulled=True), today=today or dt.date.today(), params=loaded.params)
+
+
+def fill_rates(repo: Path | str) -> FillRateReport:
+    return fill_rate_report(repo)
