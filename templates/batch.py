@@ -63,7 +63,7 @@ def _init(settings: Settings) -> None:
 
 
 def output_path(out: Path, record: Any, lang: str, fmt: str) -> Path:
-    return out / record.customer / f"{record.id}.{lang}.{EXTENSIONS[fmt]}"
+    return out / str(record.customer) / f"{record.id}.{lang}.{EXTENSIONS[fmt]}"
 
 
 def _run(task: Task) -> str:
@@ -109,6 +109,7 @@ def tasks(records: Sequence[Any], langs: Iterable[str], kinds: Iterable[str] | N
         if wanted is not None and record.kind not in wanted:
             continue
         mine = by_customer.get(record.customer, [])
+        related: tuple[Any, ...]
         if isinstance(record, PlanBase):
             related = tuple(r for r in mine if isinstance(r, Review) and r.plan == record.id)
         elif isinstance(record, Review):

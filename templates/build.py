@@ -53,6 +53,8 @@ PLAN_FIXED = frozenset(
         "source_details",
     }
 )
+#: Plan sections printed right after the period: who else the plan is for or with.
+PLAN_LEAD = frozenset({"wellbeing_services_county", "family_members"})
 #: Customer fields printed in the person block rather than in the basic-data section.
 PERSON_FIELDS = frozenset({"identifier", "first_names", "last_name", "date_of_birth"})
 
@@ -171,6 +173,8 @@ def plan_document(record: PlanBase, lang: str, related: Sequence[BaseModel], **c
     extra = fields.sections(record, lang, skip=skip)
     if isinstance(record, MultisectoralPlan) and record.wellbeing_services_county is None:
         extra = tuple(x for x in extra if x.key != "wellbeing_services_county" or not x.empty)
+    lead = tuple(x for x in extra if x.key in PLAN_LEAD)
+    extra = tuple(x for x in extra if x.key not in PLAN_LEAD)
 
     def label(name: str) -> str:
         return field_label(name, lang)
@@ -214,6 +218,7 @@ def plan_document(record: PlanBase, lang: str, related: Sequence[BaseModel], **c
         next_review=_date(next_review, lang),
         sources=tuple(code_label("information-source", c, lang) for c in record.sources),
         source_details=record.source_details or "",
+        lead_sections=lead,
         extra_sections=extra,
         reviews=tuple(_review_row(r, lang) for r in reviews),
         show_reviews=True,

@@ -170,6 +170,7 @@ class PlanDocument(Document):
     next_review: str = ""
     sources: tuple[str, ...] = ()
     source_details: str = ""
+    lead_sections: tuple[Section, ...] = ()
     extra_sections: tuple[Section, ...] = ()
     reviews: tuple[ReviewRow, ...] = ()
     show_reviews: bool = False
