@@ -1,0 +1,217 @@
+"""The definition files' models, the checked objects they resolve to, and definition problems."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, field_validator, model_validator
+
+from kototieto.errors import InvalidInputError, Location
+from kototieto.model.records import RECORD_KINDS
+from kototieto.model.text import Text
+
+ORG_PATTERN = r"^[0-9A-Za-z-]{2,12}$"
+NAME_PATTERN = r"^[a-z][a-z0-9-]{0,62}$"
+CODE_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
+SCALAR_TYPES = ("text", "long-text", "date", "boolean", "integer", "decimal", "code")
+TYPES = SCALAR_TYPES + tuple(f"list-of-{t}" for t in SCALAR_TYPES)
+STATUSES = ("proposed", "in-trial", "withdrawn")
+Locator = Callable[[tuple[str | int, ...]], "tuple[int, int] | None"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True)
+
+
+class Texts(_Strict):
+    """A text in all three catalogue languages; none may be left out."""
+
+    fi: Annotated[str, Field(min_length=1)]
+    sv: Annotated[str, Field(min_length=1)]
+    en: Annotated[str, Field(min_length=1)]
+
+    def text(self) -> Text:
+        return Text(self.fi, self.sv, self.en)
+
+
+class ExtensionDefinition(_Strict):
+    """One extension field as written in a definition file (``fields:`` entry)."""
+
+    name: Annotated[str, Field(pattern=NAME_PATTERN)]
+    kinds: Annotated[list[str], Field(min_length=1)]
+    type: str
+    code_list: str | None = None
+    obligation: Literal["may", "shall"] = "may"
+    status: Literal["proposed", "in-trial", "withdrawn"] = "proposed"
+    labels: Texts
+    definitions: Texts
+    rationale: Annotated[str, Field(min_length=1)]
+    decree_items: list[str] = Field(default_factory=list)
+    need: str | None = None
+    example: JsonValue = None
+
+    @field_validator("kinds")
+    @classmethod
+    def _known_kinds(cls, kinds: list[str]) -> list[str]:
+        unknown = [k for k in kinds if k not in RECORD_KINDS]
+        if unknown:
+            raise ValueError(f"unknown record kind {unknown[0]!r} (known: {', '.join(RECORD_KINDS)})")
+        return kinds
+
+    @field_validator("type")
+    @classmethod
+    def _known_type(cls, value: str) -> str:
+        if value not in TYPES:
+            raise ValueError(
+                f"unknown type {value!r} (allowed: {', '.join(SCALAR_TYPES)}, or list-of-<type>)"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ExtensionDefinition:
+        if self.base_type == "code" and not self.code_list:
+            raise ValueError("a field of type code needs code_list (a national or extension code list)")
+        if self.base_type != "code" and self.code_list:
+            raise ValueError("code_list is only for fields of type code or list-of-code")
+        if not self.decree_items and not (self.need or "").strip():
+            raise ValueError("say what the field serves: decree_items (e.g. [D1.05]) or need")
+        return self
+
+    @property
+    def is_list(self) -> bool:
+        return self.type.startswith("list-of-")
+
+    @property
+    def base_type(self) -> str:
+        return self.type.removeprefix("list-of-")
+
+
+class CodeValueDefinition(_Strict):
+    code: Annotated[str, Field(pattern=CODE_PATTERN)]
+    labels: Texts
+
+
+class ExtensionCodeList(_Strict):
+    """A pilot's own code list (``name``) or new values in a national list's open end (``extends``)."""
+
+    name: Annotated[str | None, Field(pattern=NAME_PATTERN)] = None
+    extends: str | None = None
+    labels: Texts | None = None
+    definitions: Texts | None = None
+    values: Annotated[list[CodeValueDefinition], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> ExtensionCodeList:
+        if (self.name is None) == (self.extends is None):
+            raise ValueError("give either name (a new code list) or extends (a national list's open end)")
+        if self.name is not None and (self.labels is None or self.definitions is None):
+            raise ValueError("a new code list needs labels and definitions in fi, sv and en")
+        return self
+
+
+class ExtensionFile(_Strict):
+    """One definition file: the organisation whose extensions these are, fields and code lists."""
+
+    organisation: Annotated[str, Field(pattern=ORG_PATTERN)]
+    fields: list[ExtensionDefinition] = Field(default_factory=list)
+    code_lists: list[ExtensionCodeList] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SourceDoc:
+    """A definition file as read by the store: its name, plain data and a path -> (line, col) locator."""
+
+    filename: str
+    data: Any
+    locate: Locator | None = None
+
+    def where(self, path: tuple[str | int, ...]) -> tuple[int | None, int | None]:
+        pos = self.locate(path) if self.locate is not None else None
+        return (pos[0], pos[1]) if pos else (None, None)
+
+
+@dataclass(frozen=True)
+class DefinitionProblem:
+    file: str
+    line: int | None
+    column: int | None
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f" {self.path}:" if self.path else ""
+        return f"{Location(self.file, self.line, self.column)}:{where} {self.message}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "path": self.path,
+            "message": self.message,
+        }
+
+
+class ExtensionDefinitionError(InvalidInputError):
+    """The extension definitions are invalid; ``problems`` holds every problem found."""
+
+    def __init__(self, problems: Sequence[DefinitionProblem]) -> None:
+        first = problems[0]
+        lines = "\n".join(f"  {p}" for p in problems)
+        super().__init__(
+            f"{len(problems)} problem(s) in the extension definitions; nothing was used:\n{lines}",
+            location=Location(first.file, first.line, first.column),
+        )
+        self.problems = list(problems)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True)
+class ExtensionField:
+    """A checked extension field: its definition, namespaced id and where it was declared."""
+
+    organisation: str
+    spec: ExtensionDefinition
+    file: str
+    line: int | None
+    code_list: str | None  # resolved list id (national id or ``org.name``)
+    index: int = 0  # position in the file's ``fields`` list
+
+    @property
+    def id(self) -> str:
+        return f"{self.organisation}.{self.spec.name}"
+
+    @property
+    def path(self) -> str:
+        """The catalogue path: ``extensions.<id>`` (the id keeps its own dot)."""
+        return f"extensions.{self.id}"
+
+    @property
+    def label(self) -> Text:
+        return self.spec.labels.text()
+
+
+@dataclass(frozen=True)
+class LocalCodeList:
+    organisation: str
+    spec: ExtensionCodeList
+    file: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.organisation}.{self.spec.name}"
+
+    def labels(self, lang: str) -> dict[str, str]:
+        return {v.code: v.labels.text().get(lang) for v in self.spec.values}
+
+
+@dataclass(frozen=True)
+class OpenEndCode:
+    list_id: str
+    code: str
+    label: Text
+    organisation: str

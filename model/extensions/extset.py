@@ -1,0 +1,260 @@
+"""The checked extensions of a repository, and the extended record types built from them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError, create_model
+from pydantic_core import PydanticCustomError, core_schema
+
+from kototieto.model.codes import CODE_LISTS, Code, extension_codes
+from kototieto.model.extensions.definitions import ExtensionField, LocalCodeList, OpenEndCode
+from kototieto.model.meta import FieldMeta, Obligation
+from kototieto.model.migrations import migrate
+from kototieto.model.problems import Problem, Severity
+from kototieto.model.record import EXTENSIONS_META, Common
+from kototieto.model.records import RECORD_MODELS
+from kototieto.model.text import Text
+from kototieto.model.types import IsoDate, LongText, ShortText
+
+
+class LocalCode:
+    """Pydantic annotation: the string must be a code of a pilot's own code list."""
+
+    __slots__ = ("codes", "list_id")
+
+    def __init__(self, list_id: str, codes: tuple[str, ...]) -> None:
+        self.list_id = list_id
+        self.codes = codes
+
+    def _check(self, value: str) -> str:
+        if value in self.codes:
+            return value
+        raise PydanticCustomError(
+            "code_list",
+            "'{value}' is not a code of the code list '{list_id}'",
+            {"value": value, "list_id": self.list_id},
+        )
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> core_schema.CoreSchema:
+        return core_schema.no_info_after_validator_function(self._check, handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: Any, handler: Any) -> Any:
+        out = handler(schema)
+        out["enum"] = list(self.codes)
+        out["x-code-list"] = self.list_id
+        return out
+
+
+_SCALARS: dict[str, Any] = {
+    "text": ShortText,
+    "long-text": LongText,
+    "date": IsoDate,
+    "boolean": bool,
+    "integer": int,
+    "decimal": float,
+}
+_MODELS_CACHE: dict[str, dict[str, type[Common]]] = {}
+
+
+@dataclass(frozen=True, eq=False)
+class ExtensionSet:
+    """Every checked extension of a repository; builds the extended record types from them."""
+
+    fields: tuple[ExtensionField, ...] = ()
+    code_lists: tuple[LocalCodeList, ...] = ()
+    open_end: tuple[OpenEndCode, ...] = ()
+
+    @cached_property
+    def by_id(self) -> dict[str, ExtensionField]:
+        return {f.id: f for f in self.fields}
+
+    def get(self, field_id: str) -> ExtensionField:
+        """The field with id ``field_id``; KeyError naming the defined ids."""
+        try:
+            return self.by_id[field_id]
+        except KeyError:
+            raise KeyError(
+                f"no extension field {field_id!r} (defined: {', '.join(self.by_id) or 'none'})"
+            ) from None
+
+    def for_kind(self, kind: str) -> list[ExtensionField]:
+        return [f for f in self.fields if kind in f.spec.kinds]
+
+    def local_list(self, list_id: str) -> LocalCodeList | None:
+        return next((cl for cl in self.code_lists if cl.id == list_id), None)
+
+    @cached_property
+    def context(self) -> dict[str, Any]:
+        """The validation context admitting the open-end codes (``codes.extension_codes``)."""
+        extra: dict[str, dict[str, Text]] = {}
+        for oc in self.open_end:
+            extra.setdefault(oc.list_id, {})[oc.code] = oc.label
+        return extension_codes(extra)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        parts = [[f.organisation, f.spec.model_dump(mode="json"), f.code_list] for f in self.fields] + [
+            [cl.id, cl.spec.model_dump(mode="json")] for cl in self.code_lists
+        ]
+        return hashlib.sha1(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+    def value_type(self, ef: ExtensionField) -> Any:
+        """The Python/Pydantic type of one extension field's value (without None)."""
+        base = ef.spec.base_type
+        tp: Any
+        if base == "code":
+            assert ef.code_list is not None
+            local = self.local_list(ef.code_list)
+            annotation = (
+                LocalCode(local.id, tuple(v.code for v in local.spec.values)) if local else Code(ef.code_list)
+            )
+            tp = Annotated[str, annotation]
+        else:
+            tp = _SCALARS[base]
+        return list[tp] if ef.spec.is_list else tp
+
+    @property
+    def models(self) -> dict[str, type[Common]]:
+        return build_extended_models(self)
+
+    def validate(self, data: Mapping[str, Any], params: Any = None) -> Any:
+        """Like ``validation.validate_data``, with the extended type of the record's kind."""
+        from kototieto.model.assessment import MULTISECTORAL_ONLY
+        from kototieto.model.schema_errors import problems_from_error
+        from kototieto.model.validation import ValidationResult, validate_data, validate_record
+
+        kind = data.get("kind") if isinstance(data, Mapping) else None
+        model = self.models.get(kind) if isinstance(kind, str) else None
+        if model is None:
+            return validate_data(data, params, context=self.context)
+        try:
+            record = model.model_validate(migrate(dict(data)), context=self.context)
+        except ValidationError as exc:
+            only = MULTISECTORAL_ONLY if kind == "assessment" else ()
+            return ValidationResult(None, problems_from_error(exc, only))
+        problems = validate_record(record, params)  # type: ignore[arg-type]
+        problems.extend(self.missing_shall(record))
+        return ValidationResult(record, problems)  # type: ignore[arg-type]
+
+    def missing_shall(self, record: Common) -> list[Problem]:
+        """Warnings for 'shall' extension fields the record leaves empty (annulled records excepted)."""
+        if record.annulment is not None:
+            return []
+        values = _values(record)
+        return [
+            Problem(
+                ("extensions", ef.id),
+                Severity.WARNING,
+                "extension-shall",
+                Text(
+                    f"Pilotti kirjaa tämän lisäkentän aina: {ef.label.fi}.",
+                    f"Piloten registrerar alltid detta tilläggsfält: {ef.label.sv}.",
+                    f"The pilot always enters this extension field: {ef.label.en}.",
+                ),
+            )
+            for ef in self.for_kind(getattr(record, "kind", ""))
+            if ef.spec.obligation == "shall"
+            and ef.spec.status != "withdrawn"
+            and values.get(ef.id) in (None, "", [])
+        ]
+
+    def schema(self, kind: str | None = None, lang: str = "fi") -> dict[str, Any]:
+        from kototieto.model.extensions.publish import extended_schema
+
+        return extended_schema(self, kind, lang)
+
+    # ------------------------------------------------------------ labels and display
+    def code_label(self, list_id: str, code: str, lang: str = "fi") -> str:
+        local = self.local_list(list_id)
+        if local is not None:
+            return local.labels(lang).get(code, code)
+        for oc in self.open_end:
+            if oc.list_id == list_id and oc.code == code:
+                return oc.label.get(lang)
+        national = CODE_LISTS.get(list_id)
+        return national.value_label(code, lang) if national else code
+
+    def display(self, ef: ExtensionField, value: Any, lang: str = "fi") -> str:
+        """A value as printed: code labels, yes/no, d.m.yyyy dates, lists joined with commas."""
+        if isinstance(value, list):
+            return ", ".join(self.display(ef, v, lang) for v in value)
+        if isinstance(value, bool):
+            return {"fi": ("kyllä", "ei"), "sv": ("ja", "nej")}.get(lang, ("yes", "no"))[0 if value else 1]
+        if isinstance(value, dt.date):
+            return f"{value.day}.{value.month}.{value.year}" if lang != "en" else value.isoformat()
+        if ef.spec.base_type == "code" and ef.code_list and isinstance(value, str):
+            return self.code_label(ef.code_list, value, lang)
+        if ef.spec.base_type == "date" and isinstance(value, str) and re.match(r"^\d{4}-\d{2}-\d{2}$", value):
+            return self.display(ef, dt.date.fromisoformat(value), lang)
+        return str(value)
+
+    def additional_information(self, record: Any, lang: str = "fi") -> list[tuple[str, str]]:
+        """(label, display value) of each extension value a record carries, in definition order.
+
+        ``record`` is a record object or its data. Keys without a definition are shown by their id.
+        """
+        values = _values(record)
+        out = [
+            (ef.label.get(lang), self.display(ef, values[ef.id], lang))
+            for ef in self.fields
+            if values.get(ef.id) not in (None, "", [])
+        ]
+        known = {ef.id for ef in self.fields}
+        out.extend((key, str(v)) for key, v in values.items() if key not in known and v not in (None, "", []))
+        return out
+
+
+def _values(record: Any) -> dict[str, Any]:
+    raw = record.get("extensions") if isinstance(record, Mapping) else getattr(record, "extensions", None)
+    if raw is None:
+        return {}
+    if isinstance(raw, BaseModel):
+        return {k: v for k, v in raw.model_dump(exclude_none=True).items()}
+    return dict(raw) if isinstance(raw, Mapping) else {}
+
+
+def build_extended_models(ext: ExtensionSet) -> dict[str, type[Common]]:
+    """kind -> the national record model extended with a typed ``extensions`` sub-model.
+
+    Cached by the definitions' content, so every load of the same definitions reuses the types.
+    """
+    cached = _MODELS_CACHE.get(ext.fingerprint)
+    if cached is not None:
+        return cached
+    out: dict[str, type[Common]] = {}
+    for kind, national in RECORD_MODELS.items():
+        specs: dict[str, Any] = {}
+        for ef in ext.for_kind(kind):
+            meta = FieldMeta(
+                label=ef.label,
+                definition=ef.spec.definitions.text(),
+                basis=None,
+                obligation=Obligation(ef.spec.obligation),
+                actors=(),
+                example=ef.spec.example,
+                items=tuple(ef.spec.decree_items),
+            )
+            specs[ef.id] = (Annotated[ext.value_type(ef) | None, meta], None)
+        sub: type[BaseModel] = create_model(
+            f"{national.__name__}Extensions",
+            __config__=ConfigDict(strict=True, extra="forbid"),
+            **specs,
+        )
+        out[kind] = create_model(
+            national.__name__,
+            __base__=national,
+            __module__=national.__module__,
+            extensions=(Annotated[sub | None, EXTENSIONS_META], None),
+        )
+    if len(_MODELS_CACHE) > 32:
+        _MODELS_CACHE.clear()
+    _MODELS_CACHE[ext.fingerprint] = out
+    return out
