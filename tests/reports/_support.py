@@ -1,0 +1,105 @@
+"""Shared helpers of the report and demo tests: hermetic Git, a small repository, independent reads.
+
+Loaded by each test module with ``importlib`` (tests run with ``--import-mode=importlib``). The
+"independent" helpers read records with PyYAML straight from ``git ls-files`` output and count in
+plain dictionaries, so a test never checks a report against the report's own code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+BIN = Path(sys.executable).parent
+KOTO = str(BIN / "koto")
+TODAY = dt.date(2026, 11, 28)
+SEED = 4242
+
+
+@contextmanager
+def hermetic_env(root: Path) -> Iterator[dict[str, str]]:
+    """A temporary HOME with its own git config (identity, main branch); no system config."""
+    home = root / "home"
+    home.mkdir(parents=True, exist_ok=True)
+    cfg = home / ".gitconfig"
+    cfg.write_text(
+        "[user]\n\tname = Testi Virkailija\n\temail = testi@example.org\n"
+        "[init]\n\tdefaultBranch = main\n[gc]\n\tauto = 0\n[maintenance]\n\tauto = false\n",
+        encoding="utf-8",
+    )
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("HOME", str(home))
+        mp.setenv("GIT_CONFIG_NOSYSTEM", "1")
+        mp.setenv("GIT_CONFIG_GLOBAL", str(cfg))
+        mp.setenv("PATH", f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
+        for var in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL"):
+            mp.delenv(var, raising=False)
+        yield dict(os.environ)
+
+
+def git(cwd: Path, *args: str) -> str:
+    out = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        raise AssertionError(f"git {' '.join(args)}: {out.stderr}")
+    return out.stdout
+
+
+def koto(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([KOTO, *args], cwd=cwd, capture_output=True, text=True, check=False)
+
+
+def make_repo(path: Path, customers: int = 10, seed: int = SEED) -> Path:
+    """A data repository with the synthetic records of ``customers`` customers (one import commit)."""
+    from kototieto.model.records import record_to_data
+    from kototieto.model.synthetic import generate_dataset
+    from kototieto.store import layout
+    from kototieto.store.scaffold import init_repository
+    from kototieto.store.store import Store
+    from kototieto.store.yamlio import new_document_text
+
+    repo = init_repository(
+        path, organisation_code="905", name="Vaasan kaupunki", author="Testi <t@example.org>"
+    )
+    texts = []
+    for record in generate_dataset(customers, seed, TODAY, organisation="905"):
+        data = record_to_data(record)
+        rel = layout.record_path(str(data.get("customer", data["id"])), str(data["id"]))
+        texts.append(new_document_text(data, layout.schema_url_for(rel)).encode("utf-8"))
+    Store(repo).import_records(texts, message="import", author="Testi <t@example.org>", validate=False)
+    return path
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def read_records(repo: Path) -> list[dict[str, Any]]:
+    """Every record file at HEAD, read with PyYAML (not the store's loader); dates as ISO strings."""
+    out = []
+    for rel in git(repo, "ls-tree", "-r", "--name-only", "HEAD", "customers").split():
+        text = git(repo, "show", f"HEAD:{rel}")
+        out.append(_plain(yaml.safe_load(text)))
+    return out
+
+
+def live(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [r for r in records if not r.get("annulment")]
+
+
+def day(value: str) -> dt.date:
+    return dt.date.fromisoformat(value)
