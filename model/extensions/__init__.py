@@ -45,15 +45,24 @@ from kototieto.model.extensions.definitions import (
     SourceDoc,
     Texts,
 )
-from kototieto.model.extensions.extset import ExtensionSet, LocalCode, build_extended_models
+from kototieto.model.extensions.extset import (
+    ADDITIONAL_INFORMATION,
+    ExtensionSet,
+    LocalCode,
+    additional_information,
+    build_extended_models,
+    definitions_of,
+)
 from kototieto.model.extensions.publish import (
     catalogue_code_lists,
     catalogue_fields,
+    extend_catalogue,
     extended_schema,
     status_label,
 )
 
 __all__ = [
+    "ADDITIONAL_INFORMATION",
     "CODE_PATTERN",
     "NAME_PATTERN",
     "ORG_PATTERN",
@@ -73,10 +82,13 @@ __all__ = [
     "OpenEndCode",
     "SourceDoc",
     "Texts",
+    "additional_information",
     "build_extended_models",
     "catalogue_code_lists",
     "catalogue_fields",
     "check_definitions",
+    "definitions_of",
+    "extend_catalogue",
     "extended_schema",
     "parse_definitions",
     "status_label",

@@ -62,6 +62,10 @@ _SCALARS: dict[str, Any] = {
     "decimal": float,
 }
 _MODELS_CACHE: dict[str, dict[str, type[Common]]] = {}
+#: The definitions each built ``extensions`` sub-model came from (a record knows its labels).
+_DEFINITIONS_OF: dict[type[BaseModel], ExtensionSet] = {}
+#: Heading of the section listing a record's extension values in documents.
+ADDITIONAL_INFORMATION = Text("Lisätiedot", "Tilläggsuppgifter", "Additional information")
 
 
 @dataclass(frozen=True, eq=False)
@@ -124,6 +128,16 @@ class ExtensionSet:
     @property
     def models(self) -> dict[str, type[Common]]:
         return build_extended_models(self)
+
+    def parse(self, data: Mapping[str, Any]) -> Common:
+        """The record as its extended type (migrated first); raises pydantic.ValidationError."""
+        kind = data.get("kind")
+        model = self.models.get(kind) if isinstance(kind, str) else None
+        if model is None:
+            from kototieto.model.records import parse_record
+
+            return parse_record(data, context=self.context)
+        return model.model_validate(migrate(dict(data)), context=self.context)
 
     def validate(self, data: Mapping[str, Any], params: Any = None) -> Any:
         """Like ``validation.validate_data``, with the extended type of the record's kind."""
@@ -248,6 +262,7 @@ def build_extended_models(ext: ExtensionSet) -> dict[str, type[Common]]:
             __config__=ConfigDict(strict=True, extra="forbid"),
             **specs,
         )
+        _DEFINITIONS_OF[sub] = ext
         out[kind] = create_model(
             national.__name__,
             __base__=national,
@@ -256,5 +271,34 @@ def build_extended_models(ext: ExtensionSet) -> dict[str, type[Common]]:
         )
     if len(_MODELS_CACHE) > 32:
         _MODELS_CACHE.clear()
+        _DEFINITIONS_OF.clear()
     _MODELS_CACHE[ext.fingerprint] = out
     return out
+
+
+def definitions_of(record: Any) -> ExtensionSet | None:
+    """The definitions a record's extended type was built from (None for a national record)."""
+    value = getattr(record, "extensions", None)
+    return _DEFINITIONS_OF.get(type(value)) if isinstance(value, BaseModel) else None
+
+
+def additional_information(
+    record: Any, lang: str = "fi", ext: ExtensionSet | None = None
+) -> list[tuple[str, str]]:
+    """(label, value) of each extension value of ``record``, for an "additional information" section.
+
+    The labels come from ``ext`` or, for a record parsed with an extended type, from the definitions
+    that type was built from; without either, keys are shown as their ids and values as written.
+    """
+    ext = ext or definitions_of(record)
+    if ext is None:
+        return [(k, _plain(v)) for k, v in _values(record).items() if v not in (None, "", [])]
+    return ext.additional_information(record, lang)
+
+
+def _plain(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(_plain(v) for v in value)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)

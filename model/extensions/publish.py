@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kototieto.model.codes import CODE_LISTS, ENUM_LIMIT
@@ -179,4 +179,37 @@ def catalogue_code_lists(ext: ExtensionSet) -> list[dict[str, Any]]:
                 ],
             }
         )
+    return out
+
+
+def extend_catalogue(
+    catalogue: Mapping[str, Any], ext: ExtensionSet, actors: Sequence[str] = ("municipality",)
+) -> dict[str, Any]:
+    """A copy of a catalogue document (``catalogue_json()``) with a pilot's extensions added, marked.
+
+    Fields are appended (``local: true``) and listed on their kinds; the pilot's own code lists
+    are appended (``local: true``); open-end codes are appended to their national list's values,
+    each marked ``local: true`` with its ``organisation``. Readers of the national format need no
+    change: every added entry has the national keys.
+    """
+    out = copy.deepcopy(dict(catalogue))
+    added = catalogue_fields(ext, actors)
+    out["fields"] = [*out.get("fields", []), *added]
+    for kind in out.get("record_kinds", []):
+        kind["fields"] = [
+            *kind.get("fields", []),
+            *(f["path"] for f in added if kind.get("kind") in f["kinds"]),
+        ]
+    lists = out.setdefault("code_lists", [])
+    by_id = {cl["id"]: cl for cl in lists}
+    for entry in catalogue_code_lists(ext):
+        if "extends" not in entry:
+            lists.append(entry)
+            continue
+        national = by_id.get(entry["id"])
+        if national is not None:
+            national["values"] = [
+                *national.get("values", []),
+                *({**v, "local": True} for v in entry["values"]),
+            ]
     return out

@@ -18,6 +18,7 @@ from kototieto.model.extensions import (
     catalogue_code_lists,
     catalogue_fields,
     check_definitions,
+    extend_catalogue,
     extended_schema,
 )
 from kototieto.store.repository import Repository
@@ -78,6 +79,15 @@ def load_extensions(root: Path | str) -> ExtensionSet:
     return ext
 
 
+def repository_extensions(root: Path | str) -> ExtensionSet | None:
+    """The definitions when the repository has an ``extensions/`` folder, else None (national model).
+
+    The hook for validation and printing: with None, callers keep the national behaviour (the
+    national model accepts any value under a well-formed extension key).
+    """
+    return load_extensions(root) if (Path(root) / EXTENSIONS_DIR).is_dir() else None
+
+
 def extensions_at(repo: Repository, commit: pygit2.Commit | None = None) -> ExtensionSet:
     """The definitions committed at ``commit`` (default: the branch head)."""
     commit = commit or repo.head_commit()
@@ -114,6 +124,18 @@ def extension_catalogue_fields(repo_path: Path | str) -> list[dict[str, Any]]:
         {**entry, "actors": _actors(repo, ef)}
         for entry, ef in zip(catalogue_fields(ext), ext.fields, strict=True)
     ]
+
+
+def extended_catalogue(catalogue: dict[str, Any], repo_path: Path | str) -> dict[str, Any]:
+    """``catalogue`` (``catalogue_json()``) with a data repository's extensions added, marked local."""
+    repo = Repository.open(repo_path)
+    ext = load_extensions(repo.root)
+    out = extend_catalogue(catalogue, ext)
+    actors = {f"extensions.{ef.id}": _actors(repo, ef) for ef in ext.fields}
+    for entry in out["fields"]:
+        if entry.get("local") and entry["path"] in actors:
+            entry["actors"] = actors[entry["path"]]
+    return out
 
 
 def extension_catalogue_code_lists(repo_path: Path | str) -> list[dict[str, Any]]:

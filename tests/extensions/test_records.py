@@ -142,3 +142,24 @@ def test_additional_information_in_each_language(ext: ExtensionSet) -> None:
         ("Egen cykel", "ja"),
     ]
     assert ext.code_label("service-kind", "091-digital-mentoring", "en") == "Digital mentoring"
+
+
+def test_a_parsed_record_knows_its_labels(ext: ExtensionSet) -> None:
+    from kototieto.model.extensions import additional_information, definitions_of
+    from kototieto.model.records import parse_record
+
+    data = S.first("assessment")
+    data["extensions"] = {"091.digital-skills": "independent", "091.bike-owner": False}
+    record = ext.parse(data)
+    assert definitions_of(record) is not None
+    assert additional_information(record, "en") == [
+        ("Digital skills", "Independent user"),
+        ("Owns a bicycle", "no"),
+    ]
+    national = parse_record(data)
+    assert definitions_of(national) is None
+    assert additional_information(national, "en") == [
+        ("091.digital-skills", "independent"),
+        ("091.bike-owner", "false"),
+    ]
+    assert additional_information(S.first("assessment"), "fi") == []

@@ -252,3 +252,36 @@ def _record_paths(store: Store) -> list[str]:
 
 def _views(store: Store) -> list[Any]:
     return [store.read(p.split("/")[-1][:-5]) for p in _record_paths(store)]
+
+
+def test_extended_catalogue_keeps_the_national_format(store: Store) -> None:
+    from kototieto.model.catalogue import catalogue_json
+    from kototieto.store.extensions import extended_catalogue, repository_extensions
+
+    national = catalogue_json()
+    cat = extended_catalogue(national, store.repo.root)
+    assert len(cat["fields"]) == len(national["fields"]) + 4
+    kinds = {k["kind"]: k["fields"] for k in cat["record_kinds"]}
+    assert (
+        "extensions.091.digital-skills" in kinds["assessment"]
+        and "extensions.091.digital-skills" not in kinds["guidance"]
+    )
+    local = next(cl for cl in cat["code_lists"] if cl["id"] == "091.digital-skill-level")
+    assert local["local"] is True and [v["code"] for v in local["values"]] == ["none", "basic", "independent"]
+    service = next(cl for cl in cat["code_lists"] if cl["id"] == "service-kind")
+    assert service["values"][-1] == {
+        "code": "091-digital-mentoring",
+        "labels": {"fi": "Digimentorointi", "sv": "Digitalt mentorskap", "en": "Digital mentoring"},
+        "organisation": "091",
+        "local": True,
+    }
+    assert not any(v.get("local") for cl in national["code_lists"] for v in cl["values"])  # no mutation
+    assert repository_extensions(store.repo.root) is not None
+
+
+def test_no_extensions_folder_means_the_national_model(tmp_path: Path) -> None:
+    from kototieto.store.extensions import repository_extensions
+
+    repo = S.make_repo(tmp_path / "plain")
+    assert repository_extensions(repo.root) is None
+    assert load_extensions(repo.root).fields == ()
