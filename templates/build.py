@@ -183,6 +183,8 @@ def plan_document(record: PlanBase, lang: str, related: Sequence[BaseModel], **c
         **_common(record, lang, **common),
         plan_labels=PlanLabels(
             period=label("period"),
+            start=label("period.start"),
+            end=label("period.end"),
             goals=label("goals"),
             goal=label("goals.description"),
             target_date=label("goals.target_date"),
@@ -200,6 +202,8 @@ def plan_document(record: PlanBase, lang: str, related: Sequence[BaseModel], **c
             progress=label("progress"),
         ),
         period=format_period(record.period.start, record.period.end, lang) if record.period else "",
+        start=_date(record.period.start, lang) if record.period else "",
+        end=_date(record.period.end, lang) if record.period else "",
         based_on=record.assessment or "",
         previous_plan=record.previous_plan or "",
         goals=tuple(GoalRow(g.description, _date(g.target_date, lang)) for g in record.goals),
@@ -208,7 +212,7 @@ def plan_document(record: PlanBase, lang: str, related: Sequence[BaseModel], **c
                 service_kind=code_label("service-kind", m.service_kind, lang),
                 description=m.description,
                 organiser=fields.inline("measures.organiser", m.organiser, lang),
-                when=format_period(m.start, m.end, lang),
+                when=format_period(m.start, m.end, lang, wrap=True),
                 status=code_label("measure-status", m.status, lang),
             )
             for m in record.measures

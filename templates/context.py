@@ -138,6 +138,8 @@ class ReviewRow:
 @dataclass(frozen=True)
 class PlanLabels:
     period: str
+    start: str
+    end: str
     goals: str
     goal: str
     target_date: str
@@ -161,6 +163,8 @@ class PlanDocument(Document):
 
     plan_labels: PlanLabels | None = None
     period: str = ""
+    start: str = ""
+    end: str = ""
     based_on: str = ""
     previous_plan: str = ""
     goals: tuple[GoalRow, ...] = ()

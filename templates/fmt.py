@@ -43,12 +43,18 @@ def format_number(value: float, lang: str) -> str:
     return format_decimal(value, locale=_locale(lang))
 
 
-def format_period(start: dt.date | None, end: dt.date | None, lang: str) -> str:
-    """``14.3.2025–31.12.2025``; an open end keeps the dash (``14.3.2025–``)."""
+def format_period(start: dt.date | None, end: dt.date | None, lang: str, *, wrap: bool = False) -> str:
+    """``14.3.2025–31.12.2025``; an open end keeps the dash (``14.3.2025–``).
+
+    ``wrap`` is for narrow table cells: the line may break after the dash but never inside a date
+    (``5 September 2025`` keeps its spaces unbreakable).
+    """
     if start is None and end is None:
         return ""
     left = format_date(start, lang) if start else ""
     right = format_date(end, lang) if end else ""
+    if wrap:
+        return f"{left}\u2013\u200b{right}".replace(" ", "\u00a0")
     return f"{left}\u2013{right}"
 
 

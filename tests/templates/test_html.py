@@ -119,16 +119,19 @@ def test_no_english_leaks_into_finnish_or_swedish(lang: str) -> None:
 def test_dates_and_numbers_by_language() -> None:
     recs = S.records()
     plan = S.by_kind(recs, "integration-plan")
+    review = S.by_kind(recs, "review")
     asm = S.by_kind(recs, "assessment")
-    out = {
-        lang: render_record(plan, lang, "html", customer=recs[0], related=recs, today=S.TODAY)
-        for lang in S.LANGS
-    }
-    assert "10.4.2025\u20139.4.2026" in out["fi"]
-    assert "10.4.2025\u20139.4.2026" in out["sv"]
-    assert "10 April 2025\u20139 April 2026" in out["en"]
-    years = {lang: render_record(asm, lang, "html", customer=recs[0], today=S.TODAY) for lang in S.LANGS}
-    assert ">3,5<" in str(years["fi"]) and ">3,5<" in str(years["sv"]) and ">3.5<" in str(years["en"])
+    out = {lang: str(render_record(plan, lang, "html", customer=recs[0], today=S.TODAY)) for lang in S.LANGS}
+    assert "<td>10.4.2025</td>" in out["fi"] and "<td>10.4.2025</td>" in out["sv"]
+    assert "<td>10 April 2025</td>" in out["en"]
+    # a measure's time may wrap after the dash, never inside a date
+    assert "5\u00a0May\u00a02025\u2013\u200b28\u00a0June\u00a02025" in out["en"]
+    assert "5.5.2025\u2013\u200b28.6.2025" in out["fi"]
+    rev = {lang: str(render_record(review, lang, "html", related=recs, today=S.TODAY)) for lang in S.LANGS}
+    assert "10.4.2025\u20139.4.2026" in rev["fi"] and "10.4.2025\u20139.4.2026" in rev["sv"]
+    assert "10 April 2025\u20139 April 2026" in rev["en"]
+    years = {lang: str(render_record(asm, lang, "html", customer=recs[0], today=S.TODAY)) for lang in S.LANGS}
+    assert ">3,5<" in years["fi"] and ">3,5<" in years["sv"] and ">3.5<" in years["en"]
 
 
 def test_empty_section_policy() -> None:
