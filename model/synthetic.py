@@ -27,6 +27,7 @@ Invariants and trade-offs:
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import random
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -322,6 +323,15 @@ def generate_dataset(
 
     ``organisation``: a municipality code (e.g. ``"905"``) or ``{"type": "municipality", "code":
     ..., "name": ...}`` to have every customer recorded there; None spreads customers over a
-    weighted set of municipalities.
+    weighted set of municipalities. For large datasets prefer ``iter_dataset``: a list of
+    20,000 customers' records (about 93,000) takes some 800 MB.
     """
-    return [record for batch in iter_dataset(customers, seed, today, organisation) for record in batch]
+    # The records hold no reference cycles, so the cyclic garbage collector has nothing to find;
+    # left on, it re-scans the growing list again and again (2.5x slower at 20,000 customers).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return [record for batch in iter_dataset(customers, seed, today, organisation) for record in batch]
+    finally:
+        if enabled:
+            gc.enable()

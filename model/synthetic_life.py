@@ -3,9 +3,10 @@
 Dates follow the rules' defaults so nothing warns: a first plan lasts at most 12 months, the first
 review and every next review fall within 6 months (at most 180 days ahead), a service starts within
 6 months of the plan, all plans of a customer fit in 24 months unless a review extended the plan
-with a ground, and the first plan starts within 3 years of the first residence permit. Every
-record is dated between ``EARLIEST`` and the dataset's ``today``; plan ends, planned reviews and
-target dates may lie after ``today`` (they are plans).
+with a ground, and the first plan starts within 3 years of the first residence permit (a victim of
+human trafficking may be later). Every record is dated between ``EARLIEST`` and the dataset's
+``today``; plan ends, planned reviews and target dates may lie after ``today`` (they are plans).
+The plan and its reviews are in ``synthetic_reviews``.
 """
 
 from __future__ import annotations
@@ -15,25 +16,21 @@ import random
 from typing import Any
 
 from kototieto.model.identity import make_hetu, make_temporary_id
-from kototieto.model.rules import add_months, months_limit_end
 from kototieto.model.synthetic import EARLIEST, DatasetSpec, Official, OrgInfo
 from kototieto.model.synthetic_people import FORBIDDEN_FULL_NAMES, ORIGINS, Origin
 from kototieto.model.synthetic_records import (
-    LEVELS,
     Person,
     Writer,
-    county_change,
     described,
     education,
     goals,
     language_skill,
     measures,
-    municipal_change,
-    new_needs,
     referral,
     specifying_measures,
     work,
 )
+from kototieto.model.synthetic_reviews import plan_cycle
 from kototieto.model.synthetic_text import FIELDS, OCCUPATIONS
 
 Data = dict[str, Any]
@@ -111,17 +108,17 @@ class Life:
             level=rng.choice((0, 0, 1, 1, 2, 3, 4)) if literacy != "not-literate" else 0,
         )
 
-    def _official(self) -> Official:
+    def official(self) -> Official:
         return self.own if self.rng.random() < 0.8 else self.rng.choice(self.org.officials)
 
-    def _writer(self, official: Official) -> Writer:
+    def writer(self, official: Official) -> Writer:
         return Writer(self.rng, self.person, official.lang, self.org.name)
 
     def _id(self, prefix: str, day: dt.date) -> str:
         self.seq += 1
         return self.spec.record_id(prefix, day, self.index, self.seq)
 
-    def _base(
+    def base(
         self, kind: str, prefix: str, day: dt.date, officials: list[Official], county: bool = False
     ) -> Data:
         assert EARLIEST <= day <= self.today, day
@@ -214,9 +211,9 @@ class Life:
 
     def guidance(self, day: dt.date) -> None:
         rng = self.rng
-        official = self._official()
-        w = self._writer(official)
-        data = self._base("guidance", "gdn", day, [official])
+        official = self.official()
+        w = self.writer(official)
+        data = self.base("guidance", "gdn", day, [official])
         data["consent"] = {
             "given": True,
             "date": (day - _days(rng, 0, 1) if day > EARLIEST else day).isoformat(),
@@ -281,17 +278,17 @@ class Life:
             timing = {"plan_kind": kind, "timing": "as-soon-as-possible"}
         asm = self.assessment(day, multisectoral, timing=timing)
         if plan_day <= self.today:
-            self.plan_cycle(kind, plan_day, asm, None, plan_day)
+            plan_cycle(self, kind, plan_day, asm, None, plan_day)
 
     def assessment(self, day: dt.date, multi: bool, *, timing: Data, employment: bool = False) -> str:
         rng, p = self.rng, self.person
-        official = self._official()
+        official = self.official()
         officials = [official]
         if multi and self.county_official is not None:
             officials.append(self.county_official)
-        w = self._writer(official)
+        w = self.writer(official)
         kind = "multisectoral-assessment" if multi else "assessment"
-        data = self._base(kind, "asm", day, officials)
+        data = self.base(kind, "asm", day, officials)
         data["specifying_measures"] = specifying_measures(w, day, multi, self.org.county_name)
         if timing["timing"] == "not-drawn-up":
             timing = {**timing, "justification": w.say("no_plan")}
@@ -350,144 +347,23 @@ class Life:
         self.records.append(data)
         return str(data["id"])
 
-    def plan_cycle(
-        self, kind: str, day: dt.date, assessment: str, previous: str | None, first_start: dt.date
-    ) -> None:
-        rng = self.rng
-        cap = months_limit_end(first_start, 24)
-        start = day
-        end = (
-            add_months(start, rng.randint(6, 12)) - dt.timedelta(days=1)
-            if previous is None
-            else min(add_months(start, 12) - dt.timedelta(days=1), cap)
-        )
-        plan_id = self.plan(kind, day, start, end, assessment, previous)
-        due = start + _days(rng, 80, 175)
-        last = start
-        switched = previous is not None
-        first = True
-        while True:
-            review_day = due - _days(rng, 0, 10)
-            if review_day > self.today or review_day <= last:
-                return
-            if kind == "multisectoral-plan" and self.county_official is not None and rng.random() < 0.5:
-                middle = last + dt.timedelta(days=max(1, (review_day - last).days // 2))
-                if last < middle < review_day:
-                    self.county_review(plan_id, middle, review_day)
-            self.person.level = min(self.person.level + rng.choice((0, 1, 1)), len(LEVELS) - 1)
-            official = self._official()
-            w = self._writer(official)
-            data = self._base("review", "rev", review_day, [official])
-            data["plan"], data["plan_kind"] = plan_id, kind
-            status = rng.choices(("participated", "partly", "not-participated"), weights=(70, 25, 5))[0]
-            data["participation"] = {"status": status, "description": w.say("participation")}
-            data["progress"] = w.some("progress", 1, 2)
-            data["obstacles"] = w.say("obstacles" if rng.random() < 0.4 else "no_obstacles")
-            data["new_service_needs"] = new_needs(w)
-            data["changes"] = [municipal_change(w, self.org.name) for _ in range(rng.choice((0, 0, 1, 1, 2)))]
-            final = (end - review_day).days <= 45
-            roll = rng.random()
-            outcome: str | None = None
-            if final:
-                outcome = "extend" if roll < 0.35 else "end"
-            elif not first and roll < 0.07:
-                outcome = "end-early"
-            elif not first and roll < 0.11:
-                outcome = "jobseeker"
-            elif not switched and kind == "integration-plan" and self.org.county is not None and roll < 0.15:
-                outcome = "switch"
-            if outcome == "extend":
-                new_end = add_months(end, rng.randint(3, 6))
-                if not self.person.low_literacy:
-                    new_end = min(new_end, cap)
-                if new_end <= end + dt.timedelta(days=30):
-                    outcome = "end"
-                else:
-                    ground = (
-                        "literacy-training"
-                        if self.person.low_literacy
-                        else rng.choice(("illness-or-injury", "family-leave", "interrupted-services"))
-                    )
-                    data["extension"] = {
-                        "new_end": new_end.isoformat(),
-                        "ground": ground,
-                        "description": w.say("extension"),
-                    }
-                    end = new_end
-            ended: Data | None = None
-            if outcome == "end":
-                ground = rng.choices(
-                    ("goals-achieved", "maximum-duration-reached", "employed", "in-education"),
-                    weights=(4, 3, 2, 2),
-                )[0]
-                ended = {
-                    "date": max(end, review_day).isoformat(),
-                    "ground": ground,
-                    "description": w.say("ending"),
-                }
-            elif outcome == "end-early":
-                ground = rng.choice(
-                    ("employed", "in-education", "moved-municipality", "customer-discontinued")
-                )
-                ended = {
-                    "date": min(end, review_day + _days(rng, 0, 30)).isoformat(),
-                    "ground": ground,
-                    "description": w.say("ending"),
-                }
-            elif outcome == "jobseeker":
-                data["employment_referral"] = {
-                    "date": review_day.isoformat(),
-                    "reason": w.say("employment_referral"),
-                }
-                ended = {"date": review_day.isoformat(), "ground": "registered-jobseeker"}
-                self.jobseeker = True
-            elif outcome == "switch":
-                data["plan_switch"] = {"to_kind": "multisectoral-plan", "description": w.say("switch")}
-                ended = {"date": review_day.isoformat(), "ground": "replaced-by-other-plan"}
-            if rng.random() < 0.03 and kind != "family-plan" and outcome is None and self.person.children:
-                data["family_plan_agreed"] = {
-                    "planned_date": (review_day + _days(rng, 30, 90)).isoformat(),
-                    "description": w.say("family_agreement"),
-                }
-            if rng.random() < 0.03:
-                data["other_data"] = w.other_data()
-            if ended is not None:
-                data["plan_ended"] = ended
-            else:
-                nxt = review_day + _days(rng, 120, 180)
-                if nxt >= end - dt.timedelta(days=14):
-                    nxt = max(end - _days(rng, 0, 10), review_day + dt.timedelta(days=30))
-                    nxt = min(nxt, review_day + dt.timedelta(days=180))
-                data["next_review"] = nxt.isoformat()
-                due = nxt
-            self.records.append(data)
-            last, first = review_day, False
-            if outcome == "switch":
-                self.switch(review_day, plan_id, first_start)
-            if ended is not None:
-                return
-
-    def switch(self, day: dt.date, previous: str, first_start: dt.date) -> None:
-        asm_day = day + _days(self.rng, 7, 30)
-        if asm_day > self.today:
-            return
-        plan_day = asm_day + _days(self.rng, 5, 20)
-        cap = months_limit_end(first_start, 24)
-        timing: Data = {"plan_kind": "multisectoral-plan", "timing": "date", "date": plan_day.isoformat()}
-        asm = self.assessment(asm_day, True, timing=timing)
-        if plan_day <= self.today and (cap - plan_day).days > 90:
-            self.plan_cycle("multisectoral-plan", plan_day, asm, previous, first_start)
-
     def plan(
-        self, kind: str, day: dt.date, start: dt.date, end: dt.date, assessment: str, previous: str | None
+        self,
+        kind: str,
+        day: dt.date,
+        start: dt.date,
+        end: dt.date,
+        assessment: str,
+        previous: str | None,
+        first_review: dt.date,
     ) -> str:
         rng = self.rng
-        official = self._official()
+        official = self.official()
         officials = [official]
         if kind == "multisectoral-plan" and self.county_official is not None:
             officials.append(self.county_official)
-        w = self._writer(official)
-        data = self._base(kind, "pln", day, officials)
+        w = self.writer(official)
+        data = self.base(kind, "pln", day, officials)
         data["assessment"] = assessment
         if previous is not None:
             data["previous_plan"] = previous
@@ -495,7 +371,7 @@ class Life:
         data["goals"] = goals(w, end)
         data["measures"] = measures(w, start, end, kind, self.org.name, self.org.county_name)
         data["other_content"] = w.say("other_content")
-        data["first_review"] = (start + _days(rng, 80, 175)).isoformat()
+        data["first_review"] = first_review.isoformat()
         data["sources"] = ["person"] if rng.random() < 0.6 else ["person", "other-authority"]
         if rng.random() < 0.03:
             data["other_data"] = w.other_data()
@@ -527,20 +403,6 @@ class Life:
             first, _ = _name(rng, p.origin, not p.female)
             out.append({"name": f"{first} {p.last}", "relation": "spouse"})
         return out
-
-    def county_review(self, plan_id: str, day: dt.date, next_review: dt.date) -> None:
-        assert self.county_official is not None and self.org.county_name is not None
-        official = self.county_official
-        w = self._writer(official)
-        data = self._base("review", "rev", day, [official], county=True)
-        data["plan"], data["plan_kind"] = plan_id, "multisectoral-plan"
-        data["next_review"] = next_review.isoformat()
-        data["participation"] = {"status": "participated", "description": w.say("participation")}
-        data["progress"] = w.say("progress")
-        data["obstacles"] = w.say("obstacles" if self.rng.random() < 0.3 else "no_obstacles")
-        data["new_service_needs"] = new_needs(w)
-        data["changes"] = [county_change(w, self.org.county_name) for _ in range(self.rng.randint(1, 2))]
-        self.records.append(data)
 
 
 B_NO_FAMILY = {

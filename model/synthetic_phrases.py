@@ -1,14 +1,16 @@
 """The sentence banks of the synthetic data generator (see ``synthetic_text`` for how they are used).
 
+Assessment phrases here, plan, review and guidance phrases in ``synthetic_phrases_plan``.
 Short, factual notes in an official's style, in Finnish, Swedish and English. Slots are listed in
 ``synthetic_text.CONTEXT_SLOTS``. Keys name the record field the sentences are written for.
 """
 
 from __future__ import annotations
 
+from kototieto.model.synthetic_phrases_plan import PLAN_REVIEW_GUIDANCE
 from kototieto.model.synthetic_text import Bank
 
-B: dict[str, Bank] = {
+ASSESSMENT: dict[str, Bank] = {
     "literacy_good": {
         "fi": (
             "Lukee ja kirjoittaa sujuvasti omalla äidinkielellään ({language}).",
@@ -414,212 +416,6 @@ B: dict[str, Bank] = {
         "sv": ("Söker aktivt arbete och står till arbetsmarknadens förfogande.",),
         "en": ("Actively seeking work and available for the labour market.",),
     },
-    "goal": {
-        "fi": (
-            "Suomen kielen taito tasolle {target}.",
-            "Ammatillisen koulutuksen aloittaminen.",
-            "Työllistyminen omalle alalle ({occupation}).",
-            "Arjen asioinnin itsenäinen hoitaminen.",
-            "Tutkinnon tunnustaminen ja täydennyskoulutus.",
-            "Ajokortin suorittaminen.",
-        ),
-        "sv": (
-            "Språkkunskaper på nivå {target}.",
-            "Att börja en yrkesutbildning.",
-            "Arbete inom eget yrke ({occupation}).",
-        ),
-        "en": (
-            "Finnish at level {target}.",
-            "Start vocational education.",
-            "Employment in own field ({occupation}).",
-        ),
-    },
-    "measure_training": {
-        "fi": (
-            "{service}, lähiopetus 4 pv/vko.",
-            "{service}; aloitus seuraavassa ryhmässä.",
-            "{service}, järjestäjä {org}.",
-            "{service}, sovittu yksilöllinen polku.",
-        ),
-        "sv": ("{service}, närundervisning 4 dagar/vecka.", "{service}; start i nästa grupp."),
-        "en": ("{service}, classes 4 days a week.", "{service}; starts with the next group."),
-    },
-    "measure_service": {
-        "fi": (
-            "{service}: tapaamiset kahden viikon välein.",
-            "{service}, vastuuhenkilö nimetään ensimmäisellä tapaamisella.",
-            "{service}; palvelutarpeen arvio ja jatko sen mukaan.",
-        ),
-        "sv": ("{service}: möten varannan vecka.", "{service}; bedömning av servicebehovet först."),
-        "en": ("{service}: meetings every two weeks.", "{service}; needs assessment first."),
-    },
-    "other_content": {
-        "fi": (
-            "Asiakas osallistuu kirjaston kielikahvilaan omatoimisesti.",
-            "Asiakas vastaa itse ajokorttiopinnoista.",
-            "Sovittu, että asiakas ilmoittaa muutoksista ohjaajalle.",
-            "Lasten varhaiskasvatus järjestyy ennen koulutuksen alkua.",
-        ),
-        "sv": ("Kunden deltar på egen hand i språkcafé.", "Kunden meddelar ändringar till handledaren."),
-        "en": (
-            "The customer attends a language café on their own.",
-            "The customer will tell the counsellor of any changes.",
-        ),
-    },
-    "participation": {
-        "fi": (
-            "Osallistunut säännöllisesti, poissaoloja vähän.",
-            "Poissaoloja sairastelun vuoksi.",
-            "Koulutus alkanut suunnitellusti.",
-            "Keskeytti kurssin lastenhoidon puuttuessa.",
-        ),
-        "sv": ("Har deltagit regelbundet.", "Frånvaro på grund av sjukdom."),
-        "en": ("Has attended regularly.", "Some absences due to illness."),
-    },
-    "progress": {
-        "fi": (
-            "Suomen kieli edennyt tasolle {level}.",
-            "Yhteiskuntaorientaatio suoritettu.",
-            "Työharjoittelupaikka löytynyt alalta: {occupation}.",
-            "Asioi nyt itsenäisesti Kelassa ja pankissa.",
-            "Tutkinto tunnustettu, täydennyskoulutus haettavana.",
-            "Edistyminen tasaista, motivaatio hyvä.",
-        ),
-        "sv": (
-            "Finskan har nått nivå {level}.",
-            "Samhällsorienteringen är avklarad.",
-            "Jämna framsteg, god motivation.",
-        ),
-        "en": (
-            "Finnish has reached {level}.",
-            "Civic orientation completed.",
-            "Steady progress, well motivated.",
-        ),
-    },
-    "obstacles": {
-        "fi": (
-            "Lastenhoito järjestymättä syksyllä.",
-            "Pitkä koulumatka, julkinen liikenne harvaa.",
-            "Terveydelliset syyt hidastavat opintoja.",
-            "Asumistilanne epävarma.",
-        ),
-        "sv": ("Barnomsorgen är inte ordnad.", "Hälsoskäl bromsar studierna."),
-        "en": ("Childcare not yet arranged.", "Health problems slow down studies."),
-    },
-    "no_obstacles": {
-        "fi": ("Ei osallistumista vaikeuttavia tekijöitä.", "Ei esteitä tällä hetkellä."),
-        "sv": ("Inga faktorer som försvårar deltagandet.",),
-        "en": ("Nothing hampers participation at present.",),
-    },
-    "no_new_needs": {
-        "fi": ("Ei uusia palvelutarpeita.",),
-        "sv": ("Inga nya servicebehov.",),
-        "en": ("No new service needs.",),
-    },
-    "new_needs": {
-        "fi": (
-            "Tarvitsee terveydenhoitajan arvion.",
-            "Tarve velkaneuvontaan.",
-            "Ohjaus ammatilliseen koulutukseen ajankohtainen.",
-        ),
-        "sv": ("Behöver bedömning av hälsovårdare.", "Behov av skuldrådgivning."),
-        "en": ("Needs a nurse's assessment.", "Needs debt counselling."),
-    },
-    "change_added": {
-        "fi": ("Lisätty: {service}.", "{service} lisätty suunnitelmaan asiakkaan toiveesta."),
-        "sv": ("Tillagd: {service}.",),
-        "en": ("Added: {service}.",),
-    },
-    "change_changed": {
-        "fi": ("{service}: aikataulu muutettu.", "{service}: siirretty iltaryhmään."),
-        "sv": ("{service}: ändrad tidtabell.",),
-        "en": ("{service}: schedule changed.",),
-    },
-    "change_ended": {
-        "fi": ("{service} päättyi.", "{service} lopetettu, tavoite saavutettu."),
-        "sv": ("{service} avslutad.",),
-        "en": ("{service} ended.",),
-    },
-    "ending": {
-        "fi": (
-            "Tavoitteet saavutettu.",
-            "Asiakas työllistyi ({occupation}).",
-            "Siirtyi ammatilliseen koulutukseen.",
-        ),
-        "sv": ("Målen har nåtts.", "Kunden fick arbete ({occupation})."),
-        "en": ("Goals achieved.", "Found work ({occupation})."),
-    },
-    "extension": {
-        "fi": (
-            "Lukutaitokoulutus kesken; jatko tarpeen tavoitteiden saavuttamiseksi.",
-            "Perhevapaa keskeytti opinnot {months} kuukaudeksi.",
-            "Pitkä sairausjakso keskeytti koulutuksen.",
-        ),
-        "sv": (
-            "Läs- och skrivutbildningen pågår fortfarande.",
-            "Familjeledighet avbröt studierna i {months} månader.",
-        ),
-        "en": ("Literacy training still under way.", "Family leave interrupted studies for {months} months."),
-    },
-    "switch": {
-        "fi": ("Monialaisen tuen tarve tunnistettu; siirrytään monialaiseen suunnitelmaan.",),
-        "sv": ("Behov av sektorsövergripande stöd; byte till sektorsövergripande plan.",),
-        "en": ("Need for multisectoral support identified; switching to a multisectoral plan.",),
-    },
-    "family_agreement": {
-        "fi": ("Perheen suunnitelma laaditaan, kun puolison suunnitelma valmistuu.",),
-        "sv": ("Planen för familjen utarbetas när makens plan är klar.",),
-        "en": ("The family plan will be drawn up once the spouse's plan is ready.",),
-    },
-    "guidance_needs": {
-        "fi": (
-            "Etsii työtä, tarvitsee tietoa työnhausta.",
-            "Kysyi suomen kielen kursseista.",
-            "Tarvitsee apua asunnon hakemiseen.",
-            "Tietoa terveyspalveluista ja ajanvarauksesta.",
-        ),
-        "sv": (
-            "Söker arbete och behöver information om arbetssökande.",
-            "Frågade om kurser i finska och svenska.",
-        ),
-        "en": ("Looking for work; needs information on job search.", "Asked about Finnish courses."),
-    },
-    "guidance_other": {
-        "fi": (
-            "Kysyi lasten harrastusmahdollisuuksista.",
-            "Annettu tietoa kunnan palveluista ja kirjastosta.",
-            "Keskusteltu oleskeluluvan jatkohakemuksesta; ohjattu Migrin asiakaspalveluun.",
-            "Annettu esite kotoutumispalveluista omalla kielellä ({language}).",
-        ),
-        "sv": ("Frågade om fritidsaktiviteter för barnen.", "Informerad om kommunens tjänster."),
-        "en": ("Asked about hobbies for the children.", "Given information on the municipality's services."),
-    },
-    "other_content_data": {
-        "fi": (
-            "Haettu todellisten kustannusten mukaista korvausta tulkkauksesta.",
-            "Asiakkaalla on erityisruokavalio koulutuksen ruokailuissa.",
-        ),
-        "sv": ("Ersättning för tolkning söks enligt de faktiska kostnaderna.",),
-        "en": ("Compensation for interpreting applied for at actual cost.",),
-    },
-    "necessity": {
-        "fi": ("Tarvitaan valtion korvauksen hakemiseen.", "Tarvitaan palvelun järjestämiseksi."),
-        "sv": ("Behövs för att söka statlig ersättning.",),
-        "en": ("Needed to apply for state compensation.",),
-    },
-    "details_document": {
-        "fi": ("Tutkintotodistus, toimitettu tapaamisessa.", "Työtodistus, käännös liitteenä."),
-        "sv": ("Examensbetyg, visat vid mötet.",),
-        "en": ("Diploma shown at the meeting.",),
-    },
-    "details_provider": {
-        "fi": ("Kotoutumiskoulutuksen järjestäjän lähtötasotesti.", "Hyvinvointialueen palveluohjaus."),
-        "sv": ("Nivåtest av utbildningsanordnaren.",),
-        "en": ("The training provider's placement test.",),
-    },
-    "annulment": {
-        "fi": ("Kirjattu väärälle asiakkaalle.", "Kirjaus tehty kahteen kertaan."),
-        "sv": ("Registrerad på fel kund.", "Registreringen gjordes två gånger."),
-        "en": ("Entered for the wrong customer.", "Entered twice."),
-    },
 }
+
+B: dict[str, Bank] = {**ASSESSMENT, **PLAN_REVIEW_GUIDANCE}
