@@ -285,3 +285,20 @@ def test_no_extensions_folder_means_the_national_model(tmp_path: Path) -> None:
     repo = S.make_repo(tmp_path / "plain")
     assert repository_extensions(repo.root) is None
     assert load_extensions(repo.root).fields == ()
+
+
+@pytest.mark.slow
+def test_example_extension_installs_and_is_used(tmp_path: Path) -> None:
+    from kototieto.store.extensions.example import install_example, use_example
+
+    repo = S.make_repo(tmp_path / "demo")
+    st = Store(repo)
+    records = sorted(S.dataset(), key=lambda d: d["kind"] != "customer")  # customers first
+    for data in records:
+        st.save(data)
+    ext = install_example(repo)
+    assert [f.id for f in ext.fields] == ["091.digital-skills"]
+    written = use_example(repo, every=1, plans=False)
+    assert written == sum(1 for d in S.dataset() if "assessment" in d["kind"] and not d.get("annulment"))
+    assert usage(repo, ext)["091.digital-skills"].filled == written
+    assert S.git(repo.root, "status", "--porcelain") == ""
