@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 import shutil
 import tempfile
 import time
@@ -26,15 +25,15 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from kototieto.errors import InvalidInputError, KotoError, UsageError
+from kototieto.errors import KotoError, UsageError
 from kototieto.site import i18n
 from kototieto.site.catalogue_diff import diff_catalogues
 from kototieto.site.comments import CommentRepo, CommentSet
 from kototieto.site.context import CommentLink, SiteContext
 from kototieto.site.fillrates import FillRates, fill_rates
 from kototieto.site.generate import generate
+from kototieto.site.snapshots import SNAPSHOT_DIR, find_latest_snapshot, latest_snapshot, publish_snapshot
 
-SNAPSHOT_DIR = Path(__file__).resolve().parent / "snapshots"
 MARKER = ".koto-site"
 
 
@@ -69,6 +68,17 @@ class BuildResult:
         }
 
 
+__all__ = [
+    "SNAPSHOT_DIR",
+    "BuildResult",
+    "build_site",
+    "find_latest_snapshot",
+    "latest_snapshot",
+    "load_catalogue",
+    "publish_snapshot",
+]
+
+
 def load_catalogue() -> dict[str, Any]:
     from kototieto.model.catalogue import catalogue_json
 
@@ -81,38 +91,6 @@ def default_schemas() -> Callable[[str | None, str], Any] | None:
     except ImportError:
         return None
     return record_schema
-
-
-def _version_key(path: Path) -> tuple[Any, ...]:
-    version = path.stem.removeprefix("catalogue-")
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"[.-]", version))
-
-
-def latest_snapshot(folder: Path = SNAPSHOT_DIR) -> dict[str, Any] | None:
-    """The last published catalogue (``catalogue-<version>.json`` with the highest version)."""
-    files = sorted(folder.glob("catalogue-*.json"), key=_version_key) if folder.is_dir() else []
-    if not files:
-        return None
-    try:
-        data = json.loads(files[-1].read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise InvalidInputError(f"cannot read the catalogue snapshot: {exc}") from exc
-    if not isinstance(data, dict):
-        raise InvalidInputError(f"{files[-1]}: a catalogue snapshot must be a JSON object")
-    return data
-
-
-def publish_snapshot(catalogue: Mapping[str, Any], folder: Path = SNAPSHOT_DIR) -> Path:
-    """Write ``catalogue-<version>.json``: the published catalogue the next change log compares with."""
-    version = str(catalogue.get("version") or "")
-    if not re.fullmatch(r"[0-9A-Za-z.+-]+", version):
-        raise InvalidInputError(f"catalogue version {version!r} cannot name a snapshot file")
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"catalogue-{version}.json"
-    path.write_text(
-        json.dumps(catalogue, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
-    )
-    return path
 
 
 def prepare(
@@ -235,7 +213,7 @@ def build_site(
     i18n.check_complete()
     t0 = time.perf_counter()
     cat = dict(catalogue) if catalogue is not None else load_catalogue()
-    snap = latest_snapshot() if snapshot == "latest" else snapshot
+    snap = find_latest_snapshot() if snapshot == "latest" else snapshot
     assert not isinstance(snap, str)
     schema_fn = default_schemas() if schemas == "default" else schemas
     assert not isinstance(schema_fn, str)

@@ -232,3 +232,27 @@ def test_is_filled_semantics() -> None:
     assert is_filled(data, ("c", "x")) and not is_filled(data, ("d", "e"))
     assert is_filled(data, ("f",)) and is_filled(data, ("g",)) and not is_filled(data, ("zz",))
     assert split_path("measures[].organiser.type") == ("measures", "organiser", "type")
+
+
+def test_snapshots_publish_and_find_the_highest_version(tmp_path: Path) -> None:
+    from kototieto.errors import NotFoundError
+    from kototieto.site.snapshots import find_latest_snapshot, latest_snapshot, publish_snapshot
+
+    assert find_latest_snapshot(tmp_path) is None
+    with pytest.raises(NotFoundError):
+        latest_snapshot(tmp_path)
+    for version in ("2026.9", "2026.11", "2026.10"):
+        publish_snapshot(dict(support.sample_catalogue(), version=version), tmp_path)
+    latest = latest_snapshot(tmp_path)
+    assert latest["version"] == "2026.11"
+    language = next(cl for cl in latest["code_lists"] if cl["id"] == "language")
+    assert "values" not in language and language["value_count"] == 2
+    with pytest.raises(InvalidInputError):
+        publish_snapshot(dict(support.sample_catalogue(), version="../x"), tmp_path)
+
+
+def test_committed_snapshot_is_a_catalogue() -> None:
+    from kototieto.site.snapshots import latest_snapshot
+
+    snap = latest_snapshot()
+    assert snap["fields"] and snap["version"]
