@@ -95,6 +95,24 @@ def test_tagged_language_metadata_fonts(plans: dict[str, bytes], lang: str) -> N
             )
 
 
+def _tags(node: Any, out: set[str]) -> set[str]:
+    if isinstance(node, pikepdf.Array):
+        for item in node:
+            _tags(item, out)
+    elif isinstance(node, pikepdf.Dictionary):
+        if "/S" in node:
+            out.add(str(node.S))
+        if "/K" in node:
+            _tags(node.K, out)
+    return out
+
+
+def test_structure_tags_mark_headings_and_table_cells(plans: dict[str, bytes]) -> None:
+    with pikepdf.open(io.BytesIO(plans["fi"])) as pdf:
+        tags = _tags(pdf.Root.StructTreeRoot, set())
+    assert {"/Document", "/H1", "/H2", "/Table", "/THead", "/TH", "/TD", "/P"} <= tags
+
+
 def _fonts(pdf: pikepdf.Pdf) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for page in pdf.pages:
