@@ -123,6 +123,14 @@ class OrgInfo:
     county: str | None
     county_name: str | None
     county_officials: tuple[Official, ...]
+    county_name_sv: str | None = None
+
+    def local_name(self, lang: str) -> str:
+        """The municipality's name as a record in ``lang`` writes it (Swedish in Swedish)."""
+        return self.place.org_sv if lang == "sv" else self.name
+
+    def local_county(self, lang: str) -> str | None:
+        return self.county_name_sv if lang == "sv" else self.county_name
 
     def organisation(self) -> Data:
         return {"type": "municipality", "code": self.place.code, "name": self.name}
@@ -154,11 +162,14 @@ def _officials(
     slug: str,
     swedish_share: float,
 ) -> tuple[Official, ...]:
+    """``count`` officials; the Swedish share of them writes Swedish, now and then one English."""
+    swedish = round(count * swedish_share)
+    english = 1 if count - swedish > 1 and rng.random() < 0.4 else 0
+    langs = ["sv"] * swedish + ["en"] * english + ["fi"] * (count - swedish - english)
     out: list[Official] = []
     used: set[str] = set()
     while len(out) < count:
-        roll = rng.random()
-        lang = "sv" if roll < swedish_share else ("en" if roll > 0.93 else "fi")
+        lang = langs[len(out)]
         names = OFFICIAL_NAMES[lang]
         first, last = rng.choice(names.first), rng.choice(names.last)
         if f"{first} {last}" in used:
@@ -265,14 +276,15 @@ class DatasetSpec:
         )
         county = place.county or None
         county_name: str | None = None
+        county_name_sv: str | None = None
         county_officials: tuple[Official, ...] = ()
         if county is not None:
             fi, sv, _en = refdata.wellbeing_counties()[county]
-            county_name = fi
+            county_name, county_name_sv = fi, sv
             county_officials = _officials(
                 rng, "wellbeing-services-county", 3, fi, sv, None, f"hva{county}", place.swedish_share
             )
-        return OrgInfo(place, name, officials, county, county_name, county_officials)
+        return OrgInfo(place, name, officials, county, county_name, county_officials, county_name_sv)
 
     def customer_id(self, index: int) -> str:
         return f"c-{self.customer_ids(index):08x}"

@@ -68,9 +68,11 @@ class Life:
         self.seq = 0
         self.records: list[Data] = []
         self.jobseeker = False
-        self.own = rng.choice(self.org.officials)
-        self.county_official = rng.choice(self.org.county_officials) if self.org.county_officials else None
         self.person = self._person()
+        # The customer's own official mostly writes the language the customer is integrating in.
+        same = [o for o in self.org.officials if (o.lang == "sv") == (self.person.target_lang == "sv")]
+        self.own = rng.choice(same if same and rng.random() < 0.85 else self.org.officials)
+        self.county_official = rng.choice(self.org.county_officials) if self.org.county_officials else None
 
     # --- helpers --------------------------------------------------------------------------------
 
@@ -112,7 +114,7 @@ class Life:
         return self.own if self.rng.random() < 0.8 else self.rng.choice(self.org.officials)
 
     def writer(self, official: Official) -> Writer:
-        return Writer(self.rng, self.person, official.lang, self.org.name)
+        return Writer(self.rng, self.person, official.lang, self.org.local_name(official.lang))
 
     def _id(self, prefix: str, day: dt.date) -> str:
         self.seq += 1
@@ -231,7 +233,10 @@ class Life:
                 rng.randint(1, 2),
             )
         )
-        data["service_needs"] = {"service_kinds": kinds, "description": w.some("guidance_needs", 1, 2)}
+        data["service_needs"] = {
+            "service_kinds": kinds,
+            "description": " ".join(w.say(f"gneed_{k}") for k in kinds),
+        }
         data["guided_to"] = [referral(w, day) for _ in range(rng.randint(0, 2))]
         if rng.random() < 0.6:
             data["other_matters"] = w.say("guidance_other")
@@ -289,7 +294,7 @@ class Life:
         w = self.writer(official)
         kind = "multisectoral-assessment" if multi else "assessment"
         data = self.base(kind, "asm", day, officials)
-        data["specifying_measures"] = specifying_measures(w, day, multi, self.org.county_name)
+        data["specifying_measures"] = specifying_measures(w, day, multi, self.org.local_county(w.lang))
         if timing["timing"] == "not-drawn-up":
             timing = {**timing, "justification": w.say("no_plan")}
         data["plan_timing"] = timing
@@ -301,8 +306,8 @@ class Life:
         }
         data["literacy"] = lit
         target_fi = p.target_lang == "fi"
-        data["finnish_skills"] = language_skill(w, target_fi, True)
-        data["swedish_skills"] = language_skill(w, not target_fi, not target_fi)
+        data["finnish_skills"] = language_skill(w, target_fi, target_fi, "fi")
+        data["swedish_skills"] = language_skill(w, not target_fi, not target_fi, "sv")
         data["employment_education_needs"] = {
             **w.sourced(),
             "employment_services": rng.random() < 0.7,
@@ -369,7 +374,7 @@ class Life:
             data["previous_plan"] = previous
         data["period"] = {"start": start.isoformat(), "end": end.isoformat()}
         data["goals"] = goals(w, end)
-        data["measures"] = measures(w, start, end, kind, self.org.name, self.org.county_name)
+        data["measures"] = measures(w, start, end, kind, w.ctx["org"], self.org.local_county(w.lang))
         data["other_content"] = w.say("other_content")
         data["first_review"] = first_review.isoformat()
         data["sources"] = ["person"] if rng.random() < 0.6 else ["person", "other-authority"]

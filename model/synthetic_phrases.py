@@ -56,31 +56,40 @@ ASSESSMENT: dict[str, Bank] = {
             "Has not been to school; needs literacy training.",
         ),
     },
-    "language_fi": {
+    "target_fi_low": {
+        "fi": (
+            "Lähtötasotestin tulos {level}.",
+            "Ei aiempia suomen kielen opintoja.",
+            "Osaa tervehtiä ja kertoa perustiedot itsestään suomeksi.",
+            "Asiointi suomeksi ei vielä onnistu, tulkki käytössä.",
+        ),
+        "sv": ("Nivåtest i finska: {level}.", "Har inte studerat finska tidigare."),
+        "en": ("Finnish placement test result {level}.", "No earlier Finnish studies."),
+    },
+    "target_fi_mid": {
         "fi": (
             "Lähtötasotestin tulos {level}.",
             "Puhuu arkisista asioista yksinkertaisin lausein.",
             "Ymmärtää hitaasti puhuttua selkeää suomea.",
-            "Ei aiempia suomen kielen opintoja.",
             "Opiskellut suomea omatoimisesti sovelluksella noin {months} kk.",
-            "Asiointi suomeksi onnistuu osittain, tulkki käytössä tarvittaessa.",
+            "Asiointi suomeksi onnistuu osittain.",
         ),
-        "sv": (
-            "Nivåtest i finska: {level}.",
-            "Förstår enkel och långsamt talad finska.",
-            "Har inte studerat finska tidigare.",
-        ),
-        "en": (
-            "Finnish placement test result {level}.",
-            "Understands simple Finnish spoken slowly.",
-            "No earlier Finnish studies.",
-        ),
+        "sv": ("Nivåtest i finska: {level}.", "Förstår enkel och långsamt talad finska."),
+        "en": ("Finnish placement test result {level}.", "Understands simple Finnish spoken slowly."),
     },
-    "language_sv": {
+    "target_sv_low": {
+        "fi": ("Ruotsin kielen lähtötasotestin tulos {level}.", "Ei aiempia ruotsin kielen opintoja."),
+        "sv": (
+            "Nivåtest i svenska: {level}.",
+            "Har inte studerat svenska tidigare.",
+            "Kan hälsa och berätta om sig själv på svenska.",
+        ),
+        "en": ("Swedish placement test result {level}.", "No earlier Swedish studies."),
+    },
+    "target_sv_mid": {
         "fi": (
-            "Ei ruotsin kielen taitoa.",
-            "Ruotsin kieltä ei ole arvioitu; asiakas ei koe tarvetta.",
-            "Ymmärtää jonkin verran ruotsia, opiskellut sitä kielikurssilla.",
+            "Ruotsin kielen lähtötasotestin tulos {level}.",
+            "Selviää arkisista keskusteluista ruotsiksi.",
         ),
         "sv": (
             "Nivåtest i svenska: {level}.",
@@ -88,11 +97,17 @@ ASSESSMENT: dict[str, Bank] = {
             "Har gått svenskkurs vid medborgarinstitutet.",
             "Förstår tydligt talad svenska, skriver korta meddelanden.",
         ),
-        "en": (
-            "No Swedish skills.",
-            "Swedish not assessed; the customer sees no need at present.",
-            "Some understanding of Swedish from a short course.",
-        ),
+        "en": ("Swedish placement test result {level}.", "Manages everyday conversations in Swedish."),
+    },
+    "none_fi": {
+        "fi": ("Ei suomen kielen taitoa.", "Suomen kieltä ei ole arvioitu; opiskelee ruotsia."),
+        "sv": ("Inga kunskaper i finska.", "Finska har inte bedömts; studerar svenska."),
+        "en": ("No Finnish.", "Finnish not assessed; studies Swedish."),
+    },
+    "none_sv": {
+        "fi": ("Ei ruotsin kielen taitoa.", "Ruotsin kieltä ei ole arvioitu; asiakas ei koe tarvetta."),
+        "sv": ("Inga kunskaper i svenska.", "Svenska har inte bedömts; kunden ser inget behov."),
+        "en": ("No Swedish skills.", "Swedish not assessed; the customer sees no need at present."),
     },
     "employment_education": {
         "fi": (
@@ -368,21 +383,22 @@ ASSESSMENT: dict[str, Bank] = {
         "sv": ("Önskar en kamratgrupp.", "Behöver barnomsorg under kursdagarna."),
         "en": ("Would like a peer group.", "Needs childcare on course days."),
     },
-    "measure_how": {
+    "how_language": {
         "fi": (
             "Lähtötasotesti kotoutumiskoulutuksen järjestäjällä.",
-            "Tutkintotodistukset toimitetaan Opetushallitukseen.",
+            "Kielitaidon arvio koulutuksen alussa.",
+        ),
+        "sv": ("Nivåtest hos anordnaren av integrationsutbildningen.",),
+        "en": ("Placement test with the training provider.",),
+    },
+    "how_county": {
+        "fi": (
             "Ajanvaraus hyvinvointialueen palveluohjaukseen.",
             "Arvio työkokeilun aikana.",
+            "Lääkärin arvio terveysasemalla.",
         ),
-        "sv": (
-            "Nivåtest hos anordnaren av integrationsutbildningen.",
-            "Tidsbokning till välfärdsområdets servicehandledning.",
-        ),
-        "en": (
-            "Placement test with the training provider.",
-            "Appointment with the county's service counselling.",
-        ),
+        "sv": ("Tidsbokning till välfärdsområdets servicehandledning.", "Bedömning under arbetsprövning."),
+        "en": ("Appointment with the county's service counselling.", "Assessment during a work trial."),
     },
     "no_plan": {
         "fi": (

@@ -107,14 +107,20 @@ PLAN_REVIEW_GUIDANCE: dict[str, Bank] = {
         "sv": ("Inga nya servicebehov.",),
         "en": ("No new service needs.",),
     },
-    "new_needs": {
-        "fi": (
-            "Tarvitsee terveydenhoitajan arvion.",
-            "Tarve velkaneuvontaan.",
-            "Ohjaus ammatilliseen koulutukseen ajankohtainen.",
-        ),
-        "sv": ("Behöver bedömning av hälsovårdare.", "Behov av skuldrådgivning."),
-        "en": ("Needs a nurse's assessment.", "Needs debt counselling."),
+    "need_health-services": {
+        "fi": ("Tarvitsee terveydenhoitajan arvion.", "Ohjattu terveystarkastukseen."),
+        "sv": ("Behöver bedömning av hälsovårdare.",),
+        "en": ("Needs a nurse's assessment.",),
+    },
+    "need_social-services": {
+        "fi": ("Tarve velkaneuvontaan.", "Tarvitsee tukea asumiseen."),
+        "sv": ("Behov av skuldrådgivning.",),
+        "en": ("Needs debt counselling.",),
+    },
+    "need_vocational-education": {
+        "fi": ("Ohjaus ammatilliseen koulutukseen ajankohtainen.",),
+        "sv": ("Hänvisning till yrkesutbildning är aktuell.",),
+        "en": ("Time to apply for vocational education.",),
     },
     "change_added": {
         "fi": ("Lisätty: {service}.", "{service} lisätty suunnitelmaan asiakkaan toiveesta."),
@@ -162,18 +168,30 @@ PLAN_REVIEW_GUIDANCE: dict[str, Bank] = {
         "sv": ("Planen för familjen utarbetas när makens plan är klar.",),
         "en": ("The family plan will be drawn up once the spouse's plan is ready.",),
     },
-    "guidance_needs": {
-        "fi": (
-            "Etsii työtä, tarvitsee tietoa työnhausta.",
-            "Kysyi suomen kielen kursseista.",
-            "Tarvitsee apua asunnon hakemiseen.",
-            "Tietoa terveyspalveluista ja ajanvarauksesta.",
-        ),
-        "sv": (
-            "Söker arbete och behöver information om arbetssökande.",
-            "Frågade om kurser i finska och svenska.",
-        ),
-        "en": ("Looking for work; needs information on job search.", "Asked about Finnish courses."),
+    "gneed_employment-services": {
+        "fi": ("Etsii työtä, tarvitsee tietoa työnhausta.", "Kysyi, miten ilmoittautua työnhakijaksi."),
+        "sv": ("Söker arbete och behöver information om arbetssökande.",),
+        "en": ("Looking for work; needs information on job search.",),
+    },
+    "gneed_integration-training": {
+        "fi": ("Kysyi suomen kielen kursseista.", "Haluaa kotoutumiskoulutukseen."),
+        "sv": ("Frågade om kurser i finska och svenska.",),
+        "en": ("Asked about Finnish courses.",),
+    },
+    "gneed_social-services": {
+        "fi": ("Tarvitsee apua asunnon hakemiseen.", "Kysyi toimeentulotuesta."),
+        "sv": ("Behöver hjälp att söka bostad.",),
+        "en": ("Needs help finding a flat.",),
+    },
+    "gneed_health-services": {
+        "fi": ("Tietoa terveyspalveluista ja ajanvarauksesta.",),
+        "sv": ("Information om hälsovårdstjänster och tidsbokning.",),
+        "en": ("Information on health services and appointments.",),
+    },
+    "gneed_civic-orientation": {
+        "fi": ("Kaipaa tietoa suomalaisesta yhteiskunnasta ja arjesta.",),
+        "sv": ("Vill veta mer om det finländska samhället och vardagen.",),
+        "en": ("Wants to know more about Finnish society and daily life.",),
     },
     "guidance_other": {
         "fi": (

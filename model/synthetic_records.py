@@ -139,19 +139,19 @@ def described(w: Writer, key: str, main: str = "person", lo: int = 1, hi: int = 
     return {**w.sourced(main), "description": w.some(key, lo, hi)}
 
 
-def language_skill(w: Writer, target: bool, method: bool) -> Data:
-    """The target language (integration language) is tested; the other is usually 'none'."""
+def language_skill(w: Writer, target: bool, method: bool, lang_code: str) -> Data:
+    """Skills in ``lang_code`` ("fi" or "sv"): the target (integration) language is tested, the
+    other one is usually none or not assessed."""
     p = w.person
-    key = "language_fi" if (p.target_lang == "fi") == target else "language_sv"
     if target:
         level = LEVELS[p.level]
         out: Data = {**w.sourced("official-observation"), "level": level}
         if method:
             out["method"] = {"fi": "lähtötasotesti", "sv": "nivåtest", "en": "placement test"}[w.lang]
-        out["description"] = w.some(key, 1, 2)
+        out["description"] = w.some(f"target_{lang_code}_{'low' if p.level < 3 else 'mid'}", 1, 2)
         return out
     level = "none" if w.rng.random() < 0.7 else "not-assessed"
-    return {**w.sourced("person"), "level": level, "description": w.say(key)}
+    return {**w.sourced("person"), "level": level, "description": w.say(f"none_{lang_code}")}
 
 
 def education(w: Writer) -> Data:
@@ -211,7 +211,7 @@ def specifying_measures(w: Writer, day: dt.date, multisectoral: bool, county_nam
         out.append(
             {
                 "kind": "language-skills-assessment",
-                "how": w.say("measure_how"),
+                "how": w.say("how_language"),
                 "planned_date": (day + dt.timedelta(days=w.rng.randint(7, 40))).isoformat(),
                 "organiser": {"type": "educational-institution", "name": _school(w)},
             }
@@ -224,7 +224,7 @@ def specifying_measures(w: Writer, day: dt.date, multisectoral: bool, county_nam
                 "kind": w.rng.choice(
                     ("work-ability-assessment", "health-assessment", "social-work-assessment")
                 ),
-                "how": w.say("measure_how"),
+                "how": w.say("how_county"),
                 "planned_date": (day + dt.timedelta(days=w.rng.randint(14, 60))).isoformat(),
                 "organiser": {"type": "wellbeing-services-county", "name": county_name},
             }
@@ -240,29 +240,25 @@ def _school(w: Writer) -> str:
     )
 
 
-def referral(w: Writer, day: dt.date, third_sector: bool = True) -> Data:
-    kind = (
-        w.rng.choice(("third-sector-activity", "civic-orientation", "other"))
-        if third_sector
-        else "employment-services"
-    )
+THIRD_SECTOR = {
+    "fi": (
+        "Monikulttuurinen yhdistys ry",
+        "Kotikulma ry",
+        "Naisten kohtaamispaikka ry",
+        "Punainen Risti, paikallisosasto",
+    ),
+    "sv": ("Mångkulturella föreningen rf", "Röda Korset, lokalavdelningen", "Kvinnornas mötesplats rf"),
+    "en": ("Monikulttuurinen yhdistys ry", "Kotikulma ry", "Naisten kohtaamispaikka ry"),
+}
+AUTHORITIES = ("Kela", "Maahanmuuttovirasto", "Digi- ja väestötietovirasto")
+
+
+def referral(w: Writer, day: dt.date) -> Data:
+    kind = w.rng.choice(("third-sector-activity", "civic-orientation", "other"))
     organiser: Data = (
-        {
-            "type": "third-sector",
-            "name": w.rng.choice(
-                (
-                    "Monikulttuurinen yhdistys ry",
-                    "Kotikulma ry",
-                    "Naisten kohtaamispaikka ry",
-                    "Punainen Risti, paikallisosasto",
-                )
-            ),
-        }
+        {"type": "third-sector", "name": w.rng.choice(THIRD_SECTOR[w.lang])}
         if kind != "other"
-        else {
-            "type": "other-authority",
-            "name": w.rng.choice(("Kela", "Maahanmuuttovirasto", "Digi- ja väestötietovirasto")),
-        }
+        else {"type": "other-authority", "name": w.rng.choice(AUTHORITIES)}
     )
     return {
         "organiser": organiser,
@@ -357,5 +353,5 @@ def new_needs(w: Writer) -> Data:
     """New service needs of a review: usually none (an empty list says "none identified")."""
     if w.rng.random() < 0.3:
         kind = w.rng.choice(("health-services", "social-services", "vocational-education"))
-        return {"service_kinds": [kind], "description": w.say("new_needs")}
+        return {"service_kinds": [kind], "description": w.say(f"need_{kind}")}
     return {"service_kinds": [], "description": w.say("no_new_needs")}

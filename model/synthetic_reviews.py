@@ -99,7 +99,7 @@ def review(life: Life, plan: PlanState, review_day: dt.date, first: bool) -> tup
     data["progress"] = w.some("progress", 1, 2)
     data["obstacles"] = w.say("obstacles" if rng.random() < 0.4 else "no_obstacles")
     data["new_service_needs"] = new_needs(w)
-    data["changes"] = [municipal_change(w, life.org.name) for _ in range(rng.choice((0, 0, 1, 1, 2)))]
+    data["changes"] = [municipal_change(w, w.ctx["org"]) for _ in range(rng.choice((0, 0, 1, 1, 2)))]
     outcome = _outcome(life, plan, review_day, first)
     if outcome == "extend" and not _extend(w, plan, data, person.low_literacy):
         outcome = "end"
@@ -190,5 +190,6 @@ def county_review(life: Life, plan_id: str, day: dt.date, next_review: dt.date) 
     data["progress"] = w.say("progress")
     data["obstacles"] = w.say("obstacles" if life.rng.random() < 0.3 else "no_obstacles")
     data["new_service_needs"] = new_needs(w)
-    data["changes"] = [county_change(w, life.org.county_name) for _ in range(life.rng.randint(1, 2))]
+    county_name = life.org.local_county(w.lang) or life.org.county_name
+    data["changes"] = [county_change(w, county_name) for _ in range(life.rng.randint(1, 2))]
     life.records.append(data)
