@@ -163,3 +163,66 @@ def test_a_parsed_record_knows_its_labels(ext: ExtensionSet) -> None:
         ("091.bike-owner", "false"),
     ]
     assert additional_information(S.first("assessment"), "fi") == []
+
+
+def test_every_type_and_lists() -> None:
+    fields = [
+        {
+            "name": f"f-{t}",
+            "kinds": ["guidance"],
+            "type": t,
+            "labels": {"fi": f"Kenttä {t}", "sv": f"Fält {t}", "en": f"Field {t}"},
+            "definitions": {"fi": "x", "sv": "x", "en": "x"},
+            "rationale": "test",
+            "need": "test",
+        }
+        for t in (
+            "text",
+            "long-text",
+            "date",
+            "boolean",
+            "integer",
+            "decimal",
+            "list-of-text",
+            "list-of-date",
+        )
+    ]
+    fields.append(
+        {
+            **fields[0],
+            "name": "langs",
+            "type": "list-of-code",
+            "code_list": "language",
+            "labels": {"fi": "Kielet x", "sv": "Språk x", "en": "Languages x"},
+        }
+    )
+    ext = parse_definitions([SourceDoc("t.yaml", {"organisation": "KEHA-1", "fields": fields})])
+    good = {
+        "KEHA-1.f-text": "lyhyt",
+        "KEHA-1.f-long-text": "pitkä\nteksti",
+        "KEHA-1.f-date": "2026-11-28",
+        "KEHA-1.f-boolean": True,
+        "KEHA-1.f-integer": 3,
+        "KEHA-1.f-decimal": 2,
+        "KEHA-1.f-list-of-text": ["a", "b"],
+        "KEHA-1.f-list-of-date": ["2026-01-01"],
+        "KEHA-1.langs": ["fi", "ar"],
+    }
+    data = S.first("guidance")
+    data["extensions"] = good
+    result = ext.validate(data)
+    assert result.ok, _errors(result)
+    assert record_to_data(result.record)["extensions"]["KEHA-1.f-date"] == "2026-11-28"
+    assert "Field date" in dict(ext.additional_information(result.record, "en"))
+    bad = {
+        "KEHA-1.f-text": "",
+        "KEHA-1.f-date": "28.11.2026",
+        "KEHA-1.f-boolean": 1,
+        "KEHA-1.f-integer": True,
+        "KEHA-1.f-decimal": "2,5",
+        "KEHA-1.f-list-of-text": "a",
+        "KEHA-1.langs": ["xx"],
+    }
+    data["extensions"] = bad
+    paths = {p[1] for p, _ in _errors(ext.validate(data))}
+    assert paths == set(bad)
