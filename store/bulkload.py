@@ -148,3 +148,36 @@ def load_bytes_checked(text: bytes, filename: str) -> dict[str, Any] | InvalidIn
         return fast_load(text, filename)
     except InvalidInputError as exc:
         return exc
+
+
+def locate_paths(text: str, paths: list[tuple[str | int, ...]]) -> list[tuple[int, int] | None]:
+    """1-based (line, column) of each field path (nearest existing ancestor), via libyaml's nodes.
+
+    Used only for files that have problems, so bulk runs never pay for positions of clean files.
+    """
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.YAMLError:
+        return [None for _ in paths]
+    finally:
+        loader.dispose()
+    out: list[tuple[int, int] | None] = []
+    for path in paths:
+        node = root
+        best: tuple[int, int] | None = _where(root) if root is not None else None
+        for key in path:
+            nxt = None
+            if isinstance(node, yaml.MappingNode) and isinstance(key, str):
+                for knode, vnode in node.value:
+                    if isinstance(knode, yaml.ScalarNode) and knode.value == key:
+                        best, nxt = _where(knode), vnode
+                        break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+                nxt = node.value[key]
+                best = _where(nxt)
+            if nxt is None:
+                break
+            node = nxt
+        out.append(best)
+    return out
