@@ -302,3 +302,44 @@ def test_example_extension_installs_and_is_used(tmp_path: Path) -> None:
     assert written == sum(1 for d in S.dataset() if "assessment" in d["kind"] and not d.get("annulment"))
     assert usage(repo, ext)["091.digital-skills"].filled == written
     assert S.git(repo.root, "status", "--porcelain") == ""
+
+
+@pytest.mark.slow
+def test_reviewers_comment_on_an_extension_and_the_proposal_lists_it(store: Store, tmp_path: Path) -> None:
+    from kototieto.model.catalogue import catalogue_json
+    from kototieto.site.comments import CommentRepo
+    from kototieto.store.extensions import extended_catalogue
+
+    folder = tmp_path / "comments"
+    comments = CommentRepo(folder, commit=False)
+    comments.create_round("Pilot round", date(2026, 11, 1), date(2026, 12, 31), ["091", "853"], "2026.11")
+    cat = extended_catalogue(catalogue_json(), store.repo.root)
+    comments.add(
+        "extensions.091.digital-skills",
+        author="Riikka Arvioija",
+        organisation="853",
+        text="Tarvitaan myös meillä.",
+        catalogue=cat,
+        today=date(2026, 11, 27),
+    )
+    with pytest.raises(NotFoundError):
+        comments.add(
+            "extensions.091.nothing",
+            author="R",
+            organisation="853",
+            text="x",
+            catalogue=cat,
+            today=date(2026, 11, 27),
+        )
+    out = S.koto(
+        store.repo.root,
+        "extension",
+        "propose",
+        "091.digital-skills",
+        "--comments",
+        str(folder),
+        "--lang",
+        "fi",
+    )
+    assert out.returncode == 0, out.stderr
+    assert "## Kommentit" in out.stdout and "2026-11-27 853 (open): Tarvitaan myös meillä." in out.stdout
