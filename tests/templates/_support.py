@@ -70,28 +70,15 @@ def sample_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A data repository holding the sample customer's records, committed through the store."""
     import yaml
 
+    from kototieto.store.scaffold import init_repository
+    from kototieto.store.store import Store
+
     hermetic(tmp_path, monkeypatch)
     repo = tmp_path / "repo"
-    done = koto(tmp_path, "init", str(repo), "--organisation", "837", "--name", "Tampereen kaupunki")
-    assert done.returncode == 0, done.stderr
-    files = tmp_path / "in"
-    files.mkdir()
-    for data in sample_data():  # customer first, then in the order references need
-        path = files / f"{data['id']}.yaml"
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    order = [
-        "customer",
-        "guidance",
-        "assessment",
-        "multisectoral-assessment",
-        "integration-plan",
-        "multisectoral-plan",
-        "family-plan",
-        "review",
-    ]
-    for kind in order:
-        for data in sample_data():
-            if data["kind"] == kind:
-                done = koto(repo, "add", str(files / f"{data['id']}.yaml"))
-                assert done.returncode == 0, done.stderr
+    init_repository(repo, organisation_code="837", name="Tampereen kaupunki")
+    texts = [yaml.safe_dump(d, allow_unicode=True, sort_keys=False).encode("utf-8") for d in sample_data()]
+    # one commit; the records refer to each other, which the one-by-one checks of import would refuse
+    Store.open(repo).import_records(
+        texts, message="sample records", author="Testi Virkailija <testi@example.org>", validate=False
+    )
     return repo
