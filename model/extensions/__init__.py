@@ -58,6 +58,7 @@ from kototieto.model.extensions.publish import (
     catalogue_fields,
     extend_catalogue,
     extended_schema,
+    local_note,
     status_label,
 )
 
@@ -90,6 +91,7 @@ __all__ = [
     "definitions_of",
     "extend_catalogue",
     "extended_schema",
+    "local_note",
     "parse_definitions",
     "status_label",
 ]

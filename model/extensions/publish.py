@@ -213,3 +213,22 @@ def extend_catalogue(
                 *({**v, "local": True} for v in entry["values"]),
             ]
     return out
+
+
+_LOCAL_HEADING = Text("Paikallinen lisäkenttä", "Lokalt tilläggsfält", "Local extension field")
+_RATIONALE = Text("Perustelu", "Motivering", "Rationale")
+
+
+def local_note(entry: Mapping[str, Any], lang: str = "fi") -> tuple[str, str] | None:
+    """(heading, text) marking a catalogue entry as a pilot's local extension; None for national ones.
+
+    E.g. ("Local extension field", "091, in trial. Rationale: ..."): what the site prints on a field.
+    """
+    if not entry.get("local") or "extension_id" not in entry:
+        return None
+    status = str(entry.get("status") or "proposed")
+    text = f"{entry.get('organisation')}, {status_label(status, lang) if status in _STATUS else status}"
+    rationale = " ".join(str(entry.get("rationale") or "").split())
+    if rationale:
+        text += f". {_RATIONALE.get(lang)}: {rationale}"
+    return _LOCAL_HEADING.get(lang), text

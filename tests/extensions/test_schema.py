@@ -64,3 +64,15 @@ def test_no_extensions_is_the_national_schema() -> None:
     assert extended_schema(None, "customer", "en") == record_schema("customer", "en")
     empty = parse_definitions([])
     assert json.dumps(extended_schema(empty)) == json.dumps(record_schema())
+
+
+def test_local_note_marks_only_extension_entries(ext: ExtensionSet) -> None:
+    from kototieto.model.catalogue import catalogue_json
+    from kototieto.model.extensions import catalogue_fields, local_note
+
+    entry = next(e for e in catalogue_fields(ext) if e["extension_id"] == "091.digital-skills")
+    assert local_note(entry, "en") == (
+        "Local extension field",
+        "091, in trial. Rationale: Most public services are digital first; the pilot refers people to digital mentoring.",
+    )
+    assert all(local_note(f, "fi") is None for f in catalogue_json()["fields"])
