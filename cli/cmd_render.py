@@ -9,9 +9,9 @@ import click
 
 from kototieto.cli.options import LANGS, repo_option
 from kototieto.errors import UsageError
+from kototieto.templates.pdf import DEFAULT_VARIANT, PDF_VARIANTS
 
 FORMATS = ("html", "pdf", "md")
-VARIANTS = ("pdf/ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/a-2a", "pdf/a-3a", "pdf/a-3u")
 
 
 def _write(result: bytes | str, output: str) -> None:
@@ -51,8 +51,8 @@ def _write(result: bytes | str, output: str) -> None:
 @click.option("--mask-identity", is_flag=True, help="Hide the individual part of the identity code.")
 @click.option(
     "--pdf-variant",
-    type=click.Choice(VARIANTS),
-    default="pdf/ua-1",
+    type=click.Choice(PDF_VARIANTS),
+    default=DEFAULT_VARIANT,
     show_default=True,
     help="PDF variant (PDF/A for archiving).",
 )
