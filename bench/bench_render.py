@@ -107,9 +107,11 @@ def run(n: int = 12, measures: int = 20, lang: str = "fi") -> dict[str, Any]:
     cores = os.cpu_count() or 1
     batch_times: dict[str, float] = {}
     cpu_per_wall: dict[str, float] = {}
+    cpu_per_pdf: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for jobs in sorted({1, cores}):
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu0 = time.process_time()
             t, written = _time(
                 lambda jobs=jobs: batch.render_batch(
                     [customer, *plans],
@@ -126,6 +128,9 @@ def run(n: int = 12, measures: int = 20, lang: str = "fi") -> dict[str, Any]:
             if jobs > 1:  # CPU seconds of the (finished) workers per wall second: ~cores when all are used
                 used = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
                 cpu_per_wall[str(jobs)] = used / t
+            else:  # one worker runs in this process
+                used = time.process_time() - cpu0
+            cpu_per_pdf[str(jobs)] = used / n
 
     floor = statistics.median(t_floor)
     full = statistics.median(t_full)
@@ -149,6 +154,7 @@ def run(n: int = 12, measures: int = 20, lang: str = "fi") -> dict[str, Any]:
         "batch_pdfs_per_s": {k: n / v for k, v in batch_times.items()},
         "batch_speedup": batch_times["1"] / batch_times[str(cores)] if cores > 1 else 1.0,
         "batch_worker_cpu_per_wall_s": cpu_per_wall,
+        "batch_cpu_s_per_pdf": cpu_per_pdf,
         "load_average": os.getloadavg()[0],
     }
 
