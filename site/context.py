@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 from urllib.parse import quote
 
@@ -32,8 +33,12 @@ def code_page(list_id: str) -> str:
 
 def rel(from_page: str, to_page: str, anchor: str | None = None) -> str:
     """A relative Markdown link from one docs page to another (mkdocs resolves ``.md`` links)."""
-    target = "" if from_page == to_page else posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
-    return target + (f"#{anchor}" if anchor else "") or "#"
+    return _rel(from_page, to_page) + (f"#{anchor}" if anchor else "") or "#"
+
+
+@cache
+def _rel(from_page: str, to_page: str) -> str:
+    return "" if from_page == to_page else posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
 
 
 @dataclass

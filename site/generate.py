@@ -201,6 +201,6 @@ def generate(ctx: SiteContext, src: Path, out: Path, langs: Sequence[str] = i18n
         shutil.copytree(ASSETS_DIR, docs / "assets")
         config = root / "mkdocs.yml"
         cfg = mkdocs_config(ctx, lang, langs, out / lang)
-        _write(config, yaml.safe_dump(cfg, allow_unicode=True, sort_keys=False))
+        _write(config, yaml.dump(cfg, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False))
         configs.append(config)
     return configs
