@@ -108,7 +108,6 @@ class Document:
     printed: str
     logo_uri: str | None = None
     annulment: tuple[Entry, ...] = ()
-    stylesheet: str = ""
 
 
 @dataclass(frozen=True)

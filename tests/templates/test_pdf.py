@@ -178,3 +178,23 @@ def test_every_kind_makes_a_readable_pdf(kind: str) -> None:
     pages = S.pdf_pages(pdf)
     assert 1 <= len(pages) <= 5
     assert "Amina Sara Haddad" in pages[0]
+
+
+def test_annulled_record_says_so_on_every_page_and_only_there() -> None:
+    from kototieto.templates.render import render_dossier
+
+    data = sample_data(measures=12)
+    plan: dict[str, Any] = next(d for d in data if d["kind"] == "integration-plan")
+    plan["annulment"] = {"date": "2025-06-01", "reason": "Kirjattu väärälle asiakkaalle."}
+    customer = parse_record(data[0])
+    pdf = render_record(parse_record(plan), "fi", "pdf", customer=customer, today=S.TODAY)
+    assert isinstance(pdf, bytes)
+    pages = S.pdf_pages(pdf)
+    assert len(pages) >= 2 and all("MITÄTÖITY" in p for p in pages)
+    others = [parse_record(d) for d in data[1:] if d["id"] != plan["id"]]
+    dossier = render_dossier(customer, [*others, parse_record(plan)], "fi", "pdf", today=S.TODAY)
+    assert isinstance(dossier, bytes)
+    marked = [
+        ("MITÄTÖITY" in p, "pln-2025-04-10-a1b2" in p or "Toimenpide" in p) for p in S.pdf_pages(dossier)
+    ]
+    assert any(m for m, _ in marked) and not all(m for m, _ in marked)
