@@ -237,7 +237,8 @@ def _walk(
         type_name, code_list = _type_name(tp, metadata)
         existing = out.get(path)
         if existing is not None:
-            if existing.meta is not meta and existing.meta.label != meta.label:
+            same = existing.meta == meta or (name == "kind" and not prefix)
+            if not same:
                 raise ValueError(f"field path {path} means different things in {existing.kinds} and {kind}")
             if kind not in existing.kinds:
                 existing.kinds.append(kind)

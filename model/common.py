@@ -448,3 +448,40 @@ OTHER_DATA_META = F(
     actors=MUN_COUNTY,
     items=("D1.27", "D2.08", "D3.16"),
 )
+
+
+RECORD_SOURCES_META = F(
+    T("Tiedon lähteet", "Uppgifternas källor", "Information sources"),
+    T(
+        "Mistä tietueen tiedot on saatu: maahanmuuttajalta, muulta viranomaiselta tai "
+        "palveluntuottajalta, tai hänen toimittamastaan asiakirjasta.",
+        "Varifrån postens uppgifter har erhållits: av invandraren, av en annan myndighet eller "
+        "serviceproducent, eller ur ett dokument som invandraren lämnat in.",
+        "Where the record's information came from: the immigrant, another authority or service "
+        "provider, or a document the immigrant supplied.",
+    ),
+    LegalBasis(
+        act=(16, 17, 21, 22, 10),
+        decree_874="2 § 1 mom.",
+        in_874=In874.YES,
+        note=T(
+            "Asetus 874/2024 lisäsi suunnitelmille tiedon siitä, mistä tiedot on saatu (muistiossa "
+            "vain arvioinneille, D1.06). Tarkistuksissa ja ohjauksessa Kototieto kysyy saman "
+            "vapaaehtoisena.",
+            "Förordning 874/2024 lade till för planer varifrån uppgifterna erhållits (i promemorian "
+            "endast för bedömningar, D1.06). För översyner och vägledning frågar kototieto samma "
+            "uppgift frivilligt.",
+            "The issued decree 874/2024 added, for plans, where the information came from (the memo "
+            "asks it for assessments only, D1.06). For reviews and guidance kototieto asks the same, "
+            "optionally.",
+        ),
+    ),
+    example=["person", "service-provider"],
+    ob=COND,
+    actors=MUN_COUNTY,
+    condition=T(
+        "Pakollinen suunnitelmissa (874/2024); vapaaehtoinen tarkistuksissa ja ohjauksessa.",
+        "Obligatoriskt i planer (874/2024); frivilligt i översyner och vägledning.",
+        "Required in plans (874/2024); optional in reviews and guidance.",
+    ),
+)

@@ -12,7 +12,7 @@ from pydantic import Field
 
 from kototieto.model.bases import GUIDANCE, STRUCTURE, F
 from kototieto.model.codes import Code
-from kototieto.model.common import DESCRIPTION_META, KotoModel, Referral
+from kototieto.model.common import DESCRIPTION_META, RECORD_SOURCES_META, KotoModel, Referral
 from kototieto.model.meta import ALL_ACTORS, Obligation
 from kototieto.model.record import RecordBase
 from kototieto.model.text import T
@@ -175,3 +175,6 @@ class Guidance(RecordBase):
             items=("D4.04",),
         ),
     ] = None
+    sources: Annotated[list[Annotated[str, Code("information-source")]], RECORD_SOURCES_META] = Field(
+        default_factory=list
+    )

@@ -15,6 +15,7 @@ from kototieto.model.codes import Code
 from kototieto.model.common import (
     DESCRIPTION_META,
     OTHER_DATA_META,
+    RECORD_SOURCES_META,
     KotoModel,
     Organiser,
     OtherData,
@@ -330,19 +331,9 @@ class PlanBase(RecordBase):
             items=("D2.07",),
         ),
     ] = None
-    sources: Annotated[
-        list[Annotated[str, Code("information-source")]],
-        F(
-            T("Tiedon lähteet", "Uppgifternas källor", "Information sources"),
-            T(
-                "Mistä suunnitelman tiedot on saatu.",
-                "Varifrån planens uppgifter har erhållits.",
-                "Where the plan's information came from.",
-            ),
-            PLAN_874,
-            example=["person", "other-authority"],
-        ),
-    ] = Field(default_factory=list)
+    sources: Annotated[list[Annotated[str, Code("information-source")]], RECORD_SOURCES_META] = Field(
+        default_factory=list
+    )
     source_details: Annotated[
         LongText | None,
         F(

@@ -12,6 +12,7 @@ from kototieto.model.common import (
     DESCRIPTION_META,
     EMPLOYMENT_REFERRAL_META,
     OTHER_DATA_META,
+    RECORD_SOURCES_META,
     EmploymentReferral,
     KotoModel,
     Organiser,
@@ -401,4 +402,7 @@ class Review(RecordBase):
         ),
     ] = None
     employment_referral: Annotated[EmploymentReferral | None, EMPLOYMENT_REFERRAL_META] = None
+    sources: Annotated[list[Annotated[str, Code("information-source")]], RECORD_SOURCES_META] = Field(
+        default_factory=list
+    )
     other_data: Annotated[OtherData | None, OTHER_DATA_META] = None
