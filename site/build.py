@@ -25,7 +25,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from kototieto.errors import KotoError, UsageError
+from kototieto.errors import KotoError, NoRepositoryError, UsageError
 from kototieto.site import i18n
 from kototieto.site.catalogue_diff import diff_catalogues
 from kototieto.site.comments import CommentRepo, CommentSet
@@ -79,10 +79,25 @@ __all__ = [
 ]
 
 
-def load_catalogue() -> dict[str, Any]:
+def load_catalogue(data_repo: Path | None = None) -> dict[str, Any]:
+    """The model's catalogue; with a data repository, its extension fields and codes too (``local``).
+
+    A plain folder of record files (no repository configuration) has no extensions: the model's
+    catalogue is used as it is, and the fill rates are still counted.
+    """
     from kototieto.model.catalogue import catalogue_json
 
-    return dict(catalogue_json())
+    catalogue = dict(catalogue_json())
+    if data_repo is None:
+        return catalogue
+    try:
+        from kototieto.store.extensions.load import extended_catalogue
+    except ImportError:  # pragma: no cover - extensions not built into this version
+        return catalogue
+    try:
+        return dict(extended_catalogue(catalogue, data_repo))
+    except NoRepositoryError:
+        return catalogue
 
 
 def default_schemas() -> Callable[[str | None, str], Any] | None:
@@ -212,7 +227,7 @@ def build_site(
     langs = list(dict.fromkeys(langs))
     i18n.check_complete()
     t0 = time.perf_counter()
-    cat = dict(catalogue) if catalogue is not None else load_catalogue()
+    cat = dict(catalogue) if catalogue is not None else load_catalogue(data_repo)
     snap = find_latest_snapshot() if snapshot == "latest" else snapshot
     assert not isinstance(snap, str)
     schema_fn = default_schemas() if schemas == "default" else schemas

@@ -86,10 +86,15 @@ def is_filled(value: Any, parts: tuple[str, ...]) -> bool:
 def record_files(repo: Path) -> list[Path]:
     """Record files of a data repository's working tree (``customers/<shard>/<customer>/<id>.yaml``)."""
     from kototieto.store.layout import CUSTOMERS_DIR, RECORD_SUFFIX
+    from kototieto.store.repository import CONFIG_FILE
 
     base = repo / CUSTOMERS_DIR
     if not base.is_dir():
-        raise NoRepositoryError(f"{repo} is not a data repository: it has no {CUSTOMERS_DIR}/ folder")
+        if (repo / CONFIG_FILE).is_file():
+            return []  # a data repository without records yet
+        raise NoRepositoryError(
+            f"{repo} is not a data repository: it has neither {CONFIG_FILE} nor a {CUSTOMERS_DIR}/ folder"
+        )
     return sorted(base.glob(f"*/*/*{RECORD_SUFFIX}"))
 
 

@@ -163,6 +163,11 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Kodförteckningen har {count} värden; se kodförteckningens sida.",
         "The code list has {count} values; see the code list page.",
     ),
+    "field.local": (
+        "Pilottiorganisaation oma lisäkenttä (ei kansallinen)",
+        "Pilotorganisationens eget tilläggsfält (inte nationellt)",
+        "The pilot organisation's own extension field (not national)",
+    ),
     "field.see": ("Katso", "Se", "See"),
     "field.none": ("–", "–", "–"),
     # --- legal basis

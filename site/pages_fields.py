@@ -117,6 +117,8 @@ def field_section(
     level = "#" * min(6, 2 + len(path.split(".")))
     out = [f"{level} {fmt.esc(label)} {{ #{fmt.anchor(path)} }}", ""]
     out += [fmt.code(path), "", fmt.esc(fmt.text(f.get("definitions"), lang)), ""]
+    if f.get("local"):
+        out += [f"**{tr('field.local', lang)}**", ""]
     ob = fmt.obligation(f, lang)
     cond = fmt.text(f.get("condition"), lang)
     if cond:

@@ -256,3 +256,25 @@ def test_committed_snapshot_is_a_catalogue() -> None:
 
     snap = latest_snapshot()
     assert snap["fields"] and snap["version"]
+
+
+@pytest.mark.slow
+def test_data_repository_extension_fields_are_shown_as_local(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+
+    from kototieto.store.extensions.example import install_example
+    from kototieto.store.repository import Repository
+
+    support.hermetic(tmp_path, monkeypatch)
+    repo = tmp_path / "repo"
+    subprocess.run(
+        [support.KOTO, "init", str(repo), "--organisation", "091", "--name", "Helsinki"], check=True
+    )
+    install_example(Repository.open(repo))
+    result = build_site(tmp_path / "out", data_repo=repo, langs=["en"], snapshot=None, schemas=None)
+    assert result.fill is not None and sum(result.fill.totals.values()) == 0  # no records yet
+    page = (tmp_path / "out" / "en" / "kinds" / "assessment" / "index.html").read_text(encoding="utf-8")
+    assert "extension field (not national)" in page
+    assert result.fields == len(support.real_catalogue()["fields"]) + 1
