@@ -176,6 +176,7 @@ def report(r: dict[str, Any]) -> str:
     for jobs, secs in r["batch_s"].items():
         lines.append(
             f"batch, {jobs} worker(s):             {secs:8.2f} s  {r['batch_pdfs_per_s'][jobs]:.2f} PDFs/s"
+            f"  ({1000 * r['batch_cpu_s_per_pdf'][jobs]:.0f} ms CPU per PDF)"
         )
     lines.append(f"batch speed-up on {r['cores']} cores:       {r['batch_speedup']:8.2f}x")
     for jobs, busy in r["batch_worker_cpu_per_wall_s"].items():
