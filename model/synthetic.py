@@ -21,7 +21,10 @@ Invariants and trade-offs:
 * Only synthetic people: identity codes carry individual numbers 900-999; names are invented
   combinations (see ``synthetic_people``).
 * Every record passes ``validation.validate_data`` without errors and the whole set passes
-  ``validation.check_records`` without errors; the tests check both. Warnings are not produced.
+  ``validation.check_records`` without errors; the tests check both. Up to 31.12.2026 there are
+  no warnings either. Records dated from 1.1.2027 on (a ``today`` in 2027) warn once per review
+  that ends a plan: the 'shall' rule wants ``next_review``, while ``review-outcome`` wants none
+  after an ended plan; the generator follows ``review-outcome``.
 """
 
 from __future__ import annotations

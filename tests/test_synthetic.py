@@ -108,6 +108,19 @@ def test_early_todays_give_valid_truncated_life_cycles(today: dt.date) -> None:
     assert check_records(recs) == []
 
 
+def test_records_dated_2027_only_warn_about_next_review_of_ended_plans() -> None:
+    recs = generate_dataset(120, 5, dt.date(2027, 6, 30))
+    warned = set()
+    for r in recs:
+        result = validate_data(record_to_data(r))
+        assert result.ok, [(p.rule, p.path) for p in result.errors]
+        for p in result.warnings:
+            warned.add((r.kind, p.rule, p.path))
+            assert r.kind == "review" and r.plan_ended is not None
+    assert warned <= {("review", "shall-items", ("next_review",))}
+    assert check_records(recs) == []
+
+
 def test_today_before_2025_is_refused() -> None:
     with pytest.raises(ValueError, match="before 2025-01-01"):
         generate_dataset(1, 1, dt.date(2024, 12, 31))
@@ -278,6 +291,16 @@ def test_strategy_records_are_accepted_by_the_model(record: Any) -> None:
 @given(st.sampled_from(RECORD_KINDS).flatmap(valid_records))
 def test_strategy_valid_records_pass_every_rule(record: Any) -> None:
     assert validate_data(record_to_data(record)).ok
+
+
+@pytest.mark.parametrize("kind", RECORD_KINDS)
+def test_strategy_draws_every_kind(kind: str) -> None:
+    @settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(records(kind))
+    def draw(record: Any) -> None:
+        assert record.kind == kind
+
+    draw()
 
 
 @SETTINGS
