@@ -75,7 +75,9 @@ def _synthetic_customer() -> dict[str, Any] | None:
     return None
 
 
-def customer(cid: str, first: str = "Testi", last: str = "Asiakas", hetu: str = "010190-900P") -> dict[str, Any]:
+def customer(
+    cid: str, first: str = "Testi", last: str = "Asiakas", hetu: str = "010190-900P"
+) -> dict[str, Any]:
     """A valid customer record with the given id, names and (synthetic) identity code."""
     global _TEMPLATE
     if _TEMPLATE is None:
@@ -85,17 +87,18 @@ def customer(cid: str, first: str = "Testi", last: str = "Asiakas", hetu: str = 
             "id": "x",
             "organisation": {"type": "municipality", "code": "091", "name": "Testikunta"},
             "date": "2026-11-28",
-            "identifier": {"type": "hetu", "value": "010190-900P"},
+            "identifier": {"type": "personal-identity-code", "value": "010190-900P"},
             "first_names": "Testi",
             "last_name": "Asiakas",
+            "date_of_birth": "1990-01-01",
         }
     data = copy.deepcopy(_TEMPLATE)
     data["id"] = cid
     data["first_names"] = first
     data["last_name"] = last
     data["organisation"] = {"type": "municipality", "code": "091", "name": "Testikunta"}
-    ident = data.get("identifier")
-    if isinstance(ident, dict) and ident.get("type") in ("hetu", "personal-identity-code"):
-        ident["value"] = hetu
+    data["identifier"] = {"type": "personal-identity-code", "value": hetu}
+    century = {"-": "19", "A": "20", "+": "18"}[hetu[6]]
+    data["date_of_birth"] = f"{century}{hetu[4:6]}-{hetu[2:4]}-{hetu[0:2]}"
     data.pop("annulment", None)
     return data

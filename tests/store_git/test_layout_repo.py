@@ -11,7 +11,13 @@ from typing import Any
 
 import pytest
 
-from kototieto.errors import FormatVersionError, InvalidInputError, NoRepositoryError, NothingToDoError, UsageError
+from kototieto.errors import (
+    FormatVersionError,
+    InvalidInputError,
+    NoRepositoryError,
+    NothingToDoError,
+    UsageError,
+)
 from kototieto.store import layout
 from kototieto.store.repository import Repository, parse_config
 
@@ -75,7 +81,11 @@ def test_init_creates_a_clean_repository_with_everything(tmp_path: Path) -> None
     hook = root / ".git/hooks/pre-commit"
     assert hook.stat().st_mode & stat.S_IXUSR
     assert "koto" in hook.read_text()
-    for ci in (".gitlab-ci.yml", ".github/workflows/koto-validate.yml", ".forgejo/workflows/koto-validate.yml"):
+    for ci in (
+        ".gitlab-ci.yml",
+        ".github/workflows/koto-validate.yml",
+        ".forgejo/workflows/koto-validate.yml",
+    ):
         text = (root / ci).read_text()
         assert "pip install kototieto" in text and "koto validate" in text
     cfg = Repository.open(root).config
@@ -112,11 +122,11 @@ def test_config_errors_name_the_key() -> None:
     assert parse_config(base).organisation.name == "X"
     with pytest.raises(InvalidInputError, match="unknown keys: colour"):
         parse_config(base + "colour: red\n")
-    with pytest.raises(InvalidInputError, match="organisation.type"):
+    with pytest.raises(InvalidInputError, match=r"organisation\.type"):
         parse_config(base.replace("municipality", "city"))
     with pytest.raises(InvalidInputError, match="roles"):
         parse_config(base + "roles: {municipality: [nonsense]}\n")
-    with pytest.raises(InvalidInputError, match="organisation.code"):
+    with pytest.raises(InvalidInputError, match=r"organisation\.code"):
         parse_config(base.replace("'091'", "91"))
 
 
@@ -150,6 +160,8 @@ def test_cli_init(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["format_version"] == 1
     assert Repository.open(tmp_path / "kunta").config.organisation.name == "Espoo"
-    county = S.koto(tmp_path, "init", "hva", "--organisation", "HVA01", "--organisation-type", "wellbeing-services-county")
+    county = S.koto(
+        tmp_path, "init", "hva", "--organisation", "HVA01", "--organisation-type", "wellbeing-services-county"
+    )
     assert county.returncode == 0, county.stderr
     assert Repository.open(tmp_path / "hva").config.organisation.type == "wellbeing-services-county"
