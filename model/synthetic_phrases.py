@@ -1,6 +1,7 @@
 """The sentence banks of the synthetic data generator (see ``synthetic_text`` for how they are used).
 
-Assessment phrases here, plan, review and guidance phrases in ``synthetic_phrases_plan``.
+Assessment phrases here; multisectoral needs, referrals, plans, reviews and guidance in
+``synthetic_phrases_plan``.
 Short, factual notes in an official's style, in Finnish, Swedish and English. Slots are listed in
 ``synthetic_text.CONTEXT_SLOTS``. Keys name the record field the sentences are written for.
 """
@@ -116,16 +117,20 @@ ASSESSMENT: dict[str, Bank] = {
             "Aiempi ammatti ({occupation}) vaatii Suomessa lisäkoulutusta tai tutkinnon tunnustamisen.",
             "Tarvitsee kotoutumiskoulutuksen ennen ammatillisia opintoja.",
             "Kiinnostunut oppisopimuskoulutuksesta.",
+            "Tarvitsee tietoa ammatillisen koulutuksen hakemisesta.",
+            "Työkyky arvioitava ennen työllistymistä tukevia palveluja.",
         ),
         "sv": (
             "Vill få arbete så snart som möjligt och behöver stöd i arbetssökandet.",
             "Utbildning före arbete bedöms ändamålsenligt.",
             "Tidigare yrke ({occupation}) kräver tilläggsutbildning i Finland.",
+            "Behöver information om att söka till yrkesutbildning.",
         ),
         "en": (
             "Wants to find work soon; needs help with job search.",
             "Education first is the sensible path before employment.",
             "Previous occupation ({occupation}) needs further training or recognition in Finland.",
+            "Needs information on applying for vocational education.",
         ),
     },
     "study_skills": {
@@ -135,16 +140,21 @@ ASSESSMENT: dict[str, Bank] = {
             "Tietokoneen käyttö sujuu, tarvitsee tukea oppimisalustojen käyttöön.",
             "Keskittyminen vaikeaa pitkissä opetustuokioissa, hyötyy pienryhmästä.",
             "Ei aiempaa kokemusta luokkaopetuksesta.",
+            "Oppii parhaiten tekemällä ja kuvien avulla.",
+            "Käynyt iltakoulua lähtömaassa, tottunut läksyihin.",
+            "Muistiinpanojen tekeminen sujuu omalla kielellä.",
         ),
         "sv": (
             "Van att studera självständigt.",
             "Har gått i skola i {years} år; goda studiefärdigheter.",
             "Behöver stöd med digitala lärplattformar.",
+            "Lär sig bäst genom att göra.",
         ),
         "en": (
             "Used to studying independently.",
             "{years} years of schooling; good study skills.",
             "Needs support with online learning platforms.",
+            "Learns best by doing and with pictures.",
         ),
     },
     "working_life": {
@@ -154,16 +164,21 @@ ASSESSMENT: dict[str, Bank] = {
             "Ollut työkokeilussa kaupan alalla kaksi viikkoa.",
             "Tarvitsee tietoa työntekijän oikeuksista ja velvollisuuksista.",
             "Ansioluettelo laadittu yhdessä, työnhakutaidot kehittymässä.",
+            "Työkokemus kaupan alalta; asiakaspalvelu tuttua.",
+            "Tuntee työterveyshuollon ja lomaoikeuden perusteet.",
+            "Tarvitsee harjoitusta työhaastatteluun.",
         ),
         "sv": (
             "Känner till grunderna i kollektivavtal.",
             "Ingen erfarenhet av arbetslivet i Finland ännu.",
             "Behöver information om arbetstagarens rättigheter och skyldigheter.",
+            "Behöver öva inför arbetsintervjuer.",
         ),
         "en": (
             "Knows the basics of collective agreements.",
             "No experience of Finnish working life yet.",
             "Needs information on employees' rights and duties.",
+            "Needs practice for job interviews.",
         ),
     },
     "education_description": {
@@ -205,16 +220,23 @@ ASSESSMENT: dict[str, Bank] = {
             "Hyvät käden taidot.",
             "Vahva ammattitaito: {occupation}.",
             "Sosiaalinen, toiminut yhteisössään tulkkina.",
+            "Sinnikäs ja täsmällinen.",
+            "Hyvä tiimityöntekijä, kokemusta esimiestehtävistä.",
+            "Digitaidot hyvät, käyttää sujuvasti älypuhelinta ja tietokonetta.",
         ),
         "sv": (
             "Talar flera språk; erfarenhet av frivilligarbete.",
             "Motiverad och initiativrik.",
             "Gedigen yrkeskunskap: {occupation}.",
+            "Uthållig och noggrann.",
+            "Goda digitala färdigheter.",
         ),
         "en": (
             "Speaks several languages; has done voluntary work.",
             "Motivated and shows initiative.",
             "Strong professional skills: {occupation}.",
+            "Persistent and precise.",
+            "Good digital skills.",
         ),
     },
     "wishes": {
@@ -224,16 +246,21 @@ ASSESSMENT: dict[str, Bank] = {
             "Haluaa oppia suomea niin, että voi auttaa lapsia koulutehtävissä.",
             "Toivoo pääsevänsä töihin ravintola-alalle.",
             "Haluaa suorittaa ajokortin ja hakea kuljetusalan töihin.",
+            "Haluaa perustaa oman yrityksen.",
+            "Toivoo osa-aikatyötä opintojen rinnalle.",
+            "Kiinnostunut varhaiskasvatuksen alasta.",
         ),
         "sv": (
             "Vill utbilda sig till närvårdare.",
             "Önskar arbete inom sitt eget område ({occupation}).",
             "Vill lära sig svenska för att kunna arbeta i sitt yrke.",
+            "Vill starta ett eget företag.",
         ),
         "en": (
             "Wants to train as a practical nurse.",
             "Hopes to work in own field ({occupation}).",
             "Wants to learn Finnish well enough to help the children with homework.",
+            "Wants to start a business of their own.",
         ),
     },
     "goals": {
@@ -259,16 +286,20 @@ ASSESSMENT: dict[str, Bank] = {
             "Ei tällä hetkellä harrastuksia; kiinnostunut liikunnasta.",
             "Toimii vapaaehtoisena ruoka-avussa.",
             "Lapset harrastavat jalkapalloa, vanhempi osallistuu seuran talkoisiin.",
+            "Käy kansalaisopiston ompelukurssilla.",
+            "Osallistuu asukasyhdistyksen tapahtumiin.",
         ),
         "sv": (
             "Deltar i språkcafé på biblioteket varje vecka.",
             "Är frivillig i en förening.",
             "Inga fritidsaktiviteter i nuläget.",
+            "Går en sykurs vid medborgarinstitutet.",
         ),
         "en": (
             "Attends the library's language café weekly.",
             "Volunteers at a food bank.",
             "No hobbies at the moment; interested in sports.",
+            "Takes part in the residents' association.",
         ),
     },
     "society": {
@@ -278,16 +309,20 @@ ASSESSMENT: dict[str, Bank] = {
             "Käyttää vahvaa sähköistä tunnistautumista itsenäisesti.",
             "Tiedot suomalaisesta yhteiskunnasta vielä vähäiset.",
             "Kokee kuuluvansa asuinalueensa yhteisöön.",
+            "Tarvitsee ohjausta Kelan etuuksien hakemiseen.",
+            "Tuntee koulujärjestelmän lasten kautta.",
         ),
         "sv": (
             "Känner väl till de offentliga tjänsterna.",
             "Behöver information om boende och hyresavtal.",
             "Kunskaperna om det finländska samhället är ännu begränsade.",
+            "Behöver vägledning med ansökan om FPA-förmåner.",
         ),
         "en": (
             "Knows the public services well.",
             "Needs information on housing and tenancy agreements.",
             "Still knows little about Finnish society.",
+            "Needs guidance in applying for Kela benefits.",
         ),
     },
     "life_family": {
@@ -341,96 +376,6 @@ ASSESSMENT: dict[str, Bank] = {
             "A joint plan for the family is appropriate.",
             "No need for a family plan at present.",
         ),
-    },
-    "mental_health": {
-        "fi": (
-            "Kertoo univaikeuksista ja muistiongelmista; ohjattu arvioon.",
-            "Traumaoireita; keskusteluapu aloitettu.",
-            "Ei tällä hetkellä mielenterveyspalvelujen tarvetta.",
-            "Tarvitsee fysioterapeutin arvion selkävaivan vuoksi.",
-        ),
-        "sv": (
-            "Berättar om sömnsvårigheter; hänvisad till bedömning.",
-            "Traumasymtom; samtalsstöd har inletts.",
-        ),
-        "en": (
-            "Reports sleep problems; referred for assessment.",
-            "Trauma symptoms; counselling has started.",
-        ),
-    },
-    "social_health": {
-        "fi": (
-            "Tarvitsee sosiaalityöntekijän tukea asumiseen.",
-            "Lastensuojelun asiakkuus, yhteistyö sovittu.",
-            "Pitkäaikaissairaus, hoitokontakti terveysasemalla.",
-            "Tarvitsee apua Kela-asioinnissa.",
-        ),
-        "sv": (
-            "Behöver stöd av socialarbetare med boendet.",
-            "Långvarig sjukdom, vårdkontakt vid hälsostationen.",
-        ),
-        "en": (
-            "Needs a social worker's support with housing.",
-            "Long-term illness; followed up at the health centre.",
-        ),
-    },
-    "other_needs": {
-        "fi": (
-            "Toivoo vertaisryhmää naisille.",
-            "Tarvitsee lastenhoidon kurssipäivien ajaksi.",
-            "Kiinnostunut järjestöjen liikuntaryhmistä.",
-        ),
-        "sv": ("Önskar en kamratgrupp.", "Behöver barnomsorg under kursdagarna."),
-        "en": ("Would like a peer group.", "Needs childcare on course days."),
-    },
-    "how_language": {
-        "fi": (
-            "Lähtötasotesti kotoutumiskoulutuksen järjestäjällä.",
-            "Kielitaidon arvio koulutuksen alussa.",
-        ),
-        "sv": ("Nivåtest hos anordnaren av integrationsutbildningen.",),
-        "en": ("Placement test with the training provider.",),
-    },
-    "how_county": {
-        "fi": (
-            "Ajanvaraus hyvinvointialueen palveluohjaukseen.",
-            "Arvio työkokeilun aikana.",
-            "Lääkärin arvio terveysasemalla.",
-        ),
-        "sv": ("Tidsbokning till välfärdsområdets servicehandledning.", "Bedömning under arbetsprövning."),
-        "en": ("Appointment with the county's service counselling.", "Assessment during a work trial."),
-    },
-    "no_plan": {
-        "fi": (
-            "Henkilö on työssä ja opiskelee suomea omatoimisesti; suunnitelmalle ei tarvetta.",
-            "Ohjaus palveluihin riittää tässä vaiheessa.",
-            "Asiakas ei halua suunnitelmaa; ohjattu tarvittaessa ottamaan yhteyttä.",
-        ),
-        "sv": (
-            "Personen arbetar och studerar finska på egen hand; ingen plan behövs.",
-            "Vägledning till tjänster räcker i detta skede.",
-        ),
-        "en": (
-            "Employed and studies Finnish on their own; no plan needed.",
-            "Guidance to services is enough for now.",
-        ),
-    },
-    "referral": {
-        "fi": (
-            "Ohjattu {service}; yhteystiedot annettu.",
-            "Sovittu ensimmäinen tapaaminen, asiakas hoitaa ajanvarauksen itse.",
-            "Esitietolomake täytetty yhdessä.",
-        ),
-        "sv": ("Hänvisad till {service}; kontaktuppgifter givna.", "Första mötet är överenskommet."),
-        "en": ("Referred to {service}; contact details given.", "First meeting agreed."),
-    },
-    "employment_referral": {
-        "fi": (
-            "Hakee aktiivisesti töitä ja on työmarkkinoiden käytettävissä.",
-            "Ammattitaito ({occupation}) vastaa alueen työvoimatarpeeseen.",
-        ),
-        "sv": ("Söker aktivt arbete och står till arbetsmarknadens förfogande.",),
-        "en": ("Actively seeking work and available for the labour market.",),
     },
 }
 

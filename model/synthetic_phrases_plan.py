@@ -1,10 +1,101 @@
-"""Sentence banks for plans, reviews and guidance (see ``synthetic_phrases``)."""
+"""Sentence banks for multisectoral needs, referrals, plans, reviews and guidance (see
+``synthetic_phrases``)."""
 
 from __future__ import annotations
 
 from kototieto.model.synthetic_text import Bank
 
 PLAN_REVIEW_GUIDANCE: dict[str, Bank] = {
+    "mental_health": {
+        "fi": (
+            "Kertoo univaikeuksista ja muistiongelmista; ohjattu arvioon.",
+            "Traumaoireita; keskusteluapu aloitettu.",
+            "Ei tällä hetkellä mielenterveyspalvelujen tarvetta.",
+            "Tarvitsee fysioterapeutin arvion selkävaivan vuoksi.",
+        ),
+        "sv": (
+            "Berättar om sömnsvårigheter; hänvisad till bedömning.",
+            "Traumasymtom; samtalsstöd har inletts.",
+        ),
+        "en": (
+            "Reports sleep problems; referred for assessment.",
+            "Trauma symptoms; counselling has started.",
+        ),
+    },
+    "social_health": {
+        "fi": (
+            "Tarvitsee sosiaalityöntekijän tukea asumiseen.",
+            "Lastensuojelun asiakkuus, yhteistyö sovittu.",
+            "Pitkäaikaissairaus, hoitokontakti terveysasemalla.",
+            "Tarvitsee apua Kela-asioinnissa.",
+        ),
+        "sv": (
+            "Behöver stöd av socialarbetare med boendet.",
+            "Långvarig sjukdom, vårdkontakt vid hälsostationen.",
+        ),
+        "en": (
+            "Needs a social worker's support with housing.",
+            "Long-term illness; followed up at the health centre.",
+        ),
+    },
+    "other_needs": {
+        "fi": (
+            "Toivoo vertaisryhmää naisille.",
+            "Tarvitsee lastenhoidon kurssipäivien ajaksi.",
+            "Kiinnostunut järjestöjen liikuntaryhmistä.",
+        ),
+        "sv": ("Önskar en kamratgrupp.", "Behöver barnomsorg under kursdagarna."),
+        "en": ("Would like a peer group.", "Needs childcare on course days."),
+    },
+    "how_language": {
+        "fi": (
+            "Lähtötasotesti kotoutumiskoulutuksen järjestäjällä.",
+            "Kielitaidon arvio koulutuksen alussa.",
+        ),
+        "sv": ("Nivåtest hos anordnaren av integrationsutbildningen.",),
+        "en": ("Placement test with the training provider.",),
+    },
+    "how_county": {
+        "fi": (
+            "Ajanvaraus hyvinvointialueen palveluohjaukseen.",
+            "Arvio työkokeilun aikana.",
+            "Lääkärin arvio terveysasemalla.",
+        ),
+        "sv": ("Tidsbokning till välfärdsområdets servicehandledning.", "Bedömning under arbetsprövning."),
+        "en": ("Appointment with the county's service counselling.", "Assessment during a work trial."),
+    },
+    "no_plan": {
+        "fi": (
+            "Henkilö on työssä ja opiskelee suomea omatoimisesti; suunnitelmalle ei tarvetta.",
+            "Ohjaus palveluihin riittää tässä vaiheessa.",
+            "Asiakas ei halua suunnitelmaa; ohjattu tarvittaessa ottamaan yhteyttä.",
+        ),
+        "sv": (
+            "Personen arbetar och studerar finska på egen hand; ingen plan behövs.",
+            "Vägledning till tjänster räcker i detta skede.",
+        ),
+        "en": (
+            "Employed and studies Finnish on their own; no plan needed.",
+            "Guidance to services is enough for now.",
+        ),
+    },
+    "referral": {
+        "fi": (
+            "Ohjattu {service}; yhteystiedot annettu.",
+            "Sovittu ensimmäinen tapaaminen, asiakas hoitaa ajanvarauksen itse.",
+            "Esitietolomake täytetty yhdessä.",
+        ),
+        "sv": ("Hänvisad till {service}; kontaktuppgifter givna.", "Första mötet är överenskommet."),
+        "en": ("Referred to {service}; contact details given.", "First meeting agreed."),
+    },
+    "employment_referral": {
+        "fi": (
+            "Hakee aktiivisesti töitä ja on työmarkkinoiden käytettävissä.",
+            "Ammattitaito ({occupation}) vastaa alueen työvoimatarpeeseen.",
+        ),
+        "sv": ("Söker aktivt arbete och står till arbetsmarknadens förfogande.",),
+        "en": ("Actively seeking work and available for the labour market.",),
+    },
     "goal": {
         "fi": (
             "Suomen kielen taito tasolle {target}.",
@@ -50,11 +141,18 @@ PLAN_REVIEW_GUIDANCE: dict[str, Bank] = {
             "Asiakas vastaa itse ajokorttiopinnoista.",
             "Sovittu, että asiakas ilmoittaa muutoksista ohjaajalle.",
             "Lasten varhaiskasvatus järjestyy ennen koulutuksen alkua.",
+            "Asiakas hakee itse kesätyöpaikkoja.",
+            "Tulkin käyttö sovittu kaikkiin tapaamisiin.",
         ),
-        "sv": ("Kunden deltar på egen hand i språkcafé.", "Kunden meddelar ändringar till handledaren."),
+        "sv": (
+            "Kunden deltar på egen hand i språkcafé.",
+            "Kunden meddelar ändringar till handledaren.",
+            "Tolk används vid alla möten.",
+        ),
         "en": (
             "The customer attends a language café on their own.",
             "The customer will tell the counsellor of any changes.",
+            "An interpreter is booked for every meeting.",
         ),
     },
     "participation": {
@@ -63,9 +161,21 @@ PLAN_REVIEW_GUIDANCE: dict[str, Bank] = {
             "Poissaoloja sairastelun vuoksi.",
             "Koulutus alkanut suunnitellusti.",
             "Keskeytti kurssin lastenhoidon puuttuessa.",
+            "Aktiivinen tunneilla, tehtävät tehty.",
+            "Osallistuminen vaihtelevaa perhesyiden vuoksi.",
+            "Kurssi vaihdettu iltaryhmään työvuorojen vuoksi.",
         ),
-        "sv": ("Har deltagit regelbundet.", "Frånvaro på grund av sjukdom."),
-        "en": ("Has attended regularly.", "Some absences due to illness."),
+        "sv": (
+            "Har deltagit regelbundet.",
+            "Frånvaro på grund av sjukdom.",
+            "Aktiv på lektionerna.",
+            "Bytte till kvällsgrupp på grund av arbetsskiften.",
+        ),
+        "en": (
+            "Has attended regularly.",
+            "Some absences due to illness.",
+            "Active in class; tasks done.",
+        ),
     },
     "progress": {
         "fi": (
@@ -75,16 +185,24 @@ PLAN_REVIEW_GUIDANCE: dict[str, Bank] = {
             "Asioi nyt itsenäisesti Kelassa ja pankissa.",
             "Tutkinto tunnustettu, täydennyskoulutus haettavana.",
             "Edistyminen tasaista, motivaatio hyvä.",
+            "Kirjoittaa lyhyitä viestejä suomeksi.",
+            "Hakenut kolmeen työpaikkaan, yksi haastattelu.",
+            "Hakemus ammatilliseen koulutukseen jätetty.",
+            "Lukutaito kehittynyt, lukee lyhyitä tekstejä.",
         ),
         "sv": (
             "Finskan har nått nivå {level}.",
             "Samhällsorienteringen är avklarad.",
             "Jämna framsteg, god motivation.",
+            "Skriver korta meddelanden på svenska.",
+            "Har sökt till yrkesutbildning.",
         ),
         "en": (
             "Finnish has reached {level}.",
             "Civic orientation completed.",
             "Steady progress, well motivated.",
+            "Writes short messages in Finnish.",
+            "Has applied for vocational education.",
         ),
     },
     "obstacles": {
@@ -93,9 +211,19 @@ PLAN_REVIEW_GUIDANCE: dict[str, Bank] = {
             "Pitkä koulumatka, julkinen liikenne harvaa.",
             "Terveydelliset syyt hidastavat opintoja.",
             "Asumistilanne epävarma.",
+            "Vuorotyö vaikeuttaa osallistumista.",
+            "Lapsen sairastelu aiheuttanut poissaoloja.",
         ),
-        "sv": ("Barnomsorgen är inte ordnad.", "Hälsoskäl bromsar studierna."),
-        "en": ("Childcare not yet arranged.", "Health problems slow down studies."),
+        "sv": (
+            "Barnomsorgen är inte ordnad.",
+            "Hälsoskäl bromsar studierna.",
+            "Skiftarbete försvårar deltagandet.",
+        ),
+        "en": (
+            "Childcare not yet arranged.",
+            "Health problems slow down studies.",
+            "Shift work makes attending hard.",
+        ),
     },
     "no_obstacles": {
         "fi": ("Ei osallistumista vaikeuttavia tekijöitä.", "Ei esteitä tällä hetkellä."),
@@ -199,9 +327,19 @@ PLAN_REVIEW_GUIDANCE: dict[str, Bank] = {
             "Annettu tietoa kunnan palveluista ja kirjastosta.",
             "Keskusteltu oleskeluluvan jatkohakemuksesta; ohjattu Migrin asiakaspalveluun.",
             "Annettu esite kotoutumispalveluista omalla kielellä ({language}).",
+            "Ohjattu kirjaston digineuvontaan.",
+            "Keskusteltu lasten koulunkäynnistä ja varhaiskasvatuksesta.",
         ),
-        "sv": ("Frågade om fritidsaktiviteter för barnen.", "Informerad om kommunens tjänster."),
-        "en": ("Asked about hobbies for the children.", "Given information on the municipality's services."),
+        "sv": (
+            "Frågade om fritidsaktiviteter för barnen.",
+            "Informerad om kommunens tjänster.",
+            "Hänvisad till bibliotekets digitala rådgivning.",
+        ),
+        "en": (
+            "Asked about hobbies for the children.",
+            "Given information on the municipality's services.",
+            "Referred to the library's digital help desk.",
+        ),
     },
     "other_content_data": {
         "fi": (

@@ -109,6 +109,11 @@ class Writer:
         ctx = self.ctx | slots if slots else self.ctx
         return say(self.rng, B[key], self.lang, ctx, n)
 
+    def each(self, key: str, n: int) -> list[str]:
+        """``n`` different sentences of a bank (fewer if it has fewer), each filled separately."""
+        options = B[key][self.lang]
+        return [t.format_map(self.ctx) for t in self.rng.sample(options, min(n, len(options)))]
+
     def some(self, key: str, lo: int = 1, hi: int = 2, **slots: str) -> str:
         return self.say(key, self.rng.randint(lo, hi), **slots)
 
@@ -309,10 +314,9 @@ def measures(
 
 
 def goals(w: Writer, end: dt.date) -> list[Data]:
-    texts = w.say("goal", w.rng.randint(2, 3)).split(". ")
     out: list[Data] = []
-    for i, text in enumerate(texts):
-        goal: Data = {"description": text if text.endswith(".") else text + "."}
+    for i, text in enumerate(w.each("goal", w.rng.randint(2, 3))):
+        goal: Data = {"description": text}
         if i == 0 or w.rng.random() < 0.5:
             goal["target_date"] = (end - dt.timedelta(days=w.rng.randint(0, 60))).isoformat()
         out.append(goal)

@@ -3,7 +3,8 @@
 * ``records(kind=None)``: a generated record (of ``kind``, or any kind) with random mutations:
   optional fields dropped (top-level and nested) and free-text fields replaced by hostile text
   (YAML 1.1/1.2 traps such as ``no``, ``on``, ``010``, ``1:20``, ``- x``, ``# c``, ``key: v``,
-  quotes, emoji, Jinja and HTML, control characters, long and multi-line text). Every drawn
+  quotes, emoji, Jinja and HTML, control characters and odd line breaks, long and multi-line
+  text). Every drawn
   record is accepted by the model (``parse_record``); it may break a rule (a dropped field can).
 * ``valid_records(kind=None)``: only free text replaced (never blank), so every drawn record also
   passes ``validate_data`` without errors.
@@ -97,6 +98,16 @@ HOSTILE_TEXTS: tuple[str, ...] = (
     "Tiếng Việt",
     "Українська",
     "\u200bzero width",
+    "nul\x00byte",
+    "bell\x07",
+    "cr\rx",
+    "crlf\r\nx",
+    "nel\x85x",
+    "ls\u2028x",
+    "bom\ufeffx",
+    "del\x7f",
+    " ",
+    "\ttab first",
     "right\u202eleft",
     "x" * 300,
 )
