@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -110,18 +111,20 @@ def page(browser: Any) -> Iterator[Any]:
     context.close()
 
 
-def test_search_a_field_by_its_finnish_label(page: Any, base_url: str) -> None:
-    page.goto(f"{base_url}/fi/")
+@pytest.mark.parametrize(
+    ("lang", "label"), [("fi", "Ensimmäinen tarkistus"), ("sv", "Första översyn"), ("en", "First review")]
+)
+def test_search_a_field_by_its_label(page: Any, base_url: str, lang: str, label: str) -> None:
+    page.goto(f"{base_url}/{lang}/")
     page.locator("input.md-search__input").click()
-    page.keyboard.type("Ensimmäinen tarkistus", delay=10)
-    hit = page.locator("a.md-search-result__link").filter(
-        has=page.locator("h2", has_text="Ensimmäinen tarkistus")
-    )
+    page.keyboard.type(label, delay=10)
+    exact = re.compile(rf"^\s*{re.escape(label)}\s*$")
+    hit = page.locator("a.md-search-result__link").filter(has=page.locator("h2", has_text=exact))
     hit.first.wait_for(timeout=20000)
     hit.first.click()
     page.wait_for_url(f"**#{fmt.anchor('first_review')}")
-    assert "/fi/kinds/" in page.url
-    assert page.locator(f"#{fmt.anchor('first_review')}").inner_text().startswith("Ensimmäinen tarkistus")
+    assert f"/{lang}/kinds/" in page.url
+    assert page.locator(f"#{fmt.anchor('first_review')}").inner_text().startswith(label)
 
 
 def _h1(page: Any) -> str:
