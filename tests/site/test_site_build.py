@@ -278,3 +278,36 @@ def test_data_repository_extension_fields_are_shown_as_local(
     page = (tmp_path / "out" / "en" / "kinds" / "assessment" / "index.html").read_text(encoding="utf-8")
     assert "extension field (not national)" in page
     assert result.fields == len(support.real_catalogue()["fields"]) + 1
+
+
+@pytest.mark.slow
+def test_cli_site_build_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    support.hermetic(tmp_path, monkeypatch)
+    done = subprocess.run(
+        [
+            support.KOTO,
+            "site",
+            "build",
+            "--out",
+            str(tmp_path / "out"),
+            "--lang",
+            "en",
+            "--jobs",
+            "1",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["langs"] == ["en"] and report["pages"] > 20 and report["snapshot_version"]
+    assert (tmp_path / "out" / "en" / "changes" / "index.html").is_file()
+    bad = subprocess.run(
+        [support.KOTO, "site", "build", "--out", str(tmp_path / "out"), "--comments", str(tmp_path / "nope")],
+        capture_output=True,
+        text=True,
+    )
+    assert bad.returncode == 2 and "nope" in bad.stderr
