@@ -28,9 +28,19 @@ ERROR_PREFIX = "# koto: "
 T = TypeVar("T")
 
 _OBLIGATION = {
-    "fi": {"mandatory": "pakollinen", "conditional": "ehdollinen", "optional": "vapaaehtoinen"},
-    "sv": {"mandatory": "obligatorisk", "conditional": "villkorlig", "optional": "frivillig"},
-    "en": {"mandatory": "mandatory", "conditional": "conditional", "optional": "optional"},
+    "fi": {
+        "shall": "pakollinen",
+        "should": "suositeltava",
+        "may": "vapaaehtoinen",
+        "conditional": "ehdollinen",
+    },
+    "sv": {
+        "shall": "obligatorisk",
+        "should": "rekommenderad",
+        "may": "frivillig",
+        "conditional": "villkorlig",
+    },
+    "en": {"shall": "mandatory", "should": "recommended", "may": "optional", "conditional": "conditional"},
 }
 _HEAD = {
     "fi": "Uusi tietue ({kind}). Poista #-merkki täytettävien kenttien edestä. Tyhjä tai muuttamaton tiedosto peruuttaa.",
@@ -106,7 +116,7 @@ def template(repo: Repository, kind: str, customer: str | None, record_id: str, 
     tops = []
     for f in fields:
         top = str(f.get("path", "")).split(".")[0]
-        if top and top not in data and top not in tops and top not in ("annulment",):
+        if top and top not in data and top not in tops and top not in ("annulment", "extensions"):
             tops.append(top)
     lines: list[str] = []
     for top in tops:

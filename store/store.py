@@ -234,7 +234,9 @@ class Store:
                 raise NothingToDoError(f"{path}: no changes")
 
         kind = str(data.get("kind", ""))
-        subject = message or f"{'Add' if must_be_new else 'Update'} {kind} {data.get('id')}"
+        head = self.repo.head_commit()
+        exists = head is not None and history.blob_at(self.repo, head, path) is not None
+        subject = message or f"{'Update' if exists else 'Add'} {kind} {data.get('id')}"
         result = gitcommit.commit_changes(
             self.repo,
             {path: raw},
