@@ -4,6 +4,7 @@ error, no unknown label, the person's name on every document)."""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import defaultdict
 from typing import Any
 
@@ -45,7 +46,9 @@ def test_generated_records_render_in_every_language_and_format() -> None:
 
 
 @pytest.mark.slow
-def test_generated_dossier_pdf() -> None:
+def test_generated_dossier_pdf(caplog: pytest.LogCaptureFixture) -> None:
+    """A long dossier prints without a single WeasyPrint warning (unsupported CSS, duplicate ids...)."""
+    caplog.set_level(logging.WARNING, logger="weasyprint")
     groups = _by_customer(8, 3)
     records = max(groups.values(), key=len)
     customer = next(r for r in records if isinstance(r, Customer))
@@ -54,3 +57,4 @@ def test_generated_dossier_pdf() -> None:
     pages = S.pdf_pages(pdf)
     assert len(pages) >= len(records) - 1  # each record starts on a new page
     assert f"page 1 of {len(pages)}" in pages[0]
+    assert not [r.getMessage() for r in caplog.records if r.name.startswith("weasyprint")]

@@ -204,6 +204,13 @@ def test_dossier_lists_records_newest_first_with_review_history() -> None:
     assert "Tehdyt tarkistukset" in plan_part and "10.10.2025" in plan_part
 
 
+def test_ids_are_unique_in_a_dossier() -> None:
+    recs = S.records()
+    html = str(render_dossier(recs[0], recs[1:], "sv", "html", today=S.TODAY))
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(ids) > 20 and len(ids) == len(set(ids))
+
+
 def test_records_of_another_customer_are_refused_in_a_dossier() -> None:
     from kototieto.errors import UsageError
 
