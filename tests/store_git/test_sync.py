@@ -1,0 +1,154 @@
+"""Sync and field-by-field merges through a real remote: a bare repository served by `git daemon`
+on 127.0.0.1, two clones editing the same and different records."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kototieto.store.store import Store
+
+_spec = importlib.util.spec_from_file_location("store_git_support", Path(__file__).with_name("_support.py"))
+assert _spec and _spec.loader
+S: Any = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(S)
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(autouse=True)
+def _hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    S.hermetic(tmp_path, monkeypatch)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def remote(tmp_path: Path) -> Iterator[str]:
+    """git://127.0.0.1:PORT/data.git holding a fresh data repository with one customer."""
+    origin = S.make_repo(tmp_path / "origin")
+    store = Store(origin)
+    store.save(S.customer("c-0001"))
+    store.save(S.customer("c-0002", first="Toinen", hetu="020290-9016"))
+    srv = tmp_path / "srv"
+    srv.mkdir()
+    S.git(tmp_path, "clone", "-q", "--bare", str(origin.root), str(srv / "data.git"))
+    port = _free_port()
+    daemon = subprocess.Popen(
+        [
+            "git",
+            "daemon",
+            "--export-all",
+            "--enable=receive-pack",
+            "--reuseaddr",
+            f"--base-path={srv}",
+            "--listen=127.0.0.1",
+            f"--port={port}",
+            str(srv),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(200):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.025)
+        else:
+            raise RuntimeError("git daemon did not start")
+        yield f"git://127.0.0.1:{port}/data.git"
+    finally:
+        daemon.terminate()
+        daemon.wait(timeout=10)
+
+
+def clone(url: str, dest: Path) -> Store:
+    S.git(dest.parent, "clone", "-q", url, str(dest))
+    assert S.koto(dest, "upgrade").returncode == 0  # installs the merge driver and the hook
+    return Store.open(dest)
+
+
+def edit(store: Store, rid: str, **changes: Any) -> None:
+    view = store.read(rid)
+    store.save(dict(view.data, **changes), expected_version=view.blob_id)
+
+
+def sync(store: Store) -> subprocess.CompletedProcess[str]:
+    return S.koto(store.repo.root, "sync")
+
+
+def test_different_fields_of_one_record_merge_cleanly(remote: str, tmp_path: Path) -> None:
+    a, b = clone(remote, tmp_path / "a"), clone(remote, tmp_path / "b")
+    path = a.read("c-0001").path
+    f = a.repo.root / path
+    f.write_text(f.read_text().replace("first_names: Testi", "first_names: Testi  # tarkistettu"))
+    a.save_text(f.read_bytes(), path=path, from_worktree=True)
+    edit(a, "c-0001", last_name="Ahonen")
+    edit(b, "c-0001", first_names="Bertta")
+    assert sync(a).returncode == 0
+    out = sync(b)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert "Merged" in out.stdout and "Pushed" in out.stdout
+    assert sync(a).returncode == 0
+    for s in (a, b):
+        data = Store.open(s.repo.root).read("c-0001").data
+        assert (data["first_names"], data["last_name"]) == ("Bertta", "Ahonen")
+        assert S.git(s.repo.root, "status", "--porcelain") == ""
+    assert S.git(a.repo.root, "rev-parse", "HEAD") == S.git(b.repo.root, "rev-parse", "HEAD")
+
+
+def test_same_field_changed_differently_is_a_field_conflict(remote: str, tmp_path: Path) -> None:
+    a, b = clone(remote, tmp_path / "a"), clone(remote, tmp_path / "b")
+    edit(a, "c-0001", last_name="Aaltonen", first_names="Sama")
+    edit(b, "c-0001", last_name="Berg", first_names="Sama")
+    assert sync(a).returncode == 0
+    out = sync(b)
+    assert out.returncode == 6, out.stdout + out.stderr
+    assert "CONFLICT c-0001" in out.stdout and "last_name" in out.stdout
+    listed = json.loads(S.koto(b.repo.root, "conflicts", "--json").stdout)
+    assert [(c["id"], [f["path"] for f in c["fields"]]) for c in listed] == [("c-0001", ["last_name"])]
+    field = listed[0]["fields"][0]
+    assert (field["base"], field["ours"], field["theirs"]) == ("Asiakas", "Berg", "Aaltonen")
+    text = (b.repo.root / listed[0]["path"]).read_text()
+    assert text.startswith("# koto-conflict: last_name:")
+    assert S.koto(b.repo.root, "sync").returncode == 6  # refuses while the merge is open
+    res = S.koto(b.repo.root, "resolve", "c-0001", "--take", "theirs")
+    assert res.returncode == 0, res.stderr
+    assert "Merge committed" in res.stdout
+    assert json.loads(S.koto(b.repo.root, "conflicts", "--json").stdout) == []
+    assert sync(b).returncode == 0
+    assert sync(a).returncode == 0
+    for s in (a, b):
+        assert Store.open(s.repo.root).read("c-0001").data["last_name"] == "Aaltonen"
+        assert "koto-conflict" not in (s.repo.root / listed[0]["path"]).read_text()
+
+
+def test_resolve_with_ours_and_different_records(remote: str, tmp_path: Path) -> None:
+    a, b = clone(remote, tmp_path / "a"), clone(remote, tmp_path / "b")
+    edit(a, "c-0001", last_name="Aaltonen")
+    edit(b, "c-0001", last_name="Berg")
+    edit(b, "c-0002", last_name="Toisen")
+    a.save(S.customer("c-0003", hetu="030390-902N"))
+    assert sync(a).returncode == 0
+    assert sync(b).returncode == 6
+    assert S.koto(b.repo.root, "resolve", "c-0001", "--take", "ours").returncode == 0
+    assert sync(b).returncode == 0
+    assert sync(a).returncode == 0
+    final = Store.open(a.repo.root)
+    assert final.read("c-0001").data["last_name"] == "Berg"
+    assert final.read("c-0002").data["last_name"] == "Toisen"
+    assert final.read("c-0003").data["first_names"] == "Testi"
