@@ -220,13 +220,19 @@ class CheckReport:
 
 
 def _record_files(paths: Sequence[Path]) -> list[Path]:
+    """The files to check: files as given; for a folder its ``*.yaml`` files (hidden folders
+    skipped), only those under ``customers/`` when it is a repository root (so ``koto.yaml`` and
+    the like are not taken for records)."""
+    from kototieto.store.layout import CUSTOMERS_DIR
+
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
+            root = path / CUSTOMERS_DIR if (path / CUSTOMERS_DIR).is_dir() else path
             out.extend(
                 p
-                for p in sorted(path.rglob("*.yaml"))
-                if not any(part.startswith(".") for part in p.relative_to(path).parts)
+                for p in sorted(root.rglob("*.yaml"))
+                if not any(part.startswith(".") for part in p.relative_to(root).parts)
             )
         else:
             out.append(path)

@@ -354,6 +354,7 @@ def test_generate_writes_the_layout_and_check_accepts_it(tmp_path: Path) -> None
     for f in files:
         data = fast_load(f.read_bytes(), str(f))
         assert parse_record(data) == parse_record(expected[f.stem])
+    (out / "koto.yaml").write_text("format: 1\n", encoding="utf-8")  # a repository root: not a record
     check = _run_koto("check", str(out), "--json")
     assert check.returncode == 0, check.stdout + check.stderr
     assert json.loads(check.stdout)["errors"] == 0
