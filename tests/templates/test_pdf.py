@@ -198,3 +198,18 @@ def test_annulled_record_says_so_on_every_page_and_only_there() -> None:
         ("MITÄTÖITY" in p, "pln-2025-04-10-a1b2" in p or "Toimenpide" in p) for p in S.pdf_pages(dossier)
     ]
     assert any(m for m, _ in marked) and not all(m for m, _ in marked)
+
+
+def test_free_text_longer_than_a_page_breaks_and_leaves_no_heading_alone() -> None:
+    data = sample_data()
+    asm: dict[str, Any] = next(d for d in data if d["kind"] == "assessment")
+    words = " ".join(f"sana{i:04d}" for i in range(990))  # ~10,000 characters: the most a field holds
+    asm["study_skills"] = {"description": words, "sources": ["person"]}
+    asm["life_situation"]["description"] = words.replace("sana", "ela")
+    pdf = render_record(parse_record(asm), "fi", "pdf", customer=parse_record(data[0]), today=S.TODAY)
+    assert isinstance(pdf, bytes)
+    pages = S.pdf_pages(pdf)
+    text = " ".join(pages)
+    assert all(f"sana{i:04d}" in text and f"ela{i:04d}" in text for i in range(990))
+    # the page header and footer alone are ~120 characters: no page may be (nearly) empty
+    assert min(len(p) for p in pages[:-1]) > 600, [len(p) for p in pages]
