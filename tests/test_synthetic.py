@@ -53,6 +53,17 @@ def test_same_seed_same_records_and_other_seed_other_records() -> None:
     assert first != _dump(generate_dataset(25, 6, TODAY))
 
 
+def test_no_global_random_state_is_used_or_changed() -> None:
+    import random
+
+    random.seed(1)
+    state = random.getstate()
+    first = _dump(generate_dataset(8, 9, TODAY))
+    assert random.getstate() == state  # nothing drawn from the global generator
+    random.seed(2)
+    assert _dump(generate_dataset(8, 9, TODAY)) == first
+
+
 def test_a_customer_does_not_depend_on_the_dataset_size() -> None:
     small = _dump(generate_dataset(5, 3, TODAY))
     big = _dump(generate_dataset(30, 3, TODAY))
