@@ -272,6 +272,10 @@ class CommentRepo:
     ) -> Round:
         if closes < opens:
             raise UsageError(f"the round closes ({closes}) before it opens ({opens})")
+        if issue_url:
+            from kototieto.site.context import CommentLink
+
+            CommentLink(template=issue_url)  # raises UsageError on a bad template
         rnd = Round(
             name=name,
             opens=opens,

@@ -14,6 +14,7 @@ from functools import cache
 from typing import Any
 from urllib.parse import quote
 
+from kototieto.errors import UsageError
 from kototieto.site import fmt
 from kototieto.site.catalogue_diff import Change
 from kototieto.site.comments import CODES_PREFIX, CommentSet, Thread
@@ -51,6 +52,24 @@ class CommentLink:
 
     template: str | None = None
     contact: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.template is None:
+            return
+        import string
+
+        try:
+            names = {name for _, name, _, _ in string.Formatter().parse(self.template) if name is not None}
+        except ValueError as exc:
+            raise UsageError(f"comment URL template {self.template!r}: {exc}") from None
+        unknown = names - {"path", "label", "title", "body", "lang"}
+        if unknown:
+            raise UsageError(
+                f"comment URL template {self.template!r} uses unknown placeholders {sorted(unknown)}: "
+                "use {path}, {label}, {title}, {body} or {lang}"
+            )
+        if not self.template.startswith(("https://", "http://")):
+            raise UsageError(f"comment URL template {self.template!r} must be an http(s) URL")
 
     def url(self, path: str, label: str, lang: str) -> str:
         title = f"{tr('comments.mail_subject', lang)} {path} ({label})"

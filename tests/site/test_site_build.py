@@ -7,6 +7,7 @@ import html
 import importlib.util
 import json
 import re
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -55,7 +56,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
         support.write_thread(comments, "t-20261120-aaaa02", "removed.field", "Tämä kenttä poistui.")
         support.write_thread(comments, "t-20261120-aaaa03", "codes/service-kind/other", "Muu on liian laaja.")
         data = support.write_data_repo(tmp / "data")
-        catalogue = support.real_catalogue()
+        # the catalogue as `koto catalogue --json` prints it
+        done = subprocess.run(
+            [support.KOTO, "catalogue", "--json"], capture_output=True, text=True, check=True
+        )
+        catalogue = json.loads(done.stdout)
         result = build_site(
             tmp / "out", catalogue=catalogue, comments_dir=comments, data_repo=tmp / "data", snapshot=None
         )
@@ -262,8 +267,6 @@ def test_committed_snapshot_is_a_catalogue() -> None:
 def test_data_repository_extension_fields_are_shown_as_local(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import subprocess
-
     from kototieto.store.extensions.example import install_example
     from kototieto.store.repository import Repository
 
@@ -282,7 +285,6 @@ def test_data_repository_extension_fields_are_shown_as_local(
 
 @pytest.mark.slow
 def test_cli_site_build_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import subprocess
 
     support.hermetic(tmp_path, monkeypatch)
     done = subprocess.run(
@@ -311,3 +313,20 @@ def test_cli_site_build_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         text=True,
     )
     assert bad.returncode == 2 and "nope" in bad.stderr
+
+
+def test_comment_link_issue_template_and_mailto() -> None:
+    from kototieto.site.context import CommentLink
+
+    url = CommentLink(template="https://git.example.org/k/issues/new?title={title}&body={body}").url(
+        "measures.service_kind", "Palvelun laji", "fi"
+    )
+    assert url.startswith(
+        "https://git.example.org/k/issues/new?title=Kommentti%20kentt%C3%A4%C3%A4n%20measures.service_kind"
+    )
+    assert "&body=Kentt%C3%A4%3A%20measures.service_kind%0A" in url
+    mail = CommentLink(contact="kirjaamo@example.org").url("goals", "Mål", "sv")
+    assert mail.startswith("mailto:kirjaamo@example.org?subject=Kommentar%20om%20f%C3%A4ltet%20goals")
+    for bad in ("https://x/{oops}", "javascript:alert(1)//{path}", "https://x/{path"):
+        with pytest.raises(UsageError):
+            CommentLink(template=bad)
