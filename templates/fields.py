@@ -37,6 +37,9 @@ HEADER_FIELDS = frozenset(
 )
 #: Printed last inside an item: where its information came from.
 TRAILING = ("sources", "source_details")
+#: 'Other necessary data' (the decree's last item of each record) prints last, also after the
+#: fields a multisectoral record adds.
+LAST_SECTION = "other_data"
 #: Free text at least this long (or with a line break) prints as a paragraph, not a table cell.
 LONG_TEXT = 60
 
@@ -142,7 +145,9 @@ def sections(record: BaseModel, lang: str, *, skip: Iterable[str] = ()) -> tuple
     """Every non-header field of ``record`` as a section, in model order."""
     skipped = HEADER_FIELDS | set(skip)
     out = []
-    for name in type(record).model_fields:
+    names = [n for n in type(record).model_fields if n != LAST_SECTION]
+    names += [LAST_SECTION] if LAST_SECTION in type(record).model_fields else []
+    for name in names:
         if name in skipped:
             continue
         sec = section(record, name, lang)
