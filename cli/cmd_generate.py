@@ -118,12 +118,17 @@ def write_dataset(
                     counts.update(future.result())
                     if progress:
                         progress(futures[future])
-        if target.exists():
-            target.rmdir()
-        if (staging / CUSTOMERS_DIR).exists():
-            (staging / CUSTOMERS_DIR).rename(target)
-        else:
-            target.mkdir()
+        try:
+            if target.exists():
+                target.rmdir()
+            if (staging / CUSTOMERS_DIR).exists():
+                (staging / CUSTOMERS_DIR).rename(target)
+            else:
+                target.mkdir()
+        except OSError:
+            raise UsageError(
+                f"{target} was filled by someone else while generating; nothing written"
+            ) from None
         schema = out / SCHEMA_PATH
         if not schema.exists():
             from kototieto.store.scaffold import schema_text
