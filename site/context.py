@@ -106,6 +106,8 @@ class SiteContext:
     list_users: dict[str, list[Mapping[str, Any]]] = field(default_factory=dict)
     items: list[Mapping[str, Any]] = field(default_factory=list)
     rules: dict[str, Mapping[str, Any]] = field(default_factory=dict)
+    #: field path -> (number on the changes page, change)
+    changes_by_path: dict[str, list[tuple[int, Change]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         cat = self.catalogue
@@ -128,6 +130,9 @@ class SiteContext:
                 self.list_users.setdefault(str(f["code_list"]), []).append(f)
         self.items = list(cat.get("decree_items", []))
         self.rules = {str(r["name"]): r for r in cat.get("rules", [])}
+        for n, c in enumerate(self.changes or [], start=1):
+            if c.target == "field":
+                self.changes_by_path.setdefault(c.path, []).append((n, c))
 
     # --- where things are
     def is_common(self, f: Mapping[str, Any]) -> bool:

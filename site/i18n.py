@@ -168,6 +168,11 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Pilotorganisationens eget tilläggsfält (inte nationellt)",
         "The pilot organisation's own extension field (not national)",
     ),
+    "field.changes": (
+        "Muutokset versioon {version} verrattuna",
+        "Ändringar jämfört med version {version}",
+        "Changes since version {version}",
+    ),
     "field.see": ("Katso", "Se", "See"),
     "field.none": ("–", "–", "–"),
     # --- legal basis

@@ -133,6 +133,16 @@ def field_section(
     out.append(f"- **{tr('field.legal_basis', lang)}:**")
     out += [f"    - {line}" for line in basis]
     out.append(f"- **{tr('field.decree_items', lang)}:** {_items(page, f, lang)}")
+    changed = ctx.changes_by_path.get(path)
+    if changed:
+        links = []
+        for n, c in changed:
+            flag = tr("changes.breaking" if c.breaking else "changes.not_breaking", lang)
+            links.append(
+                f"[{tr('change.' + str(c.kind), lang)}]({rel(page, 'changes.md', f'change-{n}')}) ({flag})"
+            )
+        heading = tr("field.changes", lang, version=ctx.snapshot_version or "?")
+        out.append(f"- **{heading}:** " + ", ".join(links))
     if len(kinds) > 1 or page == COMMON_PAGE:
         out.append(f"- **{tr('field.kinds', lang)}:** " + ", ".join(ctx.kind_label(k, lang) for k in kinds))
     if ctx.fill is not None:

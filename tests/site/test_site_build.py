@@ -214,6 +214,10 @@ def test_change_log_against_the_published_snapshot(tmp_path: Path) -> None:
     assert "<code>0.9.0</code>" in page and "<code>1.0.0</code>" in page
     assert "Borttagen (Bryter)" in page and "next_review" in page
     assert "Förpliktelsen ändrad (Bryter inte)" in page
+    # the field's own section says how it changed, linking to the change log
+    kind = (tmp_path / "out" / "sv" / "kinds" / "integration-plan" / "index.html").read_text(encoding="utf-8")
+    section = kind.split(f'id="{fmt.anchor(new["fields"][1]["path"])}"', 1)[1].split("<h3", 1)[0]
+    assert "Ändringar jämfört med version 0.9.0" in section and 'href="../../changes/#change-' in section
     assert not (tmp_path / "out" / "fi").exists()
 
 
