@@ -157,13 +157,18 @@ def _render_all(
     unknown = [k for k in kinds if k not in RECORD_KINDS]
     if unknown:
         raise UsageError(f"unknown record kind {unknown[0]!r}; choose from {', '.join(RECORD_KINDS)}")
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from kototieto.templates import batch, source
 
     records, root = source.load_all(repo)
     with Progress(
-        TextColumn("rendering"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), transient=False
+        TextColumn("rendering"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
     ) as bar:
         task = bar.add_task("render", total=None)
 
