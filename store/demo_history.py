@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kototieto.errors import NothingToDoError, UsageError
-from kototieto.model.records import PLAN_KINDS, Record, record_to_data
+from kototieto.model.records import PLAN_KINDS, RECORD_KINDS, Record, record_to_data
 from kototieto.model.synthetic import DatasetSpec, customer_records
 from kototieto.store.store import Store
 
@@ -73,31 +73,41 @@ class Cast:
     erased: int | None = None
 
 
+def _shows(recs: list[Record], need: str) -> bool:
+    if need.startswith("kind:"):
+        return any(r.kind == need[5:] and r.annulment is None for r in recs)
+    return any(has_event(r, need) for r in recs)
+
+
 def cast(spec: DatasetSpec, customers: int) -> Cast:
-    """Generate ``customers`` customers and pick the customers that show each event."""
+    """Generate ``customers`` customers and pick the customers that show each event and kind."""
     if customers < 6:
         raise UsageError("the demo needs at least 6 customers (one for each event it shows)")
     people = [customer_records(spec, i) for i in range(customers)]
     out = Cast(people)
-    taken: set[int] = set()
+    taken: set[int] = set()  # customers kept for an event or for the only record of some kind
     replace_at = customers - 1
-    for event in EVENTS:
-        found = next(
-            (i for i, recs in enumerate(people) if i not in taken and any(has_event(r, event) for r in recs)),
-            None,
-        )
+    for need in (*EVENTS, *(f"kind:{k}" for k in RECORD_KINDS)):
+        if need.startswith("kind:") and any(_shows(people[i], need) for i in taken):
+            continue
+        found = next((i for i, recs in enumerate(people) if i not in taken and _shows(recs, need)), None)
         if found is None:
             for index in range(customers, customers + SEARCH_LIMIT):
                 recs = customer_records(spec, index)
-                if any(has_event(r, event) for r in recs):
+                if _shows(recs, need):
                     while replace_at in taken:
                         replace_at -= 1
+                    if replace_at < 0:
+                        raise UsageError(
+                            "too few customers to show every event and kind; use more --customers"
+                        )
                     people[replace_at] = recs
                     found = replace_at
                     break
             else:
-                raise UsageError(f"no synthetic customer shows the event {event!r}; try another --seed")
-        out.events[event] = found
+                raise UsageError(f"no synthetic customer shows {need!r}; try another --seed")
+        if not need.startswith("kind:"):
+            out.events[need] = found
         taken.add(found)
     referenced = {
         m.customer
@@ -106,12 +116,17 @@ def cast(spec: DatasetSpec, customers: int) -> Cast:
         for m in getattr(r, "family_members", []) or []
         if m.customer is not None
     }
-    free = [i for i in range(customers) if i not in taken and people[i][0].id not in referenced]
+    free = [i for i in range(customers) if i not in out.events.values() and people[i][0].id not in referenced]
     with_plan = [i for i in free if any(r.kind in PLAN_KINDS for r in people[i])]
-    out.edited = with_plan[: min(EDITED_CUSTOMERS, max(0, len(free) - 1))]
-    rest = [i for i in free if i not in out.edited]
+    out.edited = with_plan[: min(edited_customers(customers), max(0, len(free) - 1))]
+    rest = [i for i in free if i not in out.edited and i not in taken]
     out.erased = rest[-1] if rest else None
     return out
+
+
+def edited_customers(customers: int) -> int:
+    """How many customers' newest plan is edited several times: 3, more in a large demo (at most 8)."""
+    return min(8, max(EDITED_CUSTOMERS, customers // 40))
 
 
 @dataclass(frozen=True)

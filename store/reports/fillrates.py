@@ -1,5 +1,8 @@
 """``koto report fill-rates``: per field path, the share of records of its kinds where it is filled.
 
+Two tables: ``fields`` (each path over all the kinds that have it) and ``kinds`` (each path per
+kind: the figure the catalogue site shows on each record kind's page).
+
 The counting is the site's (``kototieto.site.fillrates``), so the report and the catalogue site
 show the same figures: a path is filled when it reaches a value that is not null or empty (through
 lists: in any element), nested paths included (``measures.organiser.type``); annulled records and
@@ -20,6 +23,7 @@ from kototieto.store.reports.tables import Cell, Table, pct
 
 _H = {
     "path": T("Kenttä", "Fält", "Field"),
+    "kind": T("Tietueen laji", "Typ av post", "Record kind"),
     "label": T("Nimi", "Namn", "Name"),
     "kinds": T("Lajit", "Typer", "Kinds"),
     "obligation": T("Velvoite", "Skyldighet", "Obligation"),
@@ -36,6 +40,7 @@ class FieldRate:
     obligation: str
     filled: int
     records: int
+    by_kind: dict[str, tuple[int, int]] = field(default_factory=dict)  # kind -> (filled, records)
 
     @property
     def rate(self) -> float | None:
@@ -49,6 +54,7 @@ class FieldRate:
             "filled": self.filled,
             "records": self.records,
             "rate": self.rate,
+            "by_kind": {k: {"filled": f, "records": n} for k, (f, n) in self.by_kind.items()},
         }
 
 
@@ -86,6 +92,19 @@ class FillRateReport:
             }
             for f in self.fields
         ]
+        per_kind: list[dict[str, Cell]] = [
+            {
+                "kind": kind,
+                "path": f.path,
+                "label": field_label(f.path, lang),
+                "filled": filled,
+                "records": total,
+                "rate_pct": pct(filled, total),
+            }
+            for f in self.fields
+            for kind, (filled, total) in f.by_kind.items()
+        ]
+        kind_cols = ("kind", "path", "label", "filled", "records", "rate_pct")
         return [
             Table(
                 "fields",
@@ -95,7 +114,13 @@ class FillRateReport:
                     for k in ("path", "label", "kinds", "obligation", "filled", "records", "rate_pct")
                 ],
                 rows,
-            )
+            ),
+            Table(
+                "kinds",
+                T("Täyttöasteet lajeittain", "Ifyllnadsgrader per typ", "Fill rates per kind").get(lang),
+                [(k, _H[k].get(lang)) for k in kind_cols],
+                per_kind,
+            ),
         ]
 
 
@@ -107,7 +132,10 @@ def shape(rates: FillRates, catalogue: dict[str, Any]) -> FillRateReport:
     for f in catalogue["fields"]:
         kinds = tuple(str(k) for k in f.get("kinds") or [])
         filled, total = rates.count(str(f["path"]), kinds)
-        report.fields.append(FieldRate(str(f["path"]), kinds, str(f.get("obligation", "")), filled, total))
+        by_kind = {k: rates.count(str(f["path"]), [k]) for k in kinds}
+        report.fields.append(
+            FieldRate(str(f["path"]), kinds, str(f.get("obligation", "")), filled, total, by_kind)
+        )
     return report
 
 

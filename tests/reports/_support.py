@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +19,8 @@ from typing import Any
 
 import pytest
 import yaml
+
+from kototieto.model.rules import add_months
 
 BIN = Path(sys.executable).parent
 KOTO = str(BIN / "koto")
@@ -103,3 +106,40 @@ def live(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def day(value: str) -> dt.date:
     return dt.date.fromisoformat(value)
+
+
+PLAN_KINDS = ("integration-plan", "multisectoral-plan", "family-plan")
+
+
+def oracle_due(records: list[dict[str, Any]], days: int, today: dt.date = TODAY) -> Counter[str]:
+    """Reviews overdue / due and plans ending, counted from plain data (the due report's oracle)."""
+    alive = live(records)
+    plans = {r["id"]: r for r in alive if r["kind"] in PLAN_KINDS}
+    replaced = {p.get("previous_plan") for p in plans.values()}
+    reviews = sorted((r for r in alive if r["kind"] == "review"), key=lambda r: (r["date"], r["id"]))
+    horizon = today + dt.timedelta(days=days)
+    out: Counter[str] = Counter()
+    for pid, p in plans.items():
+        mine = [r for r in reviews if r["plan"] == pid and r["customer"] == p["customer"]]
+        start = day(p["period"]["start"]) if "period" in p else day(p["date"])
+        ends = [day(p["period"]["end"])] if "period" in p else []
+        ends += [day(r["extension"]["new_end"]) for r in mine if "extension" in r]
+        end = max(ends) if ends else None
+        stops = [day(r["plan_ended"]["date"]) for r in mine if "plan_ended" in r]
+        if stops and (end is None or stops[0] < end):
+            end = stops[0]
+        if pid in replaced or start > today or (end is not None and end < today):
+            continue
+        if mine:
+            nxt = mine[-1].get("next_review")
+            review = day(nxt) if nxt else add_months(day(mine[-1]["date"]), 6)
+        else:
+            first = p.get("first_review")
+            review = day(first) if first else add_months(start, 6)
+        if review < today:
+            out["review-overdue"] += 1
+        elif review <= horizon:
+            out["review-due"] += 1
+        if end is not None and end <= horizon:
+            out["plan-ending"] += 1
+    return out

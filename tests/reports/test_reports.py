@@ -98,44 +98,11 @@ def test_stats_match_independent_counts(repo: Any) -> None:
     assert (report["plans_due_first_review"], report["plans_reviewed_in_time"]) == (due_first, in_time)
 
 
-def _oracle_due(records: list[dict[str, Any]], days: int) -> Counter[str]:
-    alive = support.live(records)
-    plans = {r["id"]: r for r in alive if r["kind"] in PLAN_KINDS}
-    replaced = {p.get("previous_plan") for p in plans.values()}
-    reviews = sorted((r for r in alive if r["kind"] == "review"), key=lambda r: (r["date"], r["id"]))
-    horizon = TODAY + dt.timedelta(days=days)
-    out: Counter[str] = Counter()
-    for pid, p in plans.items():
-        mine = [r for r in reviews if r["plan"] == pid and r["customer"] == p["customer"]]
-        start = support.day(p["period"]["start"]) if "period" in p else support.day(p["date"])
-        ends = [support.day(p["period"]["end"])] if "period" in p else []
-        ends += [support.day(r["extension"]["new_end"]) for r in mine if "extension" in r]
-        end = max(ends) if ends else None
-        stops = [support.day(r["plan_ended"]["date"]) for r in mine if "plan_ended" in r]
-        if stops and (end is None or stops[0] < end):
-            end = stops[0]
-        if pid in replaced or start > TODAY or (end is not None and end < TODAY):
-            continue
-        if mine:
-            nxt = mine[-1].get("next_review")
-            review = support.day(nxt) if nxt else add_months(support.day(mine[-1]["date"]), 6)
-        else:
-            first = p.get("first_review")
-            review = support.day(first) if first else add_months(start, 6)
-        if review < TODAY:
-            out["review-overdue"] += 1
-        elif review <= horizon:
-            out["review-due"] += 1
-        if end is not None and end <= horizon:
-            out["plan-ending"] += 1
-    return out
-
-
 @pytest.mark.parametrize("days", [0, 30, 120])
 def test_due_matches_independent_counts(repo: Any, days: int) -> None:
     path, records = repo
     report = run.due(path, today=TODAY, days=days).to_json()
-    expected = _oracle_due(records, days)
+    expected = support.oracle_due(records, days)
     assert report["counts"] == {
         k: expected.get(k, 0) for k in ("review-overdue", "review-due", "plan-ending")
     }
@@ -192,6 +159,9 @@ def test_fill_rates_match_independent_counts(repo: Any, path_: str) -> None:
     filled = sum(1 for r in mine if _filled(r, path_.split(".")))
     got = run.fill_rates(path).get(path_)
     assert (got.filled, got.records) == (filled, len(mine))
+    for kind, (k_filled, k_total) in got.by_kind.items():
+        of_kind = [r for r in mine if r["kind"] == kind]
+        assert (k_filled, k_total) == (sum(1 for r in of_kind if _filled(r, path_.split("."))), len(of_kind))
 
 
 def test_cli_json_csv_and_table(repo: Any) -> None:
