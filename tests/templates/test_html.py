@@ -237,3 +237,13 @@ def test_every_document_string_has_three_distinct_languages() -> None:
         assert text.fi not in (text.sv, text.en), f"{key}: {text}"
         if key not in same_in_sv_and_en:
             assert text.sv != text.en, f"{key}: {text}"
+
+
+@pytest.mark.parametrize(
+    ("value", "masked"),
+    [("150388-9127", "150388-9***"), ("020516A931F", "020516A9***"), ("T-4K7Q9Z2M", "T-********")],
+)
+def test_mask_identity_forms(value: str, masked: str) -> None:
+    from kototieto.templates.fmt import mask_identity
+
+    assert mask_identity(value) == masked
