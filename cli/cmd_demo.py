@@ -46,7 +46,11 @@ def summary_lines(result: Any) -> list[str]:
     if result.erased_customer:
         lines.append(f"    erased:   one customer, from every commit (see {rel(result.repo)}/erasures.yaml)")
     if result.validation:
-        lines.append(f"    validation: {result.validation}")
+        v = result.validation
+        lines.append(
+            f"    validated: {v.get('records')} records, {v.get('errors')} errors, {v.get('warnings')} warnings"
+            f"  (koto validate -C {rel(result.repo)})"
+        )
     lines += [
         f"  Reports          {rel(result.out / 'reports')}/  (JSON, CSV, charts/*.svg)",
         f"    reviews overdue {f.get('reviews_overdue')}, due in 30 days {f.get('reviews_due_30_days')}, "

@@ -62,7 +62,9 @@ def test_summary_names_every_output(demo: Any) -> None:
 
 
 def test_repository_validates(demo: Any) -> None:
-    _, _, records = demo
+    out, result, records = demo
+    assert result["validation"]["errors"] == 0 and result["validation"]["records"] == len(records)
+    assert support.koto(out, "validate", "-C", str(out / "repo")).returncode == 0
     assert len(records) > CUSTOMERS
     parsed = []
     for data in records:
