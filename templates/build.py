@@ -120,6 +120,7 @@ def _common(
         "organisation": record.organisation.name,
         "organisation_code": record.organisation.code,
         "record_id": record.id,
+        "customer_id": record.customer,
         "date": format_date(record.date, lang),
         "contacts": contacts,
         "person": who,

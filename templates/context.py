@@ -100,6 +100,7 @@ class Document:
     organisation: str
     organisation_code: str
     record_id: str
+    customer_id: str
     date: str
     contacts: tuple[ContactLine, ...]
     person: Person | None

@@ -247,3 +247,12 @@ def test_mask_identity_forms(value: str, masked: str) -> None:
     from kototieto.templates.fmt import mask_identity
 
     assert mask_identity(value) == masked
+
+
+def test_without_the_customer_record_the_customer_id_is_printed() -> None:
+    recs = S.records()
+    plan = S.by_kind(recs, "integration-plan")
+    html = str(render_record(plan, "sv", "html", today=S.TODAY))
+    assert "Kundidentifierare" in html and "c-4f2a9b1e" in html and "Amina" not in html
+    md = str(render_record(plan, "en", "md", today=S.TODAY))
+    assert "**Customer id**: c-4f2a9b1e" in md
