@@ -132,19 +132,28 @@ class Customer(Common):
         ),
     ]
     date_of_birth: Annotated[
-        IsoDate,
+        IsoDate | None,
         F(
             T("Syntymäaika", "Födelsedatum", "Date of birth"),
             T(
-                "Syntymäaika; henkilötunnuksesta tarkistetaan, että ne vastaavat toisiaan.",
-                "Födelsedatum; kontrolleras mot personbeteckningen.",
-                "Date of birth; checked against the personal identity code.",
+                "Syntymäaika; henkilötunnuksesta tarkistetaan, että ne vastaavat toisiaan. "
+                "Väliaikaisen tunnisteen asiakkaalla se voi olla tuntematon.",
+                "Födelsedatum; kontrolleras mot personbeteckningen. För en kund med tillfällig "
+                "identifikation kan det vara okänt.",
+                "Date of birth; checked against the personal identity code. It may be unknown for "
+                "a customer with a temporary identifier.",
             ),
             CUSTOMER,
             example="1990-01-01",
+            ob=COND,
             actors=ALL_ACTORS,
+            condition=T(
+                "Pakollinen, kun asiakkaalla on henkilötunnus.",
+                "Obligatoriskt när kunden har en personbeteckning.",
+                "Required when the customer has a personal identity code.",
+            ),
         ),
-    ]
+    ] = None
     native_language: Annotated[
         str | None,
         Code("language"),

@@ -681,7 +681,18 @@ def identity_code(record: Customer, params: RuleParams) -> Iterator[Problem]:
                 "Pilots use invented people only: the individual number must be 900-999.",
             ),
         )
-    if hetu.birth_date != record.date_of_birth:
+    if record.date_of_birth is None:
+        yield _problem(
+            ("date_of_birth",),
+            Severity.ERROR,
+            "identity-code",
+            T(
+                "Syntymäaika puuttuu. Kirjaa se henkilötunnuksen mukaisena.",
+                "Födelsedatum saknas. Registrera det enligt personbeteckningen.",
+                "The date of birth is missing. Record it as in the identity code.",
+            ),
+        )
+    elif hetu.birth_date != record.date_of_birth:
         yield _problem(
             ("date_of_birth",),
             Severity.ERROR,

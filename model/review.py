@@ -406,3 +406,7 @@ class Review(RecordBase):
         default_factory=list
     )
     other_data: Annotated[OtherData | None, OTHER_DATA_META] = None
+
+    def shall_exemptions(self) -> frozenset[str]:
+        """'Shall' fields this review may leave out: no next review for a plan that ends."""
+        return frozenset({"next_review"}) if self.plan_ended is not None else frozenset()

@@ -87,7 +87,11 @@ class ValidationResult:
 def missing_shall_fields(record: Common) -> list[str]:
     """Top-level 'shall' fields the record leaves unrecorded (absent or empty)."""
     missing: list[str] = []
+    exempt_fn = getattr(record, "shall_exemptions", None)
+    exempt: frozenset[str] = exempt_fn() if callable(exempt_fn) else frozenset()
     for name, info in type(record).model_fields.items():
+        if name in exempt:
+            continue
         meta = next((m for m in info.metadata if isinstance(m, FieldMeta)), None)
         if meta is None or meta.obligation is not Obligation.SHALL or info.is_required():
             continue

@@ -260,3 +260,23 @@ def test_first_plan_within_three_years_of_the_permit_unless_trafficking_victim()
     assert [p.rule for _, p in check_records(records)] == ["first-plan-window"]
     victim = dict(late_customer, trafficking_victim=True)
     assert check_records(_parsed(victim, r.assessment(), r.plan())) == []
+
+
+def test_a_review_ending_the_plan_needs_no_next_review_even_from_2027() -> None:
+    ended = r.review(date="2027-02-01", plan_ended={"date": "2027-02-28", "ground": "employed"})
+    del ended["next_review"]
+    missing = {p.dotted_path for p in validate_data(ended).problems if p.rule == "shall-items"}
+    assert "next_review" not in missing
+    open_review = r.review(date="2027-02-01")
+    del open_review["next_review"]
+    missing = {p.dotted_path for p in validate_data(open_review).problems if p.rule == "shall-items"}
+    assert "next_review" in missing
+
+
+def test_date_of_birth_may_be_unknown_only_with_a_temporary_id() -> None:
+    temporary = r.customer(identifier={"type": "temporary", "value": "T-0000001Z"})
+    del temporary["date_of_birth"]
+    assert validate_data(temporary).ok
+    with_code = r.customer()
+    del with_code["date_of_birth"]
+    assert ("date_of_birth", "identity-code", "error") in problems(with_code)
