@@ -13,12 +13,19 @@ from typing import Any
 
 from kototieto.site.i18n import has, tr
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+#: Markdown specials Python-Markdown unescapes (``{}`` too: attr_list would read ``{: attr=..}``),
+#: and ``|`` for tables.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!])")
 
 
 def esc(text: Any) -> str:
-    """Escape Markdown and HTML specials in plain text; newlines become spaces (safe in tables)."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """Plain text as inert Markdown: HTML specials as entities, Markdown specials backslashed.
+
+    Newlines become spaces (safe in tables and headings). Reviewers' comments go through this, so
+    nothing they write becomes markup, a link or an attribute.
+    """
+    flat = " ".join(str(text).split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", flat)
 
 
 def code(text: Any) -> str:

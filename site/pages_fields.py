@@ -30,15 +30,25 @@ def _indent(lines: Iterable[str], by: str = "    ") -> list[str]:
     return [by + line if line else "" for line in lines]
 
 
+def _paragraphs(text: str) -> list[str]:
+    """A reviewer's text as escaped Markdown paragraphs (blank lines kept, no markup let through)."""
+    out: list[str] = []
+    for para in text.replace("\r\n", "\n").split("\n\n"):
+        if para.strip():
+            out += [fmt.esc(para), ""]
+    return out or [""]
+
+
 def thread_block(t: Thread, lang: str, *, link: str | None = None) -> list[str]:
     """One comment thread as an admonition titled with its status, author and date."""
     status = tr(f"status.{t.status}", lang)
     title = f"{status}: {t.author} ({t.organisation}), {t.date.isoformat()}"
-    body = [fmt.esc(t.text), ""]
+    body = [*_paragraphs(t.text)]
     if link:
         body = [f"{tr('comments.field', lang)}: {link}", "", *body]
     if t.proposed_text:
-        body += [f"**{tr('comments.proposal', lang)}:** {fmt.esc(t.proposed_text)}", ""]
+        first, *rest = _paragraphs(t.proposed_text)
+        body += [f"**{tr('comments.proposal', lang)}:** {first}", *rest]
     for r in t.replies:
         who = f"{r.author}" + (f" ({r.organisation})" if r.organisation else "")
         st = f" → {tr(f'status.{r.status}', lang)}" if r.status else ""
@@ -46,7 +56,7 @@ def thread_block(t: Thread, lang: str, *, link: str | None = None) -> list[str]:
             f"**{tr('comments.reply', lang)}** {fmt.esc(who)}, {r.date.isoformat()}{st}: {fmt.esc(r.text)}",
             "",
         ]
-    title_text = title.replace('"', "'")
+    title_text = fmt.esc(title).replace('"', "&quot;")
     return [f'!!! {_ADMONITION[str(t.status)]} "{title_text}"', "", *_indent(body), ""]
 
 
@@ -79,7 +89,7 @@ def field_table(
         path = str(f["path"])
         label = fmt.esc(fmt.text(f.get("labels"), lang))
         depth = len(path.split(".")) - 1
-        prefix = "&nbsp;&nbsp;" * depth + ("↳ " if depth else "")
+        prefix = "&nbsp;&nbsp;" * depth + ('<span aria-hidden="true">↳</span> ' if depth else "")
         target = "#" + fmt.anchor(path)
         cells = [
             f"{prefix}[{label}]({target})<br>{fmt.code(path)}",

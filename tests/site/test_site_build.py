@@ -334,3 +334,31 @@ def test_comment_link_issue_template_and_mailto() -> None:
     for bad in ("https://x/{oops}", "javascript:alert(1)//{path}", "https://x/{path"):
         with pytest.raises(UsageError):
             CommentLink(template=bad)
+
+
+def test_reviewer_text_is_shown_as_text_never_as_markup(tmp_path: Path) -> None:
+    comments = tmp_path / "comments"
+    support.write_round(comments)
+    support.write_thread(
+        comments,
+        "t-20261120-cccc01",
+        "goals",
+        "'<script>alert(1)</script> [x](javascript:y) **b** {: onclick=z }'",
+    )
+    build_site(
+        tmp_path / "out",
+        catalogue=support.sample_catalogue(),
+        comments_dir=comments,
+        snapshot=None,
+        schemas=None,
+        langs=["en"],
+    )
+    page = (tmp_path / "out" / "en" / "kinds" / "integration-plan" / "index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert (
+        "<script>alert(1)" not in page
+        and 'href="javascript:' not in page
+        and "<strong>b</strong>" not in page
+    )
+    assert "onclick" not in page.replace("{: onclick=z }", "")  # no attribute from attr_list
+    assert "\\&lt;" not in page and "[x](javascript:y) **b**" in page  # as written, no stray backslash
