@@ -1,0 +1,1 @@
+"""The catalogue site and the consultation round (see README: Catalogue site and consultation)."""

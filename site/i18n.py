@@ -118,7 +118,6 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "home.pages": ("Sivut", "Sidor", "Pages"),
     # --- record kind pages
     "kind.fields": ("Kentät", "Fält", "Fields"),
-    "kind.field_count": ("Kenttiä", "Antal fält", "Fields"),
     "kind.act_sections": ("Lain 681/2023 pykälät", "Paragrafer i lag 681/2023", "Sections of Act 681/2023"),
     "kind.common_note": (
         "Kaikille tietueille yhteiset kentät on kuvattu sivulla",
@@ -138,7 +137,6 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     # --- field attributes
     "field.label": ("Kenttä", "Fält", "Field"),
-    "field.path": ("Polku", "Sökväg", "Path"),
     "field.definition": ("Määritelmä", "Definition", "Definition"),
     "field.type": ("Tyyppi", "Typ", "Type"),
     "field.cardinality": ("Esiintymiskerrat", "Antal förekomster", "Cardinality"),
@@ -173,7 +171,6 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Ändringar jämfört med version {version}",
         "Changes since version {version}",
     ),
-    "field.see": ("Katso", "Se", "See"),
     "field.none": ("–", "–", "–"),
     # --- legal basis
     "basis.act": ("Laki", "Lag", "Act"),
@@ -181,7 +178,6 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "basis.decree_874": ("Asetus 874/2024", "Förordning 874/2024", "Decree 874/2024"),
     "basis.in_874": ("Asetuksessa 874/2024", "I förordning 874/2024", "In decree 874/2024"),
     "basis.note": ("Huomautus", "Anmärkning", "Note"),
-    "basis.section": ("§", "§", "§"),
     "in874.yes": ("Mainitaan", "Nämns", "Named"),
     "in874.no": ("Ei mainita", "Nämns inte", "Not named"),
     "in874.changed": ("Muutettu", "Ändrad", "Changed"),
@@ -252,8 +248,6 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "trace.text": ("Sisältö", "Innehåll", "Content"),
     "trace.fields": ("Kentät", "Fält", "Fields"),
     "trace.rules": ("Säännöt", "Regler", "Rules"),
-    "trace.records": ("Tietueet", "Poster", "Records"),
-    "trace.actor": ("Kirjaaja", "Registreras av", "Entered by"),
     "trace.uncovered": ("Ei toteutettu", "Inte genomförd", "Not implemented"),
     "trace.rules_title": ("Tarkistussäännöt", "Kontrollregler", "Validation rules"),
     # --- decree comparison
@@ -293,7 +287,6 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "changes.breaking": ("Rikkova", "Bryter", "Breaking"),
     "changes.not_breaking": ("Ei riko", "Bryter inte", "Not breaking"),
     "changes.kind": ("Muutos", "Ändring", "Change"),
-    "changes.target": ("Kohde", "Objekt", "Item"),
     "changes.old": ("Ennen", "Före", "Before"),
     "changes.new": ("Nyt", "Nu", "Now"),
     "changes.count": ("Määrä", "Antal", "Count"),
@@ -335,8 +328,6 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "comments.title": ("Kommentit", "Kommentarer", "Comments"),
     "comments.none": ("Ei kommentteja.", "Inga kommentarer.", "No comments."),
     "comments.proposal": ("Ehdotettu teksti", "Föreslagen text", "Proposed text"),
-    "comments.replies": ("Vastaukset", "Svar", "Replies"),
-    "comments.status": ("Tila", "Status", "Status"),
     "comments.orphaned": (
         "Kommentit poistuneista kentistä",
         "Kommentarer om borttagna fält",
@@ -352,12 +343,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Alla kommentarer i remissrundan efter status.",
         "Every comment of the consultation round, by status.",
     ),
-    "comments.thread": ("Kommentti", "Kommentar", "Comment"),
     "comments.field": ("Kenttä", "Fält", "Field"),
-    "comments.author": ("Kirjoittaja", "Författare", "Author"),
-    "comments.organisation": ("Organisaatio", "Organisation", "Organisation"),
-    "comments.date": ("Päivä", "Datum", "Date"),
-    "comments.text": ("Kommentti", "Kommentar", "Comment"),
     "comments.reply": ("Vastaus", "Svar", "Reply"),
     "comments.mail_subject": ("Kommentti kenttään", "Kommentar om fältet", "Comment on field"),
     "comments.mail_body": (
@@ -376,7 +362,6 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Hur stor andel av pilotdatans poster där fältet är ifyllt. Annullerade poster räknas inte.",
         "The share of the pilot data's records where each field is filled. Annulled records are not counted.",
     ),
-    "usage.source": ("Aineisto", "Data", "Data"),
     "usage.records": ("Tietueita", "Poster", "Records"),
     "usage.never_title": ("Käyttämättömät kentät", "Oanvända fält", "Fields never used"),
 }
