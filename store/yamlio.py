@@ -25,6 +25,7 @@ at ``max_depth`` before the recursive composer goes deeper.
 from __future__ import annotations
 
 import io
+import json
 import re
 import sys
 from collections.abc import Mapping
@@ -314,11 +315,32 @@ def to_plain(value: Any) -> Any:
     raise TypeError(f"unexpected YAML value of type {type(value).__name__}")
 
 
-def dump_document(doc: Any) -> str:
-    """Write a ruamel tree back as text in the writer's style."""
+def _dump(doc: Any) -> str:
     out = io.StringIO()
     _yaml().dump(doc, out)
     return out.getvalue()
+
+
+def dump_document(doc: Any, *, verify: bool = True) -> str:
+    """Write a ruamel tree back as text in the writer's style.
+
+    With ``verify`` (the default, about a millisecond) the text is read back with the bulk loader
+    and must give the tree's data. ruamel has rare emitter bugs around comments (seen: a comment
+    line before a list whose first item is ``{}`` and that has three or more items); when the
+    check fails the document is written again without its comments, so the data is never wrong.
+    """
+    text = _dump(doc)
+    if not verify:
+        return text
+    from kototieto.store.bulkload import fast_load
+
+    expected = json.dumps(to_plain(doc))
+    try:
+        if json.dumps(fast_load(text, "<dump>")) == expected:
+            return text
+    except InvalidInputError:
+        pass
+    return _dump(to_node(to_plain(doc)))
 
 
 def to_node(value: Any) -> Any:
@@ -345,6 +367,8 @@ def _styled_str(value: str) -> Any:
     if _UNSAFE.search(value):
         return DoubleQuotedScalarString(value)  # escaped: control characters, odd line breaks
     if "\n" in value:
+        if value.startswith((" ", "\n")) or value.endswith("\n\n"):
+            return DoubleQuotedScalarString(value)  # a literal block would need |2 or |+ (and ...)
         return LiteralScalarString(value)
     if _ISO_DATE.match(value):
         try:

@@ -36,12 +36,17 @@ SCALARS = (
     | st.booleans()
     | st.none()
 )
-# Records hold lists of scalars or of objects, never lists directly in lists (ruamel drops a comment
-# that follows an empty ``[]`` at the end of a list nested in a list; the writer never emits one).
+# Records hold lists of scalars or of non-empty objects, never lists directly in lists nor empty
+# objects in lists. ruamel mishandles comments next to those: it drops a comment after an empty
+# ``[]`` that ends a list nested in a list, and garbles a list whose first item is ``{}`` after a
+# comment line (dump_document's check then writes the file again without comments).
 VALUES = st.recursive(
     SCALARS,
     lambda inner: (
-        st.lists(inner.filter(lambda v: not isinstance(v, list)), max_size=4)
+        st.lists(
+            inner.filter(lambda v: not isinstance(v, list) and v != {}),
+            max_size=4,
+        )
         | st.dictionaries(KEYS, inner, max_size=5)
     ),
     max_leaves=25,
@@ -93,6 +98,7 @@ def insertion_points(lines: list[str]) -> tuple[list[int], list[int]]:
     Never inside a literal block (that would change the data) or at the very top as a blank line.
     """
     inside: set[int] = set()
+    after: set[int] = set()
     i = 0
     while i < len(lines):
         line = lines[i].rstrip("\n")
@@ -105,16 +111,17 @@ def insertion_points(lines: list[str]) -> tuple[list[int], list[int]]:
                 inside.add(j)
                 j += 1
             inside.add(i)  # no end comment on a block header either
+            after.add(j)  # a comment right after the block would extend a "|+" block
             i = j
         else:
             i += 1
-    before = [i for i in range(len(lines) + 1) if i not in inside]
-    eol = [i for i in range(len(lines)) if i not in inside and not lines[i].lstrip().startswith("#")]
+    before = [i for i in range(len(lines) + 1) if i not in inside and i not in after]
+    eol = [i for i in range(len(lines)) if i not in inside and not lines[i].lstrip().startswith(("#", "..."))]
     return before, eol
 
 
 @st.composite
-def commented_documents(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
+def commented_documents(draw: st.DrawFn) -> tuple[dict[str, Any], str, list[str]]:
     data = draw(RECORDS)
     lines = new_document_text(data, SCHEMA).splitlines(keepends=True)
     before, eol = insertion_points(lines)
@@ -127,7 +134,7 @@ def commented_documents(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
             continue
         extra.setdefault(at, []).append(f"{indent}{body}\n" if body else "\n")
     ends: dict[int, str] = {}
-    for _ in range(draw(st.integers(0, 4))):
+    for _ in range(draw(st.integers(0, 4)) if eol else 0):
         at = draw(st.sampled_from(eol))
         ends[at] = " " * draw(st.integers(1, 3)) + draw(st.sampled_from(["# end", "#x", "# ö: 1"]))
     out: list[str] = []
@@ -135,13 +142,16 @@ def commented_documents(draw: st.DrawFn) -> tuple[dict[str, Any], str]:
         out.extend(extra.get(i, []))
         out.append(line.rstrip("\n") + ends[i] + "\n" if i in ends else line)
     out.extend(extra.get(len(lines), []))
-    return data, "".join(out)
+    comments = [c.strip() for cs in extra.values() for c in cs if c.strip()] + [
+        e.strip() for e in ends.values()
+    ]
+    return data, "".join(out), comments
 
 
 @SETTINGS
 @given(commented_documents())
-def test_comments_anywhere_survive_an_unchanged_dump(case: tuple[dict[str, Any], str]) -> None:
-    data, text = case
+def test_comments_anywhere_survive_an_unchanged_dump(case: tuple[dict[str, Any], str, list[str]]) -> None:
+    data, text, _comments = case
     loaded = load_document(text.encode("utf-8"), "r.yaml")
     assert as_json(loaded.data) == as_json(data)
     assert as_json(fast_load(text.encode("utf-8"), "r.yaml")) == as_json(data)
@@ -168,9 +178,9 @@ def set_path(data: Any, path: tuple[str | int, ...], value: Any) -> None:
 @SETTINGS
 @given(commented_documents(), st.data())
 def test_one_edit_changes_one_line_and_keeps_every_comment(
-    case: tuple[dict[str, Any], str], draw: st.DataObject
+    case: tuple[dict[str, Any], str, list[str]], draw: st.DataObject
 ) -> None:
-    data, text = case
+    data, text, comments = case
     paths = leaf_paths(data)
     if not paths:
         return
@@ -187,9 +197,8 @@ def test_one_edit_changes_one_line_and_keeps_every_comment(
     assert len(before) == len(after)
     changed = [i + 1 for i, (a, b) in enumerate(zip(before, after, strict=True)) if a != b]
     assert set(changed) <= {line_no[0]}
-    comments = [c for c in re.findall(r"#.*", text) if "#" not in str(new_value)]
     for comment in comments:
-        assert comment.split("#", 1)[1] in out
+        assert comment in out
     reread = load_document(out.encode("utf-8"), "r.yaml")
     assert as_json(reread.data) == as_json(new_data)
     assert as_json(fast_load(out.encode("utf-8"), "r.yaml")) == as_json(new_data)
