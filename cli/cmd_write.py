@@ -95,7 +95,7 @@ def add(
         return
     if not files:
         raise UsageError("give the record files to add")
-    items = [(None, f.read_bytes(), str(f)) for f in files]
+    items: list[tuple[str | None, bytes, str]] = [(None, f.read_bytes(), str(f)) for f in files]
     _commit_all(store, items, message, as_json, from_worktree=False)
 
 
@@ -119,12 +119,14 @@ def commit_(
         rels = changed_record_paths(store.repo)
     if not rels:
         raise NothingToDoError("no changed record files to commit")
-    items = [(rel, (store.repo.root / rel).read_bytes(), rel) for rel in rels]
+    items: list[tuple[str | None, bytes, str]] = [
+        (rel, (store.repo.root / rel).read_bytes(), rel) for rel in rels
+    ]
     _commit_all(store, items, message, as_json, from_worktree=True)
 
 
 def _check_all(store: Any, blobs: list[tuple[str, bytes]], as_json: bool) -> None:
-    problems = []
+    problems: list[Any] = []
     for path, raw in blobs:
         _, _, issues = store.check_text(raw, path)
         problems.extend(i for i in issues if i.severity == "error")

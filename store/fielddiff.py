@@ -57,6 +57,7 @@ def dotted(path: Path) -> str:
 
 def catalogue_labeler(lang: str) -> Callable[[Path], str]:
     """A labeler using the model's field catalogue (keys alone if the catalogue is unavailable)."""
+    field_label: Callable[[str, str], str] | None
     try:
         from kototieto.model.catalogue import field_label
     except ImportError:

@@ -80,7 +80,7 @@ def path_log(repo: Repository, path: str, rev: str = "HEAD", limit: int | None =
     out = subprocess.run(cmd, cwd=repo.root, capture_output=True, check=False)
     if out.returncode != 0:
         raise UsageError(f"git log failed: {out.stderr.decode('utf-8', 'replace').strip()}")
-    versions = []
+    versions: list[Version] = []
     for chunk in out.stdout.decode("utf-8", "replace").split(_END):
         chunk = chunk.strip("\n")
         if not chunk:

@@ -261,7 +261,7 @@ class Store:
             self.repo,
             {path: raw},
             _with_trailers(subject, data, self.repo.config.organisation.code),
-            author=gitcommit.parse_author(author or self.author) if (author or self.author) else None,
+            author=_signature(author or self.author),
             check=check,
         )
         history.note_commits(self.repo)
@@ -350,7 +350,7 @@ class Store:
             self.repo,
             changes,
             message,
-            author=gitcommit.parse_author(author or self.author) if (author or self.author) else None,
+            author=_signature(author or self.author),
         )
         history.refresh_commit_graph(self.repo)
         return result.commit_id
@@ -422,6 +422,10 @@ class Store:
                 f"{path} has uncommitted changes in the working tree; commit them (`koto commit {path}`) "
                 "or discard them first"
             )
+
+
+def _signature(author: str | None) -> pygit2.Signature | None:
+    return gitcommit.parse_author(author) if author else None
 
 
 def new_record_id(kind: str) -> str:
