@@ -16,7 +16,9 @@ What it measures (medians over ``n`` plans, interleaved so drift hits both sides
   CPU seconds per wall second (about the number of cores when every core works; on a shared
   machine the speed-up is capped by what the other processes leave).
 
-Absolute times vary between machines; read the ratios.
+Absolute times vary between machines; read the ratios. The overhead is also measured in CPU time
+of this process, which other jobs on a shared machine do not inflate; the exit status (1 when the
+overhead reaches 20%) uses that one.
 """
 
 from __future__ import annotations
@@ -58,6 +60,14 @@ def _time(fn: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - t0, out
 
 
+def _cpu(fn: Callable[[], Any]) -> tuple[float, float, Any]:
+    """(wall seconds, CPU seconds of this process, result): CPU time ignores time spent waiting for
+    a core, so it stays comparable on a machine other jobs are loading."""
+    c0, t0 = time.process_time(), time.perf_counter()
+    out = fn()
+    return time.perf_counter() - t0, time.process_time() - c0, out
+
+
 def run(n: int = 12, measures: int = 20, lang: str = "fi") -> dict[str, Any]:
     from weasyprint import HTML
 
@@ -79,7 +89,7 @@ def run(n: int = 12, measures: int = 20, lang: str = "fi") -> dict[str, Any]:
     render_record(plans[0], lang, "pdf", customer=customer, today=TODAY)
 
     htmls = [html_of(p) for p in plans]
-    t_html, t_floor, t_full, sizes = [], [], [], []
+    t_html, t_floor, t_full, c_floor, c_full, sizes = [], [], [], [], [], []
     pages = len(HTML(string=htmls[0]).render().pages)
     for i, (p, h) in enumerate(zip(plans, htmls, strict=True)):
         t, _ = _time(lambda p=p: html_of(p))
@@ -87,12 +97,15 @@ def run(n: int = 12, measures: int = 20, lang: str = "fi") -> dict[str, Any]:
         floor_run = lambda h=h: HTML(string=h).write_pdf(**opts)  # noqa: E731
         full_run = lambda p=p: render_record(p, lang, "pdf", customer=customer, today=TODAY)  # noqa: E731
         if i % 2:  # alternate the order so neither side always runs second
-            t_floor.append(_time(floor_run)[0])
-            t, out = _time(full_run)
+            tf, cf, _ = _cpu(floor_run)
+            t, c, out = _cpu(full_run)
         else:
-            t, out = _time(full_run)
-            t_floor.append(_time(floor_run)[0])
+            t, c, out = _cpu(full_run)
+            tf, cf, _ = _cpu(floor_run)
+        t_floor.append(tf)
+        c_floor.append(cf)
         t_full.append(t)
+        c_full.append(c)
         sizes.append(len(out))
 
     fonts: dict[str, dict[str, float]] = {}
@@ -146,6 +159,11 @@ def run(n: int = 12, measures: int = 20, lang: str = "fi") -> dict[str, Any]:
         "full_min_s": min(t_full),
         "overhead_pct": 100 * (full - floor) / floor,
         "overhead_min_pct": 100 * (min(t_full) - min(t_floor)) / min(t_floor),
+        "floor_cpu_s": statistics.median(c_floor),
+        "full_cpu_s": statistics.median(c_full),
+        "overhead_cpu_pct": 100
+        * (statistics.median(c_full) - statistics.median(c_floor))
+        / statistics.median(c_floor),
         "html_share_pct": 100 * html / floor,
         "pdf_bytes": statistics.median(sizes),
         "fonts": fonts,
@@ -168,6 +186,7 @@ def report(r: dict[str, Any]) -> str:
         f"render_record to PDF:             {1000 * r['full_render_s']:8.1f} ms",
         f"templating and data overhead:     {r['overhead_pct']:8.1f} %  medians (target < 20 %)",
         f"  the same on the fastest runs:   {r['overhead_min_pct']:8.1f} %  ({1000 * r['full_min_s']:.0f} vs {1000 * r['floor_min_s']:.0f} ms)",
+        f"  the same in CPU time:           {r['overhead_cpu_pct']:8.1f} %  ({1000 * r['full_cpu_s']:.0f} vs {1000 * r['floor_cpu_s']:.0f} ms CPU)",
         f"  the HTML step alone:            {r['html_share_pct']:8.2f} %  of the floor",
         f"PDF size:                         {r['pdf_bytes'] / 1024:8.1f} KiB",
         f"fonts subset:   {1000 * f['subset']['median_s']:7.1f} ms  {f['subset']['bytes'] / 1024:7.1f} KiB",
@@ -195,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     result = run(args.n, args.measures, args.lang)
     print(json.dumps(result, indent=2) if args.json else report(result))
-    return 0 if min(result["overhead_pct"], result["overhead_min_pct"]) < 20 else 1
+    # CPU time is the judge: wall times on a shared machine carry other jobs' noise
+    return 0 if result["overhead_cpu_pct"] < 20 else 1
 
 
 if __name__ == "__main__":
