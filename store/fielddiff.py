@@ -6,7 +6,8 @@
 - Mappings are compared key by key (key order is not a change).
 - Lists of mappings that all carry an id-like key (``ID_KEYS``) with unique values on both sides are
   matched by that key, so inserting an item at the top does not show every later item as changed;
-  the path uses the item's position in the new list (in the old list for a removed item).
+  the path uses the item's position in the new list (in the old list for a removed item); a
+  pure reordering of such items is not a change.
   Other lists are compared position by position.
 - ``1`` and ``True`` are different values; a mapping replaced by a scalar is one ``changed``.
 
