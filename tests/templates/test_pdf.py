@@ -211,3 +211,15 @@ def test_free_text_longer_than_a_page_breaks_and_leaves_no_heading_alone() -> No
     assert all(f"sana{i:04d}" in text and f"ela{i:04d}" in text for i in range(990))
     # the page header and footer alone are ~120 characters: no page may be (nearly) empty
     assert min(len(p) for p in pages[:-1]) > 600, [len(p) for p in pages]
+
+
+def test_dossier_pages_carry_the_current_record_in_the_running_header() -> None:
+    from kototieto.templates.render import render_dossier
+
+    recs = S.records()
+    pdf = render_dossier(recs[0], recs[1:], "fi", "pdf", today=S.TODAY)
+    assert isinstance(pdf, bytes)
+    pages = S.pdf_pages(pdf)
+    family = [i for i, p in enumerate(pages) if "Perheen kotoutumissuunnitelma, 2.5.2025" in p]
+    assert len(family) >= 2 and family == list(range(family[0], family[0] + len(family)))
+    assert all("Amina Sara Haddad" in p for p in pages)
