@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from kototieto.errors import InvalidRecordError, Location
+from kototieto.errors import InvalidInputError, InvalidRecordError, Location
 from kototieto.store.fielddiff import dotted
 from kototieto.store.layout import path_problems
 
@@ -54,12 +54,25 @@ def _model() -> Any | None:
     return validation
 
 
-def rule_params(overrides: Mapping[str, Any]) -> Any | None:
+def rule_params(overrides: Mapping[str, Any], allow_real_identity_codes: bool = False) -> Any | None:
+    """The model's RuleParams with a repository's overrides (``koto.yaml`` ``rules`` and
+    ``allow_real_identity_codes``); an unknown or bad override is an error naming ``koto.yaml``."""
     try:
         from kototieto.model.rules import RuleParams
     except ImportError:
         return None
-    return RuleParams.from_overrides(dict(overrides)) if overrides else RuleParams()
+    values = dict(overrides)
+    if allow_real_identity_codes:
+        values["allow_real_identity_codes"] = True
+    try:
+        return RuleParams.from_overrides(values) if values else RuleParams()
+    except ValueError as exc:
+        raise InvalidInputError(f"rules: {exc}", location=Location("koto.yaml")) from None
+
+
+def repo_params(config: Any) -> Any | None:
+    """``rule_params`` of a ``RepoConfig``."""
+    return rule_params(config.rules, config.allow_real_identity_codes)
 
 
 def parse_records(datas: Iterable[Mapping[str, Any]]) -> list[Any]:

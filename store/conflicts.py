@@ -78,9 +78,7 @@ def run_driver(root: Path, base: Path, ours: Path, theirs: Path, pathname: str) 
     merged = result.data
     update_document(o.doc, merged)
     text = dump_document(o.doc)
-    issues = checks.errors_of(
-        checks.check_record(pathname, merged, params=checks.rule_params(repo.config.rules))
-    )
+    issues = checks.errors_of(checks.check_record(pathname, merged, params=checks.repo_params(repo.config)))
     problems = [str(i) for i in issues]
     rid = str(
         merged.get("id")
@@ -199,7 +197,7 @@ def resolve(repo: Repository, record_id: str, take: str) -> tuple[str, bool]:
     checks.raise_if_invalid(
         note.path,
         checks.check_record(
-            note.path, loaded.data, locate=loaded.locate, params=checks.rule_params(repo.config.rules)
+            note.path, loaded.data, locate=loaded.locate, params=checks.repo_params(repo.config)
         ),
     )
     atomic_write(repo.root / note.path, text.encode("utf-8"))

@@ -216,7 +216,7 @@ class Store:
 
     def _params(self) -> Any:
         if "params" not in self._cache:
-            self._cache["params"] = checks.rule_params(self.repo.config.rules)
+            self._cache["params"] = checks.repo_params(self.repo.config)
         return self._cache["params"]
 
     @property

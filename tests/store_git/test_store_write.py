@@ -228,3 +228,38 @@ def test_processes_writing_different_records_at_once_all_succeed(store: Store, t
     assert len(S.git(store.repo.root, "ls-files", "customers").split()) == 24
     assert S.git(store.repo.root, "status", "--porcelain") == ""
     S.git(store.repo.root, "fsck", "--strict")
+
+
+def test_repository_config_feeds_the_rule_parameters(tmp_path: Path) -> None:
+    repo = S.make_repo(tmp_path / "r")
+    assert Store(repo)._params().allow_real_identity_codes.value is False
+    cfg = repo.root / "koto.yaml"
+    cfg.write_text(
+        cfg.read_text().replace("allow_real_identity_codes: false", "allow_real_identity_codes: true")
+    )
+    assert Store.open(repo.root)._params().allow_real_identity_codes.value is True
+    cfg.write_text(cfg.read_text().replace("rules: {}", "rules: {no_such_rule: 1}"))
+    with pytest.raises(InvalidInputError, match="koto.yaml"):
+        Store.open(repo.root).save(S.customer("c-0001"))
+
+
+def test_import_refreshes_the_commit_graph_and_schema_link_resolves(store: Store) -> None:
+    from kototieto.store.yamlio import new_document_text
+
+    texts = []
+    for i in range(5):
+        data = S.customer(f"c-{i:04d}")
+        path = layout.record_path(data["id"], data["id"])
+        texts.append(new_document_text(data, layout.schema_url_for(path)).encode())
+    store.import_records(texts, message="import\n")
+    assert S.git(store.repo.root, "status", "--porcelain") == ""
+    graphs = store.repo.git_dir / "objects" / "info"
+    files = [graphs / "commit-graph", *(graphs / "commit-graphs").glob("*.graph")]
+    chunks = b"".join(f.read_bytes() for f in files if f.exists())
+    assert b"BDAT" in chunks and b"BIDX" in chunks  # changed-path Bloom filters
+    S.git(store.repo.root, "commit-graph", "verify")
+    rec = store.repo.root / layout.record_path("c-0001", "c-0001")
+    first = rec.read_text().splitlines()[0]
+    url = first.split("$schema=")[1]
+    assert (rec.parent / url).resolve() == (store.repo.root / "schema/record.schema.json").resolve()
+    assert len(store.log("c-0003")) == 1
