@@ -239,7 +239,7 @@ def test_repository_config_feeds_the_rule_parameters(tmp_path: Path) -> None:
     )
     assert Store.open(repo.root)._params().allow_real_identity_codes.value is True
     cfg.write_text(cfg.read_text().replace("rules: {}", "rules: {no_such_rule: 1}"))
-    with pytest.raises(InvalidInputError, match="koto.yaml"):
+    with pytest.raises(InvalidInputError, match=r"koto\.yaml"):
         Store.open(repo.root).save(S.customer("c-0001"))
 
 
