@@ -57,6 +57,10 @@ def sync(repo: Repository, remote: str = "origin", attempts: int = 3) -> SyncRes
             f"a merge is in progress with {len(notes)} record conflict(s): settle them with "
             "`koto conflicts` and `koto resolve` first"
         )
+    if "merge.koto.driver" not in repo.git.config:  # a clone made with plain `git clone`
+        from kototieto.store.scaffold import install_local
+
+        install_local(repo.root)
     branch = repo.branch_ref.removeprefix("refs/heads/")
     result = SyncResult(remote, branch)
     if _git(repo, "remote", "get-url", remote).returncode != 0:

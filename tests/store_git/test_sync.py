@@ -138,7 +138,9 @@ def test_same_field_changed_differently_is_a_field_conflict(remote: str, tmp_pat
 
 
 def test_resolve_with_ours_and_different_records(remote: str, tmp_path: Path) -> None:
-    a, b = clone(remote, tmp_path / "a"), clone(remote, tmp_path / "b")
+    a = clone(remote, tmp_path / "a")
+    S.git(tmp_path, "clone", "-q", remote, str(tmp_path / "b"))  # plain clone: sync installs the driver
+    b = Store.open(tmp_path / "b")
     edit(a, "c-0001", last_name="Aaltonen")
     edit(b, "c-0001", last_name="Berg")
     edit(b, "c-0002", last_name="Toisen")
