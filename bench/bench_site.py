@@ -159,13 +159,13 @@ def main(argv: list[str]) -> int:
                 print(
                     f"site build, {key}: {r['pages']} pages; mkdocs alone (floor) {r['floor_mkdocs_s']:.2f} s, "
                     f"whole build {r['full_build_s']:.2f} s (generation {r['generation_s']:.2f} s): "
-                    f"+{r['overhead_pct']:.1f}% over the floor (target < 30%: {verdict})"
+                    f"{r['overhead_pct']:+.1f}% over the floor (target < 30%: {verdict})"
                 )
         fr = results["fill_rates"]
         print(
             f"fill rates: {fr['records']} records; fast_load alone {fr['fast_load_floor_s']:.2f} s, "
             f"fill rates 1 process {fr['fill_rates_1_process_s']:.2f} s "
-            f"(+{fr['overhead_pct_1_process']:.1f}%), {args.jobs} processes "
+            f"({fr['overhead_pct_1_process']:+.1f}%), {args.jobs} processes "
             f"{fr[f'fill_rates_{args.jobs}_processes_s']:.2f} s"
         )
     worst = max(r["overhead_pct"] for k, r in results.items() if k.startswith("jobs="))
