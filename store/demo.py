@@ -42,7 +42,7 @@ MIGRATION_AUTHOR = "Koto-pilotti, tiedonsiirto <tiedonsiirto@vaasa.example.fi>"
 ERASE_REASON = "Asiakkaan pyyntö (tietosuoja-asetus 17 art.): tiedot poistetaan."
 LANGS = ("fi", "sv", "en")
 #: Above this many records the YAML texts are written by worker processes.
-PARALLEL_FROM = 4000
+PARALLEL_FROM = 800
 
 Progress = Callable[[str], None]
 
