@@ -12,10 +12,12 @@ output (fixed hash salt, no date metadata): the same figures give byte-identical
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import io
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from kototieto.model.catalogue import code_label, kind_label
@@ -188,7 +190,7 @@ def front_page_charts(stats: StatsReport, lang: str = "fi") -> list[Chart]:
     ]
 
 
-def repository_charts(repo: str | Any, *, today: Any, lang: str = "fi") -> list[Chart]:
+def repository_charts(repo: Path | str, *, today: dt.date, lang: str = "fi") -> list[Chart]:
     """Charts straight from a data repository (what the site generator calls with ``--data``)."""
     from kototieto.store.reports.load import load_repository
     from kototieto.store.reports.stats import stats_report
