@@ -6,7 +6,6 @@ outputs with other means than the code that made them (git, PyYAML, pypdf, the m
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib.util
 import json
 import subprocess
@@ -234,4 +233,3 @@ def test_demo_refuses_a_folder_that_is_not_a_demo(tmp_path: Path) -> None:
         done = support.koto(tmp_path, "demo", str(target), "--customers", "6", "--no-site")
         assert done.returncode == 2
         assert (target / "important.txt").read_text(encoding="utf-8") == "keep me"
-    _ = dt
