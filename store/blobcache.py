@@ -107,12 +107,24 @@ class BlobCache:
                 out[row[0]] = (row[1], row[2])
         return out
 
-    def results_of(self, fingerprint: str) -> dict[tuple[str, str], list[dict[str, Any]]]:
-        """(path, blob) -> problems, for every result stored under ``fingerprint``."""
+    def results_of(
+        self, fingerprint: str
+    ) -> tuple[
+        dict[tuple[str, str], list[dict[str, Any]]], dict[str, tuple[str | None, str | None, str | None]]
+    ]:
+        """(path, blob) -> problems for every result under ``fingerprint``, and those blobs' meta
+        (record id, customer, kind), in one query."""
         rows = self.conn.execute(
-            "SELECT path, blob, problems FROM results WHERE fingerprint=?", (fingerprint,)
+            "SELECT r.path, r.blob, r.problems, b.record_id, b.customer, b.kind "
+            "FROM results r JOIN blobs b ON b.blob = r.blob WHERE r.fingerprint=?",
+            (fingerprint,),
         )
-        return {(path, blob): json.loads(problems) for path, blob, problems in rows}
+        results: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        meta: dict[str, tuple[str | None, str | None, str | None]] = {}
+        for path, blob, problems, record_id, customer, kind in rows:
+            results[(path, blob)] = [] if problems == "[]" else json.loads(problems)
+            meta[blob] = (record_id, customer, kind)
+        return results, meta
 
     def groups_of(self, keys: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
         wanted = list(keys)

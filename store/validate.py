@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import subprocess
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
@@ -119,12 +120,17 @@ class ValidationReport:
 
 def iter_record_files(repo_root: Path) -> list[Path]:
     """Every ``customers/**/*.yaml`` file under ``repo_root``, sorted (hidden folders skipped)."""
-    base = repo_root / RECORDS_DIR
-    out: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(base):
+    return [Path(p) for p in _record_files(os.fspath(repo_root))]
+
+
+def _record_files(root: str) -> list[str]:
+    out: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(os.path.join(root, RECORDS_DIR)):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         out.extend(
-            Path(dirpath) / f for f in sorted(filenames) if f.endswith(".yaml") and not f.startswith(".")
+            os.path.join(dirpath, f)
+            for f in sorted(filenames)
+            if f.endswith(".yaml") and not f.startswith(".")
         )
     return out
 
@@ -170,11 +176,22 @@ def _group_key(fingerprint: str, members: Sequence[tuple[str, str]]) -> str:
     return h.hexdigest()
 
 
-def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+class _Relative:
+    """Paths relative to a root as POSIX strings, by string operations (no per-file realpath)."""
+
+    def __init__(self, root: Path) -> None:
+        self.prefixes = {os.path.abspath(root) + os.sep, os.path.realpath(root) + os.sep}
+
+    def __call__(self, path: str | Path) -> str:
+        full = os.path.abspath(path)
+        for prefix in self.prefixes:
+            if full.startswith(prefix):
+                return full[len(prefix) :].replace(os.sep, "/")
+        real = os.path.realpath(full)
+        for prefix in self.prefixes:
+            if real.startswith(prefix):
+                return real[len(prefix) :].replace(os.sep, "/")
+        return Path(full).as_posix()
 
 
 def _pool_context() -> Any:
@@ -199,7 +216,7 @@ def _chunks(groups: list[list[FileTask]], workers: int) -> list[list[list[FileTa
 
 
 def validate_paths(
-    paths: Sequence[Path],
+    paths: Sequence[str | Path],
     params: Any = None,
     cache: Path | None = None,
     workers: int | None = None,
@@ -208,30 +225,36 @@ def validate_paths(
     path_check: PathCheck | None = None,
     progress: Progress | None = None,
     siblings: bool = True,
+    use_git_index: bool = False,
 ) -> ValidationReport:
     """Validate ``paths`` (record files) and report every problem.
 
     ``root``: where file names in the report are relative to (default: the current directory).
     ``cache``: the cache file (None: no cache). ``siblings``: check cross-record rules against the
     other records in each file's folder too (their own problems are not reported).
+    ``use_git_index``: take the blob ids of unchanged tracked files from Git's index (``root`` must
+    be the worktree root) instead of reading and hashing them.
     """
     root = (root or Path.cwd()).resolve()
-    wanted = sorted({_rel(Path(p), root) for p in paths})
+    to_rel = _Relative(root)
+    wanted = sorted({to_rel(p) for p in paths})
     groups: dict[str, list[str]] = {}
     for rel in wanted:
         groups.setdefault(rel.rpartition("/")[0], []).append(rel)
     if siblings:
         for folder, members in groups.items():
             for extra in iter_folder(root / folder if folder else root):
-                rel = _rel(extra, root)
-                if rel not in members:
-                    members.append(rel)
+                name = to_rel(extra)
+                if name not in members:
+                    members.append(name)
             members.sort()
     reported = set(wanted)
     fingerprint = rules_fingerprint(params, path_check)
     db = BlobCache(cache, data_version()) if cache is not None else None
     try:
-        return _run(root, groups, reported, params, db, fingerprint, workers, path_check, progress)
+        return _run(
+            root, groups, reported, params, db, fingerprint, workers, path_check, progress, use_git_index
+        )
     finally:
         if db is not None:
             db.close()
@@ -254,6 +277,7 @@ def _run(
     workers: int | None,
     path_check: PathCheck | None,
     progress: Progress | None,
+    use_git_index: bool,
 ) -> ValidationReport:
     report = ValidationReport(files=len(reported))
     total = sum(len(m) for m in groups.values())
@@ -262,9 +286,15 @@ def _run(
     live: set[tuple[str, str]] = set()
     done = 0
     if db is not None and not db.is_empty():
-        blobs = {rel: _blob_of(root / rel) for members in groups.values() for rel in members}
-        known = db.known_blobs(list(set(blobs.values())))
-        results = db.results_of(fingerprint)
+        base = os.fspath(root)
+        from_git = _index_blobs(base) if use_git_index else {}
+        blobs = {
+            rel: from_git.get(rel) or _blob_of(os.path.join(base, rel))
+            for members in groups.values()
+            for rel in members
+        }
+        results, known = db.results_of(fingerprint)
+        known.update(db.known_blobs([b for b in set(blobs.values()) if b not in known]))
         keys = {
             folder: _group_key(fingerprint, [(m, blobs[m]) for m in members])
             for folder, members in groups.items()
@@ -312,9 +342,38 @@ def _run(
     return report
 
 
-def _blob_of(path: Path) -> str:
+def _index_blobs(root: str) -> dict[str, str]:
+    """Blob ids Git already knows: index entries whose working file is unchanged (stat-checked by
+    ``git diff-files``, racily clean entries compared by content). Empty outside a Git worktree."""
     try:
-        return blob_id(path.read_bytes())
+        staged = subprocess.run(
+            ["git", "-C", root, "ls-files", "-s", "-z", "--", RECORDS_DIR],
+            capture_output=True,
+            check=True,
+        ).stdout
+        dirty = subprocess.run(
+            ["git", "-C", root, "diff-files", "--name-only", "-z", "--", RECORDS_DIR],
+            capture_output=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    changed = set(dirty.decode("utf-8", "surrogateescape").split("\0"))
+    out: dict[str, str] = {}
+    for entry in staged.decode("utf-8", "surrogateescape").split("\0"):
+        if not entry:
+            continue
+        info, _, path = entry.partition("\t")
+        _mode, blob, stage = info.split(" ")
+        if stage == "0" and path not in changed:
+            out[path] = blob
+    return out
+
+
+def _blob_of(path: str) -> str:
+    try:
+        with open(path, "rb") as fh:
+            return blob_id(fh.read())
     except OSError:
         return "unreadable"
 
@@ -410,7 +469,7 @@ def validate_repository(
     use_cache: bool = True,
     workers: int | None = None,
     progress: Progress | None = None,
-    paths: Sequence[Path] | None = None,
+    paths: Sequence[str | Path] | None = None,
 ) -> ValidationReport:
     """Validate a data repository (a ``Repository`` or its root folder) with its rule overrides."""
     from kototieto.store.layout import path_problems
@@ -421,8 +480,16 @@ def validate_repository(
     from kototieto.model.rules import RuleParams
 
     params = RuleParams.from_overrides(dict(repo.config.rules)) if repo.config.rules else RuleParams()
-    files = list(paths) if paths else iter_record_files(repo.root)
+    files: Sequence[str | Path] = list(paths) if paths else _record_files(os.fspath(repo.root))
     cache = repo.koto_dir / blobcache.CACHE_FILE if use_cache else None
     return validate_paths(
-        files, params, cache, workers, root=repo.root, path_check=path_problems, progress=progress
+        files,
+        params,
+        cache,
+        workers,
+        root=repo.root,
+        path_check=path_problems,
+        progress=progress,
+        siblings=bool(paths),
+        use_git_index=True,
     )

@@ -218,3 +218,16 @@ def test_the_command(repo: Path) -> None:
         [KOTO, "validate", "-C", str(repo.parent)], capture_output=True, text=True, check=False
     )
     assert outside.returncode == ExitCode.NO_REPOSITORY
+
+
+def test_blob_ids_of_committed_files_come_from_the_index(repo: Path) -> None:
+    for args in (["add", "-A"], ["commit", "-q", "-m", "records"]):
+        subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+    files = len(records(repo))
+    assert validate_repository(repo).parsed_files == files
+    assert validate_repository(repo).cached_files == files
+    changed = of_kind(repo, "review")
+    changed.write_text(changed.read_text().replace("kind: review", "kind: review\nunknown_field: x"))
+    report = validate_repository(repo)
+    assert report.parsed_files == 1 and not report.ok
+    assert [p.file for p in report.problems] == [changed.relative_to(repo).as_posix()]
