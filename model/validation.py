@@ -85,7 +85,12 @@ class ValidationResult:
 
 
 def missing_shall_fields(record: Common) -> list[str]:
-    """Top-level 'shall' fields the record leaves unrecorded (absent or empty)."""
+    """Top-level 'shall' fields the record leaves unrecorded.
+
+    Unrecorded means empty (None or "") or, for a list, absent: an empty list that was written says
+    "none", an absent one says "not recorded". Fields with a default value (``schema_version``) are
+    never missing.
+    """
     missing: list[str] = []
     exempt_fn = getattr(record, "shall_exemptions", None)
     exempt: frozenset[str] = exempt_fn() if callable(exempt_fn) else frozenset()
@@ -95,7 +100,9 @@ def missing_shall_fields(record: Common) -> list[str]:
         meta = next((m for m in info.metadata if isinstance(m, FieldMeta)), None)
         if meta is None or meta.obligation is not Obligation.SHALL or info.is_required():
             continue
-        if name not in record.model_fields_set or getattr(record, name) in (None, ""):
+        value = getattr(record, name)
+        unrecorded_list = isinstance(value, list) and name not in record.model_fields_set
+        if value is None or value == "" or unrecorded_list:
             missing.append(name)
     return missing
 

@@ -280,3 +280,16 @@ def test_date_of_birth_may_be_unknown_only_with_a_temporary_id() -> None:
     with_code = r.customer()
     del with_code["date_of_birth"]
     assert ("date_of_birth", "identity-code", "error") in problems(with_code)
+
+
+def test_missing_shall_fields_distinguishes_none_from_not_recorded() -> None:
+    from kototieto.model.validation import missing_shall_fields
+
+    data = r.assessment(date="2027-02-01")
+    data.pop("schema_version", None)
+    record = parse_record(data)
+    missing = missing_shall_fields(record)
+    assert "schema_version" not in missing
+    assert "specifying_measures" in missing
+    record = parse_record({**data, "specifying_measures": []})
+    assert "specifying_measures" not in missing_shall_fields(record)
