@@ -31,11 +31,20 @@ def _table() -> dict[str, list[tuple[str, Any]]]:
     for versions, tag, regexp, firsts in rresolver.implicit_resolvers:
         if (1, 2) in versions:
             for first in firsts:
-                table.setdefault(first, []).append((str(tag), regexp))
+                table.setdefault(first, []).append((str(tag), _compiled(regexp)))
     return table
 
 
+def _compiled(regexp: Any) -> Any:
+    """ruamel wraps its patterns in a lazy proxy (an attribute lookup per match); unwrap it."""
+    lazy = getattr(regexp, "lazy_self", None)
+    return lazy() if callable(lazy) else regexp
+
+
 _RESOLVERS: Final = _table()
+# Plain scalars repeat a lot (every key, codes, dates): remember what each one resolved to.
+_RESOLVED: dict[str, str] = {}
+_RESOLVED_MAX: Final = 100_000
 
 _CParser: Any
 if getattr(yaml, "__with_libyaml__", False):
@@ -62,9 +71,17 @@ class _Loader(_CParser):  # type: ignore[misc]
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
         if kind is yaml.ScalarNode:
             if implicit[0]:
-                for tag, regexp in _RESOLVERS.get(value[:1], ()):
-                    if regexp.match(value):
-                        return tag
+                tag = _RESOLVED.get(value)
+                if tag is None:
+                    tag = sy.STR_TAG
+                    for candidate, regexp in _RESOLVERS.get(value[:1], ()):
+                        if regexp.match(value):
+                            tag = candidate
+                            break
+                    if len(_RESOLVED) >= _RESOLVED_MAX:
+                        _RESOLVED.clear()
+                    _RESOLVED[value] = tag
+                return tag
             return sy.STR_TAG
         if kind is yaml.SequenceNode:
             return "tag:yaml.org,2002:seq"

@@ -25,8 +25,13 @@ def _table() -> dict[str, list[tuple[str, Any]]]:
             table.setdefault(first or "", []).append((str(tag), regexp))
     for _versions, tag, regexp, firsts in rresolver.implicit_resolvers:
         for first in firsts:
-            table.setdefault(first or "", []).append((str(tag), regexp))
+            table.setdefault(first or "", []).append((str(tag), _compiled(regexp)))
     return table
+
+
+def _compiled(regexp: Any) -> Any:
+    lazy = getattr(regexp, "lazy_self", None)
+    return lazy() if callable(lazy) else regexp
 
 
 def needs_quotes(value: str) -> bool:
