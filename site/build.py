@@ -12,6 +12,7 @@ no import cost); the Markdown is generated once in the parent.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
 import os
@@ -26,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from kototieto.errors import KotoError, NoRepositoryError, UsageError
-from kototieto.site import i18n
+from kototieto.site import i18n, keyfigures
 from kototieto.site.catalogue_diff import diff_catalogues
 from kototieto.site.comments import CommentRepo, CommentSet
 from kototieto.site.context import CommentLink, SiteContext
@@ -50,6 +51,7 @@ class BuildResult:
     fill: FillRates | None = None
     snapshot_version: str | None = None
     changes: int = 0
+    key_figures: bool = False
     warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
@@ -65,6 +67,7 @@ class BuildResult:
             "snapshot_version": self.snapshot_version,
             "changes": self.changes,
             "fill_records": sum(self.fill.totals.values()) if self.fill else None,
+            "key_figures": self.key_figures,
         }
 
 
@@ -117,8 +120,9 @@ def prepare(
     contact: str | None = None,
     snapshot: Mapping[str, Any] | None = None,
     schemas: Callable[[str | None, str], Any] | None = None,
+    today: dt.date | None = None,
 ) -> SiteContext:
-    """Everything the pages need, computed once for all languages."""
+    """Everything the pages need, computed once for all languages (key figures as on ``today``)."""
     comments = CommentSet(None)
     if comments_dir is not None:
         repo = CommentRepo(comments_dir, commit=False)
@@ -129,6 +133,7 @@ def prepare(
         contact=contact or (rnd.contact if rnd else None),
     )
     fill = fill_rates(data_repo, catalogue) if data_repo is not None else None
+    stats = keyfigures.load_stats(data_repo, today) if data_repo is not None else None
     changes = diff_catalogues(snapshot, catalogue) if snapshot is not None else None
     return SiteContext(
         catalogue=catalogue,
@@ -138,6 +143,7 @@ def prepare(
         changes=changes,
         snapshot_version=str(snapshot.get("version")) if snapshot is not None else None,
         schemas=schemas,
+        stats=stats,
     )
 
 
@@ -220,8 +226,13 @@ def build_site(
     schemas: Callable[[str | None, str], Any] | str | None = "default",
     jobs: int | None = None,
     src: Path | None = None,
+    today: dt.date | None = None,
 ) -> BuildResult:
-    """Build the whole site into ``out`` (see the module docstring); ``src`` keeps the Markdown."""
+    """Build the whole site into ``out`` (see the module docstring); ``src`` keeps the Markdown.
+
+    With ``data_repo`` the front page shows the ``koto report stats`` key figures as on ``today``
+    (default: the real today, as the report's) and their charts.
+    """
     out = Path(out).resolve()
     _check_out(out)
     langs = list(dict.fromkeys(langs))
@@ -240,6 +251,7 @@ def build_site(
         contact=contact,
         snapshot=snap,
         schemas=schema_fn,
+        today=today,
     )
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
@@ -263,6 +275,7 @@ def build_site(
             fill=ctx.fill,
             snapshot_version=ctx.snapshot_version,
             changes=len(ctx.changes or []),
+            key_figures=ctx.stats is not None,
             warnings=warnings,
         )
         (staging / MARKER).write_text(json.dumps(result.to_json(), indent=1) + "\n", encoding="utf-8")

@@ -11,7 +11,7 @@ import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from kototieto.errors import UsageError
@@ -20,6 +20,9 @@ from kototieto.site.catalogue_diff import Change
 from kototieto.site.comments import CODES_PREFIX, CommentSet, Thread
 from kototieto.site.fillrates import FillRates
 from kototieto.site.i18n import tr
+
+if TYPE_CHECKING:
+    from kototieto.store.reports.stats import StatsReport
 
 COMMON_PAGE = "kinds/common.md"
 
@@ -95,6 +98,8 @@ class SiteContext:
     changes: list[Change] | None = None
     snapshot_version: str | None = None
     schemas: Callable[[str | None, str], Any] | None = None
+    #: ``koto report stats`` of the data repository (the front page's key figures), if any
+    stats: StatsReport | None = None
     # computed
     kinds: list[Mapping[str, Any]] = field(default_factory=list)
     kind_ids: list[str] = field(default_factory=list)

@@ -4,7 +4,7 @@ Output (``src``)::
 
     src/<lang>/mkdocs.yml       Material theme, theme.language and search lang = <lang>, strict links
     src/<lang>/docs/...         index, kinds/*, codes/*, trace, decree-874, schemas(+json), changes,
-                                comments[, usage]
+                                comments[, usage, assets/charts/*.svg (key figures, with --data)]
 
 Every language is a separate mkdocs site (so Material's search uses that language's stemmer), with
 the same page names and anchors, so the language switcher maps a page to the same page. The
@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from kototieto.errors import InvalidInputError
-from kototieto.site import i18n
+from kototieto.site import i18n, keyfigures
 from kototieto.site.context import COMMON_PAGE, SiteContext, code_page, kind_page
 from kototieto.site.pages_fields import kind_page_md
 from kototieto.site.pages_other import (
@@ -175,8 +175,9 @@ def generate(ctx: SiteContext, src: Path, out: Path, langs: Sequence[str] = i18n
         docs = root / "docs"
         if root.exists():
             shutil.rmtree(root)
+        charts = keyfigures.charts(ctx.stats, lang)
         pages: dict[str, str] = {
-            "index.md": home_md(ctx, lang),
+            "index.md": home_md(ctx, lang, charts),
             COMMON_PAGE: kind_page_md(ctx, COMMON_PAGE, None, lang),
             "codes/index.md": codes_index_md(ctx, lang),
             "trace.md": trace_md(ctx, lang),
@@ -199,6 +200,8 @@ def generate(ctx: SiteContext, src: Path, out: Path, langs: Sequence[str] = i18n
         for name, text in pages.items():
             _write(docs / name, text)
         shutil.copytree(ASSETS_DIR, docs / "assets")
+        for chart in charts:
+            _write(docs / keyfigures.chart_path(chart), chart.svg)
         config = root / "mkdocs.yml"
         cfg = mkdocs_config(ctx, lang, langs, out / lang)
         _write(config, yaml.dump(cfg, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False))

@@ -116,6 +116,21 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "No consultation round is open.",
     ),
     "home.pages": ("Sivut", "Sidor", "Pages"),
+    "home.figures": ("Tunnusluvut", "Nyckeltal", "Key figures"),
+    "home.figures_intro": (
+        "Pilottiaineiston tunnusluvut {date}: samat luvut kuin komento `koto report stats` antaa. "
+        "Mitätöidyt tietueet eivät ole mukana.",
+        "Pilotdatans nyckeltal {date}: samma siffror som kommandot `koto report stats` ger. "
+        "Annullerade poster räknas inte.",
+        "Key figures of the pilot data on {date}: the same figures as the `koto report stats` command "
+        "gives. Annulled records are not counted.",
+    ),
+    "home.figures_none": (
+        "Pilottiaineistossa ei ole vielä tietueita.",
+        "Pilotdatan har ännu inga poster.",
+        "The pilot data has no records yet.",
+    ),
+    "home.charts": ("Kaaviot", "Diagram", "Charts"),
     # --- record kind pages
     "kind.fields": ("Kentät", "Fält", "Fields"),
     "kind.act_sections": ("Lain 681/2023 pykälät", "Paragrafer i lag 681/2023", "Sections of Act 681/2023"),

@@ -6,15 +6,18 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
-from kototieto.site import fmt
+from kototieto.site import fmt, keyfigures
 from kototieto.site.catalogue_diff import ChangeKind
 from kototieto.site.change_paper import change_lines
 from kototieto.site.context import COMMON_PAGE, SiteContext, code_page, kind_page, rel
 from kototieto.site.i18n import tr
 from kototieto.site.pages_fields import thread_block
+
+if TYPE_CHECKING:
+    from kototieto.store.reports.charts import Chart
 
 #: Lists longer than this (ISO 639 languages) are offered as a CSV file instead of a page table.
 BIG_LIST = 400
@@ -30,7 +33,8 @@ def code_list_csv(cl: Mapping[str, Any], lang: str) -> str:
     return buf.getvalue()
 
 
-def home_md(ctx: SiteContext, lang: str) -> str:
+def home_md(ctx: SiteContext, lang: str, charts: Sequence[Chart] = ()) -> str:
+    """The front page; with a data repository's statistics, its key figures and ``charts`` too."""
     page = "index.md"
     out = [f"# {tr('home.title', lang)}", "", tr("home.what", lang), ""]
     out += [f"{tr('home.version', lang)}: {fmt.code(ctx.catalogue.get('version', '?'))}", ""]
@@ -52,6 +56,8 @@ def home_md(ctx: SiteContext, lang: str) -> str:
         out.append(f"- {tr('home.version', lang)}: {fmt.code(rnd.catalogue_version)}")
     else:
         out.append(tr("home.no_round", lang))
+    if ctx.stats is not None:
+        out += ["", *keyfigures.section_md(ctx.stats, charts, lang)]
     out += ["", f"## {tr('home.pages', lang)} {{ #pages }}", ""]
     for target, key in (
         ("codes/index.md", "nav.code_lists"),
