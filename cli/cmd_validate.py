@@ -82,7 +82,9 @@ def _print_table(report: Any, lang: str) -> None:
         from rich.console import Console
         from rich.table import Table
 
-        table = Table(*HEADERS[lang], show_lines=False)
+        table = Table(show_lines=False)
+        for header in HEADERS[lang]:
+            table.add_column(header, overflow="fold")
         for row in rows:
             table.add_row(*row)
         if rows:

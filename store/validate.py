@@ -243,6 +243,8 @@ def validate_paths(
         groups.setdefault(rel.rpartition("/")[0], []).append(rel)
     if siblings:
         for folder, members in groups.items():
+            if not folder.startswith(RECORDS_DIR + "/"):
+                continue  # only record folders hold a customer's other records
             for extra in iter_folder(root / folder if folder else root):
                 name = to_rel(extra)
                 if name not in members:

@@ -132,18 +132,24 @@ def run_chunk(task: ChunkTask) -> ChunkResult:
     for group in task.groups:
         texts = _Texts(root)
         records: list[tuple[str, Any]] = []
+        invalid: set[str] = set()  # ids of records present in the folder but failing the schema
         for ft in group:
             outcome, record = _one_file(ft, root, texts, cached, task, validate_data)
             result.files.append(outcome)
             if record is not None:
                 records.append((ft.path, record))
+            elif outcome.is_record and outcome.meta[0] is not None:
+                invalid.add(outcome.meta[0])
         cross: list[ProblemDict] = []
         if records:
             path_of: dict[str, str] = {}
             for path, record in records:
                 path_of.setdefault(record.id, path)
             found: dict[str, list[tuple[tuple[PathKey, ...], str, str, dict[str, str]]]] = {}
+            by_id = {r.id: r for _, r in records}
             for record_id, problem in check_records([r for _, r in records], task.params):
+                if _refers_to(by_id.get(record_id), problem, invalid):
+                    continue  # "does not exist" would mislead: the target has its own errors
                 if record_id in path_of:
                     found.setdefault(path_of[record_id], []).append(_model_problem(problem))
             for path, items in found.items():
@@ -153,6 +159,13 @@ def run_chunk(task: ChunkTask) -> ChunkResult:
         members = [(o.path, o.blob) for o in result.files[-len(group) :]] if group else []
         result.groups.append((members, cross))
     return result
+
+
+def _refers_to(record: Any, problem: Any, ids: set[str]) -> bool:
+    """True for a reference problem whose target is one of ``ids``."""
+    if not ids or problem.rule != "record-references" or not problem.path or record is None:
+        return False
+    return getattr(record, str(problem.path[0]), None) in ids
 
 
 def _one_file(
