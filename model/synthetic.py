@@ -21,8 +21,12 @@ Invariants and trade-offs:
 * Only synthetic people: identity codes carry individual numbers 900-999; names are invented
   combinations (see ``synthetic_people``).
 * Every record passes ``validation.validate_data`` without errors and the whole set passes
-  ``validation.check_records`` without errors; the tests check both. Up to 31.12.2026 there are
-  no warnings either. Records dated from 1.1.2027 on (a ``today`` in 2027) warn once per review
+  ``validation.check_records`` without errors; the tests check both.
+* Deliberately imperfect, as real pilot data is (``realism``, see ``synthetic_realism``): by
+  default some reviews are late or missing (overdue on ``today``), planned beyond the 6-month
+  interval, some services start late and some assessment items are left unrecorded; these give
+  warnings, never errors. With ``realism=Imperfections.none()`` there are no warnings up to
+  31.12.2026. Records dated from 1.1.2027 on (a ``today`` in 2027) then warn once per review
   that ends a plan: the 'shall' rule wants ``next_review``, while ``review-outcome`` wants none
   after an ended plan; the generator follows ``review-outcome``.
 """
@@ -39,10 +43,12 @@ from typing import Any
 from kototieto.model import refdata
 from kototieto.model.records import Record, parse_record
 from kototieto.model.synthetic_people import COUNTY_OF, OFFICIAL_NAMES, PLACES, TITLES, Place
+from kototieto.model.synthetic_realism import DEFAULT_REALISM, Imperfections
 
 __all__ = [
     "EARLIEST",
     "DatasetSpec",
+    "Imperfections",
     "Official",
     "OrgInfo",
     "customer_records",
@@ -225,10 +231,15 @@ def _place_for(organisation: str | Mapping[str, Any] | None) -> tuple[Place, str
 
 
 class DatasetSpec:
-    """What a dataset is made of: seed, date range, organisations, and the id permutations."""
+    """What a dataset is made of: seed, date range, organisations, imperfections, id permutations."""
 
     def __init__(
-        self, seed: int, today: dt.date, organisation: str | Mapping[str, Any] | None = None
+        self,
+        seed: int,
+        today: dt.date,
+        organisation: str | Mapping[str, Any] | None = None,
+        *,
+        realism: Imperfections = DEFAULT_REALISM,
     ) -> None:
         if today < EARLIEST:
             raise ValueError(
@@ -236,6 +247,7 @@ class DatasetSpec:
             )
         self.seed = seed
         self.today = today
+        self.realism = realism
         fixed = _place_for(organisation)
         self._fixed_place = fixed[0] if fixed else None
         self._fixed_name = fixed[1] if fixed else None
@@ -304,14 +316,18 @@ class DatasetSpec:
         return self.birth_first + dt.timedelta(days=day), 900 + number
 
 
-def customer_records(spec: DatasetSpec, index: int) -> list[Record]:
-    """Customer ``index``'s records (customer record first, then in date order), validated."""
+def customer_records(spec: DatasetSpec, index: int, *, realism: Imperfections | None = None) -> list[Record]:
+    """Customer ``index``'s records (customer record first, then in date order), validated.
+
+    ``realism``: the imperfections to draw (None: the spec's, by default ``Imperfections()``).
+    """
     from kototieto.model.synthetic_life import customer_life
 
     if not 0 <= index < MAX_CUSTOMERS:
         raise ValueError(f"customer index {index} out of range 0..{MAX_CUSTOMERS - 1}")
     rng = random.Random(f"kototieto-synthetic:{spec.seed}:{index}")
-    return [parse_record(data) for data in customer_life(spec, rng, index)]
+    profile = spec.realism if realism is None else realism
+    return [parse_record(data) for data in customer_life(spec, rng, index, profile)]
 
 
 def iter_dataset(
@@ -319,11 +335,13 @@ def iter_dataset(
     seed: int,
     today: dt.date,
     organisation: str | Mapping[str, Any] | None = None,
+    *,
+    realism: Imperfections = DEFAULT_REALISM,
 ) -> Iterator[list[Record]]:
     """One list of records per customer, customer by customer (memory stays flat)."""
     if customers < 0:
         raise ValueError("the number of customers cannot be negative")
-    spec = DatasetSpec(seed, today, organisation)
+    spec = DatasetSpec(seed, today, organisation, realism=realism)
     for index in range(customers):
         yield customer_records(spec, index)
 
@@ -333,20 +351,27 @@ def generate_dataset(
     seed: int,
     today: dt.date,
     organisation: str | Mapping[str, Any] | None = None,
+    *,
+    realism: Imperfections = DEFAULT_REALISM,
 ) -> list[Record]:
     """Every record of ``customers`` synthetic customers, recorded between 2025-01-01 and ``today``.
 
     ``organisation``: a municipality code (e.g. ``"905"``) or ``{"type": "municipality", "code":
     ..., "name": ...}`` to have every customer recorded there; None spreads customers over a
     weighted set of municipalities. For large datasets prefer ``iter_dataset``: a list of
-    20,000 customers' records (about 93,000) takes some 800 MB.
+    20,000 customers' records (about 93,000) takes some 800 MB. ``realism``: how imperfect the
+    data is (``Imperfections.none()``: perfectly clean, no warnings; see ``synthetic_realism``).
     """
     # The records hold no reference cycles, so the cyclic garbage collector has nothing to find;
     # left on, it re-scans the growing list again and again (2.5x slower at 20,000 customers).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return [record for batch in iter_dataset(customers, seed, today, organisation) for record in batch]
+        return [
+            record
+            for batch in iter_dataset(customers, seed, today, organisation, realism=realism)
+            for record in batch
+        ]
     finally:
         if enabled:
             gc.enable()

@@ -1,6 +1,7 @@
 """One synthetic customer's life cycle: which records, on which dates, by whom.
 
-Dates follow the rules' defaults so nothing warns: a first plan lasts at most 12 months, the first
+Dates follow the rules' defaults, so nothing warns but the deliberate imperfections
+(``synthetic_realism``: late and missing reviews, late services, unrecorded items): a first plan lasts at most 12 months, the first
 review and every next review fall within 6 months (at most 180 days ahead), a service starts within
 6 months of the plan, all plans of a customer fit in 24 months unless a review extended the plan
 with a ground, and the first plan starts within 3 years of the first residence permit (a victim of
@@ -18,6 +19,7 @@ from typing import Any
 from kototieto.model.identity import make_hetu, make_temporary_id
 from kototieto.model.synthetic import EARLIEST, DatasetSpec, Official, OrgInfo
 from kototieto.model.synthetic_people import FORBIDDEN_FULL_NAMES, ORIGINS, Origin
+from kototieto.model.synthetic_realism import DEFAULT_REALISM, Flaws, Imperfections
 from kototieto.model.synthetic_records import (
     Person,
     Writer,
@@ -60,8 +62,11 @@ def _name(rng: random.Random, origin: Origin, female: bool) -> tuple[str, str]:
 class Life:
     """Builds the records of customer ``index`` (data dicts, in date order, customer first)."""
 
-    def __init__(self, spec: DatasetSpec, rng: random.Random, index: int) -> None:
+    def __init__(
+        self, spec: DatasetSpec, rng: random.Random, index: int, realism: Imperfections = DEFAULT_REALISM
+    ) -> None:
         self.spec, self.rng, self.index = spec, rng, index
+        self.flaws = Flaws(realism, spec.seed, index)
         self.today = spec.today
         self.org: OrgInfo = spec.org(spec.place(rng))
         self.customer_id = spec.customer_id(index)
@@ -341,6 +346,7 @@ class Life:
         }
         if rng.random() < 0.04:
             data["other_data"] = w.other_data()
+        self.flaws.unrecorded(data, p.target_lang)
         if multi:
             data["mental_health_rehabilitation_needs"] = described(
                 w, "mental_health", "other-authority", 1, 1
@@ -375,6 +381,7 @@ class Life:
         data["period"] = {"start": start.isoformat(), "end": end.isoformat()}
         data["goals"] = goals(w, end)
         data["measures"] = measures(w, start, end, kind, w.ctx["org"], self.org.local_county(w.lang))
+        self.flaws.delay_services(data["measures"], start, end)
         data["other_content"] = w.say("other_content")
         data["first_review"] = first_review.isoformat()
         data["sources"] = ["person"] if rng.random() < 0.6 else ["person", "other-authority"]
@@ -417,9 +424,11 @@ B_NO_FAMILY = {
 }
 
 
-def customer_life(spec: DatasetSpec, rng: random.Random, index: int) -> list[Data]:
+def customer_life(
+    spec: DatasetSpec, rng: random.Random, index: int, realism: Imperfections = DEFAULT_REALISM
+) -> list[Data]:
     """The records of customer ``index`` as data: the customer record first, then by date."""
-    life = Life(spec, rng, index)
+    life = Life(spec, rng, index, realism)
     records = life.run()
     head, rest = records[0], records[1:]
     rest.sort(key=lambda r: (r["date"], r["id"]))

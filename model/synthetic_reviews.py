@@ -1,7 +1,8 @@
 """A synthetic plan's life: the plan record, its reviews, and how it ends.
 
 Reviews follow every four to six months (each ``next_review`` at most 180 days ahead, within the
-6-month review interval). At the last review before the plan's end the plan is extended (with a
+6-month review interval), except for the deliberate imperfections of ``synthetic_realism``: a
+review held late or missed, a next review or first review planned beyond the interval. At the last review before the plan's end the plan is extended (with a
 ground; beyond the 24-month total only for literacy training) or ends. Earlier reviews may end the
 plan (employment, education, moving away), hand the customer to the employment authority, or
 switch an integration plan to a multisectoral one: then a multisectoral assessment and plan
@@ -46,7 +47,9 @@ def plan_cycle(
         end = add_months(day, rng.randint(6, 12)) - dt.timedelta(days=1)
     else:  # a later plan: 12 months, within the customer's 24 months
         end = min(add_months(day, 12) - dt.timedelta(days=1), cap)
-    first_review = day + dt.timedelta(days=rng.randint(80, 175))
+    flaws = life.flaws
+    first_review = flaws.first_review(day, day + dt.timedelta(days=rng.randint(80, 175)), end)
+    missed = flaws.missed_review()
     plan = PlanState(
         life.plan(kind, day, day, end, assessment, previous, first_review),
         kind,
@@ -57,7 +60,10 @@ def plan_cycle(
     due, last, first = first_review, day, True
     while True:
         review_day = due - dt.timedelta(days=rng.randint(0, 10))
-        if review_day > life.today or review_day <= last:
+        delay = flaws.review_delay(due, plan.end)
+        if delay:
+            review_day = due + delay
+        if review_day > life.today or review_day <= last or flaws.is_missed(missed, review_day, life.today):
             return
         if kind == "multisectoral-plan" and life.county_official is not None and rng.random() < 0.5:
             middle = last + dt.timedelta(days=max(1, (review_day - last).days // 2))
@@ -118,7 +124,7 @@ def review(life: Life, plan: PlanState, review_day: dt.date, first: bool) -> tup
         if nxt >= plan.end - dt.timedelta(days=14):  # review once more just before the end
             nxt = max(plan.end - dt.timedelta(days=rng.randint(0, 10)), review_day + dt.timedelta(days=30))
             nxt = min(nxt, review_day + dt.timedelta(days=180))
-        data["next_review"] = nxt.isoformat()
+        data["next_review"] = life.flaws.next_review(review_day, nxt).isoformat()
     return data, outcome
 
 
@@ -127,7 +133,7 @@ def _extend(w: Writer, plan: PlanState, data: Data, low_literacy: bool) -> bool:
     new_end = add_months(plan.end, w.rng.randint(3, 6))
     if not low_literacy:
         new_end = min(new_end, plan.cap)
-    if new_end <= plan.end + dt.timedelta(days=30):
+    if new_end <= plan.end + dt.timedelta(days=30) or new_end <= dt.date.fromisoformat(data["date"]):
         return False
     ground = (
         "literacy-training"
