@@ -46,8 +46,8 @@ class Imperfections:
     - ``missed_review``: per plan; the review that came due in the last ``MISSED_WINDOW_DAYS``
       days before ``today`` was not held, so ``koto report due`` shows it overdue (and a plan that
       ran out in that window has no closing review);
-    - ``late_review``: per review (not the last one before the plan's end); it is held 2-10 weeks
-      after its planned date, or, if that is after ``today``, not yet (overdue);
+    - ``late_review``: per review; it is held 2-10 weeks after its planned date, or, if that is
+      after ``today``, not yet (overdue);
     - ``long_review_interval``: per review that plans a next one; it is planned up to 10 weeks
       beyond the 6-month interval (warning ``review-next-date``);
     - ``late_first_review``: per plan; the first review is planned up to 7 weeks beyond 6 months
@@ -124,13 +124,13 @@ class Flaws:
     def is_missed(self, missed: bool, review_day: dt.date, today: dt.date) -> bool:
         return missed and (today - review_day).days < MISSED_WINDOW_DAYS
 
-    def review_delay(self, due: dt.date, plan_end: dt.date) -> dt.timedelta:
-        """How late a review planned for ``due`` is held (zero: on time)."""
+    def review_delay(self) -> dt.timedelta:
+        """How late a review is held after its planned date (zero: on time). A review held after
+        the plan's end ends or extends it then (an extension then ends after the review)."""
         if not self._chance(self.profile.late_review):
             return dt.timedelta(0)
         assert self.rng is not None
-        delay = dt.timedelta(days=self.rng.randint(14, 70))
-        return delay if due + delay < plan_end - dt.timedelta(days=14) else dt.timedelta(0)
+        return dt.timedelta(days=self.rng.randint(14, 70))
 
     def _beyond(self, day: dt.date, latest: dt.date, most: int) -> dt.date | None:
         """A day 0..``most`` days beyond the interval from ``day``, at the latest ``latest``."""

@@ -60,7 +60,7 @@ def plan_cycle(
     due, last, first = first_review, day, True
     while True:
         review_day = due - dt.timedelta(days=rng.randint(0, 10))
-        delay = flaws.review_delay(due, plan.end)
+        delay = flaws.review_delay()
         if delay:
             review_day = due + delay
         if review_day > life.today or review_day <= last or flaws.is_missed(missed, review_day, life.today):

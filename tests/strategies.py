@@ -10,6 +10,10 @@
   passes ``validate_data`` without errors.
 * ``customer_sets()``: all records of one generated customer (cross-record clean).
 
+Records come with the generator's default imperfections (``synthetic_realism``): a drawn record
+may carry a warning (a review planned beyond the interval, an item left unrecorded), never an
+error.
+
 Shrinking goes towards seed 0, customer 0 and no mutation, i.e. towards a plain generated record.
 """
 
