@@ -37,7 +37,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import YAMLError
+from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarbool import ScalarBoolean
@@ -46,6 +46,7 @@ from ruamel.yaml.scalarstring import (
     LiteralScalarString,
     SingleQuotedScalarString,
 )
+from ruamel.yaml.tokens import CommentToken
 
 from kototieto.errors import InvalidInputError
 from kototieto.store import strict_yaml as sy
@@ -438,9 +439,70 @@ def _updated(old: Any, new: Any) -> Any:
     return node
 
 
+def _trailing_slot(container: Any, key: Any) -> tuple[list[Any], int] | None:
+    """Where ruamel keeps the comment that follows an entry (its end-of-line comment and the
+    full-line comments below it): the entry's own slot, or that of its value's last entry."""
+    value = container[key]
+    if isinstance(value, CommentedMap) and len(value):
+        return _trailing_slot(value, list(value.keys())[-1])
+    if isinstance(value, CommentedSeq) and len(value):
+        return _trailing_slot(value, len(value) - 1)
+    index = 2 if isinstance(container, CommentedMap) else 0
+    slot = container.ca.items.setdefault(key, [None, None, None, None])
+    return slot, index
+
+
+def _split_comment(token: Any) -> tuple[str, str]:
+    """(end-of-line part including its newline, the full-line comments after it)."""
+    value = token.value if isinstance(token, CommentToken) else ""
+    cut = value.find("\n") + 1
+    return (value[:cut], value[cut:]) if cut else (value, "")
+
+
+def _move_tail(src: Any, src_key: Any, dst: Any, dst_key: Any) -> None:
+    """Move the full-line comments that follow ``src[src_key]`` to follow ``dst[dst_key]`` (they
+    stand above whatever comes next, so they go after a newly inserted entry)."""
+    source = _trailing_slot(src, src_key)
+    if source is None or not isinstance(source[0][source[1]], CommentToken):
+        return
+    head, tail = _split_comment(source[0][source[1]])
+    if not tail:
+        return
+    source[0][source[1]].value = head or "\n"
+    target = _trailing_slot(dst, dst_key)
+    if target is None:
+        return
+    slot, index = target
+    if isinstance(slot[index], CommentToken):
+        slot[index].value = (_split_comment(slot[index])[0] or "\n") + tail
+    else:
+        slot[index] = CommentToken("\n" + tail, CommentMark(0), None)
+
+
+def _delete_key(cm: CommentedMap, key: str) -> None:
+    """Delete ``key`` with its own comments (those above it and at its end), keeping the comments
+    that stand above the next key (ruamel stores them with the deleted entry)."""
+    keys = list(cm.keys())
+    position = keys.index(key)
+    own = _trailing_slot(cm, key)
+    tail = _split_comment(own[0][own[1]])[1] if own is not None else ""
+    del cm[key]
+    if position == 0:
+        return
+    prev = _trailing_slot(cm, keys[position - 1])
+    if prev is None:
+        return
+    slot, index = prev
+    head = _split_comment(slot[index])[0]
+    if isinstance(slot[index], CommentToken):
+        slot[index].value = (head or "\n") + tail
+    elif tail:
+        slot[index] = CommentToken("\n" + tail, CommentMark(0), None)
+
+
 def _update_map(cm: CommentedMap, new: Mapping[str, Any]) -> None:
     for key in [k for k in cm if k not in new]:
-        del cm[key]
+        _delete_key(cm, key)
     previous: str | None = None
     for key, value in new.items():
         if key in cm:
@@ -450,12 +512,15 @@ def _update_map(cm: CommentedMap, new: Mapping[str, Any]) -> None:
         else:
             position = list(cm.keys()).index(previous) + 1 if previous is not None else 0
             cm.insert(position, SingleQuotedScalarString(key) if needs_quotes(key) else key, to_node(value))
+            if previous is not None:
+                _move_tail(cm, previous, cm, key)
         previous = key
 
 
 def _update_seq(seq: CommentedSeq, new: list[Any] | tuple[Any, ...]) -> None:
     while len(seq) > len(new):
         del seq[len(seq) - 1]
+    old_last = len(seq) - 1
     for i, value in enumerate(new):
         if i < len(seq):
             updated = _updated(seq[i], value)
@@ -463,6 +528,8 @@ def _update_seq(seq: CommentedSeq, new: list[Any] | tuple[Any, ...]) -> None:
                 seq[i] = updated
         else:
             seq.append(to_node(value))
+    if 0 <= old_last < len(seq) - 1:
+        _move_tail(seq, old_last, seq, len(seq) - 1)
 
 
 def update_document(doc: CommentedMap, new_data: Mapping[str, Any]) -> None:
