@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from kototieto.errors import InvalidInputError, NotFoundError, UsageError
-from kototieto.store import checks, layout
+from kototieto.store import checks, indexsync, layout
 from kototieto.store.gitcommit import atomic_write
 from kototieto.store.merge import MISSING, FieldConflict, apply_side, merge3
 from kototieto.store.repository import Repository
@@ -180,6 +180,7 @@ def list_conflicts(repo: Repository) -> list[ConflictNote]:
 
 def resolve(repo: Repository, record_id: str, take: str) -> tuple[str, bool]:
     """Settle a conflict with ``ours``, ``theirs`` or a file; returns (path, merge committed)."""
+    indexsync.flush(repo)
     note = next((n for n in list_conflicts(repo) if n.record_id == record_id), None)
     if note is None:
         raise NotFoundError(f"no unresolved conflict for record {record_id!r} (see `koto conflicts`)")

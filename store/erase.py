@@ -33,7 +33,7 @@ import pygit2
 import yaml
 
 from kototieto.errors import ConflictError, NotFoundError, UsageError
-from kototieto.store import gitcommit, history, layout
+from kototieto.store import gitcommit, history, indexsync, layout
 from kototieto.store.repository import Repository
 
 ERASURE_LOG = "erasures.yaml"
@@ -124,6 +124,7 @@ def erase_customer(
 ) -> ErasureResult:
     """Erase ``customer`` from every commit of every local ref; append to the erasure log."""
     folder = layout.customer_dir(customer)
+    indexsync.flush(repo)
     if not reason.strip():
         raise UsageError("--reason is required (it is kept in the erasure log: no personal data)")
     if _HETU.search(reason) or any(s.lower() in reason.lower() for s in _personal_strings(repo, folder)):

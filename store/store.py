@@ -25,8 +25,15 @@ from typing import Any
 
 import pygit2
 
-from kototieto.errors import ConflictError, InvalidInputError, NotFoundError, NothingToDoError, UsageError
-from kototieto.store import checks, gitcommit, history, layout, roles
+from kototieto.errors import (
+    ConflictError,
+    InvalidInputError,
+    InvalidRecordError,
+    NotFoundError,
+    NothingToDoError,
+    UsageError,
+)
+from kototieto.store import checks, gitcommit, history, indexsync, layout, roles
 from kototieto.store.fielddiff import FieldChange, diff_data
 from kototieto.store.repository import Repository
 from kototieto.store.yamlio import (
@@ -75,6 +82,20 @@ class Store:
     @classmethod
     def open(cls, path: Path | str = ".", **kwargs: Any) -> Store:
         return cls(Repository.open(path), **kwargs)
+
+    def close(self) -> None:
+        """Bring the index up to date now (``indexsync``); call before running Git yourself."""
+        indexsync.flush(self.repo)
+
+    def batch(self) -> Any:
+        """A block of many saves with one index write at its end (``indexsync``)."""
+        return indexsync.batch(self.repo)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # ---------------------------------------------------------------- lookup
     def _commit(self, rev: str | None) -> pygit2.Commit:
@@ -331,27 +352,63 @@ class Store:
         )
 
     def import_records(
-        self, texts: Iterable[bytes], *, message: str, author: str | None = None, validate: bool = True
+        self,
+        texts: Iterable[bytes | tuple[str, bytes]],
+        *,
+        message: str,
+        author: str | None = None,
+        validate: bool = True,
     ) -> str:
-        """Commit many new records as one commit (bulk import); returns the commit id."""
+        """Commit many records as one commit (bulk import); returns the commit id.
+
+        Items are record texts, or ``(path, text)`` pairs in the repository layout. With
+        ``validate`` every record is parsed and checked (role, path, model rules, cross-record
+        rules within each customer's imported records) and nothing is committed if any fails;
+        without it, pairs are committed as they are (the caller vouches for them: e.g. records
+        just generated from valid model objects) and bare texts are parsed only to place them.
+        """
         from kototieto.store.bulkload import fast_load
 
         changes: dict[str, bytes | None] = {}
-        for raw in texts:
-            data = fast_load(raw, "<import>")
+        datas: dict[str, dict[str, Any]] = {}
+        for item in texts:
+            path, raw = item if isinstance(item, tuple) else (None, item)
+            if path is not None and not validate:
+                changes[path] = raw
+                continue
+            data = fast_load(raw, path or "<import>")
             cust = data.get("customer", data.get("id"))
-            path = layout.record_path(
+            path = path or layout.record_path(
                 layout.check_name(cust, "customer"), layout.check_name(data.get("id"), "record")
             )
-            if validate:
-                checks.raise_if_invalid(path, checks.check_record(path, data))
             changes[path] = raw
-        result = gitcommit.commit_changes(
-            self.repo,
-            changes,
-            message,
-            author=_signature(author or self.author),
+            datas[path] = data
+        if validate:
+            by_customer: dict[str, list[str]] = {}
+            for path in datas:
+                parsed = layout.parse_record_path(path)
+                by_customer.setdefault(parsed.customer if parsed else "", []).append(path)
+            issues: list[checks.Issue] = []
+            for path, data in datas.items():
+                roles.check_role(self.repo.config.roles, self.writer_type, data)
+                parsed = layout.parse_record_path(path)
+                others = [datas[p] for p in by_customer[parsed.customer if parsed else ""] if p != path]
+                issues += checks.check_record(
+                    path, data, others=others, params=self._params(), lang=self.lang
+                )
+            errors = checks.errors_of(issues)
+            if errors:
+                lines = "\n".join(f"  {i}" for i in errors[:50])
+                raise InvalidRecordError(
+                    f"{len(errors)} problem(s) in {len({i.file for i in errors})} file(s); nothing was "
+                    f"imported:\n{lines}",
+                    problems=list(errors),
+                )
+        write = (
+            gitcommit.bulk_commit if len(changes) >= gitcommit.FAST_IMPORT_FROM else gitcommit.commit_changes
         )
+        result = write(self.repo, changes, message, author=_signature(author or self.author))
+        indexsync.flush(self.repo)
         history.refresh_commit_graph(self.repo)
         return result.commit_id
 

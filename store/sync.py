@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kototieto.errors import ConflictError, RemoteError, UsageError
-from kototieto.store import history
+from kototieto.store import history, indexsync
 from kototieto.store.conflicts import ConflictNote, list_conflicts, unmerged_paths
 from kototieto.store.repository import Repository
 
@@ -51,6 +51,7 @@ def _rev(repo: Repository, name: str) -> str | None:
 
 def sync(repo: Repository, remote: str = "origin", attempts: int = 3) -> SyncResult:
     """Pull ``remote``'s branch into the current branch and push the result back."""
+    indexsync.flush(repo)
     if (repo.git_dir / "MERGE_HEAD").exists():
         notes = list_conflicts(repo)
         raise ConflictError(

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kototieto.errors import UsageError
-from kototieto.store import layout
+from kototieto.store import indexsync, layout
 from kototieto.store.repository import Repository
 
 
@@ -25,6 +25,7 @@ def _git(repo: Repository, *args: str) -> bytes:
 
 def changed_record_paths(repo: Repository) -> list[str]:
     """Record files that differ from HEAD in the working tree (modified or new), sorted."""
+    indexsync.flush(repo)
     raw = _git(repo, "status", "--porcelain", "-z", "--untracked-files=all", "--", layout.CUSTOMERS_DIR)
     paths = set()
     entries = raw.decode("utf-8", "surrogateescape").split("\0")
@@ -58,6 +59,7 @@ def relative_paths(repo: Repository, paths: Iterable[Path]) -> list[str]:
 
 def staged_record_blobs(repo: Repository) -> list[tuple[str, bytes]]:
     """(path, staged content) of record files added or changed in the index."""
+    indexsync.flush(repo)
     raw = _git(
         repo, "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR", "--", layout.CUSTOMERS_DIR
     )

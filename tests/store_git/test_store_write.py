@@ -263,3 +263,28 @@ def test_import_refreshes_the_commit_graph_and_schema_link_resolves(store: Store
     url = first.split("$schema=")[1]
     assert (rec.parent / url).resolve() == (store.repo.root / "schema/record.schema.json").resolve()
     assert len(store.log("c-0003")) == 1
+
+
+def test_index_follows_a_batch_of_saves(store: Store) -> None:
+    """In a batch the index is written once at the end; a journal left behind is applied later."""
+    from kototieto.store import indexsync
+
+    with store.batch():
+        for i in range(6):
+            store.save(S.customer(f"c-{i:04d}"))
+        assert (store.repo.koto_dir / indexsync.JOURNAL).exists()
+    assert not (store.repo.koto_dir / indexsync.JOURNAL).exists()
+    assert S.git(store.repo.root, "status", "--porcelain") == ""
+    # a journal left behind (a process killed between its commit and its index write)
+    old = store.read("c-0001")
+    v = store.save(dict(old.data, last_name="Uusi"))
+    S.git(store.repo.root, "update-index", "--cacheinfo", f"100644,{old.blob_id},{v.path}")
+    (store.repo.koto_dir / indexsync.JOURNAL).write_text(v.path + "\n")
+    assert S.git(store.repo.root, "status", "--porcelain") != ""
+    indexsync.flush(store.repo)
+    assert S.git(store.repo.root, "status", "--porcelain") == ""
+    # an edit in progress in the working tree stays an unstaged change
+    with store.batch():
+        v2 = store.save(dict(store.read("c-0002").data, last_name="Toinen"))
+        (store.repo.root / v2.path).write_text(v2.text + "# kesken\n")
+    assert S.git(store.repo.root, "status", "--porcelain").strip() == f"M {v2.path}"
