@@ -51,7 +51,21 @@ def hermetic(home: Path) -> None:
 
 
 def record_texts(n: int) -> list[tuple[str, bytes]]:
-    """``n`` synthetic records as (path, text) in the repository layout."""
+    """``n`` synthetic records as (path, text) in the repository layout (cached in ``bench/out``:
+    generating and dumping 20,000 records takes minutes)."""
+    import pickle
+
+    cache = Path(__file__).resolve().parent / "out" / f"git-records-{n}.pickle"
+    if cache.exists():
+        cached: list[tuple[str, bytes]] = pickle.loads(cache.read_bytes())
+        return cached
+    out = _generate(n)
+    cache.parent.mkdir(exist_ok=True)
+    cache.write_bytes(pickle.dumps(out))
+    return out
+
+
+def _generate(n: int) -> list[tuple[str, bytes]]:
     from kototieto.model.records import record_to_data
     from kototieto.model.synthetic import generate_dataset
     from kototieto.store.layout import record_path, schema_url_for
@@ -181,20 +195,30 @@ def bench_saves(repo_root: Path, files: list[tuple[str, bytes]], saves: int) -> 
     for p in targets[: max(20, saves // 4)]:
         floor_times.append(timed(lambda p=p: floor_one(p)))
     git(repo_root, "reset", "-q", "--hard")  # the floor commits changed no working-tree file
-    store_times = []
-    for i, rid in enumerate(ids):
-        view = store.read(rid)
-        data = dict(view.data, first_names=f"Nimi{i}")
-        store_times.append(
-            timed(lambda data=data, view=view: store.save(data, expected_version=view.blob_id))
-        )
+
+    def run(tag: str) -> list[float]:
+        times = []
+        for i, rid in enumerate(ids):
+            view = store.read(rid)
+            data = dict(view.data, first_names=f"{tag}{i}")
+            times.append(timed(lambda data=data, view=view: store.save(data, expected_version=view.blob_id)))
+        return times
+
+    single = run("Nimi")  # each save also rewrites the index entry (the default)
+    t0 = time.perf_counter()
+    with store.batch():  # a burst: the index is written once, at the end of the block
+        run("Toinen")
+    batch_total = time.perf_counter() - t0
     del load_document
+    floor = statistics.median(floor_times)
     return {
         "saves": saves,
-        "floor_ms": statistics.median(floor_times) * 1000,
-        "store_ms": statistics.median(store_times) * 1000,
-        "store_mean_ms": statistics.mean(store_times) * 1000,
-        "ratio": statistics.median(store_times) / statistics.median(floor_times),
+        "floor_ms": floor * 1000,
+        "store_ms": statistics.median(single) * 1000,
+        "store_mean_ms": statistics.mean(single) * 1000,
+        "ratio": statistics.median(single) / floor,
+        "batch_mean_ms": batch_total / saves * 1000,
+        "batch_ratio": batch_total / saves / floor,
     }
 
 
@@ -296,10 +320,14 @@ def main(argv: list[str] | None = None) -> int:
     i, s, h, r = results["import"], results["save"], results["history"], results["old_read"]
     print(f"records: {i['records']} (generated in {gen:.1f} s)")
     print(
-        f"save (median of {s['saves']}): {s['store_ms']:.1f} ms vs floor {s['floor_ms']:.1f} ms -> {s['ratio']:.2f}x (goal <= 2x)"
+        f"save (median of {s['saves']}): {s['store_ms']:.1f} ms vs floor {s['floor_ms']:.1f} ms -> "
+        f"{s['ratio']:.2f}x; in a batch {s['batch_mean_ms']:.1f} ms a save (mean, final index write "
+        f"included) -> {s['batch_ratio']:.2f}x (goal <= 2x)"
     )
     print(
-        f"bulk import: {i['store_s']:.2f} s vs git fast-import {i['floor_s']:.2f} s -> {i['ratio']:.2f}x (goal <= 1.5x)"
+        f"bulk import: commit {i['commit_only_s']:.2f} s, with working tree and index {i['store_s']:.2f} s "
+        f"vs git fast-import {i['floor_s']:.2f} s -> {i['commit_only_ratio']:.2f}x / {i['ratio']:.2f}x "
+        "(goal <= 1.5x)"
     )
     print(
         f"history ({h['versions']} versions, {h['commits']} commits): {h['store_s'] * 1000:.0f} ms vs git log "
