@@ -16,12 +16,13 @@ than trusting file times; a cold run (empty cache) skips that and lets the worke
 from __future__ import annotations
 
 import hashlib
+import itertools
 import multiprocessing
 import os
 import subprocess
 import threading
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -159,9 +160,12 @@ def _model_version() -> str:
     return _hash_files(folder, ["*.py", "data/*"])
 
 
-def rules_fingerprint(params: Any, path_check: PathCheck | None) -> str:
-    """What a cached result depends on besides the file: rules, parameters, model code, path check."""
+def rules_fingerprint(params: Any, path_check: PathCheck | None, extensions: Any = None) -> str:
+    """What a cached result depends on besides the file: rules, parameters, model code, path check,
+    pilot extension definitions."""
     h = hashlib.sha1(VALIDATOR_VERSION.encode())
+    if extensions is not None:
+        h.update(str(extensions.fingerprint).encode())
     h.update(_model_version().encode())
     h.update(params.model_dump_json().encode() if params is not None else b"defaults")
     if path_check is not None:
@@ -226,12 +230,15 @@ def validate_paths(
     progress: Progress | None = None,
     siblings: bool = True,
     use_git_index: bool = False,
+    extensions: Any = None,
 ) -> ValidationReport:
     """Validate ``paths`` (record files) and report every problem.
 
     ``root``: where file names in the report are relative to (default: the current directory).
     ``cache``: the cache file (None: no cache). ``siblings``: check cross-record rules against the
     other records in each file's folder too (their own problems are not reported).
+    ``extensions``: the repository's pilot extension set (``repository_extensions(root)``): records
+    are then validated with their extended types (``root`` must be that repository's root).
     ``use_git_index``: take the blob ids of unchanged tracked files from Git's index (``root`` must
     be the worktree root) instead of reading and hashing them.
     """
@@ -251,11 +258,22 @@ def validate_paths(
                     members.append(name)
             members.sort()
     reported = set(wanted)
-    fingerprint = rules_fingerprint(params, path_check)
+    fingerprint = rules_fingerprint(params, path_check, extensions)
     db = BlobCache(cache, data_version()) if cache is not None else None
     try:
+        ext_root = str(root) if extensions is not None else None
         return _run(
-            root, groups, reported, params, db, fingerprint, workers, path_check, progress, use_git_index
+            root,
+            groups,
+            reported,
+            params,
+            db,
+            fingerprint,
+            workers,
+            path_check,
+            progress,
+            use_git_index,
+            ext_root,
         )
     finally:
         if db is not None:
@@ -280,6 +298,7 @@ def _run(
     path_check: PathCheck | None,
     progress: Progress | None,
     use_git_index: bool,
+    extensions_root: str | None,
 ) -> ValidationReport:
     report = ValidationReport(files=len(reported))
     total = sum(len(m) for m in groups.values())
@@ -323,7 +342,7 @@ def _run(
         tasks = [[FileTask(m, None, False) for m in members] for members in groups.values()]
     if progress is not None:
         progress(done, total)
-    chunk_task = _chunk_factory(root, params, path_check, db)
+    chunk_task = _chunk_factory(root, params, path_check, db, extensions_root)
     pending = sum(len(g) for g in tasks)
     count = workers or os.cpu_count() or 1
     if pending <= IN_PROCESS_LIMIT or count <= 1:
@@ -381,20 +400,32 @@ def _blob_of(path: str) -> str:
 
 
 def _chunk_factory(
-    root: Path, params: Any, path_check: PathCheck | None, db: BlobCache | None
+    root: Path, params: Any, path_check: PathCheck | None, db: BlobCache | None, extensions_root: str | None
 ) -> Callable[[list[list[FileTask]]], ChunkTask]:
     def make(groups: list[list[FileTask]]) -> ChunkTask:
         cache_path = str(db.path) if db is not None else None
-        return ChunkTask(str(root), groups, params, path_check, cache_path, data_version())
+        return ChunkTask(str(root), groups, params, path_check, cache_path, data_version(), extensions_root)
 
     return make
 
 
 def _in_pool(count: int, chunks: list[ChunkTask]) -> Iterable[ChunkResult]:
+    """Results as they finish, with at most two chunks per worker in flight: memory stays flat
+    however large the repository (a finished result is dropped once the caller has stored it)."""
+    todo = iter(chunks)
     with ProcessPoolExecutor(max_workers=count, mp_context=_pool_context()) as pool:
-        futures: list[Future[ChunkResult]] = [pool.submit(run_chunk, c) for c in chunks]
-        for future in as_completed(futures):
-            yield future.result()
+        running: set[Future[ChunkResult]] = set()
+        for chunk in itertools.islice(todo, 2 * count):
+            running.add(pool.submit(run_chunk, chunk))
+        while running:
+            done, running = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                result = future.result()
+                nxt = next(todo, None)
+                if nxt is not None:
+                    running.add(pool.submit(run_chunk, nxt))
+                yield result
+            del done
 
 
 def _add(report: ValidationReport, path: str, problems: list[dict[str, Any]]) -> None:
@@ -474,6 +505,7 @@ def validate_repository(
     paths: Sequence[str | Path] | None = None,
 ) -> ValidationReport:
     """Validate a data repository (a ``Repository`` or its root folder) with its rule overrides."""
+    from kototieto.store.extensions import repository_extensions
     from kototieto.store.layout import path_problems
     from kototieto.store.repository import Repository
 
@@ -494,4 +526,5 @@ def validate_repository(
         progress=progress,
         siblings=bool(paths),
         use_git_index=True,
+        extensions=repository_extensions(repo.root),
     )

@@ -42,6 +42,7 @@ class ChunkTask:
     path_check: Callable[[str, dict[str, Any]], list[Any]] | None
     cache_path: str | None
     data_version: str
+    extensions_root: str | None = None  # validate with this repository's pilot extensions
 
 
 @dataclass
@@ -121,6 +122,13 @@ def run_chunk(task: ChunkTask) -> ChunkResult:
     """Validate every file of every group of ``task``; never raises for a bad file."""
     from kototieto.model.validation import check_records, validate_data
 
+    validator: Callable[..., Any] = validate_data
+    if task.extensions_root is not None:
+        from kototieto.store.extensions import repository_extensions
+
+        ext = repository_extensions(task.extensions_root)  # cached per process
+        if ext is not None:
+            validator = ext.validate
     root = Path(task.root)
     cached_blobs = [f.blob for g in task.groups for f in g if f.cached and f.blob]
     cached = (
@@ -134,7 +142,7 @@ def run_chunk(task: ChunkTask) -> ChunkResult:
         records: list[tuple[str, Any]] = []
         invalid: set[str] = set()  # ids of records present in the folder but failing the schema
         for ft in group:
-            outcome, record = _one_file(ft, root, texts, cached, task, validate_data)
+            outcome, record = _one_file(ft, root, texts, cached, task, validator)
             result.files.append(outcome)
             if record is not None:
                 records.append((ft.path, record))

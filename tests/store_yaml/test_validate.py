@@ -235,3 +235,35 @@ def test_blob_ids_of_committed_files_come_from_the_index(repo: Path) -> None:
     assert {p.file for p in report.problems if p.severity == "error"} == {
         changed.relative_to(repo).as_posix()
     }
+
+
+def test_pilot_extensions_are_validated_with_the_extended_model(repo: Path) -> None:
+    from kototieto.store.extensions.example import example_text
+    from kototieto.store.yamlio import dump_document, load_document, update_document
+
+    validate_repository(repo)  # results cached before the definitions exist
+    (repo / "extensions").mkdir()
+    (repo / "extensions" / "091-digital-skills.yaml").write_text(example_text("091"), encoding="utf-8")
+    plan = of_kind(repo, "integration-plan")
+    loaded = load_document(plan.read_bytes(), plan.name)
+    data = json.loads(json.dumps(loaded.data))
+    data["measures"][-1]["service_kind"] = "091-digital-mentoring"  # an open-end code of the pilot
+    update_document(loaded.doc, data)
+    plan.write_text(dump_document(loaded.doc), encoding="utf-8")
+    report = validate_repository(repo)
+    assert report.errors == 0, [p.to_json("en") for p in report.problems if p.severity == "error"]
+    assert report.parsed_files == 1 and report.revalidated_files == len(records(repo)) - 1
+
+    data["measures"][-1]["service_kind"] = "091-no-such-service"
+    update_document(loaded.doc, data)
+    plan.write_text(dump_document(loaded.doc), encoding="utf-8")
+    bad = validate_repository(repo)
+    assert [(p.file, p.path[:1]) for p in bad.problems if p.severity == "error"] == [
+        (plan.relative_to(repo).as_posix(), ("measures",))
+    ]
+
+    shutil.rmtree(repo / "extensions")  # the national model alone does not know the pilot's code
+    data["measures"][-1]["service_kind"] = "091-digital-mentoring"
+    update_document(loaded.doc, data)
+    plan.write_text(dump_document(loaded.doc), encoding="utf-8")
+    assert not validate_repository(repo).ok
