@@ -247,10 +247,27 @@ def bulk_commit(
                 break
         else:
             raise ConflictError(f"{refname} kept moving while writing; nothing was committed, try again")
-        if update_worktree:
+        if update_worktree and not _checkout(repo, head.id if head else None, oid):
             sync_worktree(repo, changes)
     blobs = {p: (str(pygit2.hash(c)) if c is not None else None) for p, c in changes.items()}
     return CommitResult(str(oid), str(head.id) if head is not None else None, blobs)
+
+
+def _checkout(repo: Repository, old: pygit2.Oid | None, new: pygit2.Oid) -> bool:
+    """Move the working tree and index from ``old`` to ``new`` with Git's own two-tree merge
+    (``git read-tree -m -u``: C, stat data filled in, refuses to overwrite local changes). False
+    when it refuses or there is no old tree; the caller then writes the files itself."""
+    import subprocess
+
+    if old is None or not (repo.git_dir / "index").exists():
+        return False
+    done = subprocess.run(
+        ["git", "-c", "checkout.workers=0", "read-tree", "-m", "-u", str(old), str(new)],
+        cwd=repo.root,
+        capture_output=True,
+        check=False,
+    )
+    return done.returncode == 0
 
 
 def atomic_write(path: Path, content: bytes, *, durable: bool = True) -> None:
