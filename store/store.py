@@ -28,12 +28,11 @@ import pygit2
 from kototieto.errors import (
     ConflictError,
     InvalidInputError,
-    InvalidRecordError,
     NotFoundError,
     NothingToDoError,
     UsageError,
 )
-from kototieto.store import checks, gitcommit, history, indexsync, layout, roles
+from kototieto.store import checks, gitcommit, history, indexsync, layout, roles, versioncheck
 from kototieto.store.fielddiff import FieldChange, diff_data
 from kototieto.store.repository import Repository
 from kototieto.store.yamlio import (
@@ -229,13 +228,13 @@ class Store:
         if isinstance(customer, str) and layout.is_safe_name(customer):
             others = [d for rid, d in self.customer_records(customer).items() if rid != data.get("id")]
         issues = checks.check_record(
-            path, data, locate=locate, others=others, params=self._params(), lang=self.lang
+            path, data, locate=locate, others=others, params=self.params(), lang=self.lang
         )
         if locate is None and checks.errors_of(issues):
             return self.check_text(text, path)
         return path, data, issues
 
-    def _params(self) -> Any:
+    def params(self) -> Any:
         if "params" not in self._cache:
             self._cache["params"] = checks.repo_params(self.repo.config)
         return self._cache["params"]
@@ -262,15 +261,15 @@ class Store:
         path, data, issues = self.check_text(raw, path, data=data)
         checks.raise_if_invalid(path, issues)
         if not from_worktree:
-            self._refuse_dirty(path, raw)
-        expected = self._expected_blob(path, expected_version) if expected_version else None
+            versioncheck.refuse_dirty(self.repo, path, raw)
+        expected = versioncheck.expected_blob(self.repo, path, expected_version) if expected_version else None
 
         def check(head: pygit2.Commit | None) -> None:
             current = history.blob_at(self.repo, head, path) if head is not None else None
             if must_be_new and current is not None:
                 raise ConflictError(f"record {data.get('id')} already exists ({path})")
             if expected_version is not None and (current.id if current else None) != expected:
-                self._raise_conflict(path, expected, current, data)
+                versioncheck.raise_conflict(self.repo, path, expected, current, data, self.lang)
             if current is not None and current.data == raw:
                 raise NothingToDoError(f"{path}: no changes")
 
@@ -359,58 +358,10 @@ class Store:
         author: str | None = None,
         validate: bool = True,
     ) -> str:
-        """Commit many records as one commit (bulk import); returns the commit id.
+        """Commit many records as one commit; see ``bulkimport.import_records``."""
+        from kototieto.store.bulkimport import import_records
 
-        Items are record texts, or ``(path, text)`` pairs in the repository layout. With
-        ``validate`` every record is parsed and checked (role, path, model rules, cross-record
-        rules within each customer's imported records) and nothing is committed if any fails;
-        without it, pairs are committed as they are (the caller vouches for them: e.g. records
-        just generated from valid model objects) and bare texts are parsed only to place them.
-        """
-        from kototieto.store.bulkload import fast_load
-
-        changes: dict[str, bytes | None] = {}
-        datas: dict[str, dict[str, Any]] = {}
-        for item in texts:
-            path, raw = item if isinstance(item, tuple) else (None, item)
-            if path is not None and not validate:
-                changes[path] = raw
-                continue
-            data = fast_load(raw, path or "<import>")
-            cust = data.get("customer", data.get("id"))
-            path = path or layout.record_path(
-                layout.check_name(cust, "customer"), layout.check_name(data.get("id"), "record")
-            )
-            changes[path] = raw
-            datas[path] = data
-        if validate:
-            by_customer: dict[str, list[str]] = {}
-            for path in datas:
-                parsed = layout.parse_record_path(path)
-                by_customer.setdefault(parsed.customer if parsed else "", []).append(path)
-            issues: list[checks.Issue] = []
-            for path, data in datas.items():
-                roles.check_role(self.repo.config.roles, self.writer_type, data)
-                parsed = layout.parse_record_path(path)
-                others = [datas[p] for p in by_customer[parsed.customer if parsed else ""] if p != path]
-                issues += checks.check_record(
-                    path, data, others=others, params=self._params(), lang=self.lang
-                )
-            errors = checks.errors_of(issues)
-            if errors:
-                lines = "\n".join(f"  {i}" for i in errors[:50])
-                raise InvalidRecordError(
-                    f"{len(errors)} problem(s) in {len({i.file for i in errors})} file(s); nothing was "
-                    f"imported:\n{lines}",
-                    problems=list(errors),
-                )
-        write = (
-            gitcommit.bulk_commit if len(changes) >= gitcommit.FAST_IMPORT_FROM else gitcommit.commit_changes
-        )
-        result = write(self.repo, changes, message, author=_signature(author or self.author))
-        indexsync.flush(self.repo)
-        history.refresh_commit_graph(self.repo)
-        return result.commit_id
+        return import_records(self, texts, message=message, author=author, validate=validate)
 
     # ---------------------------------------------------------------- history
     def log(self, record_id: str) -> list[history.Version]:
@@ -432,53 +383,6 @@ class Store:
         return diff_data(old.data, new.data, lang=lang)
 
     # ---------------------------------------------------------------- helpers
-    def _expected_blob(self, path: str, version: str) -> pygit2.Oid | None:
-        """A blob id, or a commit id whose blob at ``path`` is meant."""
-        try:
-            obj = self.repo.git.revparse_single(version)
-        except (KeyError, ValueError, pygit2.GitError):
-            raise NotFoundError(f"no version {version!r}") from None
-        if isinstance(obj, pygit2.Blob):
-            return obj.id
-        commit = obj.peel(pygit2.Commit)
-        blob = history.blob_at(self.repo, commit, path)
-        return blob.id if blob is not None else None
-
-    def _raise_conflict(
-        self, path: str, expected: pygit2.Oid | None, current: pygit2.Blob | None, mine: Mapping[str, Any]
-    ) -> None:
-        from kototieto.store.bulkload import fast_load
-
-        base = fast_load(self.repo.git.get(expected).data, path) if expected else {}  # type: ignore[union-attr]
-        theirs = fast_load(current.data, path) if current is not None else {}
-        changed = diff_data(base, theirs, lang=self.lang)
-        mine_by = {c.path: c for c in diff_data(base, dict(mine), lang=self.lang)}
-        lines = []
-        for c in changed:
-            yours = mine_by.get(c.path)
-            lines.append(f"  {c.label} ({c.dotted}): now {c.new!r}; yours {yours.new if yours else c.old!r}")
-        err = ConflictError(
-            f"{path} changed since your edit started ({str(expected)[:10] if expected else 'new'} -> "
-            f"{str(current.id)[:10] if current else 'removed'}); nothing was written. Changed fields:\n"
-            + "\n".join(lines)
-        )
-        err.changes = changed  # type: ignore[attr-defined]
-        raise err
-
-    def _refuse_dirty(self, path: str, new: bytes) -> None:
-        full = self.repo.root / path
-        if not full.exists():
-            return
-        disk = full.read_bytes()
-        if disk == new:
-            return
-        head = self.repo.head_commit()
-        blob = history.blob_at(self.repo, head, path) if head is not None else None
-        if blob is None or blob.data != disk:
-            raise ConflictError(
-                f"{path} has uncommitted changes in the working tree; commit them (`koto commit {path}`) "
-                "or discard them first"
-            )
 
 
 def _signature(author: str | None) -> pygit2.Signature | None:

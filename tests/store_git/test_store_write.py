@@ -232,12 +232,12 @@ def test_processes_writing_different_records_at_once_all_succeed(store: Store, t
 
 def test_repository_config_feeds_the_rule_parameters(tmp_path: Path) -> None:
     repo = S.make_repo(tmp_path / "r")
-    assert Store(repo)._params().allow_real_identity_codes.value is False
+    assert Store(repo).params().allow_real_identity_codes.value is False
     cfg = repo.root / "koto.yaml"
     cfg.write_text(
         cfg.read_text().replace("allow_real_identity_codes: false", "allow_real_identity_codes: true")
     )
-    assert Store.open(repo.root)._params().allow_real_identity_codes.value is True
+    assert Store.open(repo.root).params().allow_real_identity_codes.value is True
     cfg.write_text(cfg.read_text().replace("rules: {}", "rules: {no_such_rule: 1}"))
     with pytest.raises(InvalidInputError, match=r"koto\.yaml"):
         Store.open(repo.root).save(S.customer("c-0001"))

@@ -1,0 +1,70 @@
+"""Optimistic concurrency checks of the write path: which version an edit started from, and what
+changed since (shown field by field), and the guard against overwriting uncommitted edits."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pygit2
+
+from kototieto.errors import ConflictError, NotFoundError
+from kototieto.store import history
+from kototieto.store.fielddiff import diff_data
+from kototieto.store.repository import Repository
+
+
+def expected_blob(repo: Repository, path: str, version: str) -> pygit2.Oid | None:
+    """A blob id, or a commit id whose blob at ``path`` is meant."""
+    try:
+        obj = repo.git.revparse_single(version)
+    except (KeyError, ValueError, pygit2.GitError):
+        raise NotFoundError(f"no version {version!r}") from None
+    if isinstance(obj, pygit2.Blob):
+        return obj.id
+    commit = obj.peel(pygit2.Commit)
+    blob = history.blob_at(repo, commit, path)
+    return blob.id if blob is not None else None
+
+
+def raise_conflict(
+    repo: Repository,
+    path: str,
+    expected: pygit2.Oid | None,
+    current: pygit2.Blob | None,
+    mine: Mapping[str, Any],
+    lang: str = "fi",
+) -> None:
+    from kototieto.store.bulkload import fast_load
+
+    base = fast_load(repo.git.get(expected).data, path) if expected else {}  # type: ignore[union-attr]
+    theirs = fast_load(current.data, path) if current is not None else {}
+    changed = diff_data(base, theirs, lang=lang)
+    mine_by = {c.path: c for c in diff_data(base, dict(mine), lang=lang)}
+    lines = []
+    for c in changed:
+        yours = mine_by.get(c.path)
+        lines.append(f"  {c.label} ({c.dotted}): now {c.new!r}; yours {yours.new if yours else c.old!r}")
+    err = ConflictError(
+        f"{path} changed since your edit started ({str(expected)[:10] if expected else 'new'} -> "
+        f"{str(current.id)[:10] if current else 'removed'}); nothing was written. Changed fields:\n"
+        + "\n".join(lines)
+    )
+    err.changes = changed  # type: ignore[attr-defined]
+    raise err
+
+
+def refuse_dirty(repo: Repository, path: str, new: bytes) -> None:
+    full = repo.root / path
+    if not full.exists():
+        return
+    disk = full.read_bytes()
+    if disk == new:
+        return
+    head = repo.head_commit()
+    blob = history.blob_at(repo, head, path) if head is not None else None
+    if blob is None or blob.data != disk:
+        raise ConflictError(
+            f"{path} has uncommitted changes in the working tree; commit them (`koto commit {path}`) "
+            "or discard them first"
+        )
