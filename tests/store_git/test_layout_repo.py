@@ -165,3 +165,23 @@ def test_cli_init(tmp_path: Path) -> None:
     )
     assert county.returncode == 0, county.stderr
     assert Repository.open(tmp_path / "hva").config.organisation.type == "wellbeing-services-county"
+
+
+def test_ci_configs_follow_their_hosts_schemas(tmp_path: Path) -> None:
+    """The vendored schemas of check-jsonschema (offline): GitHub/Forgejo workflows, GitLab CI."""
+    import subprocess
+    import sys
+
+    root = S.make_repo(tmp_path / "r").root
+    tool = str(Path(sys.executable).parent / "check-jsonschema")
+    for schema, files in (
+        (
+            "vendor.github-workflows",
+            [".github/workflows/koto-validate.yml", ".forgejo/workflows/koto-validate.yml"],
+        ),
+        ("vendor.gitlab-ci", [".gitlab-ci.yml"]),
+    ):
+        out = subprocess.run(
+            [tool, "--builtin-schema", schema, *files], cwd=root, capture_output=True, text=True, check=False
+        )
+        assert out.returncode == 0, out.stdout + out.stderr

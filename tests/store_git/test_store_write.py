@@ -288,3 +288,32 @@ def test_index_follows_a_batch_of_saves(store: Store) -> None:
         v2 = store.save(dict(store.read("c-0002").data, last_name="Toinen"))
         (store.repo.root / v2.path).write_text(v2.text + "# kesken\n")
     assert S.git(store.repo.root, "status", "--porcelain").strip() == f"M {v2.path}"
+
+
+def test_merge_driver_merges_fields_and_survives_hostile_input(store: Store, tmp_path: Path) -> None:
+    from kototieto.store.conflicts import run_driver
+    from kototieto.store.yamlio import new_document_text
+
+    base = S.customer("c-0001")
+    path = layout.record_path("c-0001", "c-0001")
+    files = {}
+    for name, data in (
+        ("O", base),
+        ("A", dict(base, first_names="Oma")),
+        ("B", dict(base, last_name="Heidän")),
+    ):
+        files[name] = tmp_path / name
+        files[name].write_text(new_document_text(data, layout.schema_url_for(path)))
+    files["A"].write_text(files["A"].read_text().replace("first_names: Oma", "first_names: Oma  # huom"))
+    assert run_driver(store.repo.root, files["O"], files["A"], files["B"], path) == 0
+    merged = files["A"].read_text()
+    assert "first_names: Oma  # huom" in merged and "last_name: Heidän" in merged
+    # the same field on both sides: exit 1, our value kept, a note per field
+    files["A"].write_text(new_document_text(dict(base, last_name="Oma"), None))
+    assert run_driver(store.repo.root, files["O"], files["A"], files["B"], path) == 1
+    assert files["A"].read_text().startswith('# koto-conflict: last_name: ours="Oma" theirs="Heidän"')
+    # hostile input: an alias bomb, duplicate keys, a tag -> a conflict with a message, no crash
+    for text in ("a: &x [1]\nb: *x\n", "id: a\nid: b\n", "x: !!python/object:os.system ls\n", "\x00"):
+        files["B"].write_text(text)
+        files["A"].write_text(new_document_text(base, None))
+        assert run_driver(store.repo.root, files["O"], files["A"], files["B"], path) == 1
