@@ -149,8 +149,9 @@ class BlobCache:
             self.conn.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?)", results)
             self.conn.executemany("INSERT OR REPLACE INTO groups VALUES (?, ?)", groups)
 
-    def prune(self, fingerprint: str, live: set[tuple[str, str]]) -> None:
-        """Drop results of other fingerprints and of (path, blob) pairs no longer present."""
+    def prune(self, fingerprint: str, live: set[tuple[str, str]], live_groups: set[str]) -> None:
+        """Drop results of other fingerprints and of (path, blob) pairs no longer present, blobs no
+        result refers to, and folder results not used by this run."""
         with self.conn:
             self.conn.execute("DELETE FROM results WHERE fingerprint != ?", (fingerprint,))
             stale = [
@@ -159,6 +160,11 @@ class BlobCache:
                 if (p, b) not in live
             ]
             self.conn.executemany("DELETE FROM results WHERE path=? AND blob=?", stale)
+            self.conn.execute("DELETE FROM blobs WHERE blob NOT IN (SELECT blob FROM results)")
+            self.conn.execute(
+                "DELETE FROM groups WHERE key NOT IN (SELECT value FROM json_each(?))",
+                (dumps(sorted(live_groups)),),
+            )
 
 
 def dumps(value: Any) -> str:

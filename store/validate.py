@@ -231,6 +231,7 @@ def validate_paths(
     siblings: bool = True,
     use_git_index: bool = False,
     extensions: Any = None,
+    prune: bool = False,
 ) -> ValidationReport:
     """Validate ``paths`` (record files) and report every problem.
 
@@ -239,6 +240,8 @@ def validate_paths(
     other records in each file's folder too (their own problems are not reported).
     ``extensions``: the repository's pilot extension set (``repository_extensions(root)``): records
     are then validated with their extended types (``root`` must be that repository's root).
+    ``prune``: ``paths`` are every record of the repository; drop cache entries of files, blobs
+    and rules no longer present (keeps the cache as large as the repository).
     ``use_git_index``: take the blob ids of unchanged tracked files from Git's index (``root`` must
     be the worktree root) instead of reading and hashing them.
     """
@@ -274,6 +277,7 @@ def validate_paths(
             progress,
             use_git_index,
             ext_root,
+            prune,
         )
     finally:
         if db is not None:
@@ -299,12 +303,14 @@ def _run(
     progress: Progress | None,
     use_git_index: bool,
     extensions_root: str | None,
+    prune: bool,
 ) -> ValidationReport:
     report = ValidationReport(files=len(reported))
     total = sum(len(m) for m in groups.values())
     metas: dict[str, tuple[str | None, str | None, str | None]] = {}
     tasks: list[list[FileTask]] = []
     live: set[tuple[str, str]] = set()
+    live_groups: set[str] = set()
     done = 0
     if db is not None and not db.is_empty():
         base = os.fspath(root)
@@ -335,6 +341,7 @@ def _run(
                         )
                         _add(report, m, results[(m, blobs[m])])
                 _add_cross(report, reported, cached_groups[keys[folder]])
+                live_groups.add(keys[folder])
                 done += len(members)
             else:
                 tasks.append([FileTask(m, blobs[m], blobs[m] in known) for m in members])
@@ -350,16 +357,18 @@ def _run(
         report.workers = 1
     else:
         report.workers = count
+        import kototieto.model.validation  # noqa: F401  (imported once here, inherited by forked workers)
+
         results_iter = _in_pool(count, [chunk_task(c) for c in _chunks(tasks, count)])
     for result in results_iter:
         done += len(result.files)
-        _collect(report, result, reported, metas, live, db, fingerprint)
+        _collect(report, result, reported, metas, live, live_groups, db, fingerprint)
         if progress is not None:
             progress(done, total)
     _duplicate_ids(report, metas, reported)
     report.problems.sort(key=lambda p: (p.file, p.line or 0, p.column or 0, p.rule))
-    if db is not None and set(reported) == {m for members in groups.values() for m in members}:
-        db.prune(fingerprint, live)
+    if db is not None and prune:
+        db.prune(fingerprint, live, live_groups)
     return report
 
 
@@ -449,6 +458,7 @@ def _collect(
     reported: set[str],
     metas: dict[str, tuple[str | None, str | None, str | None]],
     live: set[tuple[str, str]],
+    live_groups: set[str],
     db: BlobCache | None,
     fingerprint: str,
 ) -> None:
@@ -468,7 +478,9 @@ def _collect(
     group_rows = []
     for members, cross in result.groups:
         _add_cross(report, reported, cross)
-        group_rows.append((_group_key(fingerprint, members), blobcache.dumps(cross)))
+        key = _group_key(fingerprint, members)
+        live_groups.add(key)
+        group_rows.append((key, blobcache.dumps(cross)))
     if db is not None:
         db.store(blob_rows, result_rows, group_rows)
 
@@ -527,4 +539,5 @@ def validate_repository(
         siblings=bool(paths),
         use_git_index=True,
         extensions=repository_extensions(repo.root),
+        prune=not paths,
     )

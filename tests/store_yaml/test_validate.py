@@ -267,3 +267,20 @@ def test_pilot_extensions_are_validated_with_the_extended_model(repo: Path) -> N
     update_document(loaded.doc, data)
     plan.write_text(dump_document(loaded.doc), encoding="utf-8")
     assert not validate_repository(repo).ok
+
+
+def test_a_partial_run_keeps_the_cache_and_a_full_run_prunes_it(repo: Path) -> None:
+    import sqlite3
+
+    validate_repository(repo)
+    plan = of_kind(repo, "integration-plan")
+    assert validate_repository(repo, paths=[plan]).files == 1
+    full = validate_repository(repo)
+    assert full.parsed_files == 0 and full.cached_files == len(records(repo))
+    gone = of_kind(repo, "guidance")
+    gone.unlink()
+    validate_repository(repo)
+    with sqlite3.connect(repo / ".git" / "koto" / "validate-cache.sqlite") as db:
+        (results,) = db.execute("SELECT count(*) FROM results").fetchone()
+        (blobs,) = db.execute("SELECT count(*) FROM blobs").fetchone()
+    assert results == len(records(repo)) and blobs <= results
