@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from kototieto.cli.options import LANGS, echo_json, json_option, repo_option
-from kototieto.errors import InvalidRecordError, NothingToDoError, UsageError
+from kototieto.errors import ConflictError, InvalidRecordError, NothingToDoError, UsageError
 
 author_option = click.option("--author", default=None, help="'Name <email>' (default: git config user).")
 lang_opt = click.option("--lang", type=click.Choice(LANGS), default="fi", show_default=True)
@@ -195,12 +195,20 @@ def edit(
     store = _store(repo, author, lang)
     view = store.read(record_id)
     draft = store.repo.ensure_koto_dir() / "drafts" / f"{view.id}.yaml"
-    result = drafts.edit_loop(
-        draft,
-        view.text,
-        lambda body: store.save_text(body, path=view.path, expected_version=view.blob_id),
-        editor=editor,
-    )
+    if draft.exists():
+        raise ConflictError(
+            f"an unfinished edit of {view.id} is kept in {draft}: commit it with `koto add {draft}` "
+            "or delete the file"
+        )
+    try:
+        result = drafts.edit_loop(
+            draft,
+            view.text,
+            lambda body: store.save_text(body, path=view.path, expected_version=view.blob_id),
+            editor=editor,
+        )
+    except ConflictError as exc:
+        raise ConflictError(f"{exc.message}\nYour edit is kept in {draft}") from None
     if result is None:
         raise NothingToDoError("no changes; nothing was written")
     _done(result, as_json, "Updated")
