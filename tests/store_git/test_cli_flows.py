@@ -27,6 +27,9 @@ plan_file, log_file, target = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.arg
 plan = json.loads(plan_file.read_text())
 step = plan.pop(0)
 plan_file.write_text(json.dumps(plan))
+if "run" in step:  # someone else acts while the editor is open
+    import subprocess
+    subprocess.run(step["run"], check=True)
 seen = target.read_text()
 with log_file.open("a") as fh:
     fh.write(json.dumps(seen) + "\\n")
@@ -186,3 +189,19 @@ def test_annul_restore_show_at_revision(root: Path, tmp_path: Path) -> None:
     assert len(json.loads(S.koto(root, "log", "c-0106", "--json").stdout)) == 3
     missing = S.koto(root, "show", "nobody")
     assert missing.returncode == 3
+
+
+def test_edit_conflict_keeps_the_draft(root: Path, tmp_path: Path) -> None:
+    S.koto(root, "add", str(_outside(tmp_path, "c-0107")))
+    other = [S.KOTO, "annul", "c-0107", "--reason", "Toinen virkailija", "-C", str(root)]
+    env, _ = editor(
+        tmp_path, [{"do": "sub", "old": "last_name: Asiakas", "new": "last_name: Minun", "run": other}]
+    )
+    out = S.koto(root, "edit", "c-0107", env=env)
+    assert out.returncode == 6, out.stderr
+    assert "annulment" in out.stderr and "kept in" in out.stderr
+    drafts = list((root / ".git/koto/drafts").glob("*.yaml"))
+    assert len(drafts) == 1 and "last_name: Minun" in drafts[0].read_text()
+    again = S.koto(root, "edit", "c-0107", env=env)
+    assert again.returncode == 6 and "unfinished edit" in again.stderr
+    assert "Minun" not in S.koto(root, "show", "c-0107").stdout
