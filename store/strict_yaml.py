@@ -23,6 +23,7 @@ import re
 from typing import Any, Final
 
 import yaml
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kototieto.errors import InvalidInputError, Location
 
@@ -224,3 +225,38 @@ def float_value(text: str) -> float:
     if s == ".nan":
         return float("nan")
     return sign * float(s)
+
+
+def check_nodes(root: Node, filename: str) -> None:
+    """Refuse merge keys, ``=`` values, non-text or duplicate keys, anywhere under ``root``."""
+    stack: list[Node] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ScalarNode):
+            if node.tag in (MERGE_TAG, VALUE_TAG):
+                _node_fail(filename, node, f"the value {node.value!r} is not allowed here (quote it)")
+            if node.tag in (INT_TAG, FLOAT_TAG):
+                try:
+                    (int_value if node.tag == INT_TAG else float_value)(node.value)
+                except (ValueError, IndexError, OverflowError):
+                    _node_fail(filename, node, f"not valid YAML: cannot read {node.value!r} as a number")
+        elif isinstance(node, MappingNode):
+            seen: dict[str, Node] = {}
+            for key, value in node.value:
+                if not isinstance(key, ScalarNode):
+                    _node_fail(filename, key, "a key must be a plain name, not a list or a mapping")
+                if key.tag == MERGE_TAG:
+                    _node_fail(filename, key, "merge keys (<<) are not allowed in records")
+                if key.tag != STR_TAG:
+                    _node_fail(filename, key, f"the key {key.value!r} must be text (quote it)")
+                if key.value in seen:
+                    first = seen[key.value].start_mark.line + 1
+                    _node_fail(filename, key, f"duplicate key {key.value!r} (first on line {first})")
+                seen[key.value] = key
+                stack.append(value)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+
+
+def _node_fail(filename: str, node: Node, message: str) -> None:
+    raise fail(filename, message, node.start_mark.line + 1, node.start_mark.column + 1)

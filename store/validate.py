@@ -9,8 +9,10 @@ runs in this process (start-up stays near a second). The rules fingerprint cover
 parameters, the model's source and data files and the path check, so a rules change re-validates
 everything (from cached data) and a code change in the loader empties the cache.
 
-Trade-offs: the parent reads and hashes every file on a cached run (about 15 us a file) rather
-than trusting file times; a cold run (empty cache) skips that and lets the workers hash.
+Trade-offs: on a cached run the parent takes blob ids of unchanged tracked files from Git's index
+(``git ls-files -s`` + ``git diff-files``, both in C) and reads and hashes only the others; a cold
+run (empty cache) skips that and lets the workers hash. Modules: ``validate_files`` (which files,
+blob ids, fingerprints), ``validate_worker`` (the work), ``validate_report`` (the result).
 """
 
 from __future__ import annotations
@@ -19,158 +21,41 @@ import hashlib
 import itertools
 import multiprocessing
 import os
-import subprocess
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from kototieto.errors import ExitCode
 from kototieto.store import blobcache
-from kototieto.store.blobcache import BlobCache, blob_id
+from kototieto.store.blobcache import BlobCache
+from kototieto.store.validate_files import (
+    RECORDS_DIR,
+    Relative,
+    blob_of,
+    data_version,
+    index_blobs,
+    iter_folder,
+    iter_record_files,
+    record_files,
+    rules_fingerprint,
+)
+from kototieto.store.validate_report import FileProblem, ValidationReport
 from kototieto.store.validate_worker import LANGS, ChunkResult, ChunkTask, FileTask, problem_dict, run_chunk
 
-VALIDATOR_VERSION = "1"
-RECORDS_DIR = "customers"
+__all__ = [
+    "FileProblem",
+    "ValidationReport",
+    "iter_record_files",
+    "rules_fingerprint",
+    "validate_paths",
+    "validate_repository",
+]
+
 IN_PROCESS_LIMIT = 400  # files: below this, a worker pool costs more than it saves
 
 PathCheck = Callable[[str, dict[str, Any]], list[Any]]
 Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class FileProblem:
-    """One problem of one file, with its messages in every language."""
-
-    file: str
-    line: int | None
-    column: int | None
-    path: tuple[str | int, ...]
-    severity: str
-    rule: str
-    messages: dict[str, str]
-
-    def message(self, lang: str = "fi") -> str:
-        return self.messages.get(lang) or self.messages.get("en") or next(iter(self.messages.values()), "")
-
-    @property
-    def dotted_path(self) -> str:
-        out = ""
-        for part in self.path:
-            out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-        return out
-
-    def to_json(self, lang: str = "fi") -> dict[str, Any]:
-        return {
-            "file": self.file,
-            "line": self.line,
-            "column": self.column,
-            "path": self.dotted_path,
-            "severity": self.severity,
-            "rule": self.rule,
-            "message": self.message(lang),
-        }
-
-
-@dataclass
-class ValidationReport:
-    """Every problem found, and counts of what was done (``parsed_files`` proves the cache works)."""
-
-    problems: list[FileProblem] = field(default_factory=list)
-    files: int = 0
-    records: int = 0
-    parsed_files: int = 0  # files read as YAML in this run
-    revalidated_files: int = 0  # files validated from cached data (no YAML parsing)
-    cached_files: int = 0  # files whose result came from the cache as it was
-    workers: int = 1
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for p in self.problems if p.severity == "error")
-
-    @property
-    def warnings(self) -> int:
-        return sum(1 for p in self.problems if p.severity == "warning")
-
-    @property
-    def ok(self) -> bool:
-        return self.errors == 0
-
-    @property
-    def exit_code(self) -> int:
-        return ExitCode.OK if self.ok else ExitCode.INVALID
-
-    def summary(self) -> dict[str, int]:
-        return {
-            "files": self.files,
-            "records": self.records,
-            "errors": self.errors,
-            "warnings": self.warnings,
-            "infos": sum(1 for p in self.problems if p.severity == "info"),
-            "parsed_files": self.parsed_files,
-            "revalidated_files": self.revalidated_files,
-            "cached_files": self.cached_files,
-        }
-
-    def to_json(self, lang: str = "fi") -> dict[str, Any]:
-        return {"problems": [p.to_json(lang) for p in self.problems], "summary": self.summary()}
-
-
-def iter_record_files(repo_root: Path) -> list[Path]:
-    """Every ``customers/**/*.yaml`` file under ``repo_root``, sorted (hidden folders skipped)."""
-    return [Path(p) for p in _record_files(os.fspath(repo_root))]
-
-
-def _record_files(root: str) -> list[str]:
-    out: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(os.path.join(root, RECORDS_DIR)):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        out.extend(
-            os.path.join(dirpath, f)
-            for f in sorted(filenames)
-            if f.endswith(".yaml") and not f.startswith(".")
-        )
-    return out
-
-
-def _hash_files(folder: Path, patterns: Iterable[str]) -> str:
-    h = hashlib.sha1()
-    for pattern in patterns:
-        for path in sorted(folder.glob(pattern)):
-            h.update(path.name.encode())
-            h.update(path.read_bytes())
-    return h.hexdigest()
-
-
-@lru_cache(maxsize=1)
-def data_version() -> str:
-    """Changes whenever the YAML loader's code changes (cached data would be stale)."""
-    here = Path(__file__).parent
-    return _hash_files(here, ["bulkload.py", "strict_yaml.py"])[:16]
-
-
-@lru_cache(maxsize=1)
-def _model_version() -> str:
-    from kototieto import model
-
-    folder = Path(model.__file__).parent
-    return _hash_files(folder, ["*.py", "data/*"])
-
-
-def rules_fingerprint(params: Any, path_check: PathCheck | None, extensions: Any = None) -> str:
-    """What a cached result depends on besides the file: rules, parameters, model code, path check,
-    pilot extension definitions."""
-    h = hashlib.sha1(VALIDATOR_VERSION.encode())
-    if extensions is not None:
-        h.update(str(extensions.fingerprint).encode())
-    h.update(_model_version().encode())
-    h.update(params.model_dump_json().encode() if params is not None else b"defaults")
-    if path_check is not None:
-        h.update(f"{path_check.__module__}.{path_check.__qualname__}".encode())
-    return h.hexdigest()
 
 
 def _group_key(fingerprint: str, members: Sequence[tuple[str, str]]) -> str:
@@ -178,24 +63,6 @@ def _group_key(fingerprint: str, members: Sequence[tuple[str, str]]) -> str:
     for path, blob in sorted(members):
         h.update(f"\0{path}\0{blob}".encode())
     return h.hexdigest()
-
-
-class _Relative:
-    """Paths relative to a root as POSIX strings, by string operations (no per-file realpath)."""
-
-    def __init__(self, root: Path) -> None:
-        self.prefixes = {os.path.abspath(root) + os.sep, os.path.realpath(root) + os.sep}
-
-    def __call__(self, path: str | Path) -> str:
-        full = os.path.abspath(path)
-        for prefix in self.prefixes:
-            if full.startswith(prefix):
-                return full[len(prefix) :].replace(os.sep, "/")
-        real = os.path.realpath(full)
-        for prefix in self.prefixes:
-            if real.startswith(prefix):
-                return real[len(prefix) :].replace(os.sep, "/")
-        return Path(full).as_posix()
 
 
 def _pool_context() -> Any:
@@ -246,7 +113,7 @@ def validate_paths(
     be the worktree root) instead of reading and hashing them.
     """
     root = (root or Path.cwd()).resolve()
-    to_rel = _Relative(root)
+    to_rel = Relative(root)
     wanted = sorted({to_rel(p) for p in paths})
     groups: dict[str, list[str]] = {}
     for rel in wanted:
@@ -284,13 +151,6 @@ def validate_paths(
             db.close()
 
 
-def iter_folder(folder: Path) -> list[Path]:
-    try:
-        return sorted(p for p in folder.iterdir() if p.suffix == ".yaml" and p.is_file())
-    except OSError:
-        return []
-
-
 def _run(
     root: Path,
     groups: dict[str, list[str]],
@@ -314,9 +174,9 @@ def _run(
     done = 0
     if db is not None and not db.is_empty():
         base = os.fspath(root)
-        from_git = _index_blobs(base) if use_git_index else {}
+        from_git = index_blobs(base) if use_git_index else {}
         blobs = {
-            rel: from_git.get(rel) or _blob_of(os.path.join(base, rel))
+            rel: from_git.get(rel) or blob_of(os.path.join(base, rel))
             for members in groups.values()
             for rel in members
         }
@@ -370,42 +230,6 @@ def _run(
     if db is not None and prune:
         db.prune(fingerprint, live, live_groups)
     return report
-
-
-def _index_blobs(root: str) -> dict[str, str]:
-    """Blob ids Git already knows: index entries whose working file is unchanged (stat-checked by
-    ``git diff-files``, racily clean entries compared by content). Empty outside a Git worktree."""
-    try:
-        staged = subprocess.run(
-            ["git", "-C", root, "ls-files", "-s", "-z", "--", RECORDS_DIR],
-            capture_output=True,
-            check=True,
-        ).stdout
-        dirty = subprocess.run(
-            ["git", "-C", root, "diff-files", "--name-only", "-z", "--", RECORDS_DIR],
-            capture_output=True,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.CalledProcessError):
-        return {}
-    changed = set(dirty.decode("utf-8", "surrogateescape").split("\0"))
-    out: dict[str, str] = {}
-    for entry in staged.decode("utf-8", "surrogateescape").split("\0"):
-        if not entry:
-            continue
-        info, _, path = entry.partition("\t")
-        _mode, blob, stage = info.split(" ")
-        if stage == "0" and path not in changed:
-            out[path] = blob
-    return out
-
-
-def _blob_of(path: str) -> str:
-    try:
-        with open(path, "rb") as fh:
-            return blob_id(fh.read())
-    except OSError:
-        return "unreadable"
 
 
 def _chunk_factory(
@@ -526,7 +350,7 @@ def validate_repository(
     from kototieto.model.rules import RuleParams
 
     params = RuleParams.from_overrides(dict(repo.config.rules)) if repo.config.rules else RuleParams()
-    files: Sequence[str | Path] = list(paths) if paths else _record_files(os.fspath(repo.root))
+    files: Sequence[str | Path] = list(paths) if paths else record_files(os.fspath(repo.root))
     cache = repo.koto_dir / blobcache.CACHE_FILE if use_cache else None
     return validate_paths(
         files,

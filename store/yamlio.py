@@ -37,8 +37,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import CommentMark, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarbool import ScalarBoolean
 from ruamel.yaml.scalarstring import (
@@ -46,7 +45,6 @@ from ruamel.yaml.scalarstring import (
     LiteralScalarString,
     SingleQuotedScalarString,
 )
-from ruamel.yaml.tokens import CommentToken
 
 from kototieto.errors import InvalidInputError
 from kototieto.store import strict_yaml as sy
@@ -137,7 +135,7 @@ class _StrictConstructor(RoundTripConstructor):
     """Round-trip constructor that checks keys first and keeps timestamps as their text."""
 
     def construct_document(self, node: Any) -> Any:
-        check_nodes(node, self.loader.koto_filename)
+        sy.check_nodes(node, self.loader.koto_filename)
         return super().construct_document(node)
 
     def construct_raw_timestamp(self, node: Any) -> RawTimestamp:
@@ -183,41 +181,6 @@ _Representer.add_representer(RawNull, _Representer.represent_raw_null)
 _Representer.add_representer(type(None), _Representer.represent_null)
 _Representer.add_representer(RawFloat, _Representer.represent_raw_float)
 _Representer.add_representer(float, _Representer.represent_plain_float)
-
-
-def check_nodes(root: Node, filename: str) -> None:
-    """Refuse merge keys, ``=`` values, non-text or duplicate keys, anywhere under ``root``."""
-    stack: list[Node] = [root]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, ScalarNode):
-            if node.tag in (sy.MERGE_TAG, sy.VALUE_TAG):
-                _node_fail(filename, node, f"the value {node.value!r} is not allowed here (quote it)")
-            if node.tag in (sy.INT_TAG, sy.FLOAT_TAG):
-                try:
-                    (sy.int_value if node.tag == sy.INT_TAG else sy.float_value)(node.value)
-                except (ValueError, IndexError, OverflowError):
-                    _node_fail(filename, node, f"not valid YAML: cannot read {node.value!r} as a number")
-        elif isinstance(node, MappingNode):
-            seen: dict[str, Node] = {}
-            for key, value in node.value:
-                if not isinstance(key, ScalarNode):
-                    _node_fail(filename, key, "a key must be a plain name, not a list or a mapping")
-                if key.tag == sy.MERGE_TAG:
-                    _node_fail(filename, key, "merge keys (<<) are not allowed in records")
-                if key.tag != sy.STR_TAG:
-                    _node_fail(filename, key, f"the key {key.value!r} must be text (quote it)")
-                if key.value in seen:
-                    first = seen[key.value].start_mark.line + 1
-                    _node_fail(filename, key, f"duplicate key {key.value!r} (first on line {first})")
-                seen[key.value] = key
-                stack.append(value)
-        elif isinstance(node, SequenceNode):
-            stack.extend(node.value)
-
-
-def _node_fail(filename: str, node: Node, message: str) -> None:
-    raise sy.fail(filename, message, node.start_mark.line + 1, node.start_mark.column + 1)
 
 
 def _yaml(filename: str = "<string>", max_depth: int = sy.MAX_DEPTH) -> YAML:
@@ -397,146 +360,14 @@ def new_document_text(
     return dump_document(cm)
 
 
-def _same(old: Any, new: Any) -> bool:
-    """Equal as data, with exact types (``True`` is not ``1``, ``1`` is not ``1.0``)."""
-    if type(old) is not type(new):
-        return False
-    if isinstance(new, dict):
-        return old.keys() == new.keys() and all(_same(old[k], new[k]) for k in new)
-    if isinstance(new, list):
-        return len(old) == len(new) and all(_same(a, b) for a, b in zip(old, new, strict=True))
-    if isinstance(new, float) and new != new:
-        return bool(old != old)
-    return bool(old == new)
-
-
-def _plain_input(value: Any) -> Any:
-    if isinstance(value, Mapping):
-        return {k: _plain_input(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain_input(v) for v in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-def _updated(old: Any, new: Any) -> Any:
-    if isinstance(old, CommentedMap) and isinstance(new, Mapping):
-        _update_map(old, new)
-        return old
-    if isinstance(old, CommentedSeq) and isinstance(new, list | tuple):
-        _update_seq(old, new)
-        return old
-    if _same(to_plain(old), _plain_input(new)):
-        return old
-    node = to_node(new)
-    if (
-        isinstance(old, SingleQuotedScalarString | DoubleQuotedScalarString)
-        and isinstance(new, str)
-        and type(node) in (str, SingleQuotedScalarString)
-    ):
-        return type(old)(new)  # keep the person's quoting style
-    return node
-
-
-def _trailing_slot(container: Any, key: Any) -> tuple[list[Any], int] | None:
-    """Where ruamel keeps the comment that follows an entry (its end-of-line comment and the
-    full-line comments below it): the entry's own slot, or that of its value's last entry."""
-    value = container[key]
-    if isinstance(value, CommentedMap) and len(value):
-        return _trailing_slot(value, list(value.keys())[-1])
-    if isinstance(value, CommentedSeq) and len(value):
-        return _trailing_slot(value, len(value) - 1)
-    index = 2 if isinstance(container, CommentedMap) else 0
-    slot = container.ca.items.setdefault(key, [None, None, None, None])
-    return slot, index
-
-
-def _split_comment(token: Any) -> tuple[str, str]:
-    """(end-of-line part including its newline, the full-line comments after it)."""
-    value = token.value if isinstance(token, CommentToken) else ""
-    cut = value.find("\n") + 1
-    return (value[:cut], value[cut:]) if cut else (value, "")
-
-
-def _move_tail(src: Any, src_key: Any, dst: Any, dst_key: Any) -> None:
-    """Move the full-line comments that follow ``src[src_key]`` to follow ``dst[dst_key]`` (they
-    stand above whatever comes next, so they go after a newly inserted entry)."""
-    source = _trailing_slot(src, src_key)
-    if source is None or not isinstance(source[0][source[1]], CommentToken):
-        return
-    head, tail = _split_comment(source[0][source[1]])
-    if not tail:
-        return
-    source[0][source[1]].value = head or "\n"
-    target = _trailing_slot(dst, dst_key)
-    if target is None:
-        return
-    slot, index = target
-    if isinstance(slot[index], CommentToken):
-        slot[index].value = (_split_comment(slot[index])[0] or "\n") + tail
-    else:
-        slot[index] = CommentToken("\n" + tail, CommentMark(0), None)
-
-
-def _delete_key(cm: CommentedMap, key: str) -> None:
-    """Delete ``key`` with its own comments (those above it and at its end), keeping the comments
-    that stand above the next key (ruamel stores them with the deleted entry)."""
-    keys = list(cm.keys())
-    position = keys.index(key)
-    own = _trailing_slot(cm, key)
-    tail = _split_comment(own[0][own[1]])[1] if own is not None else ""
-    del cm[key]
-    if position == 0:
-        return
-    prev = _trailing_slot(cm, keys[position - 1])
-    if prev is None:
-        return
-    slot, index = prev
-    head = _split_comment(slot[index])[0]
-    if isinstance(slot[index], CommentToken):
-        slot[index].value = (head or "\n") + tail
-    elif tail:
-        slot[index] = CommentToken("\n" + tail, CommentMark(0), None)
-
-
-def _update_map(cm: CommentedMap, new: Mapping[str, Any]) -> None:
-    for key in [k for k in cm if k not in new]:
-        _delete_key(cm, key)
-    previous: str | None = None
-    for key, value in new.items():
-        if key in cm:
-            updated = _updated(cm[key], value)
-            if updated is not cm[key]:
-                cm[key] = updated
-        else:
-            position = list(cm.keys()).index(previous) + 1 if previous is not None else 0
-            cm.insert(position, SingleQuotedScalarString(key) if needs_quotes(key) else key, to_node(value))
-            if previous is not None:
-                _move_tail(cm, previous, cm, key)
-        previous = key
-
-
-def _update_seq(seq: CommentedSeq, new: list[Any] | tuple[Any, ...]) -> None:
-    while len(seq) > len(new):
-        del seq[len(seq) - 1]
-    old_last = len(seq) - 1
-    for i, value in enumerate(new):
-        if i < len(seq):
-            updated = _updated(seq[i], value)
-            if updated is not seq[i]:
-                seq[i] = updated
-        else:
-            seq.append(to_node(value))
-    if 0 <= old_last < len(seq) - 1:
-        _move_tail(seq, old_last, seq, len(seq) - 1)
-
-
 def update_document(doc: CommentedMap, new_data: Mapping[str, Any]) -> None:
     """Make ``doc`` equal ``new_data`` in place, touching only what changed.
 
     Untouched values keep their comments, quoting and position; a changed quoted string keeps its
     quote style; new keys go after their predecessor in ``new_data`` (first when it has none);
     removed keys disappear with their own comments; existing keys keep the file's order.
+    (Implemented in :mod:`kototieto.store.yamledit`.)
     """
-    _update_map(doc, new_data)
+    from kototieto.store.yamledit import update_document as update
+
+    update(doc, new_data)
