@@ -27,6 +27,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from pathlib import Path
 from typing import Any
 
+from kototieto.errors import InvalidInputError, Location
 from kototieto.store import blobcache
 from kototieto.store.blobcache import BlobCache
 from kototieto.store.validate_files import (
@@ -349,7 +350,10 @@ def validate_repository(
         repo = Repository.open(Path(repo))
     from kototieto.model.rules import RuleParams
 
-    params = RuleParams.from_overrides(dict(repo.config.rules)) if repo.config.rules else RuleParams()
+    try:
+        params = RuleParams.from_overrides(dict(repo.config.rules)) if repo.config.rules else RuleParams()
+    except ValueError as exc:
+        raise InvalidInputError(f"rules: {exc}", location=Location("koto.yaml")) from None
     files: Sequence[str | Path] = list(paths) if paths else record_files(os.fspath(repo.root))
     cache = repo.koto_dir / blobcache.CACHE_FILE if use_cache else None
     return validate_paths(
