@@ -60,7 +60,9 @@ def catalogue(ctx: click.Context, as_json: bool, data_repo: Path | None, lang: s
         return
     from kototieto.model.catalogue import kind_label
 
-    click.echo(f"Catalogue {data['version']}: {len(data['fields'])} fields, {len(data['code_lists'])} code lists")
+    click.echo(
+        f"Catalogue {data['version']}: {len(data['fields'])} fields, {len(data['code_lists'])} code lists"
+    )
     for kind in data["record_kinds"]:
         click.echo(f"  {kind['kind']:<26} {len(kind['fields']):>4} fields  {kind_label(kind['kind'], lang)}")
     traced = sum(1 for v in data["trace"].values() if v["fields"] or v["rules"])
