@@ -191,7 +191,8 @@ def _decree_item_ids() -> frozenset[str]:
 def _national_clash(
     doc: SourceDoc, where: tuple[str | int, ...], spec: ExtensionDefinition
 ) -> list[DefinitionProblem]:
-    """An extension must not duplicate a national field of its kinds (same name or same label)."""
+    """An extension must not duplicate a national field of its kinds: the name of a record-level field,
+    or the label (in any language) of any field."""
     from kototieto.model.catalogue import fields as national_fields
 
     name = spec.name.replace("-", "_")
@@ -199,7 +200,7 @@ def _national_clash(
     for entry in national_fields():
         if not set(entry.kinds) & set(spec.kinds) or entry.path == "extensions":
             continue
-        if entry.path.split(".")[-1] == name:
+        if entry.path == name:  # nested names (status, description...) may recur under extensions
             return [
                 _problem(
                     doc,
