@@ -105,9 +105,10 @@ class ExtensionSet:
 
     @cached_property
     def fingerprint(self) -> str:
-        parts = [[f.organisation, f.spec.model_dump(mode="json"), f.code_list] for f in self.fields] + [
-            [cl.id, cl.spec.model_dump(mode="json")] for cl in self.code_lists
-        ]
+        """Changes with any definition (fields, own code lists, open-end codes): a cache key."""
+        parts = [[f.organisation, f.spec.model_dump(mode="json"), f.code_list] for f in self.fields]
+        parts += [[cl.id, cl.spec.model_dump(mode="json")] for cl in self.code_lists]
+        parts += [[oc.list_id, oc.code, oc.label.as_dict(), oc.organisation] for oc in self.open_end]
         return hashlib.sha1(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
     def value_type(self, ef: ExtensionField) -> Any:

@@ -226,3 +226,13 @@ def test_every_type_and_lists() -> None:
     data["extensions"] = bad
     paths = {p[1] for p, _ in _errors(ext.validate(data))}
     assert paths == set(bad)
+
+
+def test_fingerprint_changes_with_every_definition(ext: ExtensionSet) -> None:
+    def fp(text: str) -> str:
+        return parse_definitions([SourceDoc("f.yaml", fast_load(text, "f.yaml"))]).fingerprint
+
+    assert fp(S.DEFINITIONS) == ext.fingerprint
+    assert fp(S.DEFINITIONS.replace("Digimentorointi", "Digiohjaus")) != ext.fingerprint  # open-end label
+    assert fp(S.DEFINITIONS.replace("en: Basic skills", "en: Basics")) != ext.fingerprint  # own list
+    assert fp(S.DEFINITIONS.replace("status: in-trial", "status: proposed")) != ext.fingerprint
