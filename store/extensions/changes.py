@@ -117,6 +117,13 @@ def withdraw(
     ``migrate_to`` (move the values) or ``keep_history`` (keep them) is given."""
     if migrate_to and keep_history:
         raise UsageError("give either --migrate-to or --keep-history, not both")
+    committed = committed_files(repo, repo.head_commit())
+    for path in definition_files(repo.root):
+        name = f"{EXTENSIONS_DIR}/{path.name}"
+        if committed.get(name) != path.read_bytes():
+            raise ConflictError(
+                f"{name} has uncommitted changes; commit them first (`koto extension commit`) or discard them"
+            )
     ext = load_extensions(repo.root)
     try:
         ef = ext.get(field_id)
@@ -191,6 +198,11 @@ def _migrate(
             )
         if is_filled(values.get(new.id)) and values[new.id] != values[old.id]:
             raise ConflictError(f"{path}: already has another value in {new.id}; nothing was changed")
+        full = repo.root / path
+        if full.exists() and full.read_bytes() != raw:
+            raise ConflictError(
+                f"{path} has uncommitted changes; commit or discard them first; nothing was changed"
+            )
         doc = load_document(raw, path)
         updated = dict(doc.data)
         moved = {(new.id if k == old.id else k): v for k, v in values.items() if k != new.id}

@@ -343,3 +343,20 @@ def test_reviewers_comment_on_an_extension_and_the_proposal_lists_it(store: Stor
     )
     assert out.returncode == 0, out.stderr
     assert "## Kommentit" in out.stdout and "2026-11-27 853 (open): Tarvitaan myös meillä." in out.stdout
+
+
+def test_withdraw_refuses_uncommitted_edits(store: Store) -> None:
+    defs = store.repo.root / "extensions" / "pilot.yaml"
+    original = defs.read_text(encoding="utf-8")
+    defs.write_text(original.replace("Digitaidot", "Digitaidot (muokattu)"), encoding="utf-8")
+    with pytest.raises(ConflictError, match="uncommitted changes"):
+        withdraw(store.repo, "091.bike-owner", keep_history=True)
+    defs.write_text(original, encoding="utf-8")
+    user = usage(store.repo, load_extensions(store.repo.root))["091.digital-skills"].record_ids[0]
+    path = next(p for p in (store.repo.root / "customers").glob(f"*/*/{user}.yaml"))
+    path.write_text(path.read_text(encoding="utf-8") + "# kesken\n", encoding="utf-8")
+    head = S.git(store.repo.root, "rev-parse", "HEAD")
+    with pytest.raises(ConflictError, match="uncommitted changes"):
+        withdraw(store.repo, "091.digital-skills", migrate_to="091.digital-level")
+    assert S.git(store.repo.root, "rev-parse", "HEAD") == head
+    assert path.read_text(encoding="utf-8").endswith("# kesken\n")
