@@ -117,6 +117,7 @@ def withdraw(
     ``migrate_to`` (move the values) or ``keep_history`` (keep them) is given."""
     if migrate_to and keep_history:
         raise UsageError("give either --migrate-to or --keep-history, not both")
+    ext = load_extensions(repo.root)
     committed = committed_files(repo, repo.head_commit())
     for path in definition_files(repo.root):
         name = f"{EXTENSIONS_DIR}/{path.name}"
@@ -124,7 +125,6 @@ def withdraw(
             raise ConflictError(
                 f"{name} has uncommitted changes; commit them first (`koto extension commit`) or discard them"
             )
-    ext = load_extensions(repo.root)
     try:
         ef = ext.get(field_id)
     except KeyError as exc:
