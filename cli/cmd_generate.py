@@ -34,15 +34,17 @@ PARALLEL_FROM = 400
 
 
 def _write_chunk(
-    out: str, seed: int, today: str, organisation: str | None, start: int, stop: int
+    out: str, seed: int, today: str, organisation: str | None, clean: bool, start: int, stop: int
 ) -> dict[str, int]:
     """Generate customers ``start..stop-1`` and write their records under ``out``; kind counts."""
     from kototieto.model.records import record_to_data
     from kototieto.model.synthetic import DatasetSpec, customer_records
+    from kototieto.model.synthetic_realism import Imperfections
     from kototieto.store.layout import record_path, schema_url_for
     from kototieto.store.yamlio import new_document_text
 
-    spec = DatasetSpec(seed, dt.date.fromisoformat(today), organisation)
+    realism = Imperfections.none() if clean else Imperfections()
+    spec = DatasetSpec(seed, dt.date.fromisoformat(today), organisation, realism=realism)
     counts: Counter[str] = Counter()
     root = Path(out)
     for index in range(start, stop):
@@ -75,13 +77,15 @@ def write_dataset(
     *,
     jobs: int | None = None,
     progress: Callable[[int], None] | None = None,
+    clean: bool = False,
 ) -> dict[str, Any]:
     """Write ``customers`` synthetic customers' records as YAML files under ``out``.
 
     Refuses a folder whose ``customers/`` already holds files. ``jobs``: worker processes (None
     or 0: one per CPU for large datasets, this process alone for small ones). ``progress`` is
     called with the number of customers finished since the last call. Returns a summary (counts
-    per kind). Writes ``schema/record.schema.json`` too when the folder has none.
+    per kind). Writes ``schema/record.schema.json`` too when the folder has none. ``clean``: no
+    deliberate imperfections (late reviews, unrecorded items), so no warnings either.
     """
     from kototieto.model.synthetic import DatasetSpec
     from kototieto.store.layout import CUSTOMERS_DIR, SCHEMA_PATH
@@ -99,7 +103,7 @@ def write_dataset(
     staging.mkdir()
     counts: Counter[str] = Counter()
     workers = jobs or (1 if customers < PARALLEL_FROM else (os.cpu_count() or 1))
-    args = (str(staging), seed, today.isoformat(), organisation)
+    args = (str(staging), seed, today.isoformat(), organisation, clean)
     try:
         if workers == 1:
             for start, stop in _chunks(customers, 1):
@@ -171,6 +175,11 @@ def _as_completed(futures: Iterable[Any]) -> Iterator[Any]:
 )
 @click.option("--organisation", default=None, metavar="CODE", help="Record everything in this municipality.")
 @click.option("--jobs", type=click.IntRange(min=0), default=0, help="Worker processes (0: one per CPU).")
+@click.option(
+    "--clean",
+    is_flag=True,
+    help="Perfect data: no deliberate late reviews or unrecorded items (no warnings).",
+)
 @json_option
 def generate(
     customers: int,
@@ -179,6 +188,7 @@ def generate(
     today: dt.datetime | None,
     organisation: str | None,
     jobs: int,
+    clean: bool,
     as_json: bool,
 ) -> None:
     """Write synthetic (invented) customers and their records as YAML files, every file valid."""
@@ -190,10 +200,17 @@ def generate(
         with Progress(transient=True) as bar:
             task = bar.add_task("Generating", total=customers)
             summary = write_dataset(
-                out, customers, seed, day, organisation, jobs=jobs, progress=lambda n: bar.advance(task, n)
+                out,
+                customers,
+                seed,
+                day,
+                organisation,
+                jobs=jobs,
+                progress=lambda n: bar.advance(task, n),
+                clean=clean,
             )
     else:
-        summary = write_dataset(out, customers, seed, day, organisation, jobs=jobs)
+        summary = write_dataset(out, customers, seed, day, organisation, jobs=jobs, clean=clean)
     if as_json:
         echo_json(summary)
         return

@@ -429,3 +429,15 @@ def test_check_reports_file_line_field_and_exits_5(tmp_path: Path) -> None:
     # Only the file asked for is reported; its folder gives the cross-record context.
     assert {i["file"] for i in report["issues"]} == {str(review), str(broken)}
     assert not any(i["rule"] == "record-references" for i in report["issues"])
+
+
+def test_generate_clean_writes_data_without_warnings(tmp_path: Path) -> None:
+    from kototieto.cli.cmd_generate import write_dataset
+
+    write_dataset(tmp_path / "clean", 60, 3, TODAY, jobs=1, clean=True)
+    write_dataset(tmp_path / "real", 60, 3, TODAY, jobs=1)
+    clean = json.loads(_run_koto("check", str(tmp_path / "clean"), "--json").stdout)
+    real = json.loads(_run_koto("check", str(tmp_path / "real"), "--json").stdout)
+    assert clean["errors"] == real["errors"] == 0
+    assert clean["warnings"] == 0
+    assert real["warnings"] > 0
