@@ -342,7 +342,6 @@ def validate_repository(
     paths: Sequence[str | Path] | None = None,
 ) -> ValidationReport:
     """Validate a data repository (a ``Repository`` or its root folder) with its rule overrides."""
-    from kototieto.store.extensions import repository_extensions
     from kototieto.store.layout import path_problems
     from kototieto.store.repository import Repository
 
@@ -366,6 +365,16 @@ def validate_repository(
         progress=progress,
         siblings=bool(paths),
         use_git_index=True,
-        extensions=repository_extensions(repo.root),
+        extensions=_extensions(repo.root),
         prune=not paths,
     )
+
+
+def _extensions(root: Path) -> Any:
+    """The repository's pilot extension set, or None; the extension machinery (a third of a
+    second to import) is imported only when the repository has an ``extensions/`` folder."""
+    if not (root / "extensions").is_dir():  # kototieto.store.extensions.EXTENSIONS_DIR
+        return None
+    from kototieto.store.extensions import repository_extensions
+
+    return repository_extensions(root)
