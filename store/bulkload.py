@@ -117,21 +117,29 @@ def _where(node: Any) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+_SCALAR: Final = yaml.ScalarNode
+_STR: Final = sy.STR_TAG
+
+
 def _mapping(node: Any, filename: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for knode, vnode in node.value:
-        if type(knode) is not yaml.ScalarNode:
-            raise sy.fail(filename, "a key must be a plain name, not a list or a mapping", *_where(knode))
+        if type(knode) is not _SCALAR or knode.tag != _STR:
+            _bad_key(knode, filename)
         key = knode.value
-        tag = knode.tag
-        if tag != sy.STR_TAG:
-            if tag == sy.MERGE_TAG:
-                raise sy.fail(filename, "merge keys (<<) are not allowed in records", *_where(knode))
-            raise sy.fail(filename, f"the key {key!r} must be text (quote it)", *_where(knode))
         if key in out:
             raise sy.fail(filename, f"duplicate key {key!r}", *_where(knode))
-        out[key] = _value(vnode, filename)
+        # the common case inline: a text value
+        out[key] = vnode.value if type(vnode) is _SCALAR and vnode.tag == _STR else _value(vnode, filename)
     return out
+
+
+def _bad_key(knode: Any, filename: str) -> None:
+    if type(knode) is not _SCALAR:
+        raise sy.fail(filename, "a key must be a plain name, not a list or a mapping", *_where(knode))
+    if knode.tag == sy.MERGE_TAG:
+        raise sy.fail(filename, "merge keys (<<) are not allowed in records", *_where(knode))
+    raise sy.fail(filename, f"the key {knode.value!r} must be text (quote it)", *_where(knode))
 
 
 def _value(node: Any, filename: str) -> Any:

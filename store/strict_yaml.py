@@ -20,6 +20,7 @@ recursion) to measure the exact depth and refuse what is too deep.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any, Final
 
 import yaml
@@ -100,15 +101,21 @@ def depth_bound(text: str) -> int:
     return flow + 2 * (widest + 1)
 
 
+@lru_cache(maxsize=64)
+def _wide_prefix(width: int) -> re.Pattern[str]:
+    return re.compile(f"^[ ?-]{{{max(width, 0)},}}", re.MULTILINE)
+
+
 def needs_event_scan(text: str, max_depth: int) -> bool:
-    """True when a text may hold an anchor, alias, tag, directive or too deep nesting."""
-    return (
-        "&" in text
-        or "*" in text
-        or "!" in text
-        or _DIRECTIVE_RE.search(text) is not None
-        or depth_bound(text) > max_depth
-    )
+    """True when a text may hold an anchor, alias, tag, directive or too deep nesting.
+
+    Same test as ``depth_bound(text) > max_depth``, done as one regex search for a line prefix
+    wide enough to exceed the limit (no list of every line's prefix)."""
+    if "&" in text or "*" in text or "!" in text or _DIRECTIVE_RE.search(text) is not None:
+        return True
+    flow = text.count("[") + text.count("{")
+    # flow + 2 * (widest + 1) > max_depth  <=>  widest >= (max_depth - flow) // 2
+    return _wide_prefix((max_depth - flow) // 2).search(text) is not None
 
 
 def mark_position(exc: BaseException) -> tuple[int | None, int | None]:
