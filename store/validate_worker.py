@@ -21,6 +21,7 @@ from typing import Any
 from kototieto.errors import InvalidInputError
 from kototieto.store.blobcache import BlobCache, blob_id
 from kototieto.store.bulkload import fast_load, locate_paths
+from kototieto.store.yaml_messages import translate
 
 PathKey = str | int
 ProblemDict = dict[str, Any]
@@ -209,7 +210,7 @@ def _one_file(
             except InvalidInputError as exc:
                 loc = exc.location
                 at = (loc.line, loc.column or 1) if loc is not None and loc.line is not None else None
-                error = problem_dict((), "error", "yaml", dict.fromkeys(LANGS, exc.message), at)
+                error = problem_dict((), "error", "yaml", translate(exc.message), at)
         if data is not None:
             texts.raw[ft.path] = raw
         meta = _meta(data)

@@ -137,11 +137,11 @@ def test_every_kind_of_problem_is_reported_with_file_line_and_field(repo: Path) 
     assert schema[0].message("fi") != schema[0].message("en")
 
     yaml_problems = {p.file: p for p in rules["yaml"]}
-    assert (
-        yaml_problems[rel(dup)].line == dup_line
-        and "duplicate key 'kind'" in yaml_problems[rel(dup)].message()
-    )
-    assert "anchors" in yaml_problems[rel(bomb)].message() and yaml_problems[rel(bomb)].line == 1
+    assert yaml_problems[rel(dup)].line == dup_line
+    assert "duplicate key 'kind'" in yaml_problems[rel(dup)].message("en")
+    assert yaml_problems[rel(dup)].message("fi") == "Avain 'kind' on kahteen kertaan."
+    assert "anchors" in yaml_problems[rel(bomb)].message("en") and yaml_problems[rel(bomb)].line == 1
+    assert yaml_problems[rel(bomb)].message("sv").startswith("Ankare")
 
     path_problem = next(p for p in rules["path"] if p.file == rel(moved))
     assert path_problem.path == ("id",) and path_problem.line == line_of(moved, "id:")
