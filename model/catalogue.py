@@ -30,7 +30,7 @@ from kototieto.model.text import T, Text
 from kototieto.model.trace import DECREE_ITEMS, TRACE
 
 #: Version of the catalogue format and content; bump when fields change.
-CATALOGUE_VERSION = "2026.11"
+CATALOGUE_VERSION = "2026.12-draft"
 
 KIND_LABELS: dict[str, tuple[Text, Text, tuple[int, ...]]] = {
     "customer": (

@@ -8,7 +8,7 @@ from pydantic import Field, JsonValue, StringConstraints
 
 from kototieto.model.bases import STRUCTURE, TRANSITION, F
 from kototieto.model.common import Annulment, Contact, KotoModel, Organisation
-from kototieto.model.meta import ALL_ACTORS, MUN_COUNTY, Obligation
+from kototieto.model.meta import ALL_ACTORS, MUN_COUNTY, In874, LegalBasis, Obligation
 from kototieto.model.text import T
 from kototieto.model.types import IsoDate, RecordId
 
@@ -103,6 +103,22 @@ class Common(KotoModel):
     TRAILING_KEYS: ClassVar[tuple[str, ...]] = ("annulment", "extensions")
 
 
+#: The basis of fields every assessment, plan and review has (date, contacts): memo 1-3 §.
+RECORD_CONTENT_BASIS = LegalBasis(
+    act=(14, 15, 16, 17, 21, 22),
+    memo="1 § 1 mom.; 2 § 1 mom.; 3 § 4 mom.",
+    decree_874="1 § 1 mom.; 2 § 1 mom.",
+    in_874=In874.YES,
+    note=T(
+        "Asetus 874/2024 nimeää nämä perusarvioinnille ja kotoutumissuunnitelmalle; tarkistuksen "
+        "pykälää (3 §) ei ole luettu.",
+        "Förordning 874/2024 nämner dessa för den grundläggande bedömningen och integrationsplanen; "
+        "paragrafen om översyn (3 §) har inte lästs.",
+        "874/2024 names these for the basic assessment and the integration plan; its review section "
+        "(3 §) was not read.",
+    ),
+)
+
 DATE_META = F(
     T("Päivämäärä", "Datum", "Date"),
     T(
@@ -113,7 +129,7 @@ DATE_META = F(
         "The date the record concerns: the day the assessment was drawn up (carried out), the plan "
         "was drawn up, the review took place, or guidance was given.",
     ),
-    STRUCTURE,
+    RECORD_CONTENT_BASIS,
     example="2025-03-14",
     actors=MUN_COUNTY,
     items=("D1.01", "D2.01", "D3.03", "D5.01"),
@@ -139,7 +155,7 @@ DRAWN_UP_BY_META = F(
         "Contact details of those who, besides the immigrant, took part in drawing it up: people, "
         "their titles and organisations.",
     ),
-    STRUCTURE,
+    RECORD_CONTENT_BASIS,
     example=[
         {"name": "Aino Virtanen", "title": "kotoutumisen ohjaaja", "organisation": "Helsingin kaupunki"}
     ],
