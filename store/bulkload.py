@@ -9,12 +9,14 @@ document, a mapping, text keys without duplicates, no merge keys, no ``=`` value
 aliases, tags, directives and deep nesting are refused by an exact event scan that runs only when
 a cheap look at the text says one of them may be present (see :mod:`strict_yaml`).
 
-Which C loader runs is in :data:`LOADER` ("pyyaml-libyaml" or, when PyYAML was built without
-libyaml, "ruamel-libyaml"); there is no pure-Python fallback, which would be 10x slower.
+Which C loader runs is in :data:`LOADER`: "pyyaml-libyaml", or "ruamel-libyaml" (ruamel.yaml.clib's
+copy of the same C code) when PyYAML was built without libyaml or ``KOTOTIETO_BULK_LOADER=ruamel``
+is set (the tests run both); there is no pure-Python fallback, which would be 10x slower.
 """
 
 from __future__ import annotations
 
+import os
 from typing import Any, Final
 
 import yaml
@@ -47,16 +49,27 @@ _RESOLVED: dict[str, str] = {}
 _RESOLVED_MAX: Final = 100_000
 
 _CParser: Any
-if getattr(yaml, "__with_libyaml__", False):
+if getattr(yaml, "__with_libyaml__", False) and os.environ.get("KOTOTIETO_BULK_LOADER") != "ruamel":
     import yaml.cyaml
 
     _CParser = yaml.cyaml.CParser  # type: ignore[attr-defined]
+    _nodes: Any = yaml.nodes
+    _YAMLError: Any = yaml.YAMLError
     LOADER: str = "pyyaml-libyaml"
-else:  # pragma: no cover - the pinned PyYAML wheels ship libyaml
+else:  # PyYAML without libyaml (or KOTOTIETO_BULK_LOADER=ruamel): ruamel's copy of the same C code
     import ruamel.yaml.cyaml
+    import ruamel.yaml.error
+    import ruamel.yaml.nodes
 
     _CParser = ruamel.yaml.cyaml.CParser  # type: ignore[attr-defined]
+    _nodes = ruamel.yaml.nodes
+    _YAMLError = ruamel.yaml.error.YAMLError
     LOADER = "ruamel-libyaml"
+
+_SCALAR: Final = _nodes.ScalarNode
+_SEQUENCE: Final = _nodes.SequenceNode
+_MAPPING: Final = _nodes.MappingNode
+_STR: Final = sy.STR_TAG
 
 
 class _Loader(_CParser):  # type: ignore[misc]
@@ -69,7 +82,7 @@ class _Loader(_CParser):  # type: ignore[misc]
         return None
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        if kind is yaml.ScalarNode:
+        if kind is _SCALAR:
             if implicit[0]:
                 tag = _RESOLVED.get(value)
                 if tag is None:
@@ -83,7 +96,7 @@ class _Loader(_CParser):  # type: ignore[misc]
                     _RESOLVED[value] = tag
                 return tag
             return sy.STR_TAG
-        if kind is yaml.SequenceNode:
+        if kind is _SEQUENCE:
             return "tag:yaml.org,2002:seq"
         return "tag:yaml.org,2002:map"
 
@@ -94,20 +107,16 @@ def fast_load(
     """Parse one record file into plain data (same rules and result as ``load_document``)."""
     decoded = sy.decode(text, filename, max_bytes)
     if sy.needs_event_scan(decoded, max_depth):
-        sy.scan_events(decoded, filename, max_depth)
+        sy.scan_events(decoded, filename, max_depth, _CParser)
     loader = _Loader(decoded)
     try:
         node = loader.get_single_node()
-    except yaml.YAMLError as exc:
+    except _YAMLError as exc:
         raise sy.yaml_error(filename, exc, decoded) from None
     finally:
         loader.dispose()
-    if not isinstance(node, yaml.MappingNode):
-        kind = (
-            "empty"
-            if node is None
-            else ("a list" if isinstance(node, yaml.SequenceNode) else "a single value")
-        )
+    if not isinstance(node, _MAPPING):
+        kind = "empty" if node is None else ("a list" if isinstance(node, _SEQUENCE) else "a single value")
         raise sy.fail(filename, f"a record file must hold one mapping of fields (this one is {kind})", 1, 1)
     data = _mapping(node, filename)
     return data
@@ -115,10 +124,6 @@ def fast_load(
 
 def _where(node: Any) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
-
-
-_SCALAR: Final = yaml.ScalarNode
-_STR: Final = sy.STR_TAG
 
 
 def _mapping(node: Any, filename: str) -> dict[str, Any]:
@@ -144,7 +149,7 @@ def _bad_key(knode: Any, filename: str) -> None:
 
 def _value(node: Any, filename: str) -> Any:
     kind = type(node)
-    if kind is yaml.ScalarNode:
+    if kind is _SCALAR:
         tag = node.tag
         if tag == sy.STR_TAG or tag == sy.TIMESTAMP_TAG:
             return node.value
@@ -162,7 +167,7 @@ def _value(node: Any, filename: str) -> Any:
                 filename, f"not valid YAML: cannot read {node.value!r} as a number", *_where(node)
             ) from None
         raise sy.fail(filename, f"the value {node.value!r} is not allowed here (quote it)", *_where(node))
-    if kind is yaml.MappingNode:
+    if kind is _MAPPING:
         return _mapping(node, filename)
     return [_value(item, filename) for item in node.value]
 
@@ -183,7 +188,7 @@ def locate_paths(text: str, paths: list[tuple[str | int, ...]]) -> list[tuple[in
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
-    except yaml.YAMLError:
+    except _YAMLError:
         return [None for _ in paths]
     finally:
         loader.dispose()
@@ -193,12 +198,12 @@ def locate_paths(text: str, paths: list[tuple[str | int, ...]]) -> list[tuple[in
         best: tuple[int, int] | None = _where(root) if root is not None else None
         for key in path:
             nxt = None
-            if isinstance(node, yaml.MappingNode) and isinstance(key, str):
+            if isinstance(node, _MAPPING) and isinstance(key, str):
                 for knode, vnode in node.value:
-                    if isinstance(knode, yaml.ScalarNode) and knode.value == key:
+                    if isinstance(knode, _SCALAR) and knode.value == key:
                         best, nxt = _where(knode), vnode
                         break
-            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+            elif isinstance(node, _SEQUENCE) and isinstance(key, int) and 0 <= key < len(node.value):
                 nxt = node.value[key]
                 best = _where(nxt)
             if nxt is None:

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Any, Final
 
 import yaml
+from ruamel.yaml.error import YAMLError as RuamelYAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kototieto.errors import InvalidInputError, Location
@@ -142,21 +143,23 @@ def yaml_error(filename: str, exc: BaseException, text: str | None = None) -> In
     return fail(filename, message, line, column)
 
 
-def scan_events(text: str, filename: str, max_depth: int = MAX_DEPTH) -> None:
+def scan_events(text: str, filename: str, max_depth: int = MAX_DEPTH, parser_class: Any = None) -> None:
     """Walk libyaml's event stream and refuse anchors, aliases, tags, directives and deep nesting.
 
     libyaml's parser keeps its own state stack, so this never recurses and stops at the first
-    offending event (memory stays bounded by the input).
+    offending event (memory stays bounded by the input). ``parser_class``: PyYAML's or ruamel's
+    C parser (default PyYAML's); events are told apart by class name, the same in both.
     """
-    parser = yaml.CSafeLoader(text)
+    parser = (parser_class or yaml.CSafeLoader)(text)
     depth = 0
     try:
         while True:
             event = parser.get_event()
-            if event is None or isinstance(event, yaml.StreamEndEvent):
+            name = type(event).__name__
+            if event is None or name == "StreamEndEvent":
                 return
-            _check_event(event, filename)
-            if isinstance(event, yaml.CollectionStartEvent):
+            check_document_event(event, filename)
+            if name in ("SequenceStartEvent", "MappingStartEvent"):
                 depth += 1
                 if depth > max_depth:
                     line, column = _event_position(event)
@@ -166,9 +169,11 @@ def scan_events(text: str, filename: str, max_depth: int = MAX_DEPTH) -> None:
                         line,
                         column,
                     )
-            elif isinstance(event, yaml.CollectionEndEvent):
+            elif name in ("SequenceEndEvent", "MappingEndEvent"):
                 depth -= 1
-    except yaml.YAMLError as exc:
+    except InvalidInputError:
+        raise
+    except (yaml.YAMLError, RuamelYAMLError) as exc:
         raise yaml_error(filename, exc, text) from None
     finally:
         parser.dispose()
@@ -178,21 +183,8 @@ def _event_position(event: Any) -> tuple[int, int]:
     return event.start_mark.line + 1, event.start_mark.column + 1
 
 
-def _check_event(event: Any, filename: str) -> None:
-    line, column = _event_position(event)
-    if isinstance(event, yaml.AliasEvent):
-        raise fail(filename, f"aliases (*{event.anchor}) are not allowed in records", line, column)
-    if isinstance(event, yaml.DocumentStartEvent) and (event.version or event.tags):
-        raise fail(filename, "directives (%YAML, %TAG) are not allowed in records", line, column)
-    if isinstance(event, yaml.NodeEvent) and event.anchor is not None:
-        raise fail(filename, f"anchors (&{event.anchor}) are not allowed in records", line, column)
-    tag = getattr(event, "tag", None)
-    if tag is not None and isinstance(event, yaml.NodeEvent):
-        raise fail(filename, f"tags ({tag}) are not allowed in records", line, column)
-
-
 def check_document_event(event: Any, filename: str) -> None:
-    """The same event rules for ruamel's events (used by the round-trip composer)."""
+    """The event rules, for PyYAML's and ruamel's events alike (by class name)."""
     line, column = event.start_mark.line + 1, event.start_mark.column + 1
     name = type(event).__name__
     if name == "AliasEvent":

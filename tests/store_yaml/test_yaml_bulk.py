@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import os
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -40,7 +43,59 @@ def same(a: Any, b: Any) -> bool:
 
 
 def test_the_c_loader_runs() -> None:
-    assert bulkload.LOADER == "pyyaml-libyaml"
+    expected = "ruamel-libyaml" if os.environ.get("KOTOTIETO_BULK_LOADER") == "ruamel" else "pyyaml-libyaml"
+    assert expected == bulkload.LOADER
+
+
+FALLBACK_PROBE = """
+import json, sys
+from kototieto.errors import InvalidInputError
+from kototieto.store import bulkload
+out = {"loader": bulkload.LOADER, "results": []}
+for raw in json.loads(sys.stdin.read()):
+    try:
+        out["results"].append(["ok", bulkload.fast_load(raw.encode(), "f.yaml")])
+    except InvalidInputError as exc:
+        out["results"].append(["error", str(exc)])
+print(json.dumps(out))
+"""
+
+
+def test_the_ruamel_c_fallback_reads_and_refuses_alike() -> None:
+    """Without PyYAML's libyaml the bulk loader uses ruamel's C parser: same data, same errors."""
+    from kototieto.errors import InvalidInputError
+
+    texts = [f"value: {t}\nlist:\n  - {t}\n" for t in TRAPS if t not in (".NaN",)] + [
+        HAND_WRITTEN,
+        "a: &x 1\n",
+        "a: !!python/object:os.system x\n",
+        "a: 1\na: 2\n",
+        "a: " + "[" * 5000,
+        "- 1\n",
+        "a: [1, 2\nb: 3\n",
+        "%YAML 1.1\n---\na: no\n",
+    ]
+    env = {**os.environ, "KOTOTIETO_BULK_LOADER": "ruamel"}
+    done = subprocess.run(
+        [sys.executable, "-c", FALLBACK_PROBE],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
+    probe = json.loads(done.stdout)
+    assert probe["loader"] == "ruamel-libyaml"
+    for text, (status, value) in zip(texts, probe["results"], strict=True):
+        try:
+            here: list[Any] = ["ok", json.loads(json.dumps(fast_load(text.encode(), "f.yaml")))]
+        except InvalidInputError as exc:
+            here = ["error", str(exc)]
+        assert status == here[0], text
+        if status == "ok":
+            assert value == here[1], text
+        else:  # same file and line; the column and wording of libyaml's own errors may differ
+            assert value.split(":")[:2] == here[1].split(":")[:2], (value, here[1])
 
 
 @pytest.mark.parametrize("trap", TRAPS)
