@@ -7,6 +7,7 @@ import json
 import re
 from typing import Any
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -67,6 +68,7 @@ def as_json(data: Any) -> str:
     return json.dumps(data, default=default, ensure_ascii=False)
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(RECORDS)
 def test_writer_output_round_trips_byte_for_byte(data: dict[str, Any]) -> None:
@@ -77,6 +79,7 @@ def test_writer_output_round_trips_byte_for_byte(data: dict[str, Any]) -> None:
     assert dump_document(loaded.doc) == text
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(RECORDS)
 def test_every_reader_reads_the_writer_output_alike(data: dict[str, Any]) -> None:
