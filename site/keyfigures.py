@@ -96,7 +96,7 @@ def figure_html(chart: Chart) -> str:
     """The chart as a raw HTML block: ``<figure>`` with the image, its alt text and its title."""
     return (
         f'<figure class="koto-chart" id="chart-{html.escape(chart.name)}">'
-        f'<img src="{chart_path(chart)}" alt="{html.escape(chart.alt, quote=True)}" loading="lazy">'
+        f'<img src="{chart_path(chart)}" alt="{html.escape(chart.alt, quote=True)}">'
         f"<figcaption>{html.escape(chart.title)}</figcaption></figure>"
     )
 
