@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import click
@@ -48,6 +49,12 @@ def site() -> None:
     help="Keep the generated Markdown in this folder.",
 )
 @click.option("--jobs", type=click.IntRange(1, 64), help="Parallel mkdocs builds (default: CPU count).")
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="The date the key figures are counted on (default: today).",
+)
 @json_option
 def build(
     out: Path,
@@ -58,6 +65,7 @@ def build(
     contact: str | None,
     src: Path | None,
     jobs: int | None,
+    today: dt.datetime | None,
     as_json: bool,
 ) -> None:
     """Build the catalogue site into OUT/<lang>/ with `mkdocs build --strict`."""
@@ -72,6 +80,7 @@ def build(
         contact=contact,
         src=src,
         jobs=jobs,
+        today=today.date() if today else None,
     )
     if as_json:
         echo_json(result.to_json())

@@ -226,6 +226,8 @@ def build_site(result: DemoResult, clock: _Clock, today: dt.date) -> None:
         )
     result.comments = comments.root
     site_out = result.out / "site"
-    site_build(site_out, catalogue=catalogue, data_repo=result.repo, comments_dir=comments.root, jobs=2)
+    site_build(
+        site_out, catalogue=catalogue, data_repo=result.repo, comments_dir=comments.root, jobs=2, today=today
+    )
     result.site = site_out
     clock.done()
