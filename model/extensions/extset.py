@@ -9,7 +9,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 from pydantic_core import PydanticCustomError, core_schema
@@ -20,7 +20,7 @@ from kototieto.model.meta import FieldMeta, Obligation
 from kototieto.model.migrations import migrate
 from kototieto.model.problems import Problem, Severity
 from kototieto.model.record import EXTENSIONS_META, Common
-from kototieto.model.records import RECORD_MODELS
+from kototieto.model.records import RECORD_MODELS, Record, parse_record
 from kototieto.model.text import Text
 from kototieto.model.types import IsoDate, LongText, ShortText
 
@@ -130,15 +130,13 @@ class ExtensionSet:
     def models(self) -> dict[str, type[Common]]:
         return build_extended_models(self)
 
-    def parse(self, data: Mapping[str, Any]) -> Common:
+    def parse(self, data: Mapping[str, Any]) -> Record:
         """The record as its extended type (migrated first); raises pydantic.ValidationError."""
         kind = data.get("kind")
         model = self.models.get(kind) if isinstance(kind, str) else None
         if model is None:
-            from kototieto.model.records import parse_record
-
             return parse_record(data, context=self.context)
-        return model.model_validate(migrate(dict(data)), context=self.context)
+        return cast(Record, model.model_validate(migrate(dict(data)), context=self.context))
 
     def validate(self, data: Mapping[str, Any], params: Any = None) -> Any:
         """Like ``validation.validate_data``, with the extended type of the record's kind."""
