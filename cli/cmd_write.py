@@ -138,6 +138,24 @@ def _check_all(store: Any, blobs: list[tuple[str, bytes]], as_json: bool) -> Non
         raise InvalidRecordError(f"{len(problems)} problem(s) in staged records", problems=list(problems))
 
 
+#: Commit order of a batch: what others refer to goes first.
+_KIND_ORDER = {
+    kind: rank
+    for rank, kind in enumerate(
+        (
+            "customer",
+            "guidance",
+            "assessment",
+            "multisectoral-assessment",
+            "integration-plan",
+            "multisectoral-plan",
+            "family-plan",
+            "review",
+        )
+    )
+}
+
+
 def _commit_all(
     store: Any,
     items: list[tuple[str | None, bytes, str]],
@@ -150,11 +168,23 @@ def _commit_all(
     from dataclasses import replace
 
     from kototieto.errors import InvalidInputError, Location
+    from kototieto.store.yamlio import load_document
 
+    # Records added together see each other (a new customer with their assessment and plan).
+    pending: dict[str, dict[str, Any]] = {}
+    ranks: dict[int, tuple[int, str]] = {}
+    for index, (_, raw, shown) in enumerate(items):
+        try:
+            data = load_document(raw, shown).data
+        except InvalidInputError:
+            continue  # reported with its location below
+        if isinstance(data.get("id"), str):
+            pending[data["id"]] = data
+        ranks[index] = (_KIND_ORDER.get(str(data.get("kind")), len(_KIND_ORDER)), str(data.get("date", "")))
     problems: list[Any] = []
     for path, raw, shown in items:
         try:
-            _, _, issues = store.check_text(raw, path)
+            _, _, issues = store.check_text(raw, path, pending=pending)
         except InvalidInputError as exc:
             loc = exc.location or Location(shown)
             raise InvalidInputError(exc.message, location=replace(loc, file=shown)) from None
@@ -165,9 +195,13 @@ def _commit_all(
             f"{len(problems)} problem(s); nothing was written:\n{lines}", problems=problems
         )
     views = []
-    for path, raw, _ in items:
+    ordered = sorted(range(len(items)), key=lambda i: ranks.get(i, (len(_KIND_ORDER), "")))
+    for index in ordered:
+        path, raw, _ = items[index]
         try:
-            views.append(store.save_text(raw, path=path, message=message, from_worktree=from_worktree))
+            views.append(
+                store.save_text(raw, path=path, message=message, from_worktree=from_worktree, pending=pending)
+            )
         except NothingToDoError:
             continue
     if not views:

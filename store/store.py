@@ -204,12 +204,19 @@ class Store:
 
     # ---------------------------------------------------------------- checks
     def check_text(
-        self, text: bytes | str, path: str | None = None, *, data: dict[str, Any] | None = None
+        self,
+        text: bytes | str,
+        path: str | None = None,
+        *,
+        data: dict[str, Any] | None = None,
+        pending: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> tuple[str, dict[str, Any], list[checks.Issue]]:
         """Parse and check a record text as a write would; returns (path, data, issues).
 
         ``data``: the text's content when the caller built the text from it (``save``); the text is
-        then parsed only if there are errors, to give them line numbers.
+        then parsed only if there are errors, to give them line numbers. ``pending``: records (by
+        id) written in the same batch, which the cross-record rules see as if already committed
+        (a new customer added together with their assessment and plan).
         """
         locate = None
         if data is None:
@@ -226,12 +233,16 @@ class Store:
         customer = data.get("customer", data.get("id"))
         others: list[dict[str, Any]] = []
         if isinstance(customer, str) and layout.is_safe_name(customer):
-            others = [d for rid, d in self.customer_records(customer).items() if rid != data.get("id")]
+            siblings: dict[str, Any] = dict(self.customer_records(customer))
+            for rid, other in (pending or {}).items():
+                if other.get("customer", other.get("id")) == customer:
+                    siblings[rid] = dict(other)
+            others = [d for rid, d in siblings.items() if rid != data.get("id")]
         issues = checks.check_record(
             path, data, locate=locate, others=others, params=self.params(), lang=self.lang
         )
         if locate is None and checks.errors_of(issues):
-            return self.check_text(text, path)
+            return self.check_text(text, path, pending=pending)
         return path, data, issues
 
     def params(self) -> Any:
@@ -255,10 +266,12 @@ class Store:
         author: str | None = None,
         from_worktree: bool = False,
         data: dict[str, Any] | None = None,
+        pending: Mapping[str, Mapping[str, Any]] | None = None,
     ) -> RecordView:
-        """Validate ``text`` and commit it as the record's new version (``data``: see check_text)."""
+        """Validate ``text`` and commit it as the record's new version (``data``, ``pending``: see
+        check_text)."""
         raw = text.encode("utf-8") if isinstance(text, str) else text
-        path, data, issues = self.check_text(raw, path, data=data)
+        path, data, issues = self.check_text(raw, path, data=data, pending=pending)
         checks.raise_if_invalid(path, issues)
         if not from_worktree:
             versioncheck.refuse_dirty(self.repo, path, raw)

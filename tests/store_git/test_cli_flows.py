@@ -205,3 +205,35 @@ def test_edit_conflict_keeps_the_draft(root: Path, tmp_path: Path) -> None:
     again = S.koto(root, "edit", "c-0107", env=env)
     assert again.returncode == 6 and "unfinished edit" in again.stderr
     assert "Minun" not in S.koto(root, "show", "c-0107").stdout
+
+
+def test_add_a_new_customer_together_with_their_records(root: Path, tmp_path: Path) -> None:
+    """Records added in one call see each other: no 'customer not found' for a new customer."""
+    out = tmp_path / "generated"
+    made = S.koto(
+        tmp_path,
+        "generate",
+        "--customers",
+        "2",
+        "--seed",
+        "7",
+        "--out",
+        str(out),
+        "--today",
+        "2026-11-28",
+        "--clean",
+    )
+    assert made.returncode == 0, made.stderr
+    files = sorted(out.glob("customers/*/*/*.yaml"), reverse=True)  # customer records last
+    assert len(files) > 4
+    before = commits(root)
+    added = S.koto(root, "add", *map(str, files))
+    assert added.returncode == 0, added.stderr
+    assert commits(root) == before + len(files)
+    first_subject = S.git(root, "log", "--reverse", "--format=%s", f"HEAD~{len(files)}..HEAD").splitlines()[0]
+    assert first_subject.startswith("Add customer ")
+    # A record whose customer is neither committed nor in the batch is still refused.
+    orphan = [f for f in files if not f.stem.startswith("c-")][0]
+    fresh = Path(S.make_repo(tmp_path / "r2").root)
+    refused = S.koto(fresh, "add", str(orphan))
+    assert refused.returncode == 5 and "record-references" in refused.stderr
