@@ -233,7 +233,7 @@ def test_add_a_new_customer_together_with_their_records(root: Path, tmp_path: Pa
     first_subject = S.git(root, "log", "--reverse", "--format=%s", f"HEAD~{len(files)}..HEAD").splitlines()[0]
     assert first_subject.startswith("Add customer ")
     # A record whose customer is neither committed nor in the batch is still refused.
-    orphan = [f for f in files if not f.stem.startswith("c-")][0]
+    orphan = next(f for f in files if not f.stem.startswith("c-"))
     fresh = Path(S.make_repo(tmp_path / "r2").root)
     refused = S.koto(fresh, "add", str(orphan))
     assert refused.returncode == 5 and "record-references" in refused.stderr
