@@ -59,7 +59,14 @@ def import_records(
             roles.check_role(store.repo.config.roles, store.writer_type, data)
             parsed = layout.parse_record_path(path)
             others = [datas[p] for p in by_customer[parsed.customer if parsed else ""] if p != path]
-            issues += checks.check_record(path, data, others=others, params=store.params(), lang=store.lang)
+            issues += checks.check_record(
+                path,
+                data,
+                others=others,
+                params=store.params(),
+                lang=store.lang,
+                extensions=store.extensions(),
+            )
         errors = checks.errors_of(issues)
         if errors:
             lines = "\n".join(f"  {i}" for i in errors[:50])

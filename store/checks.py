@@ -75,7 +75,7 @@ def repo_params(config: Any) -> Any | None:
     return rule_params(config.rules, config.allow_real_identity_codes)
 
 
-def parse_records(datas: Iterable[Mapping[str, Any]]) -> list[Any]:
+def parse_records(datas: Iterable[Mapping[str, Any]], extensions: Any = None) -> list[Any]:
     """Records (model objects) of the data that parse; the rest are left out."""
     try:
         from kototieto.model.records import parse_record
@@ -84,7 +84,7 @@ def parse_records(datas: Iterable[Mapping[str, Any]]) -> list[Any]:
     out = []
     for d in datas:
         try:
-            out.append(parse_record(d))
+            out.append(extensions.parse(d) if extensions is not None else parse_record(d))
         except Exception:  # an invalid stored record is not this write's problem
             continue
     return out
@@ -98,6 +98,7 @@ def check_record(
     others: Iterable[Mapping[str, Any]] = (),
     params: Any = None,
     lang: str = "fi",
+    extensions: Any = None,
 ) -> list[Issue]:
     """Every problem of ``data`` stored at ``path``; ``others``: the customer's other records."""
 
@@ -114,7 +115,11 @@ def check_record(
     validation = _model()
     if validation is None:
         return issues
-    result = validation.validate_data(data, params)
+    # extensions: the repository's ExtensionSet (kototieto.store.extensions), None = national model
+    if extensions is not None:
+        result = extensions.validate(data, params)
+    else:
+        result = validation.validate_data(data, params)
     for prob in result.problems:
         line, col = where(tuple(prob.path))
         issues.append(
@@ -123,7 +128,7 @@ def check_record(
             )
         )
     if result.record is not None:
-        records = [*parse_records(others), result.record]
+        records = [*parse_records(others, extensions), result.record]
         rid = data.get("id")
         for record_id, prob in validation.check_records(records, params):
             if record_id != rid:

@@ -101,8 +101,17 @@ exec koto add --check-staged
 MERGE_DRIVER = "koto merge-driver %O %A %B %P"
 
 
-def schema_text() -> str:
-    """The JSON Schema of every record kind, from the model (a permissive stub if not available)."""
+def schema_text(root: Path | None = None) -> str:
+    """The JSON Schema of every record kind, from the model (a permissive stub if not available).
+
+    With ``root``, a data repository with extension definitions gets its extended schema.
+    """
+    if root is not None:
+        from kototieto.store import extensions
+
+        ext = extensions.repository_extensions(root)
+        if ext is not None:
+            return extensions.schema_text(ext)
     try:
         from kototieto.model.jsonschema import record_schema
     except ImportError:  # the model predates the schema generator
@@ -115,12 +124,12 @@ def schema_text() -> str:
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
-def generated_files() -> dict[str, str]:
+def generated_files(root: Path | None = None) -> dict[str, str]:
     """Committed files that ``init`` writes and ``upgrade`` refreshes (not ``koto.yaml``)."""
     return {
         ".gitattributes": GITATTRIBUTES,
         ".gitignore": GITIGNORE,
-        SCHEMA_PATH: schema_text(),
+        SCHEMA_PATH: schema_text(root),
         ".gitlab-ci.yml": GITLAB_CI,
         ".github/workflows/koto-validate.yml": GITHUB_WORKFLOW,
         ".forgejo/workflows/koto-validate.yml": FORGEJO_WORKFLOW,
@@ -214,7 +223,7 @@ def upgrade_repository(path: Path, author: str | None = None) -> list[str]:
     repo = Repository.open(root)
     head = repo.head_commit()
     changes: dict[str, bytes | None] = {}
-    for rel, text in generated_files().items():
+    for rel, text in generated_files(root).items():
         data = text.encode("utf-8")
         current = None
         if head is not None and rel in head.tree:

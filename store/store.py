@@ -239,7 +239,13 @@ class Store:
                     siblings[rid] = dict(other)
             others = [d for rid, d in siblings.items() if rid != data.get("id")]
         issues = checks.check_record(
-            path, data, locate=locate, others=others, params=self.params(), lang=self.lang
+            path,
+            data,
+            locate=locate,
+            others=others,
+            params=self.params(),
+            lang=self.lang,
+            extensions=self.extensions(),
         )
         if locate is None and checks.errors_of(issues):
             return self.check_text(text, path, pending=pending)
@@ -249,6 +255,14 @@ class Store:
         if "params" not in self._cache:
             self._cache["params"] = checks.repo_params(self.repo.config)
         return self._cache["params"]
+
+    def extensions(self) -> Any:
+        """The repository's pilot extension definitions; None without ``extensions/`` (national model)."""
+        if not (self.repo.root / "extensions").is_dir():
+            return None
+        from kototieto.store.extensions import repository_extensions
+
+        return repository_extensions(self.repo.root)  # cached by the files' times and sizes
 
     @property
     def writer_type(self) -> str:
