@@ -7,6 +7,7 @@ customer in ``related`` are ignored rather than printed on the wrong person's pa
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from typing import Any
@@ -303,8 +304,29 @@ def document(
         )
     common = {"customer": customer, "mask_identity": mask_identity, "logo_uri": logo_uri, "today": today}
     if isinstance(record, PlanBase):
-        return plan_document(record, lang, related, **common)
-    return sections_document(record, lang, related, **common)
+        return _with_extensions(plan_document(record, lang, related, **common), record, lang)
+    return _with_extensions(sections_document(record, lang, related, **common), record, lang)
+
+
+def _with_extensions(
+    doc: PlanDocument | SectionsDocument, record: Any, lang: str
+) -> PlanDocument | SectionsDocument:
+    """An "additional information" section of the record's extension values, with their labels."""
+    from kototieto.model.extensions import ADDITIONAL_INFORMATION, additional_information
+
+    rows = additional_information(record, lang)
+    if not rows:
+        return doc
+    body = tuple(
+        Entry(
+            label=label, kind="long" if len(text) >= fields.LONG_TEXT or "\n" in text else "text", text=text
+        )
+        for label, text in rows
+    )
+    extra = Section(key="extensions", heading=ADDITIONAL_INFORMATION.get(lang), entries=body)
+    if isinstance(doc, PlanDocument):
+        return dataclasses.replace(doc, extra_sections=(*doc.extra_sections, extra))
+    return dataclasses.replace(doc, sections=(*doc.sections, extra))
 
 
 def _sort_key(record: Any) -> tuple[dt.date, str]:

@@ -28,14 +28,22 @@ class RenderInput:
     templates_dir: Path | None
 
 
-def parse(data: dict[str, Any], where: str) -> Record:
+def parse(data: dict[str, Any], where: str, extensions: Any = None) -> Record:
+    """``extensions``: the repository's definitions (labels of extension values, open-end codes)."""
     try:
-        return parse_record(data)
+        return extensions.parse(data) if extensions is not None else parse_record(data)
     except ValidationError as exc:
         problems = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
         raise InvalidRecordError(
             f"{where}: not a valid record: {'; '.join(problems)}", problems=list(problems)
         ) from None
+
+
+def _extensions(root: Path) -> Any:
+    """The repository's extension definitions, or None (records then parse as national ones)."""
+    from kototieto.store.extensions import repository_extensions
+
+    return repository_extensions(root)
 
 
 def repo_templates(root: Path) -> Path | None:
@@ -49,10 +57,11 @@ def load_record(repo: Path, record_id: str) -> RenderInput:
     from kototieto.store.store import Store
 
     store = Store.open(repo)
+    ext = _extensions(store.repo.root)
     view = store.read(record_id)
-    record = parse(view.data, view.path)
+    record = parse(view.data, view.path, ext)
     datas = store.customer_records(view.customer)
-    others = [parse(d, f"{view.customer}/{rid}") for rid, d in sorted(datas.items()) if rid != record.id]
+    others = [parse(d, f"{view.customer}/{rid}", ext) for rid, d in sorted(datas.items()) if rid != record.id]
     customer = (
         record if isinstance(record, Customer) else next((r for r in others if isinstance(r, Customer)), None)
     )
@@ -67,7 +76,8 @@ def load_customer(repo: Path, customer_id: str) -> tuple[Customer, list[Record],
     datas = store.customer_records(customer_id)
     if customer_id not in datas:
         raise NotFoundError(f"no customer {customer_id!r} in {store.repo.root}")
-    records = [parse(d, f"{customer_id}/{rid}") for rid, d in sorted(datas.items())]
+    ext = _extensions(store.repo.root)
+    records = [parse(d, f"{customer_id}/{rid}", ext) for rid, d in sorted(datas.items())]
     customer = next(r for r in records if isinstance(r, Customer) and r.id == customer_id)
     return customer, [r for r in records if r is not customer], repo_templates(store.repo.root)
 
