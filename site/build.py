@@ -241,6 +241,10 @@ def build_site(
     cat = dict(catalogue) if catalogue is not None else load_catalogue(data_repo)
     snap = find_latest_snapshot() if snapshot == "latest" else snapshot
     assert not isinstance(snap, str)
+    if snap is not None and data_repo is not None and any(f.get("local") for f in cat.get("fields", [])):
+        from kototieto.store.extensions import extended_catalogue
+
+        snap = extended_catalogue(dict(snap), data_repo)  # a pilot's fields are not catalogue changes
     schema_fn = default_schemas() if schemas == "default" else schemas
     assert not isinstance(schema_fn, str)
     ctx = prepare(

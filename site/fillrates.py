@@ -64,7 +64,13 @@ class FillRates:
 
 
 def split_path(path: str) -> tuple[str, ...]:
-    """``measures[].organiser.type`` or ``measures.organiser.type`` -> ('measures', 'organiser', 'type')."""
+    """``measures[].organiser.type`` or ``measures.organiser.type`` -> ('measures', 'organiser', 'type').
+
+    An extension field's id keeps its own dot: ``extensions.091.digital-skills`` -> ('extensions',
+    '091.digital-skills').
+    """
+    if path.startswith("extensions.") and path.count(".") == 2:
+        return ("extensions", path.removeprefix("extensions."))
     parts = []
     for part in path.split("."):
         part = part.replace("[]", "").replace("[*]", "")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from kototieto.model.extensions import local_note
 from kototieto.site import fmt
 from kototieto.site.comments import Thread
 from kototieto.site.context import COMMON_PAGE, SiteContext, code_page, rel
@@ -129,6 +130,9 @@ def field_section(
     out += [fmt.code(path), "", fmt.esc(fmt.text(f.get("definitions"), lang)), ""]
     if f.get("local"):
         out += [f"**{tr('field.local', lang)}**", ""]
+        note = local_note(f, lang)  # organisation, status and rationale of a pilot's field
+        if note is not None:
+            out += [f"{note[0]}: {fmt.esc(note[1])}", ""]
     ob = fmt.obligation(f, lang)
     cond = fmt.text(f.get("condition"), lang)
     if cond:
