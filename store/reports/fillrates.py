@@ -141,7 +141,11 @@ def shape(rates: FillRates, catalogue: dict[str, Any]) -> FillRateReport:
 
 def fill_rate_report(repo: Path | str, *, jobs: int | None = None) -> FillRateReport:
     """Fill rates of every catalogue field (nested paths too) in the records of ``repo``."""
+    from kototieto.store.extensions import extended_catalogue, repository_extensions
     from kototieto.store.repository import find_root
 
+    root = find_root(Path(repo))
     catalogue = catalogue_json()
-    return shape(fill_rates(find_root(Path(repo)), catalogue, jobs=jobs), catalogue)
+    if repository_extensions(root) is not None:  # the pilot's extension fields too
+        catalogue = extended_catalogue(catalogue, root)
+    return shape(fill_rates(root, catalogue, jobs=jobs), catalogue)

@@ -140,12 +140,15 @@ def load_repository(
         with ProcessPoolExecutor(max_workers=workers) as pool:
             for part in pool.map(_parse_chunk, _chunks(blobs, workers * 4)):
                 parsed.extend(part)
+    from kototieto.store.extensions import repository_extensions
+
+    ext = repository_extensions(repo.root)  # extended types: extension values, open-end codes
     for rel, data in parsed:
         if isinstance(data, str):
             out.unreadable.append((rel, data))
             continue
         try:
-            record = parse_record(data)
+            record = ext.parse(data) if ext is not None else parse_record(data)
         except ValidationError as exc:
             out.unreadable.append((rel, f"{rel}: not a valid record ({exc.error_count()} schema problems)"))
             continue
