@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kototieto.errors import InvalidInputError, NotFoundError, UsageError
+from kototieto.errors import InvalidInputError, KotoError, NotFoundError, UsageError
 from kototieto.store import checks, indexsync, layout
 from kototieto.store.gitcommit import atomic_write
 from kototieto.store.merge import MISSING, FieldConflict, apply_side, merge3
@@ -78,7 +78,11 @@ def run_driver(root: Path, base: Path, ours: Path, theirs: Path, pathname: str) 
     merged = result.data
     update_document(o.doc, merged)
     text = dump_document(o.doc)
-    issues = checks.errors_of(checks.check_record(pathname, merged, params=checks.repo_params(repo.config)))
+    issues = checks.errors_of(
+        checks.check_record(
+            pathname, merged, params=checks.repo_params(repo.config), extensions=_extensions(repo)
+        )
+    )
     problems = [str(i) for i in issues]
     rid = str(
         merged.get("id")
@@ -198,7 +202,11 @@ def resolve(repo: Repository, record_id: str, take: str) -> tuple[str, bool]:
     checks.raise_if_invalid(
         note.path,
         checks.check_record(
-            note.path, loaded.data, locate=loaded.locate, params=checks.repo_params(repo.config)
+            note.path,
+            loaded.data,
+            locate=loaded.locate,
+            params=checks.repo_params(repo.config),
+            extensions=_extensions(repo),
         ),
     )
     atomic_write(repo.root / note.path, text.encode("utf-8"))
@@ -211,3 +219,16 @@ def resolve(repo: Repository, record_id: str, take: str) -> tuple[str, bool]:
         )
         committed = True
     return note.path, committed
+
+
+def _extensions(repo: Any) -> Any:
+    """The repository's pilot extension definitions for checking a merged record; None when it has
+    none, or when they do not load (e.g. a definition file is itself being merged): national model."""
+    if not (repo.root / "extensions").is_dir():
+        return None
+    from kototieto.store.extensions import repository_extensions
+
+    try:
+        return repository_extensions(repo.root)
+    except KotoError:
+        return None

@@ -148,3 +148,9 @@ def customer_and(kind: str) -> tuple[dict[str, Any], dict[str, Any]]:
     rec = next(d for d in records if d["kind"] == kind and not d.get("annulment"))
     cust = next(d for d in records if d["kind"] == "customer" and d["id"] == rec["customer"])
     return cust, rec
+
+
+def fast_yaml(path: Path) -> dict[str, Any]:
+    from kototieto.store.bulkload import fast_load
+
+    return fast_load(path.read_bytes(), str(path))

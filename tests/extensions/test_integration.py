@@ -189,3 +189,29 @@ def test_site_shows_local_fields_with_rationale_status_and_fill_rate(store: Stor
     assert "Independent user" in codes
     assert not any("extensions.091" in p.read_text(encoding="utf-8") for p in src.rglob("changes*.md"))
     assert load_extensions(store.repo.root).get("091.digital-skills").spec.status == "in-trial"
+
+
+def test_merge_driver_checks_merged_records_with_the_definitions(store: Store, tmp_path: Path) -> None:
+    from kototieto.store.conflicts import run_driver
+
+    view = _one(store, "integration-plan")
+    base = json.loads(json.dumps(view.data))
+    ours = json.loads(json.dumps(base))
+    ours["measures"][0]["service_kind"] = "091-digital-mentoring"
+    theirs = json.loads(json.dumps(base))
+    theirs["extensions"] = {"091.travel-card": True}
+    from kototieto.store.yamlio import new_document_text
+
+    files = {}
+    for name, data in (("base", base), ("ours", ours), ("theirs", theirs)):
+        files[name] = tmp_path / f"{name}.yaml"
+        files[name].write_text(new_document_text(data, "../schema.json"), encoding="utf-8")
+    run_driver(store.repo.root, files["base"], files["ours"], files["theirs"], view.path)
+    notes = [json.loads(p.read_text(encoding="utf-8")) for p in (store.repo.koto_dir / "conflicts").glob("*")]
+    merged = notes[0]["merged"] if notes else json.loads(json.dumps(S.fast_yaml(files["ours"])))
+    assert merged["measures"][0]["service_kind"] == "091-digital-mentoring"
+    assert merged["extensions"] == {"091.travel-card": True}
+    # the merged record is checked with the definitions: the open-end code and the value are no problem
+    # (the driver checks one file without the customer's other records, so references may be reported)
+    problems = [p for n in notes for p in n["problems"]]
+    assert not [p for p in problems if "service_kind" in p or "extensions" in p], problems
