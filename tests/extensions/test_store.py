@@ -289,6 +289,7 @@ def test_no_extensions_folder_means_the_national_model(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_example_extension_installs_and_is_used(tmp_path: Path) -> None:
+    from kototieto.store.extensions import head_records
     from kototieto.store.extensions.example import install_example, use_example
 
     repo = S.make_repo(tmp_path / "demo")
@@ -298,9 +299,17 @@ def test_example_extension_installs_and_is_used(tmp_path: Path) -> None:
         st.save(data)
     ext = install_example(repo)
     assert [f.id for f in ext.fields] == ["091.digital-skills"]
-    written = use_example(repo, every=1, plans=False)
-    assert written == sum(1 for d in S.dataset() if "assessment" in d["kind"] and not d.get("annulment"))
-    assert usage(repo, ext)["091.digital-skills"].filled == written
+    written = use_example(repo, every=1)
+    assessments = sum(1 for d in S.dataset() if "assessment" in d["kind"] and not d.get("annulment"))
+    plans = sum(
+        1 for d in S.dataset() if d["kind"].endswith("plan") and d.get("measures") and not d.get("annulment")
+    )
+    assert written == assessments + plans
+    assert usage(repo, ext)["091.digital-skills"].filled == assessments
+    measures = [
+        d["measures"][-1]["service_kind"] for _, _, d in head_records(repo) if d["kind"].endswith("plan")
+    ]
+    assert measures.count("091-digital-mentoring") == plans
     assert S.git(repo.root, "status", "--porcelain") == ""
 
 
