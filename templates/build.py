@@ -166,6 +166,10 @@ def _review_row(review: Review, lang: str) -> ReviewRow:
 
 
 def plan_document(record: PlanBase, lang: str, related: Sequence[BaseModel], **common: Any) -> PlanDocument:
+    from kototieto.model.extensions import definitions_of
+
+    ext = definitions_of(record)  # a pilot's open-end service kinds print with their labels too
+    service_label = ext.code_label if ext is not None else code_label
     reviews = _reviews_of(record, related)
     next_review = record.first_review
     for review in reviews:
@@ -211,7 +215,7 @@ def plan_document(record: PlanBase, lang: str, related: Sequence[BaseModel], **c
         goals=tuple(GoalRow(g.description, _date(g.target_date, lang)) for g in record.goals),
         measures=tuple(
             MeasureRow(
-                service_kind=code_label("service-kind", m.service_kind, lang),
+                service_kind=service_label("service-kind", m.service_kind, lang),
                 description=m.description,
                 organiser=fields.inline("measures.organiser", m.organiser, lang),
                 when=format_period(m.start, m.end, lang, wrap=True),

@@ -20,6 +20,7 @@ assert _spec and _spec.loader
 S: Any = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(S)
 
+MENTORING = {"fi": "Digimentorointi", "sv": "Digitalt mentorskap", "en": "Digital mentoring"}
 PLAN_FIELD = """\
   - name: travel-card
     kinds: [integration-plan]
@@ -139,6 +140,8 @@ def test_printed_plan_has_the_additional_information(store: Store) -> None:
             assert isinstance(text, str)
             assert heading in text and label in text and value in text, (lang, fmt)
             assert "091.travel-card" not in text
+            assert "091-digital-mentoring" not in text  # the open-end code prints as its label
+            assert MENTORING[lang] in text
     plain = next(d for d in S.dataset() if d["kind"] == "guidance")
     text = render_record(
         load_record(store.repo.root, plain["id"]).record, "fi", "html", today=date(2026, 11, 28)
