@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pygit2
+
 from kototieto.errors import InvalidInputError, KotoError, NotFoundError, UsageError
 from kototieto.store import checks, indexsync, layout
 from kototieto.store.gitcommit import atomic_write
@@ -59,6 +61,35 @@ def _decode(value: Any) -> Any:
     return MISSING if value == {"$missing": True} else value
 
 
+def _siblings(repo: Repository, pathname: str, rid: str) -> list[dict[str, Any]]:
+    """The customer's other records as the merge sees them: both sides' commits (HEAD and, during
+    a merge, MERGE_HEAD), so cross-record rules check the merged record against real records."""
+    from kototieto.store.bulkload import fast_load
+
+    parsed = layout.parse_record_path(pathname)
+    if parsed is None:
+        return []
+    folder = f"{layout.CUSTOMERS_DIR}/{parsed.shard}/{parsed.customer}"
+    found: dict[str, dict[str, Any]] = {}
+    for rev in ("MERGE_HEAD", "HEAD"):  # ours last: our version wins where both have a record
+        try:
+            commit = repo.git.revparse_single(rev)
+            tree = repo.git.get(commit.peel(pygit2.Commit).tree[folder].id)
+        except (KeyError, ValueError, pygit2.GitError):
+            continue
+        if not isinstance(tree, pygit2.Tree):
+            continue
+        for entry in tree:
+            name = entry.name or ""
+            blob = repo.git.get(entry.id)
+            if name.endswith(layout.RECORD_SUFFIX) and isinstance(blob, pygit2.Blob):
+                try:
+                    found[name[: -len(layout.RECORD_SUFFIX)]] = fast_load(blob.data, f"{folder}/{name}")
+                except InvalidInputError:
+                    continue
+    return [data for key, data in found.items() if key != rid]
+
+
 def run_driver(root: Path, base: Path, ours: Path, theirs: Path, pathname: str) -> int:
     """The merge driver; returns the exit status Git expects (0 merged, 1 conflict)."""
     repo = Repository.open(root)
@@ -78,16 +109,20 @@ def run_driver(root: Path, base: Path, ours: Path, theirs: Path, pathname: str) 
     merged = result.data
     update_document(o.doc, merged)
     text = dump_document(o.doc)
-    issues = checks.errors_of(
-        checks.check_record(
-            pathname, merged, params=checks.repo_params(repo.config), extensions=_extensions(repo)
-        )
-    )
-    problems = [str(i) for i in issues]
     rid = str(
         merged.get("id")
         or (layout.parse_record_path(pathname) or layout.RecordPath("", "", pathname)).record_id
     )
+    issues = checks.errors_of(
+        checks.check_record(
+            pathname,
+            merged,
+            others=_siblings(repo, pathname, rid),
+            params=checks.repo_params(repo.config),
+            extensions=_extensions(repo),
+        )
+    )
+    problems = [str(i) for i in issues]
     if result.clean and not problems:
         ours.write_text(text, encoding="utf-8")
         _remove_note(repo, rid)

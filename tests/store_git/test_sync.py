@@ -154,3 +154,34 @@ def test_resolve_with_ours_and_different_records(remote: str, tmp_path: Path) ->
     assert final.read("c-0001").data["last_name"] == "Berg"
     assert final.read("c-0002").data["last_name"] == "Toisen"
     assert final.read("c-0003").data["first_names"] == "Testi"
+
+
+def _guidance(customer: str) -> dict[str, Any]:
+    official = {"name": "Aino Ohjaaja", "organisation": "Testikunta"}
+    return {
+        "kind": "guidance",
+        "id": "gdn-0001",
+        "customer": customer,
+        "organisation": {"type": "municipality", "code": "091", "name": "Testikunta"},
+        "date": "2026-11-02",
+        "drawn_up_by": [official],
+        "consent": {"given": True, "date": "2026-11-02", "informed": True},
+        "other_matters": "Kysyi kielikursseista.",
+    }
+
+
+def test_a_record_referring_to_its_customer_merges_cleanly(remote: str, tmp_path: Path) -> None:
+    """The merge driver checks the merged record against the customer's other records."""
+    a = clone(remote, tmp_path / "a")
+    a.save(_guidance("c-0001"))
+    assert sync(a).returncode == 0
+    b = clone(remote, tmp_path / "b")
+    edit(a, "gdn-0001", other_matters="Kysyi kielikursseista ja asumisesta.")
+    edit(b, "gdn-0001", date="2026-11-03")
+    assert sync(a).returncode == 0
+    out = sync(b)
+    assert out.returncode == 0, out.stdout + out.stderr
+    data = Store.open(b.repo.root).read("gdn-0001").data
+    assert (data["other_matters"], data["date"]) == ("Kysyi kielikursseista ja asumisesta.", "2026-11-03")
+    conflicts = S.koto(b.repo.root, "conflicts", "--json")
+    assert conflicts.returncode == 0 and json.loads(conflicts.stdout) == []
