@@ -66,6 +66,7 @@ class DemoResult:
     figures: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    extension_records: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -86,6 +87,7 @@ class DemoResult:
             "figures": self.figures,
             "timings": {k: round(v, 2) for k, v in self.timings.items()},
             "notes": self.notes,
+            "extension_records": self.extension_records,
         }
 
 
@@ -198,6 +200,12 @@ def build_demo(
     clock.step("history", f"Writing the history: {len(steps)} changes through the store, one commit each")
     county = Store(repo, author=MIGRATION_AUTHOR, acting_type="wellbeing-services-county")
     hist.run_steps(store, county, steps, progress)
+    # The pilot tries a field of its own: one extension field and code list, used in some records.
+    from kototieto.store.extensions.example import install_example, use_example
+
+    pilot_author = colleagues[0] if colleagues else MIGRATION_AUTHOR
+    install_example(repo, author=pilot_author)
+    result.extension_records = use_example(repo, every=8, author=pilot_author)
     if erased is not None:
         from kototieto.store.erase import erase_customer
 

@@ -43,6 +43,8 @@ EVENT_SUBJECTS = {
     "edit": "Edit",
     "annul": "Annul",
     "erase": "Erase a customer",
+    "extension-field": "Extensions: digital skills",
+    "extension-use": "Use the digital skills extension",
 }
 #: How far past ``customers`` to look for a customer that shows a missing event.
 SEARCH_LIMIT = 3000

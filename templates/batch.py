@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import pickle
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -121,6 +122,24 @@ def tasks(records: Sequence[Any], langs: Iterable[str], kinds: Iterable[str] | N
     return out
 
 
+def _picklable(records: Sequence[Any]) -> bool:
+    """Whether the records can travel to worker processes (one try per record type).
+
+    A repository with pilot extensions parses records into types built at run time from its
+    definitions; pickle cannot name those, so such a batch renders in this process.
+    """
+    tried: set[type] = set()
+    for record in records:
+        if type(record) in tried:
+            continue
+        tried.add(type(record))
+        try:
+            pickle.dumps(record)
+        except (pickle.PicklingError, AttributeError, TypeError):
+            return False
+    return True
+
+
 def render_batch(
     records: Sequence[Any],
     out: Path,
@@ -152,6 +171,8 @@ def render_batch(
         today=today or dt.date.today(),
     )
     workers = max(1, jobs or os.cpu_count() or 1)
+    if not _picklable(records):
+        workers = 1  # records of a pilot's extended types exist only in this process
     written: list[Path] = []
     if progress:
         progress(0, len(work))

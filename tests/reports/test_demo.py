@@ -17,7 +17,6 @@ import pytest
 from pypdf import PdfReader
 
 from kototieto.model.catalogue import kind_label
-from kototieto.model.records import parse_record
 from kototieto.model.validation import Severity, check_records, validate_data
 
 _spec = importlib.util.spec_from_file_location("reports_support", Path(__file__).with_name("_support.py"))
@@ -65,11 +64,17 @@ def test_repository_validates(demo: Any) -> None:
     assert result["validation"]["errors"] == 0 and result["validation"]["records"] == len(records)
     assert support.koto(out, "validate", "-C", str(out / "repo")).returncode == 0
     assert len(records) > CUSTOMERS
+    from kototieto.store.extensions.load import repository_extensions
+
+    extensions = repository_extensions(out / "repo")
+    assert extensions is not None  # the demo pilot tries a field of its own
     parsed = []
     for data in records:
-        res = validate_data(data)
+        res = extensions.validate(data)
         assert res.ok, (data["id"], [(p.path, p.message("en")) for p in res.errors])
-        parsed.append(parse_record(data))
+        parsed.append(extensions.parse(data))
+    national = [data for data in records if not validate_data(data).ok]
+    assert all("905-digital-mentoring" in str(data) for data in national)  # only the pilot's codes
     errors = [(rid, p.message("en")) for rid, p in check_records(parsed) if p.severity is Severity.ERROR]
     assert errors == []
     assert {r["kind"] for r in records} == {
@@ -105,6 +110,7 @@ def _changed(repo: Path, sha: str) -> list[str]:
         ("Refer to the employment authority", "employment_referral:"),
         ("County review", "type: wellbeing-services-county"),
         ("Annul", "annulment:"),
+        ("Use the digital skills extension", "extensions:"),
     ],
 )
 def test_history_has_event(demo: Any, prefix: str, marker: str) -> None:
@@ -116,6 +122,17 @@ def test_history_has_event(demo: Any, prefix: str, marker: str) -> None:
     paths = _changed(repo, sha)
     assert len(paths) == 1
     assert marker in support.git(repo, "show", f"{sha}:{paths[0]}")
+
+
+def test_demo_has_a_pilot_extension_field_and_code_list_in_use(demo: Any) -> None:
+    out, _, _ = demo
+    repo = out / "repo"
+    definitions = [p for p in support.git(repo, "ls-files").split() if p.startswith("extensions/")]
+    assert definitions, "no extension definition file in the demo repository"
+    text = (repo / definitions[0]).read_text(encoding="utf-8")
+    assert "digital-skills" in text and "code_lists:" in text
+    used = support.git(repo, "grep", "-l", ".digital-skills:", "HEAD", "--", "customers")
+    assert used.strip(), "no record uses the extension field"
 
 
 def test_history_edits_by_several_officials(demo: Any) -> None:
