@@ -29,11 +29,9 @@ def _catalogue(data_repo: Path | None) -> dict[str, Any]:
 
     if data_repo is None:
         return catalogue_json()
-    try:
-        from kototieto.store.extensions import extension_catalogue_fields
-    except ImportError:  # extensions not built into this version
-        return catalogue_json()
-    return catalogue_json(extra_fields=extension_catalogue_fields(data_repo))
+    from kototieto.store.extensions.load import extended_catalogue
+
+    return extended_catalogue(catalogue_json(), data_repo)
 
 
 @click.group(invoke_without_command=True)

@@ -166,7 +166,10 @@ def test_catalogue_fields_marked_local(store: Store) -> None:
     assert set(national) <= set(skills)
     out = S.koto(store.repo.root, "catalogue", "--json", "--data", ".")
     assert out.returncode == 0, out.stderr
-    assert "091.digital-skills" in {f.get("extension_id") for f in json.loads(out.stdout)["fields"]}
+    exported = json.loads(out.stdout)
+    assert "091.digital-skills" in {f.get("extension_id") for f in exported["fields"]}
+    local_lists = {c["id"] for c in exported["code_lists"] if c.get("local")}
+    assert local_lists, "the pilot's own code lists are in the export too"
 
 
 def test_proposal_document(store: Store) -> None:
