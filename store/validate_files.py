@@ -39,7 +39,7 @@ def _hash_files(folder: Path, patterns: Iterable[str]) -> str:
     h = hashlib.sha1()
     for pattern in patterns:
         for path in sorted(folder.glob(pattern)):
-            h.update(path.name.encode())
+            h.update(str(path.relative_to(folder)).encode())
             h.update(path.read_bytes())
     return h.hexdigest()
 
@@ -56,7 +56,7 @@ def _model_version() -> str:
     from kototieto import model
 
     folder = Path(model.__file__).parent
-    return _hash_files(folder, ["*.py", "data/*"])
+    return _hash_files(folder, ["**/*.py", "data/*"])
 
 
 def rules_fingerprint(params: Any, path_check: PathCheck | None, extensions: Any = None) -> str:
