@@ -64,29 +64,19 @@ def _decode(value: Any) -> Any:
 def _siblings(repo: Repository, pathname: str, rid: str) -> list[dict[str, Any]]:
     """The customer's other records as the merge sees them: both sides' commits (HEAD and, during
     a merge, MERGE_HEAD), so cross-record rules check the merged record against real records."""
-    from kototieto.store.bulkload import fast_load
+    from kototieto.store.store import Store
 
     parsed = layout.parse_record_path(pathname)
     if parsed is None:
         return []
-    folder = f"{layout.CUSTOMERS_DIR}/{parsed.shard}/{parsed.customer}"
+    store = Store(repo)
     found: dict[str, dict[str, Any]] = {}
     for rev in ("MERGE_HEAD", "HEAD"):  # ours last: our version wins where both have a record
         try:
-            commit = repo.git.revparse_single(rev)
-            tree = repo.git.get(commit.peel(pygit2.Commit).tree[folder].id)
+            commit = repo.git.revparse_single(rev).peel(pygit2.Commit)
         except (KeyError, ValueError, pygit2.GitError):
             continue
-        if not isinstance(tree, pygit2.Tree):
-            continue
-        for entry in tree:
-            name = entry.name or ""
-            blob = repo.git.get(entry.id)
-            if name.endswith(layout.RECORD_SUFFIX) and isinstance(blob, pygit2.Blob):
-                try:
-                    found[name[: -len(layout.RECORD_SUFFIX)]] = fast_load(blob.data, f"{folder}/{name}")
-                except InvalidInputError:
-                    continue
+        found.update(store.customer_records(parsed.customer, commit))
     return [data for key, data in found.items() if key != rid]
 
 
