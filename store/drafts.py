@@ -57,12 +57,18 @@ def current_schema_version() -> int:
     return int(CURRENT_SCHEMA_VERSION)
 
 
-def _catalogue_fields(kind: str) -> list[dict[str, Any]]:
+def _catalogue_fields(kind: str, repo: Repository | None = None) -> list[dict[str, Any]]:
+    """The kind's catalogue fields, with the repository's pilot extension fields when it has any."""
     try:
         from kototieto.model.catalogue import catalogue_json
     except ImportError:
         return []
-    fields = catalogue_json().get("fields", [])
+    catalogue = catalogue_json()
+    if repo is not None and (repo.root / "extensions").is_dir():
+        from kototieto.store.extensions.load import extended_catalogue
+
+        catalogue = extended_catalogue(catalogue, repo.root)
+    fields = catalogue.get("fields", [])
     return [f for f in fields if kind in (f.get("kinds") or [kind])]
 
 
@@ -112,7 +118,7 @@ def template(repo: Repository, kind: str, customer: str | None, record_id: str, 
     path = layout.record_path(cust, record_id)
     head = _HEAD.get(lang, _HEAD["en"]).format(kind=_kind_label(kind, lang))
     text = new_document_text(data, layout.schema_url_for(path), head)
-    fields = _catalogue_fields(kind)
+    fields = _catalogue_fields(kind, repo)
     tops = []
     for f in fields:
         top = str(f.get("path", "")).split(".")[0]
@@ -127,9 +133,29 @@ def template(repo: Repository, kind: str, customer: str | None, record_id: str, 
         lines.append(f"# ── {label}" + (f" ({obligation})" if obligation else ""))
         body = new_document_text({top: _nest(fields, top)}, None)
         lines.extend("# " + line for line in body.splitlines())
+    lines.extend(_extension_lines(fields, lang))
     if lines:
         text += "\n" + "\n".join(lines) + "\n"
     return text
+
+
+def _extension_lines(fields: list[dict[str, Any]], lang: str) -> list[str]:
+    """The pilot's own fields of this kind as a commented ``extensions:`` block, labelled."""
+    local = [f for f in fields if str(f.get("path", "")).startswith("extensions.")]
+    if not local:
+        return []
+    own = next((f for f in fields if f.get("path") == "extensions"), {})
+    label = (own.get("labels") or {}).get(lang) or "extensions"
+    out = [f"# ── {label}", "# extensions:"]
+    for f in local:
+        key = str(f["path"])[len("extensions.") :]
+        field_label = (f.get("labels") or {}).get(lang) or key
+        obligation = _OBLIGATION.get(lang, _OBLIGATION["en"]).get(str(f.get("obligation")), "")
+        out.append(f"#   # {field_label}" + (f" ({obligation})" if obligation else ""))
+        example = f.get("example")
+        body = new_document_text({key: example if example is not None else ""}, None)
+        out.extend("#   " + line for line in body.splitlines())
+    return out
 
 
 def strip_template(text: str, template_text: str) -> tuple[str, list[int]]:

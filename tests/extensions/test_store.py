@@ -372,3 +372,22 @@ def test_withdraw_refuses_uncommitted_edits(store: Store) -> None:
         withdraw(store.repo, "091.digital-skills", migrate_to="091.digital-level")
     assert S.git(store.repo.root, "rev-parse", "HEAD") == head
     assert path.read_text(encoding="utf-8").endswith("# kesken\n")
+
+
+def test_new_drafts_offer_the_pilots_fields_with_their_labels(store: Store) -> None:
+    from kototieto.store.drafts import template
+    from kototieto.store.yamlio import load_document
+
+    text = template(store.repo, "assessment", "c-00000001", "asm-draft-1", lang="sv")
+    assert "# extensions:" in text
+    assert "#   091.digital-skills:" in text
+    block = text[text.index("# extensions:") :]
+    assert "Digitala" in block or "digital" in block.lower()
+    # Uncommenting the block gives YAML that reads as an extensions mapping.
+    lines = [
+        line[2:] for line in block.splitlines() if line.startswith("# ") and not line.startswith("#   #")
+    ]
+    data = load_document("\n".join(lines).encode(), "draft").data
+    assert "091.digital-skills" in data["extensions"]
+    plain = template(S.make_repo(store.repo.root.parent / "plain"), "assessment", "c-00000001", "asm-draft-2")
+    assert "extensions:" not in plain
