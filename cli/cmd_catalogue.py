@@ -122,11 +122,24 @@ def change_paper_cmd(old: Path | None, lang: str, output: Path | None) -> None:
 @click.command()
 @click.argument("kind", required=False)
 @click.option("--lang", type=click.Choice(LANGS), default="fi", show_default=True, help="Language of titles.")
-def schema(kind: str | None, lang: str) -> None:
+@click.option(
+    "--data",
+    "data_repo",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Type the extensions of a pilot data repository's own fields too.",
+)
+def schema(kind: str | None, lang: str, data_repo: Path | None) -> None:
     """Print the JSON Schema (draft 2020-12) of KIND, or of every kind when KIND is left out."""
     from kototieto.model.jsonschema import record_schema
     from kototieto.model.records import RECORD_KINDS
 
     if kind is not None and kind not in RECORD_KINDS:
         raise UsageError(f"unknown record kind '{kind}' (known: {', '.join(RECORD_KINDS)})")
+    if data_repo is not None:
+        from kototieto.store.extensions.load import repository_extensions
+
+        extensions = repository_extensions(data_repo)
+        if extensions is not None:
+            echo_json(extensions.schema(kind, lang))
+            return
     echo_json(record_schema(kind, lang))

@@ -391,3 +391,16 @@ def test_new_drafts_offer_the_pilots_fields_with_their_labels(store: Store) -> N
     assert "091.digital-skills" in data["extensions"]
     plain = template(S.make_repo(store.repo.root.parent / "plain"), "assessment", "c-00000001", "asm-draft-2")
     assert "extensions:" not in plain
+
+
+def test_koto_schema_with_data_types_the_pilots_fields(store: Store) -> None:
+    national = json.loads(S.koto(store.repo.root, "schema", "assessment").stdout)
+    local = S.koto(store.repo.root, "schema", "assessment", "--data", ".", "--lang", "en")
+    assert local.returncode == 0, local.stderr
+
+    def typed(schema: dict[str, Any]) -> set[str]:
+        branches = schema["properties"]["extensions"].get("anyOf", [])
+        return {key for b in branches for key in b.get("properties", {})}
+
+    assert "091.digital-skills" in typed(json.loads(local.stdout))
+    assert typed(national) == set()
