@@ -31,7 +31,7 @@ from kototieto.model.common import (
     Referral,
     Sourced,
 )
-from kototieto.model.meta import ALL_ACTORS, Obligation
+from kototieto.model.meta import ALL_ACTORS, FieldMeta, Obligation
 from kototieto.model.record import RecordBase
 from kototieto.model.text import T, Text
 from kototieto.model.types import IsoDate, LongText, ShortText, Years
@@ -40,8 +40,9 @@ MAY = Obligation.MAY
 COND = Obligation.CONDITIONAL
 
 
-def _content(label: Text, definition: Text, item: str, example: object, **kw: object) -> object:
-    return F(label, definition, ASSESS, example=example, items=(item, "D1.02"), **kw)  # type: ignore[arg-type]
+def _content(label: Text, definition: Text, item: str, example: object) -> FieldMeta:
+    """A 'shall' content item of the assessment: its own decree item and D1.02 (the content)."""
+    return F(label, definition, ASSESS, example=example, items=(item, "D1.02"))
 
 
 class SpecifyingMeasure(KotoModel):
