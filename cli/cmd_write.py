@@ -138,22 +138,18 @@ def _check_all(store: Any, blobs: list[tuple[str, bytes]], as_json: bool) -> Non
         raise InvalidRecordError(f"{len(problems)} problem(s) in staged records", problems=list(problems))
 
 
-#: Commit order of a batch: what others refer to goes first.
-_KIND_ORDER = {
-    kind: rank
-    for rank, kind in enumerate(
-        (
-            "customer",
-            "guidance",
-            "assessment",
-            "multisectoral-assessment",
-            "integration-plan",
-            "multisectoral-plan",
-            "family-plan",
-            "review",
-        )
-    )
-}
+def _kind_rank(kind: object) -> int:
+    """Commit order of a batch: what others refer to goes first. Plans share one rank (then date
+    order), since a plan may continue one of another kind."""
+    from kototieto.model.records import ASSESSMENT_KINDS, PLAN_KINDS
+
+    if kind == "customer":
+        return 0
+    if kind in ASSESSMENT_KINDS or kind == "guidance":
+        return 1
+    if kind in PLAN_KINDS:
+        return 2
+    return 3
 
 
 def _commit_all(
@@ -180,7 +176,7 @@ def _commit_all(
             continue  # reported with its location below
         if isinstance(data.get("id"), str):
             pending[data["id"]] = data
-        ranks[index] = (_KIND_ORDER.get(str(data.get("kind")), len(_KIND_ORDER)), str(data.get("date", "")))
+        ranks[index] = (_kind_rank(data.get("kind")), str(data.get("date", "")))
     problems: list[Any] = []
     for path, raw, shown in items:
         try:
@@ -195,7 +191,7 @@ def _commit_all(
             f"{len(problems)} problem(s); nothing was written:\n{lines}", problems=problems
         )
     views = []
-    ordered = sorted(range(len(items)), key=lambda i: ranks.get(i, (len(_KIND_ORDER), "")))
+    ordered = sorted(range(len(items)), key=lambda i: ranks.get(i, (_kind_rank(None), "")))
     for index in ordered:
         path, raw, _ = items[index]
         try:

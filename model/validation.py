@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -182,8 +182,3 @@ def _bad_kind(kind: object) -> Any:
         f"Okänd typ av post '{kind}'. Tillåtna: {allowed}.",
         f"Unknown record kind '{kind}'. Allowed: {allowed}.",
     )
-
-
-def check_many(records: Iterable[Record], params: RuleParams | None = None) -> list[tuple[str, Problem]]:
-    """Alias of ``check_records`` kept for readers looking here."""
-    return check_records(records, params)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
@@ -20,6 +21,7 @@ from typing import Any
 import pygit2
 
 from kototieto.errors import NotFoundError, UsageError
+from kototieto.store import layout
 from kototieto.store.repository import Repository
 
 GRAPH_EVERY = 100
@@ -123,3 +125,28 @@ def note_commits(repo: Repository, count: int = 1) -> None:
         refresh_commit_graph(repo)
     else:
         counter.write_text(str(pending))
+
+
+def record_entries(repo: Repository, commit: pygit2.Commit) -> Iterator[tuple[str, str, pygit2.Object]]:
+    """(record id, path, tree entry) of every ``customers/<shard>/<customer>/<id>.yaml`` in
+    ``commit``'s tree, walking the folders without reading any record."""
+    git = repo.git
+    try:
+        top = git.get(commit.tree[layout.CUSTOMERS_DIR].id)
+    except KeyError:
+        return
+    if not isinstance(top, pygit2.Tree):
+        return
+    for shard in top:
+        shard_tree = git.get(shard.id)
+        if not isinstance(shard_tree, pygit2.Tree):
+            continue
+        for cust in shard_tree:
+            cust_tree = git.get(cust.id)
+            if not isinstance(cust_tree, pygit2.Tree):
+                continue
+            for entry in cust_tree:
+                name = entry.name or ""
+                if name.endswith(layout.RECORD_SUFFIX):
+                    path = f"{layout.CUSTOMERS_DIR}/{shard.name}/{cust.name}/{name}"
+                    yield name[: -len(layout.RECORD_SUFFIX)], path, entry

@@ -111,26 +111,7 @@ class Store:
         cached = self._id_cache.get(key)
         if cached is not None:
             return cached
-        ids: dict[str, str] = {}
-        git = self.repo.git
-        try:
-            top = git.get(commit.tree[layout.CUSTOMERS_DIR].id)
-        except KeyError:
-            top = None
-        if isinstance(top, pygit2.Tree):
-            for sh in top:
-                shard_tree = git.get(sh.id)
-                if not isinstance(shard_tree, pygit2.Tree):
-                    continue
-                for cust in shard_tree:
-                    cust_tree = git.get(cust.id)
-                    if not isinstance(cust_tree, pygit2.Tree):
-                        continue
-                    for rec in cust_tree:
-                        name = rec.name or ""
-                        if name.endswith(layout.RECORD_SUFFIX):
-                            rid = name[: -len(layout.RECORD_SUFFIX)]
-                            ids[rid] = f"{layout.CUSTOMERS_DIR}/{sh.name}/{cust.name}/{name}"
+        ids = {rid: path for rid, path, _ in history.record_entries(self.repo, commit)}
         self._id_cache = {key: ids}
         return ids
 

@@ -26,8 +26,8 @@ from pydantic import ValidationError
 from kototieto.errors import InvalidInputError, NotFoundError
 from kototieto.model.records import Record, parse_record
 from kototieto.model.rules import RuleParams
-from kototieto.store import layout
 from kototieto.store.bulkload import fast_load
+from kototieto.store.history import record_entries
 from kototieto.store.repository import Repository
 
 #: Below this many files one process is faster than starting workers.
@@ -69,28 +69,10 @@ class RepoRecords:
 
 def iter_record_blobs(repo: Repository, commit: pygit2.Commit) -> Iterator[tuple[str, bytes]]:
     """(path, content) of every ``customers/<shard>/<customer>/<id>.yaml`` in ``commit``'s tree."""
-    git = repo.git
-    try:
-        top = git.get(commit.tree[layout.CUSTOMERS_DIR].id)
-    except KeyError:
-        return
-    if not isinstance(top, pygit2.Tree):
-        return
-    for shard in top:
-        shard_tree = git.get(shard.id)
-        if not isinstance(shard_tree, pygit2.Tree):
-            continue
-        for cust in shard_tree:
-            cust_tree = git.get(cust.id)
-            if not isinstance(cust_tree, pygit2.Tree):
-                continue
-            for entry in cust_tree:
-                name = entry.name or ""
-                if not name.endswith(layout.RECORD_SUFFIX):
-                    continue
-                blob = git.get(entry.id)
-                if isinstance(blob, pygit2.Blob):
-                    yield f"{layout.CUSTOMERS_DIR}/{shard.name}/{cust.name}/{name}", blob.data
+    for _, path, entry in record_entries(repo, commit):
+        blob = repo.git.get(entry.id)
+        if isinstance(blob, pygit2.Blob):
+            yield path, blob.data
 
 
 def _parse_chunk(chunk: list[tuple[str, bytes]]) -> list[tuple[str, dict[str, Any] | str]]:
