@@ -36,9 +36,9 @@ def _best(fn: Any, repeat: int) -> float:
 
 def run(customers: int = 2000, repeat: int = 3) -> dict[str, Any]:
     from kototieto.model.records import parse_record, record_to_data
-    from kototieto.model.synthetic import generate_dataset, iter_dataset
     from kototieto.store.layout import record_path, schema_url_for
     from kototieto.store.yamlio import new_document_text
+    from kototieto.synthetic.generator import generate_dataset, iter_dataset
 
     records = generate_dataset(customers, 1, TODAY)
     datas = [record_to_data(r) for r in records]

@@ -67,9 +67,9 @@ def record_texts(n: int) -> list[tuple[str, bytes]]:
 
 def _generate(n: int) -> list[tuple[str, bytes]]:
     from kototieto.model.records import record_to_data
-    from kototieto.model.synthetic import generate_dataset
     from kototieto.store.layout import record_path, schema_url_for
     from kototieto.store.yamlio import new_document_text
+    from kototieto.synthetic.generator import generate_dataset
 
     customers = max(1, n // 4)
     while True:

@@ -55,8 +55,8 @@ def _data_repo(root: Path, customers: int) -> int:
     import yaml
 
     from kototieto.model.records import record_to_data
-    from kototieto.model.synthetic import iter_dataset
     from kototieto.store.layout import record_path
+    from kototieto.synthetic.generator import iter_dataset
 
     n = 0
     for batch in iter_dataset(customers, 11, TODAY):

@@ -1,6 +1,6 @@
 """``koto demo [DIR]``: build a demo repository and show everything the tool does.
 
-Calls ``kototieto.store.demo.build_demo`` and prints what it made and how to open it.
+Calls ``kototieto.demo.build.build_demo`` and prints what it made and how to open it.
 """
 
 from __future__ import annotations
@@ -89,7 +89,7 @@ def demo(
 
     DIRECTORY (default demo-out) is created; an earlier demo there is replaced.
     """
-    from kototieto.store.demo import build_demo
+    from kototieto.demo.build import build_demo
 
     def progress(message: str) -> None:
         if not as_json:

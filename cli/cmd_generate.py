@@ -38,10 +38,10 @@ def _write_chunk(
 ) -> dict[str, int]:
     """Generate customers ``start..stop-1`` and write their records under ``out``; kind counts."""
     from kototieto.model.records import record_to_data
-    from kototieto.model.synthetic import DatasetSpec, customer_records
-    from kototieto.model.synthetic_realism import Imperfections
     from kototieto.store.layout import record_path, schema_url_for
     from kototieto.store.yamlio import new_document_text
+    from kototieto.synthetic.generator import DatasetSpec, customer_records
+    from kototieto.synthetic.realism import Imperfections
 
     realism = Imperfections.none() if clean else Imperfections()
     spec = DatasetSpec(seed, dt.date.fromisoformat(today), organisation, realism=realism)
@@ -87,8 +87,8 @@ def write_dataset(
     per kind). Writes ``schema/record.schema.json`` too when the folder has none. ``clean``: no
     deliberate imperfections (late reviews, unrecorded items), so no warnings either.
     """
-    from kototieto.model.synthetic import DatasetSpec
     from kototieto.store.layout import CUSTOMERS_DIR, SCHEMA_PATH
+    from kototieto.synthetic.generator import DatasetSpec
 
     try:
         DatasetSpec(seed, today, organisation)  # checks today and the organisation before writing

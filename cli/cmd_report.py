@@ -1,6 +1,6 @@
 """``koto report due|completeness|stats|fill-rates``: each a table on a terminal, ``--json`` or ``--csv``.
 
-Every subcommand calls one function of ``kototieto.store.reports.run`` and prints its tables:
+Every subcommand calls one function of ``kototieto.reports.run`` and prints its tables:
 rich tables on a terminal, ``--json`` the whole report, ``--csv`` one table (``--table NAME``,
 default the first) with stable column keys as the header.
 """
@@ -44,7 +44,7 @@ def _today(func: F) -> F:
 
 
 def _show(report: Any, *, as_json: bool, as_csv: bool, table: str | None, lang: str) -> None:
-    from kototieto.store.reports.tables import pick
+    from kototieto.reports.tables import pick
 
     if as_json and as_csv:
         raise UsageError("choose --json or --csv, not both")
@@ -92,7 +92,7 @@ def due(
     days: int, today: dt.date | None, repo: Path, lang: str, as_json: bool, as_csv: bool, table: str | None
 ) -> None:
     """Plan reviews overdue or due within N days, plans ending within N days, per official."""
-    from kototieto.store.reports import run
+    from kototieto.reports import run
 
     _show(run.due(repo, today=today, days=days), as_json=as_json, as_csv=as_csv, table=table, lang=lang)
 
@@ -119,7 +119,7 @@ def completeness(
     table: str | None,
 ) -> None:
     """Every missing 'shall' item per record kind, organisation and record."""
-    from kototieto.store.reports import run
+    from kototieto.reports import run
 
     _show(
         run.completeness(repo, since=since, until=until),
@@ -140,7 +140,7 @@ def stats(
     today: dt.date | None, repo: Path, lang: str, as_json: bool, as_csv: bool, table: str | None
 ) -> None:
     """Counts by kind, organisation and month; times, reviews, outcomes, services."""
-    from kototieto.store.reports import run
+    from kototieto.reports import run
 
     _show(run.stats(repo, today=today), as_json=as_json, as_csv=as_csv, table=table, lang=lang)
 
@@ -152,6 +152,6 @@ def stats(
 @_output
 def fill_rates(repo: Path, lang: str, as_json: bool, as_csv: bool, table: str | None) -> None:
     """Per field (nested ones too), the share of records of its kinds where it is filled."""
-    from kototieto.store.reports import run
+    from kototieto.reports import run
 
     _show(run.fill_rates(repo), as_json=as_json, as_csv=as_csv, table=table, lang=lang)

@@ -7,7 +7,7 @@ one module per record kind (``customer``, ``assessment``, ``plan``, ``review``, 
 ``records`` (the kinds, ``parse_record``, ``record_to_data``), ``rules`` (legal parameters),
 ``record_rules`` and ``crossrules`` (the rules), ``validation`` (``validate_data``), ``catalogue``
 and ``trace`` (the field catalogue and the decree items), ``jsonschema``, ``migrations``,
-``identity`` (identity codes) and ``synthetic`` (generated pilot data).
+``identity`` (identity codes) and ``extensions`` (a pilot's own fields and code lists).
 
 Import the submodule you need; this package imports nothing itself, so start-up stays fast.
 """

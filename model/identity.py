@@ -40,8 +40,8 @@ _PRIMARY_SIGN = {1800: "+", 1900: "-", 2000: "A"}
 _CHECK_CHARS = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 _SHAPE = re.compile(r"(?P<date>[0-9]{6})(?P<sign>.)(?P<individual>[0-9]{3})(?P<check>.)", re.ASCII)
 
-SYNTHETIC_RANGE = range(900, 1000)
-"""Individual numbers for temporary and test use: the only ones synthetic data may carry."""
+TEST_RANGE = range(900, 1000)
+"""Individual numbers for temporary and test use: the only ones test data may carry."""
 
 TEMPORARY_ID_PREFIX = "T-"
 _TEMPORARY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -116,16 +116,16 @@ def is_valid_hetu(value: str) -> bool:
     return True
 
 
-def is_synthetic(hetu: Hetu) -> bool:
+def is_test_range(hetu: Hetu) -> bool:
     """True for individual numbers 900-999 (temporary and test use, never a real person's)."""
-    return hetu.individual_number in SYNTHETIC_RANGE
+    return hetu.individual_number in TEST_RANGE
 
 
 def make_hetu(birth_date: date, individual_number: int) -> str:
     """The identity code for a birth date (1800-2099) and individual number (2-999).
 
-    Uses the primary century sign (``+``, ``-``, ``A``). The synthetic data generator must pass
-    numbers in :data:`SYNTHETIC_RANGE`; this function itself also serves tests of real ranges.
+    Uses the primary century sign (``+``, ``-``, ``A``). Generated test data must use
+    numbers in :data:`TEST_RANGE`; this function itself also serves tests of real ranges.
     """
     if not 1800 <= birth_date.year <= 2099:
         raise ValueError(f"birth year {birth_date.year} has no century sign: expected 1800-2099")

@@ -14,7 +14,7 @@ from kototieto.model.assessment import AssessmentBase
 from kototieto.model.common import OtherData
 from kototieto.model.customer import Customer
 from kototieto.model.guidance import Guidance
-from kototieto.model.identity import is_synthetic, is_temporary_id, parse_hetu
+from kototieto.model.identity import is_temporary_id, is_test_range, parse_hetu
 from kototieto.model.plan import PlanBase
 from kototieto.model.problems import Path, Problem, RuleInfo, Severity, register_rule
 from kototieto.model.record import Common
@@ -670,7 +670,7 @@ def identity_code(record: Customer, params: RuleParams) -> Iterator[Problem]:
             ),
         )
         return
-    if not is_synthetic(hetu) and params.allow_real_identity_codes.value is not True:
+    if not is_test_range(hetu) and params.allow_real_identity_codes.value is not True:
         yield _problem(
             path,
             Severity.ERROR,

@@ -81,7 +81,7 @@ class RuleParams(BaseModel):
         False,
         "error",
         "kototieto pilot policy",
-        "Allow identity codes outside the synthetic range 900-999 (only for a repository configured "
+        "Allow identity codes outside the test range 900-999 (only for a repository configured "
         "for real data).",
     )
 

@@ -22,7 +22,7 @@ from kototieto.site.fillrates import FillRates
 from kototieto.site.i18n import tr
 
 if TYPE_CHECKING:
-    from kototieto.store.reports.stats import StatsReport
+    from kototieto.reports.stats import StatsReport
 
 COMMON_PAGE = "kinds/common.md"
 

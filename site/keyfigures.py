@@ -27,9 +27,9 @@ from kototieto.site import fmt
 from kototieto.site.i18n import tr
 
 if TYPE_CHECKING:
-    from kototieto.store.reports.charts import Chart
-    from kototieto.store.reports.stats import StatsReport
-    from kototieto.store.reports.tables import Cell, Table
+    from kototieto.reports.charts import Chart
+    from kototieto.reports.stats import StatsReport
+    from kototieto.reports.tables import Cell, Table
 
 #: The report's tables the front page shows, in this order (by month and by organisation are left
 #: to the report and the months chart).
@@ -42,7 +42,7 @@ NO_VALUE = "–"
 
 def load_stats(repo: Path, today: dt.date | None = None) -> StatsReport | None:
     """``koto report stats`` of ``repo`` as on ``today``; None for a plain folder of record files."""
-    from kototieto.store.reports import run
+    from kototieto.reports import run
 
     try:
         return run.stats(repo, today=today)
@@ -54,7 +54,7 @@ def charts(stats: StatsReport | None, lang: str) -> list[Chart]:
     """The front page's charts in ``lang`` (none without figures or without any record)."""
     if stats is None or not (stats.records or stats.annulled):
         return []
-    from kototieto.store.reports.charts import front_page_charts
+    from kototieto.reports.charts import front_page_charts
 
     return front_page_charts(stats, lang)
 

@@ -17,7 +17,7 @@ from kototieto.site.i18n import tr
 from kototieto.site.pages_fields import thread_block
 
 if TYPE_CHECKING:
-    from kototieto.store.reports.charts import Chart
+    from kototieto.reports.charts import Chart
 
 #: Lists longer than this (ISO 639 languages) are offered as a CSV file instead of a page table.
 BIG_LIST = 400

@@ -84,7 +84,7 @@ def load_customer(repo: Path, customer_id: str) -> tuple[Customer, list[Record],
 
 def load_all(repo: Path) -> tuple[list[Record], Path]:
     """Every record at the branch head (refusing the batch if any record is unreadable)."""
-    from kototieto.store.reports.load import load_repository
+    from kototieto.reports.load import load_repository
 
     loaded = load_repository(repo)
     if loaded.unreadable:

@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from kototieto.model.records import RECORD_KINDS, RECORD_MODELS, Record, parse_record, record_to_data
-from kototieto.model.synthetic import DatasetSpec, customer_records
+from kototieto.synthetic.generator import DatasetSpec, customer_records
 
 __all__ = ["HOSTILE_TEXTS", "customer_sets", "free_text", "records", "valid_records"]
 

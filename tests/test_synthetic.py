@@ -20,9 +20,12 @@ from hypothesis import strategies as st
 
 from kototieto.cli.main import cli
 from kototieto.model import refdata
-from kototieto.model.identity import is_synthetic, is_temporary_id, parse_hetu
+from kototieto.model.identity import is_temporary_id, is_test_range, parse_hetu
 from kototieto.model.records import RECORD_KINDS, parse_record, record_to_data
-from kototieto.model.synthetic import (
+from kototieto.model.validation import check_records, validate_data
+from kototieto.store.bulkload import fast_load
+from kototieto.store.yamlio import new_document_text
+from kototieto.synthetic.generator import (
     EARLIEST,
     DatasetSpec,
     Imperfections,
@@ -30,12 +33,9 @@ from kototieto.model.synthetic import (
     customer_records,
     generate_dataset,
 )
-from kototieto.model.synthetic_people import COUNTY_OF, FORBIDDEN_FULL_NAMES, ORIGINS, PLACES
-from kototieto.model.synthetic_phrases import B
-from kototieto.model.synthetic_text import CONTEXT_SLOTS, LANGS
-from kototieto.model.validation import check_records, validate_data
-from kototieto.store.bulkload import fast_load
-from kototieto.store.yamlio import new_document_text
+from kototieto.synthetic.people import COUNTY_OF, FORBIDDEN_FULL_NAMES, ORIGINS, PLACES
+from kototieto.synthetic.phrases import B
+from kototieto.synthetic.text import CONTEXT_SLOTS, LANGS
 from tests.strategies import customer_sets, records, valid_records
 
 TODAY = dt.date(2026, 11, 28)
@@ -80,7 +80,7 @@ def test_a_customer_does_not_depend_on_the_dataset_size() -> None:
 def test_hash_seed_does_not_change_the_data() -> None:
     code = (
         "import datetime, hashlib, json;"
-        "from kototieto.model.synthetic import generate_dataset;"
+        "from kototieto.synthetic.generator import generate_dataset;"
         "from kototieto.model.records import record_to_data;"
         "d=[record_to_data(r) for r in generate_dataset(15, 4, datetime.date(2026, 11, 28))];"
         "print(hashlib.sha256(json.dumps(d, sort_keys=True).encode()).hexdigest())"
@@ -156,7 +156,7 @@ def test_identity_codes_are_synthetic_unique_and_match_the_birth_date(dataset: l
             temporary += 1
             continue
         hetu = parse_hetu(c.identifier.value)
-        assert is_synthetic(hetu) and 900 <= hetu.individual_number <= 999
+        assert is_test_range(hetu) and 900 <= hetu.individual_number <= 999
         assert hetu.birth_date == c.date_of_birth
     assert temporary > 0
 

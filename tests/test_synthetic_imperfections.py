@@ -16,11 +16,11 @@ import pytest
 
 from kototieto.model.record_rules import CONTENT_FIELDS
 from kototieto.model.records import record_to_data
-from kototieto.model.synthetic import DatasetSpec, Imperfections, customer_records, generate_dataset
 from kototieto.model.validation import Severity, check_records, missing_shall_fields, validate_data
-from kototieto.store.reports.completeness import completeness_report
-from kototieto.store.reports.due import OVERDUE, due_report
-from kototieto.store.reports.stats import stats_report
+from kototieto.reports.completeness import completeness_report
+from kototieto.reports.due import OVERDUE, due_report
+from kototieto.reports.stats import stats_report
+from kototieto.synthetic.generator import DatasetSpec, Imperfections, customer_records, generate_dataset
 
 TODAY = dt.date(2026, 11, 28)
 CUSTOMERS, SEED = 400, 3

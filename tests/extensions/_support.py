@@ -127,7 +127,7 @@ def dataset() -> list[dict[str, Any]]:
     global _DATASET
     if _DATASET is None:
         from kototieto.model.records import record_to_data
-        from kototieto.model.synthetic import generate_dataset
+        from kototieto.synthetic.generator import generate_dataset
 
         _DATASET = [
             record_to_data(r) for r in generate_dataset(customers=6, seed=11, today=date(2026, 11, 28))

@@ -93,7 +93,7 @@ def _drop_optional(data: dict[str, Any], choices: list[bool]) -> dict[str, Any]:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 2**32 - 1), drops=st.lists(st.booleans(), min_size=1, max_size=12))
 def test_every_record_the_model_accepts_the_schema_accepts(seed: int, drops: list[bool]) -> None:
-    from kototieto.model.synthetic import generate_dataset
+    from kototieto.synthetic.generator import generate_dataset
 
     for record in generate_dataset(1, seed, dt.date(2026, 11, 28)):
         data = json.loads(json.dumps(_drop_optional(record_to_data(record), drops)))

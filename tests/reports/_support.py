@@ -63,11 +63,11 @@ def koto(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def make_repo(path: Path, customers: int = 10, seed: int = SEED) -> Path:
     """A data repository with the synthetic records of ``customers`` customers (one import commit)."""
     from kototieto.model.records import record_to_data
-    from kototieto.model.synthetic import generate_dataset
     from kototieto.store import layout
     from kototieto.store.scaffold import init_repository
     from kototieto.store.store import Store
     from kototieto.store.yamlio import new_document_text
+    from kototieto.synthetic.generator import generate_dataset
 
     repo = init_repository(
         path, organisation_code="905", name="Vaasan kaupunki", author="Testi <t@example.org>"

@@ -153,9 +153,9 @@ def test_history_edits_by_several_officials(demo: Any) -> None:
 
 
 def test_erased_customer_leaves_no_trace(demo: Any) -> None:
-    from kototieto.model.synthetic import DatasetSpec
-    from kototieto.store.demo import MUNICIPALITY
-    from kototieto.store.demo_history import cast
+    from kototieto.demo.build import MUNICIPALITY
+    from kototieto.demo.history import cast
+    from kototieto.synthetic.generator import DatasetSpec
 
     out, result, records = demo
     repo = out / "repo"

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from kototieto.model.records import Record, parse_record, record_to_data
-from kototieto.model.synthetic import generate_dataset
-from kototieto.store.reports.due import DUE, ENDING, OVERDUE, due_report
+from kototieto.reports.due import DUE, ENDING, OVERDUE, due_report
+from kototieto.synthetic.generator import generate_dataset
 
 TODAY = dt.date(2026, 11, 28)
 

@@ -21,9 +21,9 @@ import pytest
 
 from kototieto.model.catalogue import catalogue_json
 from kototieto.model.rules import add_months
-from kototieto.store.reports import run
-from kototieto.store.reports.charts import front_page_charts
-from kototieto.store.reports.load import load_repository
+from kototieto.reports import run
+from kototieto.reports.charts import front_page_charts
+from kototieto.reports.load import load_repository
 
 _spec = importlib.util.spec_from_file_location("reports_support", Path(__file__).with_name("_support.py"))
 assert _spec and _spec.loader

@@ -57,8 +57,8 @@ def write_data_repo(root: Path, customers: int = 15, seed: int = 7) -> list[dict
     import yaml
 
     from kototieto.model.records import record_to_data
-    from kototieto.model.synthetic import generate_dataset
     from kototieto.store.layout import record_path
+    from kototieto.synthetic.generator import generate_dataset
 
     out = []
     for record in generate_dataset(customers, seed, dt.date(2026, 11, 28)):

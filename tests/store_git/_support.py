@@ -66,7 +66,7 @@ def _synthetic_customer() -> dict[str, Any] | None:
         from datetime import date
 
         from kototieto.model.records import record_to_data
-        from kototieto.model.synthetic import generate_dataset
+        from kototieto.synthetic.generator import generate_dataset
     except ImportError:
         return None
     for rec in generate_dataset(customers=1, seed=7, today=date(2026, 11, 28)):

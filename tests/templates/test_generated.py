@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from kototieto.model.customer import Customer
-from kototieto.model.synthetic import generate_dataset
+from kototieto.synthetic.generator import generate_dataset
 from kototieto.templates.render import render_dossier, render_record
 from tests.templates import _support as S
 

@@ -17,10 +17,10 @@ import random
 from typing import Any
 
 from kototieto.model.identity import make_hetu, make_temporary_id
-from kototieto.model.synthetic import EARLIEST, DatasetSpec, Official, OrgInfo
-from kototieto.model.synthetic_people import FORBIDDEN_FULL_NAMES, ORIGINS, Origin
-from kototieto.model.synthetic_realism import DEFAULT_REALISM, Flaws, Imperfections
-from kototieto.model.synthetic_records import (
+from kototieto.synthetic.generator import EARLIEST, DatasetSpec, Official, OrgInfo
+from kototieto.synthetic.people import FORBIDDEN_FULL_NAMES, ORIGINS, Origin
+from kototieto.synthetic.realism import DEFAULT_REALISM, Flaws, Imperfections
+from kototieto.synthetic.records import (
     Person,
     Writer,
     described,
@@ -32,8 +32,8 @@ from kototieto.model.synthetic_records import (
     specifying_measures,
     work,
 )
-from kototieto.model.synthetic_reviews import plan_cycle
-from kototieto.model.synthetic_text import FIELDS, OCCUPATIONS
+from kototieto.synthetic.reviews import plan_cycle
+from kototieto.synthetic.text import FIELDS, OCCUPATIONS
 
 Data = dict[str, Any]
 _ORIGIN_WEIGHTS = tuple(o.weight for o in ORIGINS)

@@ -13,12 +13,12 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kototieto.demo.history import EVENT_SUBJECTS
 from kototieto.model.records import PLAN_KINDS, Record
-from kototieto.model.synthetic import EARLIEST
-from kototieto.store.demo_history import EVENT_SUBJECTS
+from kototieto.synthetic.generator import EARLIEST
 
 if TYPE_CHECKING:
-    from kototieto.store.demo import DemoResult, _Clock
+    from kototieto.demo.build import DemoResult, _Clock
 
 LANGS = ("fi", "sv", "en")
 
@@ -96,7 +96,7 @@ def validate(result: DemoResult, clock: _Clock) -> None:
 
 
 def _load(result: DemoResult) -> Any:
-    from kototieto.store.reports.load import load_repository
+    from kototieto.reports.load import load_repository
 
     return load_repository(result.repo)
 
@@ -136,11 +136,11 @@ def render_pdfs(result: DemoResult, clock: _Clock, today: dt.date) -> None:
 
 def run_reports(result: DemoResult, clock: _Clock, today: dt.date) -> None:
     """Every report as JSON and CSV, and the front page charts as SVG, under ``reports/``."""
-    from kototieto.store.reports.charts import front_page_charts
-    from kototieto.store.reports.completeness import completeness_report
-    from kototieto.store.reports.due import due_report
-    from kototieto.store.reports.fillrates import fill_rate_report
-    from kototieto.store.reports.stats import stats_report
+    from kototieto.reports.charts import front_page_charts
+    from kototieto.reports.completeness import completeness_report
+    from kototieto.reports.due import due_report
+    from kototieto.reports.fillrates import fill_rate_report
+    from kototieto.reports.stats import stats_report
 
     clock.step("reports", "Running the reports and drawing the charts")
     loaded = _load(result)

@@ -150,10 +150,10 @@ def build_demo(
     site: bool = True,
 ) -> DemoResult:
     """Build the whole demo under ``out_dir`` (see the module docstring)."""
-    from kototieto.model.synthetic import DatasetSpec
-    from kototieto.store import demo_history as hist
+    from kototieto.demo import history as hist
     from kototieto.store.scaffold import init_repository
     from kototieto.store.store import Store
+    from kototieto.synthetic.generator import DatasetSpec
 
     today = today or dt.date.today()
     out = Path(out_dir).resolve()
@@ -215,7 +215,7 @@ def build_demo(
         result.erased_customer = erased.id
     clock.done()
 
-    from kototieto.store import demo_outputs as outputs
+    from kototieto.demo import outputs as outputs
 
     outputs.summarise_history(result)
     outputs.validate(result, clock)

@@ -20,7 +20,7 @@ from kototieto.model.records import RECORD_KINDS, Record
 from kototieto.model.rules import RuleParams
 from kototieto.model.text import T
 from kototieto.model.validation import missing_shall_fields
-from kototieto.store.reports.tables import Cell, Table, pct
+from kototieto.reports.tables import Cell, Table, pct
 
 _H = {
     "kind": T("Tietueen laji", "Typ av post", "Record kind"),

@@ -10,12 +10,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Protocol
 
-from kototieto.store.reports.completeness import CompletenessReport, completeness_report
-from kototieto.store.reports.due import DueReport, due_report
-from kototieto.store.reports.fillrates import FillRateReport, fill_rate_report
-from kototieto.store.reports.load import load_repository
-from kototieto.store.reports.stats import StatsReport, stats_report
-from kototieto.store.reports.tables import Table
+from kototieto.reports.completeness import CompletenessReport, completeness_report
+from kototieto.reports.due import DueReport, due_report
+from kototieto.reports.fillrates import FillRateReport, fill_rate_report
+from kototieto.reports.load import load_repository
+from kototieto.reports.stats import StatsReport, stats_report
+from kototieto.reports.tables import Table
 
 REPORTS = ("due", "completeness", "stats", "fill-rates")
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from kototieto.model.synthetic_text import Bank
+from kototieto.synthetic.text import Bank
 
 PLAN_REVIEW_GUIDANCE: dict[str, Bank] = {
     "mental_health": {

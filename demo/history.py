@@ -30,8 +30,8 @@ from typing import Any
 
 from kototieto.errors import NothingToDoError, UsageError
 from kototieto.model.records import PLAN_KINDS, RECORD_KINDS, Record, record_to_data
-from kototieto.model.synthetic import DatasetSpec, customer_records
 from kototieto.store.store import Store
+from kototieto.synthetic.generator import DatasetSpec, customer_records
 
 EVENTS = ("extension", "switch", "referral", "county-review")
 #: The start of the commit subject that marks each event in ``git log``.

@@ -18,8 +18,8 @@ from typing import Any
 from kototieto.model.catalogue import catalogue_json, field_label
 from kototieto.model.records import RECORD_KINDS
 from kototieto.model.text import T
+from kototieto.reports.tables import Cell, Table, pct
 from kototieto.site.fillrates import FillRates, fill_rates
-from kototieto.store.reports.tables import Cell, Table, pct
 
 _H = {
     "path": T("Kenttä", "Fält", "Field"),

@@ -22,7 +22,7 @@ from typing import Any
 
 from kototieto.model.catalogue import code_label, kind_label
 from kototieto.model.text import T
-from kototieto.store.reports.stats import StatsReport
+from kototieto.reports.stats import StatsReport
 
 _RC: Any = {"svg.hashsalt": "kototieto", "svg.fonttype": "none", "font.size": 9}
 _COLORS = ("#1f5f8b", "#2e8b57", "#c07a12", "#8e3b8e", "#4d6d9a", "#a33c3c", "#5f7f2a", "#6b6b6b")
@@ -192,8 +192,8 @@ def front_page_charts(stats: StatsReport, lang: str = "fi") -> list[Chart]:
 
 def repository_charts(repo: Path | str, *, today: dt.date, lang: str = "fi") -> list[Chart]:
     """Charts straight from a data repository (what the site generator calls with ``--data``)."""
-    from kototieto.store.reports.load import load_repository
-    from kototieto.store.reports.stats import stats_report
+    from kototieto.reports.load import load_repository
+    from kototieto.reports.stats import stats_report
 
     loaded = load_repository(repo)
     return front_page_charts(

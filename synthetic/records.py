@@ -12,9 +12,9 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from kototieto.model.synthetic_people import Origin
-from kototieto.model.synthetic_phrases import B
-from kototieto.model.synthetic_text import (
+from kototieto.synthetic.people import Origin
+from kototieto.synthetic.phrases import B
+from kototieto.synthetic.text import (
     COUNTRY_NAMES,
     FIELDS,
     LANGUAGE_NAMES,

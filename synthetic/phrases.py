@@ -8,8 +8,8 @@ Short, factual notes in an official's style, in Finnish, Swedish and English. Sl
 
 from __future__ import annotations
 
-from kototieto.model.synthetic_phrases_plan import PLAN_REVIEW_GUIDANCE
-from kototieto.model.synthetic_text import Bank
+from kototieto.synthetic.phrases_plan import PLAN_REVIEW_GUIDANCE
+from kototieto.synthetic.text import Bank
 
 ASSESSMENT: dict[str, Bank] = {
     "literacy_good": {

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kototieto.model.rules import add_months, months_limit_end
-from kototieto.model.synthetic_records import LEVELS, Writer, county_change, municipal_change, new_needs
+from kototieto.synthetic.records import LEVELS, Writer, county_change, municipal_change, new_needs
 
 if TYPE_CHECKING:
-    from kototieto.model.synthetic_life import Life
+    from kototieto.synthetic.life import Life
 
 Data = dict[str, Any]
 

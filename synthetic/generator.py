@@ -42,8 +42,8 @@ from typing import Any
 
 from kototieto.model import refdata
 from kototieto.model.records import Record, parse_record
-from kototieto.model.synthetic_people import COUNTY_OF, OFFICIAL_NAMES, PLACES, TITLES, Place
-from kototieto.model.synthetic_realism import DEFAULT_REALISM, Imperfections
+from kototieto.synthetic.people import COUNTY_OF, OFFICIAL_NAMES, PLACES, TITLES, Place
+from kototieto.synthetic.realism import DEFAULT_REALISM, Imperfections
 
 __all__ = [
     "EARLIEST",
@@ -321,7 +321,7 @@ def customer_records(spec: DatasetSpec, index: int, *, realism: Imperfections | 
 
     ``realism``: the imperfections to draw (None: the spec's, by default ``Imperfections()``).
     """
-    from kototieto.model.synthetic_life import customer_life
+    from kototieto.synthetic.life import customer_life
 
     if not 0 <= index < MAX_CUSTOMERS:
         raise ValueError(f"customer index {index} out of range 0..{MAX_CUSTOMERS - 1}")

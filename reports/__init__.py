@@ -8,11 +8,11 @@ Each report is a pure function of records (``due_report``, ``completeness_report
 
 from __future__ import annotations
 
-from kototieto.store.reports.completeness import CompletenessReport, completeness_report, default_since
-from kototieto.store.reports.due import DueReport, due_report
-from kototieto.store.reports.load import RepoRecords, load_repository
-from kototieto.store.reports.stats import StatsReport, stats_report
-from kototieto.store.reports.tables import Table
+from kototieto.reports.completeness import CompletenessReport, completeness_report, default_since
+from kototieto.reports.due import DueReport, due_report
+from kototieto.reports.load import RepoRecords, load_repository
+from kototieto.reports.stats import StatsReport, stats_report
+from kototieto.reports.tables import Table
 
 __all__ = [
     "CompletenessReport",

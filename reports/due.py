@@ -18,8 +18,8 @@ from kototieto.model.catalogue import kind_label
 from kototieto.model.records import Record
 from kototieto.model.rules import RuleParams
 from kototieto.model.text import T
-from kototieto.store.reports.plans import plan_states
-from kototieto.store.reports.tables import Cell, Table
+from kototieto.reports.plans import plan_states
+from kototieto.reports.tables import Cell, Table
 
 OVERDUE, DUE, ENDING = "review-overdue", "review-due", "plan-ending"
 

@@ -27,8 +27,8 @@ from kototieto.model.catalogue import code_label, kind_label
 from kototieto.model.records import ASSESSMENT_KINDS, RECORD_KINDS, Plan, Record
 from kototieto.model.rules import RuleParams, add_months
 from kototieto.model.text import T
-from kototieto.store.reports.plans import plan_states
-from kototieto.store.reports.tables import Cell, Table, pct
+from kototieto.reports.plans import plan_states
+from kototieto.reports.tables import Cell, Table, pct
 
 _H = {
     "kind": T("Tietueen laji", "Typ av post", "Record kind"),
