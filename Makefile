@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum requirements.lock pyproject.toml | sha1sum | cut -c1-12)
 
-.PHONY: demo test lint typecheck pytest bench lock system-deps clean
+.PHONY: demo test lint typecheck pytest soak bench lock system-deps clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -32,6 +32,10 @@ pytest: $(STAMP)
 	$(BIN)/pytest -n auto $(PYTEST_ARGS)
 
 test: lint typecheck pytest
+
+# Long runs: the full fault-injection test and the stateful model test (marker `soak`, not in `make test`).
+soak: $(STAMP)
+	$(BIN)/pytest -n auto -m soak $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
