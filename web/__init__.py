@@ -1,0 +1,1 @@
+"""``koto serve``: the officials' and reviewers' local web app over a data repository."""
