@@ -7,5 +7,5 @@ root=build/typecheck
 rm -rf "$root"
 mkdir -p "$root/kototieto"
 for f in core/*.py core/py.typed; do ln -s "$PWD/$f" "$root/kototieto/$(basename "$f")"; done
-for d in cli model synthetic store reports templates site demo web; do ln -s "$PWD/$d" "$root/kototieto/$d"; done
+for d in cli model synthetic store reports templates site demo web exchange; do ln -s "$PWD/$d" "$root/kototieto/$d"; done
 MYPYPATH="$root" exec .venv/bin/mypy -p kototieto "$@"
