@@ -16,7 +16,6 @@ A record read from the store is a ``RecordView``: one blob at one commit. Every 
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,6 +31,7 @@ from kototieto.errors import (
     NothingToDoError,
     UsageError,
 )
+from kototieto.model import ids
 from kototieto.store import checks, gitcommit, history, indexsync, layout, roles, versioncheck
 from kototieto.store.fielddiff import FieldChange, diff_data
 from kototieto.store.repository import Repository
@@ -397,9 +397,9 @@ def _signature(author: str | None) -> pygit2.Signature | None:
     return gitcommit.parse_author(author) if author else None
 
 
-def new_record_id(kind: str) -> str:
-    """A fresh random record id, e.g. ``assessment-3f9c2a71d0``."""
-    return f"{kind}-{secrets.token_hex(5)}"
+def new_record_id(kind: str, day: date | None = None) -> str:
+    """A fresh record id in the one scheme (kototieto.model.ids), e.g. ``asm-20261202-3f9c2a71``."""
+    return ids.new_record_id(kind, day)
 
 
 def _with_trailers(subject: str, data: Mapping[str, Any], org_code: str) -> str:

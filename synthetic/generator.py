@@ -40,7 +40,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from kototieto.model import refdata
+from kototieto.model import ids, refdata
 from kototieto.model.records import Record, parse_record
 from kototieto.synthetic.people import COUNTY_OF, OFFICIAL_NAMES, PLACES, TITLES, Place
 from kototieto.synthetic.realism import DEFAULT_REALISM, Imperfections
@@ -302,13 +302,13 @@ class DatasetSpec:
         return OrgInfo(place, name, officials, county, county_name, county_officials, county_name_sv)
 
     def customer_id(self, index: int) -> str:
-        return f"c-{self.customer_ids(index):08x}"
+        return ids.compose("c", None, self.customer_ids(index))
 
     def record_id(self, prefix: str, day: dt.date, index: int, seq: int) -> str:
         if not 0 <= seq < MAX_RECORDS_PER_CUSTOMER:
             raise ValueError(f"customer {index} would have more than {MAX_RECORDS_PER_CUSTOMER} records")
         suffix = self.record_ids(index * MAX_RECORDS_PER_CUSTOMER + seq)
-        return f"{prefix}-{day.strftime('%Y%m%d')}-{suffix:08x}"
+        return ids.compose(prefix, day, suffix)
 
     def birth_and_number(self, index: int) -> tuple[dt.date, int]:
         value = self.identity_codes(index)
