@@ -34,7 +34,29 @@ def _output(func: F) -> F:
     func = click.option(
         "--table", "table", default=None, help="The table --csv prints (default: the first)."
     )(func)
+    func = click.option(
+        "--csv-dialect",
+        type=click.Choice(["spreadsheet", "plain"]),
+        default="spreadsheet",
+        show_default=True,
+        expose_value=False,
+        callback=_remember,
+        help="spreadsheet: BOM, headers in --lang, ';' and decimal comma for fi/sv; plain: keys, ','.",
+    )(func)
+    func = click.option(
+        "--xlsx",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=None,
+        expose_value=False,
+        callback=_remember,
+        help="Write every table (or --table) as a sheet of this .xlsx file.",
+    )(func)
     return func
+
+
+def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    ctx.meta[f"koto.report.{param.name}"] = value
+    return value
 
 
 def _today(func: F) -> F:
@@ -52,11 +74,21 @@ def _show(report: Any, *, as_json: bool, as_csv: bool, table: str | None, lang: 
         echo_json(report.to_json())
         return
     tables = report.tables(lang)
-    if as_csv:
+    meta = click.get_current_context().meta
+    xlsx: Path | None = meta.get("koto.report.xlsx")
+    if as_csv or xlsx:
+        from kototieto.exchange.reportfiles import table_csv, tables_xlsx
+
         try:
-            click.echo(pick(tables, table).to_csv(), nl=False)
+            chosen = tables if table is None and xlsx else [pick(tables, table)]
         except ValueError as exc:
             raise UsageError(str(exc)) from None
+        if xlsx:
+            tables_xlsx(chosen, xlsx)
+            click.echo(f"{xlsx}: {len(chosen)} table(s)", err=as_csv)
+        if as_csv:
+            dialect = meta.get("koto.report.csv_dialect") or "spreadsheet"
+            click.echo(table_csv(chosen[0], lang, dialect), nl=False)
         return
     from rich.console import Console
     from rich.table import Table as RichTable

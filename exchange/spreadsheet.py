@@ -1,0 +1,545 @@
+"""Spreadsheets out and in: the Finnish-spreadsheet CSV dialect, XLSX, and bounded readers.
+
+Writing. ``csv_text``/``write_csv`` write one table as CSV in a dialect: ``spreadsheet`` (the
+default) is what Excel and LibreOffice open right with a double click in the user's language:
+UTF-8 with a byte order mark, and for fi and sv ``;`` as the separator and a decimal comma (the
+Finnish and Swedish locales use ``,`` for decimals); ``plain`` is for programs: no BOM, ``,`` and a
+decimal point. ``write_xlsx`` writes sheets with openpyxl. In both, text that a spreadsheet would
+run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is never
+written as one: XLSX cells are typed as text, and in CSV such text gets a leading apostrophe (the
+OWASP advice; ``read_table`` takes it off again). Files are written to a temporary name and renamed
+into place, so a failed write leaves nothing half-written.
+
+Reading. ``read_table`` reads the first visible sheet of an XLSX file (or a named one) or a CSV file
+into rows of plain values with their spreadsheet row numbers. It refuses, with the row and column
+where it can: files over ``MAX_BYTES``, XLSX files that are not a zip, zip bombs (a member that
+unpacks to more than ``MAX_UNPACKED`` or with a compression ratio over ``MAX_RATIO``), formulas,
+merged cells, more than ``MAX_ROWS`` rows or ``MAX_COLUMNS`` columns. Empty rows are skipped. CSV:
+the encoding (UTF-8 with or without BOM, UTF-16 with BOM, else the Windows code page cp1252) and
+the separator (``;``, ``,``, tab or ``|``) are detected.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import os
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from kototieto.errors import InvalidInputError, Location, UsageError
+
+Cell = str | int | float | bool | dt.date | None
+Dialect = Literal["spreadsheet", "plain"]
+DIALECTS: tuple[str, ...] = ("spreadsheet", "plain")
+
+#: Largest spreadsheet file read (bytes).
+MAX_BYTES = 40 * 1024 * 1024
+#: Largest total unpacked size of an XLSX file's parts, and largest compression ratio of a part.
+MAX_UNPACKED = 400 * 1024 * 1024
+MAX_RATIO = 200
+#: Most data rows and columns read.
+MAX_ROWS = 200_000
+MAX_COLUMNS = 1_000
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def is_formula_like(text: str) -> bool:
+    """True when a spreadsheet would read ``text`` as a formula (CSV injection)."""
+    return text.startswith(_FORMULA_START)
+
+
+def separator(lang: str, dialect: Dialect) -> str:
+    return ";" if dialect == "spreadsheet" and lang in ("fi", "sv") else ","
+
+
+def decimal_comma(lang: str, dialect: Dialect) -> bool:
+    return dialect == "spreadsheet" and lang in ("fi", "sv")
+
+
+def format_date(value: dt.date, lang: str, dialect: Dialect) -> str:
+    """d.m.yyyy for fi and sv in the spreadsheet dialect, else ISO 8601."""
+    if dialect == "spreadsheet" and lang in ("fi", "sv"):
+        return f"{value.day}.{value.month}.{value.year}"
+    return value.isoformat()
+
+
+def csv_cell(value: Cell, lang: str, dialect: Dialect) -> str:
+    """One value as CSV text in the dialect (formula-like text gets a leading apostrophe)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return (
+            {"fi": "kyllä", "sv": "ja"}.get(lang, "yes")
+            if value
+            else {"fi": "ei", "sv": "nej"}.get(lang, "no")
+        )
+    if isinstance(value, float):
+        text = repr(value) if value != int(value) or abs(value) >= 1e15 else f"{value:.1f}"
+        return text.replace(".", ",") if decimal_comma(lang, dialect) else text
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dt.date):
+        return format_date(value, lang, dialect)
+    text = str(value)
+    return "'" + text if is_formula_like(text) else text
+
+
+def csv_text(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Cell]],
+    *,
+    lang: str = "fi",
+    dialect: Dialect = "spreadsheet",
+) -> str:
+    """A table as CSV text in ``dialect`` (the BOM included for the spreadsheet dialect)."""
+    buf = io.StringIO()
+    if dialect == "spreadsheet":
+        buf.write("\ufeff")
+    writer = csv.writer(
+        buf, delimiter=separator(lang, dialect), lineterminator="\r\n" if dialect == "spreadsheet" else "\n"
+    )
+    writer.writerow([csv_cell(h, lang, dialect) for h in headers])
+    for row in rows:
+        writer.writerow([csv_cell(v, lang, dialect) for v in row])
+    return buf.getvalue()
+
+
+def _tmp(path: Path) -> Path:
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
+def write_csv(
+    path: Path,
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Cell]],
+    *,
+    lang: str = "fi",
+    dialect: Dialect = "spreadsheet",
+) -> None:
+    tmp = _tmp(path)
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            fh.write(csv_text(headers, rows, lang=lang, dialect=dialect))
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+@dataclass
+class Sheet:
+    """One sheet to write. ``keys``: an optional hidden second header row (field paths)."""
+
+    name: str
+    headers: list[str]
+    rows: list[list[Cell]] = field(default_factory=list)
+    keys: list[str] | None = None
+    widths: dict[int, float] = field(default_factory=dict)
+    hidden: bool = False
+
+
+def set_cell(ws: Any, row: int, column: int, value: Cell) -> Any:
+    """Write one value into an openpyxl sheet; text is always text, never a formula."""
+    cell = ws.cell(row=row, column=column)
+    if isinstance(value, str):
+        cell.value = value
+        cell.data_type = "s"  # openpyxl would otherwise store '=...' as a formula
+    else:
+        cell.value = value
+        if isinstance(value, dt.date):
+            cell.number_format = "d.m.yyyy"
+    return cell
+
+
+def fill_sheet(ws: Any, sheet: Sheet) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    bold = Font(bold=True)
+    for col, header in enumerate(sheet.headers, start=1):
+        set_cell(ws, 1, col, header).font = bold
+    first = 2
+    if sheet.keys is not None:
+        for col, key in enumerate(sheet.keys, start=1):
+            set_cell(ws, 2, col, key)
+        ws.row_dimensions[2].hidden = True
+        first = 3
+    for r, row in enumerate(sheet.rows, start=first):
+        for col, value in enumerate(row, start=1):
+            if value is not None and value != "":
+                c = set_cell(ws, r, col, value)
+                if isinstance(value, str) and len(value) > 60:
+                    c.alignment = Alignment(wrap_text=True, vertical="top")
+    for col in range(1, len(sheet.headers) + 1):
+        width = sheet.widths.get(col) or min(50.0, max(10.0, len(sheet.headers[col - 1]) * 1.1))
+        ws.column_dimensions[get_column_letter(col)].width = width
+    ws.freeze_panes = ws.cell(row=first, column=1)
+    if sheet.hidden:
+        ws.sheet_state = "hidden"
+
+
+def new_workbook() -> Any:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    return wb
+
+
+def sheet_title(name: str, taken: Iterable[str] = ()) -> str:
+    """A valid, unique sheet title (at most 31 characters, none of []:*?/\\)."""
+    base = re.sub(r"[\[\]:*?/\\]", "-", name)[:31] or "Sheet"
+    used = {t.lower() for t in taken}
+    title, n = base, 1
+    while title.lower() in used:
+        n += 1
+        suffix = f" ({n})"
+        title = base[: 31 - len(suffix)] + suffix
+    return title
+
+
+def save_workbook(wb: Any, path: Path) -> None:
+    tmp = _tmp(path)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def write_xlsx(path: Path, sheets: Sequence[Sheet]) -> None:
+    """Write ``sheets`` into one XLSX file (atomically)."""
+    wb = new_workbook()
+    titles: list[str] = []
+    for sheet in sheets:
+        title = sheet_title(sheet.name, titles)
+        titles.append(title)
+        fill_sheet(wb.create_sheet(title), sheet)
+    save_workbook(wb, path)
+
+
+# ------------------------------------------------------------------------------------------ reading
+
+
+def column_letter(index: int) -> str:
+    """Spreadsheet column letter of a 0-based column index (0 -> A)."""
+    out = ""
+    n = index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+@dataclass
+class RawTable:
+    """A sheet as read: header row(s) and data rows with their 1-based spreadsheet row numbers."""
+
+    source: str
+    sheet: str | None
+    headers: list[str]
+    keys: list[str] | None  # the template's hidden row of field paths, when present
+    rows: list[tuple[int, list[Cell]]]
+    sheets: dict[str, RawTable] = field(default_factory=dict)  # other visible sheets (xlsx)
+    notes: list[str] = field(default_factory=list)
+
+
+def _bad(source: str, message: str, line: int | None = None, column: int | None = None) -> InvalidInputError:
+    return InvalidInputError(message, location=Location(source, line, column))
+
+
+def read_table(path: Path, *, sheet: str | None = None, key_prefixes: tuple[str, ...] = ()) -> RawTable:
+    """Read an XLSX or CSV file (by content, not name) into a ``RawTable``; see the module doc.
+
+    ``key_prefixes``: a second row whose first cell starts with one of these is taken as the hidden
+    row of field paths a template writes (``koto import template``).
+    """
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    if size > MAX_BYTES:
+        raise _bad(
+            path.name,
+            f"the file is {size / 1e6:.0f} MB; at most {MAX_BYTES / 1e6:.0f} MB is read. "
+            "Split it into several files, or save it as CSV without formatting.",
+        )
+    with open(path, "rb") as fh:
+        head = fh.read(8)
+    if head.startswith(b"PK\x03\x04"):
+        return _read_xlsx(path, sheet, key_prefixes)
+    if path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
+        raise _bad(path.name, "the file is not an Excel workbook (.xlsx); save it as .xlsx or CSV")
+    return _read_csv(path, key_prefixes)
+
+
+def _check_zip(path: Path) -> None:
+    try:
+        zf = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise _bad(path.name, "the file is not a valid .xlsx workbook (a damaged zip file)") from None
+    with zf:
+        total = 0
+        names = set()
+        for info in zf.infolist():
+            names.add(info.filename)
+            total += info.file_size
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > 1_000_000 and ratio > MAX_RATIO:
+                raise _bad(
+                    path.name,
+                    f"the workbook part {info.filename} unpacks {ratio:.0f} times its size (a zip bomb?); "
+                    "it was not opened",
+                )
+            if total > MAX_UNPACKED:
+                raise _bad(
+                    path.name,
+                    f"the workbook unpacks to more than {MAX_UNPACKED // 2**20} MB; it was not opened",
+                )
+        if "xl/workbook.xml" not in names:
+            raise _bad(path.name, "the file is a zip file but not an Excel workbook (.xlsx)")
+
+
+def _sheet_parts(path: Path) -> dict[str, str]:
+    """sheet name -> part name in the zip (xl/worksheets/sheetN.xml)."""
+    import xml.etree.ElementTree as ET
+
+    ns = {
+        "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    }
+    with zipfile.ZipFile(path) as zf:
+        wb = ET.fromstring(zf.read("xl/workbook.xml"))
+        rels = ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+    targets = {r.get("Id"): r.get("Target", "") for r in rels}
+    out = {}
+    for s in wb.iterfind("m:sheets/m:sheet", ns):
+        rid = s.get(f"{{{ns['r']}}}id")
+        target = targets.get(rid, "")
+        target = target.lstrip("/")
+        out[s.get("name", "")] = target if target.startswith("xl/") else f"xl/{target}"
+    return out
+
+
+_FORMULA_RE = re.compile(rb'<c r="([A-Z]+)([0-9]+)"[^>]*>(?:<v>[^<]*</v>)?<f[ >]')
+
+
+def _formula_cells(path: Path, part: str) -> list[tuple[int, str]]:
+    """(row, column letter) of cells holding a formula in a sheet part (streamed, bounded)."""
+    out: list[tuple[int, str]] = []
+    with zipfile.ZipFile(path) as zf, zf.open(part) as fh:
+        data = fh.read()
+    if b"<f" not in data:
+        return out
+    for m in re.finditer(rb'<c r="([A-Z]+)([0-9]+)"[^>]*?(?:/>|>(.*?)</c>)', data, re.S):
+        body = m.group(3) or b""
+        if b"<f" in body:
+            out.append((int(m.group(2)), m.group(1).decode()))
+            if len(out) >= 20:
+                break
+    return out
+
+
+def _read_xlsx(path: Path, sheet: str | None, key_prefixes: tuple[str, ...]) -> RawTable:
+    import python_calamine as pc
+
+    _check_zip(path)
+    try:
+        wb = pc.CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises its own error types for broken parts
+        raise _bad(path.name, f"the workbook cannot be read: {exc}") from None
+    notes: list[str] = []
+    visible = [m.name for m in wb.sheets_metadata if str(m.visible).endswith("Visible")]
+    hidden = [m.name for m in wb.sheets_metadata if m.name not in visible]
+    if hidden:
+        notes.append(f"hidden sheets not read: {', '.join(hidden)}")
+    if sheet is not None:
+        if sheet not in wb.sheet_names:
+            raise _bad(path.name, f"no sheet {sheet!r}; the workbook has: {', '.join(wb.sheet_names)}")
+        if sheet in hidden:
+            raise _bad(path.name, f"the sheet {sheet!r} is hidden; show it or name another sheet")
+        names = [sheet]
+    else:
+        if not visible:
+            raise _bad(path.name, "the workbook has no visible sheet")
+        names = visible
+    parts = _sheet_parts(path)
+    tables: list[RawTable] = []
+    for name in names:
+        ws = wb.get_sheet_by_name(name)
+        source = f"{path.name}[{name}]"
+        merged = ws.merged_cell_ranges or []
+        if merged:
+            (r1, c1), (r2, c2) = merged[0]
+            raise _bad(
+                source,
+                f"merged cells {column_letter(c1)}{r1 + 1}:{column_letter(c2)}{r2 + 1} "
+                f"({len(merged)} merged range(s)); unmerge them so that every row has its own values",
+                r1 + 1,
+                c1 + 1,
+            )
+        part = parts.get(name)
+        if part:
+            formulas = _formula_cells(path, part)
+            if formulas:
+                row, col = formulas[0]
+                cells = ", ".join(f"{c}{r}" for r, c in formulas[:5])
+                raise _bad(
+                    source,
+                    f"cells hold formulas ({cells}{', ...' if len(formulas) > 5 else ''}); "
+                    "copy the sheet and paste values only",
+                    row,
+                    _col_index(col) + 1,
+                )
+        if ws.total_width > MAX_COLUMNS:
+            raise _bad(source, f"the sheet has {ws.total_width} columns; at most {MAX_COLUMNS} are read")
+        if ws.total_height > MAX_ROWS + 2 and ws.height > MAX_ROWS + 2:
+            raise _bad(source, f"the sheet has {ws.height} rows; at most {MAX_ROWS} are read")
+        start_row = ws.start[0] if ws.start else 0
+        start_col = ws.start[1] if ws.start else 0
+        raw = ws.to_python(skip_empty_area=False)
+        tables.append(_table(source, name, raw, start_row, start_col, key_prefixes))
+        if sheet is not None or len(tables) >= 20:
+            break
+    first = tables[0]
+    first.notes = notes
+    first.sheets = {t.sheet or "": t for t in tables[1:]}
+    return first
+
+
+def _col_index(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ord(ch) - 64)
+    return n - 1
+
+
+def _clean(value: Any) -> Cell:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        return value if value.strip() else None
+    if isinstance(value, dt.timedelta | dt.time):
+        return str(value)
+    return value  # type: ignore[no-any-return]
+
+
+def _table(
+    source: str,
+    sheet: str | None,
+    raw: list[list[Any]],
+    start_row: int,
+    start_col: int,
+    key_prefixes: tuple[str, ...],
+) -> RawTable:
+    rows = [[None] * start_col + [_clean(v) for v in r] for r in raw]
+    # leading empty rows before the header
+    first = 0
+    while first < len(rows) and all(v is None for v in rows[first]):
+        first += 1
+    if first >= len(rows):
+        raise _bad(source, "the sheet is empty (no header row)")
+    header_row = rows[first]
+    headers = ["" if v is None else str(v).strip() for v in header_row]
+    while headers and not headers[-1]:
+        headers.pop()
+    keys = None
+    body_start = first + 1
+    if body_start < len(rows) and key_prefixes:
+        cand = rows[body_start]
+        firstval = next((v for v in cand if v is not None), None)
+        if isinstance(firstval, str) and firstval.startswith(key_prefixes):
+            keys = ["" if v is None else str(v).strip() for v in cand][: len(headers)]
+            keys += [""] * (len(headers) - len(keys))
+            body_start += 1
+    data: list[tuple[int, list[Cell]]] = []
+    width = len(headers)
+    for i in range(body_start, len(rows)):
+        row = rows[i]
+        if all(v is None for v in row):
+            continue
+        extra = [j for j, v in enumerate(row[width:], start=width) if v is not None]
+        if extra:
+            j = extra[0]
+            raise _bad(
+                source,
+                f"row {start_row + i + 1}, column {column_letter(j)}: a value in a column without a header",
+                start_row + i + 1,
+                j + 1,
+            )
+        data.append((start_row + i + 1, list(row[:width]) + [None] * (width - len(row))))
+        if len(data) > MAX_ROWS:
+            raise _bad(source, f"more than {MAX_ROWS} rows; split the file")
+    return RawTable(source, sheet, headers, keys, data)
+
+
+def _decode(raw: bytes) -> tuple[str, str]:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="strict"), "utf-8-sig"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16"), "utf-16"
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace"), "cp1252"
+
+
+def detect_separator(text: str) -> str:
+    """The separator of CSV text: the candidate that splits the first lines most consistently."""
+    lines = [ln for ln in text.splitlines()[:20] if ln.strip()]
+    best, best_score = "\x1f", -1.0  # no candidate in the header row: one column
+    for sep in (";", ",", "\t", "|"):
+        if not lines or len(next(csv.reader(lines[:1], delimiter=sep))) < 2:
+            continue  # the header row decides which characters separate
+        counts = []
+        for row in csv.reader(lines, delimiter=sep):
+            counts.append(len(row))
+        if not counts or max(counts) < 2:
+            continue
+        common = max(set(counts), key=counts.count)
+        score = counts.count(common) / len(counts) + common / 1000
+        if score > best_score:
+            best, best_score = sep, score
+    return best
+
+
+def _read_csv(path: Path, key_prefixes: tuple[str, ...]) -> RawTable:
+    raw = path.read_bytes()
+    if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise _bad(path.name, "the file is not text (CSV) nor an .xlsx workbook")
+    try:
+        text, encoding = _decode(raw)
+    except UnicodeDecodeError as exc:
+        raise _bad(path.name, f"the file is not valid text: {exc.reason}") from None
+    sep = detect_separator(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
+    rows: list[list[Any]] = []
+    try:
+        for row in reader:
+            if len(row) > MAX_COLUMNS:
+                raise _bad(
+                    path.name, f"line {reader.line_num}: more than {MAX_COLUMNS} columns", reader.line_num
+                )
+            rows.append([_uncsv(v) for v in row])
+            if len(rows) > MAX_ROWS + 2 and any(v is not None for v in rows[-1]):
+                raise _bad(path.name, f"more than {MAX_ROWS} rows; split the file")
+    except csv.Error as exc:
+        raise _bad(path.name, f"line {reader.line_num}: {exc}", reader.line_num) from None
+    table = _table(path.name, None, rows, 0, 0, key_prefixes)
+    table.notes.append(f"read as CSV: encoding {encoding}, separator {sep!r}")
+    return table
+
+
+def _uncsv(value: str) -> Cell:
+    v = value.strip()
+    if not v:
+        return None
+    if v.startswith("'") and is_formula_like(v[1:]):
+        return v[1:]  # our own escape of formula-like text
+    return value

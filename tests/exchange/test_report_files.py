@@ -1,0 +1,60 @@
+"""``koto report ... --csv`` in the Finnish spreadsheet dialect and ``--xlsx`` for every report."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from openpyxl import load_workbook
+
+
+def _support() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("_exch_support", Path(__file__).parent / "_support.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+S = _support()
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    root = tmp_path_factory.mktemp("rep")
+    with S.hermetic_env(root):
+        yield S.make_repo(root / "repo", customers=12)
+
+
+def test_csv_spreadsheet_dialect(repo: Path) -> None:
+    out = S.koto(repo, "report", "stats", "-C", str(repo), "--csv", "--table", "service_kinds")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("\ufeff")
+    header, first = out.stdout[1:].splitlines()[:2]
+    assert header == "Palvelun laji;Koodi;Toimenpiteitä;Suunnitelmia"
+    label, code, *_ = first.split(";")
+    assert code and code != label  # the code in its own column, the label first
+    fr = S.koto(repo, "report", "fill-rates", "-C", str(repo), "--csv")
+    assert any(",0" in line or "," in line.split(";")[-1] for line in fr.stdout.splitlines()[1:])
+
+
+def test_csv_plain_dialect_and_swedish(repo: Path) -> None:
+    plain = S.koto(repo, "report", "fill-rates", "-C", str(repo), "--csv", "--csv-dialect", "plain")
+    assert plain.stdout.splitlines()[0] == "path,label,kinds,obligation,filled,records,rate_pct"
+    sv = S.koto(repo, "report", "fill-rates", "-C", str(repo), "--csv", "--lang", "sv")
+    assert sv.stdout.startswith("\ufeff") and ";" in sv.stdout.splitlines()[0]
+
+
+@pytest.mark.parametrize("name", ["due", "completeness", "stats", "fill-rates"])
+def test_xlsx_for_every_report(name: str, repo: Path, tmp_path: Path) -> None:
+    path = tmp_path / f"{name}.xlsx"
+    out = S.koto(repo, "report", name, "-C", str(repo), "--xlsx", str(path), "--lang", "sv")
+    assert out.returncode == 0, out.stderr
+    wb = load_workbook(path)
+    assert len(wb.sheetnames) >= 1
+    ws = wb[wb.sheetnames[0]]
+    assert ws.row_dimensions[2].hidden  # the column keys
+    assert all(isinstance(c.value, str) for c in ws[1])
