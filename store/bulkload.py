@@ -106,6 +106,7 @@ def fast_load(
 ) -> dict[str, Any]:
     """Parse one record file into plain data (same rules and result as ``load_document``)."""
     decoded = sy.decode(text, filename, max_bytes)
+    sy.refuse_directives(decoded, filename)
     if sy.needs_event_scan(decoded, max_depth):
         sy.scan_events(decoded, filename, max_depth, _CParser)
     loader = _Loader(decoded)

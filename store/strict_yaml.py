@@ -90,6 +90,17 @@ def decode(raw: bytes | str, filename: str, max_bytes: int = MAX_BYTES) -> str:
     return text
 
 
+def refuse_directives(text: str, filename: str) -> None:
+    """Refuse a ``%`` directive line before the document (``%YAML 1.3`` included: one message for
+    every version, whichever parser would have failed on it first)."""
+    for line_no, line in enumerate(text.split("\n"), 1):
+        stripped = line.strip()
+        if stripped.startswith("%"):
+            raise fail(filename, "directives (%YAML, %TAG) are not allowed in records", line_no, 1)
+        if stripped and not stripped.startswith("#"):
+            return
+
+
 def depth_bound(text: str) -> int:
     """A cheap upper bound on the nesting depth of ``text`` (never below the true depth).
 
@@ -127,12 +138,23 @@ def mark_position(exc: BaseException) -> tuple[int | None, int | None]:
     return None, None
 
 
+TAB_MESSAGE: Final = "not valid YAML: a Tab character cannot be used here; indent with spaces, not Tab"
+
+
 def yaml_error(filename: str, exc: BaseException, text: str | None = None) -> InvalidInputError:
     """Turn a parser error of either library into an :class:`InvalidInputError` with a position."""
+    if text is not None:
+        from kototieto.store.markers import MESSAGE, marker_line
+
+        at = marker_line(text)
+        if at is not None:  # not a YAML mistake: Git left its conflict markers in the record
+            return fail(filename, MESSAGE.en, at, 1)
     line, column = mark_position(exc)
     problem = getattr(exc, "problem", None)
     context = getattr(exc, "context", None)
-    if problem:
+    if problem and ("tab character" in problem or "'\\t'" in problem):
+        message = TAB_MESSAGE
+    elif problem:
         message = f"not valid YAML: {problem}" + (f" ({context})" if context else "")
     else:
         message = f"not valid YAML: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"

@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from kototieto.store.markers import MESSAGE as MARKERS
+
 _PATTERNS: Final[list[tuple[re.Pattern[str], str, str]]] = [
+    (re.compile("^" + re.escape(MARKERS.en) + "$"), MARKERS.fi, MARKERS.sv),
     (
         re.compile(r"^duplicate key (?P<a>'.*')(?: \(first on line (?P<b>\d+)\))?$"),
         "Avain {a} on kahteen kertaan.",
@@ -85,6 +88,11 @@ _PATTERNS: Final[list[tuple[re.Pattern[str], str, str]]] = [
         re.compile(r"^not valid YAML: cannot read (?P<a>'.*') as a number$"),
         "Arvoa {a} ei voi lukea numeroksi.",
         "Värdet {a} kan inte läsas som ett tal.",
+    ),
+    (
+        re.compile(r"^not valid YAML: a Tab character cannot be used here; indent with spaces, not Tab$"),
+        "Sarkainmerkkiä (Tab) ei voi käyttää tässä. Sisennä välilyönneillä.",
+        "Tabbtecken (Tab) kan inte användas här. Gör indraget med mellanslag.",
     ),
     (
         re.compile(r"^not valid YAML: (?P<a>.*)$"),

@@ -37,7 +37,6 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import YAMLError
 from ruamel.yaml.representer import RoundTripRepresenter
 from ruamel.yaml.scalarbool import ScalarBoolean
 from ruamel.yaml.scalarstring import (
@@ -239,25 +238,46 @@ def locate(doc: Any, path: tuple[PathKey, ...]) -> tuple[int, int] | None:
 def load_document(
     text: bytes | str, filename: str, *, max_bytes: int = sy.MAX_BYTES, max_depth: int = sy.MAX_DEPTH
 ) -> LoadedDocument:
-    """Read a record file strictly for round-trip editing; refuse anything outside the subset."""
+    """Read a record file strictly for round-trip editing; refuse anything outside the subset.
+
+    Which files are accepted, and the refusal message, is decided by one loader only: the strict
+    fast loader (:func:`kototieto.store.bulkload.fast_load`) reads the text first and its data is
+    the data. ruamel then builds the comment-keeping tree; where ruamel cannot read a file that
+    the fast loader accepts (its pure-Python scanner refuses a Tab after a value; it raises on some
+    comment layouts) or reads it differently, the tree is built from the data without the
+    comments. So ``koto validate``, ``koto commit``, ``koto add`` and the hook accept exactly the
+    same files, with the same message, and never show a traceback.
+    """
+    from kototieto.store.bulkload import fast_load
+
     decoded = sy.decode(text, filename, max_bytes)
-    y = _yaml(filename, max_depth)
-    try:
-        doc = y.load(decoded)
-    except InvalidInputError:
-        raise
-    except YAMLError as exc:
-        raise sy.yaml_error(filename, exc, decoded) from None
-    except RecursionError:
-        raise sy.fail(filename, "the data is nested too deeply") from None
-    except (ValueError, TypeError, IndexError, OverflowError) as exc:
-        raise sy.fail(filename, f"not valid YAML: {exc}") from None
-    if not isinstance(doc, CommentedMap):
-        kind = "empty" if doc is None else ("a list" if isinstance(doc, list) else "a single value")
-        raise sy.fail(filename, f"a record file must hold one mapping of fields (this one is {kind})", 1, 1)
-    data = to_plain(doc)
-    assert isinstance(data, dict)
+    data = fast_load(decoded, filename, max_bytes=max_bytes, max_depth=max_depth)
+    doc = _round_trip_tree(decoded, data, filename, max_depth)
     return LoadedDocument(doc=doc, data=data, text=decoded, filename=filename)
+
+
+_TRAILING_BLANKS: Final = re.compile(r"[ \t]+$", re.MULTILINE)
+
+
+def _round_trip_tree(decoded: str, data: dict[str, Any], filename: str, max_depth: int) -> CommentedMap:
+    """ruamel's tree of a text the fast loader accepted as ``data`` (see ``load_document``)."""
+    for candidate in (decoded, _TRAILING_BLANKS.sub("", decoded)):
+        try:
+            doc = _yaml(filename, max_depth).load(candidate)
+        except Exception:  # any ruamel failure: the fast loader already accepted the text
+            continue
+        if isinstance(doc, CommentedMap) and _same_data(to_plain(doc), data):
+            return doc
+    node = to_node(data)
+    assert isinstance(node, CommentedMap)
+    return node
+
+
+def _same_data(a: Any, b: Any) -> bool:
+    try:
+        return json.dumps(a, sort_keys=False) == json.dumps(b, sort_keys=False)
+    except (TypeError, ValueError):
+        return False
 
 
 def to_plain(value: Any) -> Any:

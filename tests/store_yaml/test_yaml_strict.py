@@ -140,3 +140,65 @@ def test_nothing_is_executed(tmp_path: Any) -> None:
         with pytest.raises(InvalidInputError):
             loader(raw, "f.yaml")
     assert not marker.exists()
+
+
+# The cases on which the two loaders (and so `koto validate` and the write path) used to disagree
+# or crash (issue 11, item 7): name -> (text inserted/changed in a valid customer record, expected
+# outcome: None = accepted with the same data by both, else words of the one refusal message).
+AGREE: dict[str, tuple[bytes, str | None]] = {
+    "comment between key and value, blank line": (
+        b"kind: customer\nid: c-1\nfirst_names:\n  # etunimet\n\n  Testi\nlast_name: A\n",
+        None,
+    ),
+    "comment after key, blank line, value below": (
+        b"kind: customer\nid: c-1\nfirst_names: # etunimet\n\n  Testi\nlast_name: A\n",
+        None,
+    ),
+    "comment between key and list, blank line": (
+        b"kind: customer\nid: c-1\ncitizenships:\n# kansalaisuudet\n\n- NP\nlast_name: A\n",
+        None,
+    ),
+    "yaml 1.3 directive": (b"%YAML 1.3\n---\nkind: customer\nid: c-1\n", "directives"),
+    "yaml 1.2 directive after a comment": (b"# x\n%YAML 1.2\n---\nkind: customer\n", "directives"),
+    "tab at the start of a literal block line": (
+        b"kind: customer\nid: c-1\nnote: |\n  first\n\tsecond\nlast_name: A\n",
+        "indent with spaces, not Tab",
+    ),
+    "trailing tab after a value": (b"kind: customer\nid: c-1\t\nlast_name: A\t\n", None),
+    "trailing tab after a key": (b"kind: customer\nname:\t\n  first: A\n", None),
+    "trailing tab in a literal block": (b"kind: customer\nnote: |\n  first\t\n  second\nid: c\n", None),
+}
+
+
+@pytest.mark.parametrize("name", list(AGREE))
+def test_both_loaders_accept_the_same_files_with_one_message(name: str) -> None:
+    raw, words = AGREE[name]
+    outcomes: list[Any] = []
+    for loader in LOADERS:
+        try:
+            outcomes.append(("ok", loader(raw, "customers/7f/c-1/r.yaml")))
+        except InvalidInputError as exc:  # anything else (a traceback) fails the test
+            outcomes.append(("refused", str(exc)))
+    assert outcomes[0] == outcomes[1], outcomes
+    if words is None:
+        assert outcomes[0][0] == "ok", outcomes
+    else:
+        assert outcomes[0][0] == "refused" and words in outcomes[0][1], outcomes
+
+
+def test_a_tab_message_is_translated() -> None:
+    from kototieto.store.strict_yaml import TAB_MESSAGE
+    from kototieto.store.yaml_messages import translate
+
+    texts = translate(TAB_MESSAGE)
+    assert "välilyönneillä" in texts["fi"] and "mellanslag" in texts["sv"] and "Tab" in texts["en"]
+
+
+def test_a_file_ruamel_cannot_read_keeps_its_data_on_a_round_trip_edit() -> None:
+    from kototieto.store.yamlio import dump_document, update_document
+
+    raw = b"kind: customer\nid: c-1\t\nnote: |\n  first\t\n  second\nlast_name: A\n"
+    doc = load_document(raw, "f.yaml")
+    assert doc.data == fast_load(raw, "f.yaml")
+    update_document(doc.doc, dict(doc.data, last_name="B"))
+    assert fast_load(dump_document(doc.doc), "f.yaml") == dict(doc.data, last_name="B")
