@@ -13,9 +13,12 @@ from pydantic import Field
 from kototieto.model.bases import (
     ASSESS,
     ASSESS_CHANGED,
+    ASSESS_CONTENT_ONLY,
+    ASSESS_FAMILY,
     ASSESS_MULTI,
     ASSESS_REASONS,
-    STRUCTURE,
+    ASSESS_TIMING,
+    RECORD_HANDLING,
     F,
 )
 from kototieto.model.codes import Code
@@ -31,7 +34,7 @@ from kototieto.model.common import (
     Referral,
     Sourced,
 )
-from kototieto.model.meta import ALL_ACTORS, FieldMeta, Obligation
+from kototieto.model.meta import ALL_ACTORS, FieldMeta, LegalBasis, Obligation
 from kototieto.model.record import RecordBase
 from kototieto.model.text import T, Text
 from kototieto.model.types import IsoDate, LongText, ShortText, Years
@@ -40,9 +43,11 @@ MAY = Obligation.MAY
 COND = Obligation.CONDITIONAL
 
 
-def _content(label: Text, definition: Text, item: str, example: object) -> FieldMeta:
+def _content(
+    label: Text, definition: Text, item: str, example: object, basis: LegalBasis = ASSESS
+) -> FieldMeta:
     """A 'shall' content item of the assessment: its own decree item and D1.02 (the content)."""
-    return F(label, definition, ASSESS, example=example, items=(item, "D1.02"))
+    return F(label, definition, basis, example=example, items=(item, "D1.02"))
 
 
 class SpecifyingMeasure(KotoModel):
@@ -512,7 +517,7 @@ class AssessmentBase(RecordBase):
                 "services is to be drawn up: a date, as soon as possible, or not at all with the "
                 "reason.",
             ),
-            ASSESS,
+            ASSESS_TIMING,
             example={"plan_kind": "integration-plan", "timing": "date", "date": "2025-04-10"},
             items=("D1.04", "D1.08"),
         ),
@@ -703,6 +708,7 @@ class AssessmentBase(RecordBase):
             ),
             "D1.20",
             {"description": "Käy kirjaston kielikahvilassa viikoittain.", "sources": ["person"]},
+            ASSESS_CONTENT_ONLY,
         ),
     ] = None
     society_knowledge: Annotated[
@@ -720,6 +726,7 @@ class AssessmentBase(RecordBase):
             ),
             "D1.21",
             {"description": "Tuntee julkiset palvelut hyvin.", "sources": ["person"]},
+            ASSESS_CONTENT_ONLY,
         ),
     ] = None
     life_situation: Annotated[
@@ -756,7 +763,7 @@ class AssessmentBase(RecordBase):
                 "Eventuellt behov av att utarbeta en integrationsplan för familjen.",
                 "A possible need to draw up a family integration plan.",
             ),
-            ASSESS,
+            ASSESS_FAMILY,
             example={"needed": True, "sources": ["person"]},
             ob=MAY,
             items=("D1.23", "D1.02"),
@@ -772,8 +779,12 @@ class Assessment(AssessmentBase):
         Literal["assessment"],
         F(
             T("Tietueen laji", "Typ av post", "Record kind"),
-            T("Tietueen laji.", "Typ av post.", "The kind of record."),
-            STRUCTURE,
+            T(
+                "Tietueen laji: asiakas, arviointi, suunnitelma, tarkistus tai ohjaus ja neuvonta.",
+                "Typ av post: kund, bedömning, plan, översyn eller vägledning och rådgivning.",
+                "The kind of record: customer, assessment, plan, review, or guidance and counselling.",
+            ),
+            RECORD_HANDLING,
             example="assessment",
             actors=ALL_ACTORS,
         ),
@@ -795,8 +806,12 @@ class MultisectoralAssessment(AssessmentBase):
         Literal["multisectoral-assessment"],
         F(
             T("Tietueen laji", "Typ av post", "Record kind"),
-            T("Tietueen laji.", "Typ av post.", "The kind of record."),
-            STRUCTURE,
+            T(
+                "Tietueen laji: asiakas, arviointi, suunnitelma, tarkistus tai ohjaus ja neuvonta.",
+                "Typ av post: kund, bedömning, plan, översyn eller vägledning och rådgivning.",
+                "The kind of record: customer, assessment, plan, review, or guidance and counselling.",
+            ),
+            RECORD_HANDLING,
             example="multisectoral-assessment",
             actors=ALL_ACTORS,
         ),

@@ -27,7 +27,65 @@ CUSTOMER = LegalBasis(
         "Not decree data content: the person's basic data, to identify them and compute the Act's deadlines.",
     ),
 )
+RECORD_HANDLING = LegalBasis(
+    act=(76,),
+    in_874=In874.NOT_APPLICABLE,
+    note=T(
+        "Tietueen käsittelyyn kuuluva tieto (laji, skeemaversio, mitätöinti tai pilotin lisäkentät); "
+        "ei asetuksen tietosisältöä.",
+        "Uppgift som hör till hanteringen av posten (typ, schemaversion, annullering eller pilotens "
+        "tilläggsfält); inte förordningens datainnehåll.",
+        "Part of handling the record (kind, schema version, annulment or a pilot's extension fields); "
+        "not decree data content.",
+    ),
+)
 ASSESS = LegalBasis(act=(14, 15), memo="1 § 1 mom.", decree_874="1 § 1 mom.", in_874=In874.YES)
+ASSESS_CONTENT_ONLY = LegalBasis(
+    act=(14, 15),
+    memo="1 § 1 mom.",
+    decree_874="1 § 1 mom.",
+    in_874=In874.YES,
+    note=T(
+        'Asetus 874/2024 mainitsee arvioinnin sisällön ("sisältö") yleisesti; tätä kohtaa ei '
+        "mainita ohjeistuksen sisältöluettelossa.",
+        'Förordning 874/2024 nämner bedömningens innehåll ("innehåll") allmänt; denna punkt '
+        "nämns inte i anvisningarnas förteckning över innehållet.",
+        '874/2024 names the assessment\'s content ("sisältö") in general only; this item is not in '
+        "the guidance's list of content.",
+    ),
+)
+ASSESS_TIMING = LegalBasis(
+    act=(14, 15, 16, 17, 21),
+    memo="1 § 1 mom.",
+    decree_874="1 § 1 mom.",
+    in_874=In874.CHANGED,
+    note=T(
+        'Asetuksessa 874/2024 jäljellä vain "kotoutumissuunnitelman laadinta-ajankohta tai muu '
+        'palveluihin ohjaus"; monialainen ja perheen kotoutumissuunnitelma sekä tieto siitä, ettei '
+        "suunnitelmaa laadita (muistion perustelut), eivät ole asetuksen tekstissä.",
+        'I förordning 874/2024 återstår endast "tidpunkten för utarbetandet av integrationsplanen '
+        'eller annan hänvisning till tjänster"; den sektorsövergripande planen, integrationsplanen '
+        "för familjen och uppgiften om att ingen plan utarbetas (promemorians motivering) finns inte "
+        "i förordningens text.",
+        '874/2024 keeps only "the planned time of the integration plan or other referral to '
+        "services\"; the multisectoral plan, the family plan and 'no plan, with the reason' (the "
+        "memo's explanatory text) are not in its text.",
+    ),
+)
+ASSESS_FAMILY = LegalBasis(
+    act=(14, 15, 21),
+    memo="1 § 1 mom.",
+    in_874=In874.UNVERIFIED,
+    note=T(
+        "Perheen kotoutumissuunnitelma puuttuu asetuksen 874/2024 1-2 §:stä, ja ohjeistuksen "
+        'sisältöluettelossa on "kotoutumissuunnitelman tarve", ei perheen suunnitelman tarve.',
+        "Integrationsplanen för familjen saknas i 1-2 § i förordning 874/2024, och anvisningarnas "
+        'förteckning över innehållet har "behov av en integrationsplan", inte behov av en plan för '
+        "familjen.",
+        "The family plan is not in 874/2024 §§ 1-2, and the guidance's list of content has 'need for "
+        "an integration plan', not for a family plan.",
+    ),
+)
 ASSESS_REASONS = LegalBasis(
     act=(14, 15),
     memo="1 § 1 mom. (perustelut)",
@@ -73,6 +131,28 @@ PLAN_874 = LegalBasis(
         "Added by the issued decree 874/2024; not in the memo.",
     ),
 )
+PLAN_EXTENSION = LegalBasis(
+    act=(16, 17, 21),
+    memo="2 § 1 mom.; 3 § 4 mom.",
+    in_874=In874.UNVERIFIED,
+    note=T(
+        "Asetus 874/2024 mainitsee suunnitelman keston, ei pidemmän keston perustetta; perusteita ei "
+        "löytynyt luetuista lähteistä.",
+        "Förordning 874/2024 nämner planens varaktighet, inte en grund för längre varaktighet; "
+        "grunderna hittades inte i de källor som lästs.",
+        "874/2024 names the plan's duration, not an extension ground; the grounds were not found in "
+        "the sources read.",
+    ),
+)
+PLAN_COUNTY = LegalBasis(
+    act=(17,),
+    in_874=In874.NOT_APPLICABLE,
+    note=T(
+        "Hankkeen rakenteellinen lisäys: muistio ja asetus 874/2024 eivät mainitse tätä tietoa.",
+        "Projektets strukturella tillägg: varken promemorian eller förordning 874/2024 nämner uppgiften.",
+        "A structural project addition: neither the memo nor 874/2024 names this item.",
+    ),
+)
 PLAN_OTHER = LegalBasis(act=(16, 17, 21), memo="2 § 2 mom.", decree_874="2 § 2 mom.", in_874=In874.YES)
 PLAN_FAMILY = LegalBasis(
     act=(21,),
@@ -102,6 +182,8 @@ def F(
     actors: tuple[Actor, ...] = MUN,
     items: tuple[str, ...] = (),
     condition: Text | None = None,
+    addition: Text | None = None,
+    ob_by_kind: tuple[tuple[str, Obligation], ...] = (),
 ) -> FieldMeta:
     """Declare a field's catalogue entry (used inside ``Annotated``).
 
@@ -120,4 +202,6 @@ def F(
         example=example,
         items=items,
         condition=condition,
+        project_addition=addition,
+        obligation_by_kind=ob_by_kind,
     )

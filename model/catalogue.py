@@ -22,6 +22,7 @@ from pydantic.fields import FieldInfo
 from kototieto import __version__
 from kototieto.model import validation as _validation  # noqa: F401  (registers every rule)
 from kototieto.model.codes import CODE_LISTS, Code
+from kototieto.model.legalstatus import KIND_STATUS, OPEN_QUESTIONS, open_questions_json, status_874
 from kototieto.model.meta import FieldMeta, LegalBasis
 from kototieto.model.problems import RULES
 from kototieto.model.records import RECORD_KINDS, RECORD_MODELS
@@ -131,18 +132,36 @@ class FieldEntry:
     code_list: str | None
     inherited_items: tuple[str, ...] = ()
     children: list[str] = field(default_factory=list)
+    inherited_addition: Text | None = None
 
     @property
     def decree_items(self) -> list[str]:
         return sorted(set(self.meta.items) | set(self.inherited_items))
 
+    def status_874_by_kind(self) -> dict[str, str]:
+        """The 874/2024 status of this field in each kind that has it (see ``legalstatus``)."""
+        return {kind: str(status_874(self.basis, kind)) for kind in self.kinds}
+
+    def obligation_by_kind(self) -> dict[str, str]:
+        return {kind: str(self.meta.obligation_in(kind)) for kind in self.kinds}
+
+    @property
+    def project_addition(self) -> Text | None:
+        """The project-addition note of the field, or of the record-level field it belongs to."""
+        return self.meta.project_addition or self.inherited_addition
+
     def as_dict(self) -> dict[str, Any]:
+        addition = self.project_addition
         return {
             "path": self.path,
             "kinds": self.kinds,
             "type": self.type,
             "cardinality": self.cardinality,
             "obligation": str(self.meta.obligation),
+            "obligation_by_kind": self.obligation_by_kind(),
+            "status_874_by_kind": self.status_874_by_kind(),
+            "project_addition": addition is not None,
+            "project_addition_note": addition.as_dict() if addition else None,
             "condition": self.meta.condition.as_dict() if self.meta.condition else None,
             "actors": [str(a) for a in self.meta.actors],
             "labels": self.meta.label.as_dict(),
@@ -225,6 +244,7 @@ def _walk(
     parent_basis: LegalBasis | None,
     parent_items: tuple[str, ...],
     out: dict[str, FieldEntry],
+    parent_addition: Text | None = None,
 ) -> None:
     for name, info in model.model_fields.items():
         path = f"{prefix}{name}"
@@ -252,10 +272,11 @@ def _walk(
                 basis,
                 code_list,
                 inherited_items=parent_items,
+                inherited_addition=parent_addition,
             )
         if isinstance(tp, type) and issubclass(tp, BaseModel):
             items = parent_items if prefix else tuple(meta.items)
-            _walk(tp, kind, f"{path}.", basis, items, out)
+            _walk(tp, kind, f"{path}.", basis, items, out, meta.project_addition or parent_addition)
 
 
 @cache
@@ -297,6 +318,9 @@ def record_kinds_json() -> list[dict[str, Any]]:
             "labels": KIND_LABELS[kind][0].as_dict(),
             "definitions": KIND_LABELS[kind][1].as_dict(),
             "act_sections": list(KIND_LABELS[kind][2]),
+            "status_874": str(KIND_STATUS[kind].status),
+            "status_874_note": KIND_STATUS[kind].note.as_dict(),
+            "open_questions": [q.id for q in OPEN_QUESTIONS if kind in q.kinds],
             "fields": [e.path for e in fields() if kind in e.kinds],
         }
         for kind in RECORD_KINDS
@@ -340,4 +364,5 @@ def catalogue_json(extra_fields: list[dict[str, Any]] | None = None) -> dict[str
         "decree_items": [d.as_dict() for d in DECREE_ITEMS],
         "trace": trace_json(),
         "parameters": RuleParams().table(),
+        "open_questions": open_questions_json(),
     }

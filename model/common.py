@@ -169,11 +169,14 @@ SOURCES_META = F(
     T("Tiedon lähteet", "Uppgiftens källor", "Information sources"),
     T(
         "Mistä tämän kohdan tiedot on saatu: maahanmuuttajalta itseltään, muulta viranomaiselta tai "
-        "palveluntuottajalta, tai hänen toimittamastaan asiakirjasta.",
+        "palveluntuottajalta, maahanmuuttajan toimittamasta asiakirjasta tai virkailijan omasta "
+        "havainnosta (hankkeen lisäys).",
         "Varifrån uppgifterna i denna punkt har erhållits: av invandraren själv, av en annan "
-        "myndighet eller serviceproducent, eller ur ett dokument som invandraren lämnat in.",
+        "myndighet eller serviceproducent, ur ett dokument som invandraren lämnat in eller genom "
+        "tjänstemannens egen iakttagelse (projektets tillägg).",
         "Where this item's information came from: the immigrant themself, another authority or "
-        "service provider, or a document the immigrant supplied.",
+        "service provider, a document the immigrant supplied, or the official's own observation "
+        "(a project addition).",
     ),
     None,
     example=["person"],
@@ -453,17 +456,20 @@ OTHER_DATA_META = F(
 RECORD_SOURCES_META = F(
     T("Tiedon lähteet", "Uppgifternas källor", "Information sources"),
     T(
-        "Mistä tietueen tiedot on saatu: maahanmuuttajalta, muulta viranomaiselta tai "
-        "palveluntuottajalta, tai hänen toimittamastaan asiakirjasta.",
-        "Varifrån postens uppgifter har erhållits: av invandraren, av en annan myndighet eller "
-        "serviceproducent, eller ur ett dokument som invandraren lämnat in.",
-        "Where the record's information came from: the immigrant, another authority or service "
-        "provider, or a document the immigrant supplied.",
+        "Mistä tietueen tiedot on saatu: maahanmuuttajalta itseltään, muulta viranomaiselta tai "
+        "palveluntuottajalta, maahanmuuttajan toimittamasta asiakirjasta tai virkailijan omasta "
+        "havainnosta.",
+        "Varifrån postens uppgifter har erhållits: av invandraren själv, av en annan myndighet eller "
+        "serviceproducent, ur ett dokument som invandraren lämnat in eller genom tjänstemannens egen "
+        "iakttagelse.",
+        "Where the record's information came from: the immigrant themself, another authority or "
+        "service provider, a document the immigrant supplied, or the official's own observation.",
     ),
     LegalBasis(
         act=(16, 17, 21, 22, 10),
         decree_874="2 § 1 mom.",
         in_874=In874.YES,
+        by_kind=(("review", In874.NOT_APPLICABLE), ("guidance", In874.NOT_APPLICABLE)),
         note=T(
             "Asetus 874/2024 lisäsi suunnitelmille tiedon siitä, mistä tiedot on saatu (muistiossa "
             "vain arvioinneille, D1.06). Tarkistuksissa ja ohjauksessa Kototieto kysyy saman "
@@ -478,6 +484,13 @@ RECORD_SOURCES_META = F(
     ),
     example=["person", "service-provider"],
     ob=COND,
+    ob_by_kind=(
+        ("integration-plan", Obligation.SHALL),
+        ("multisectoral-plan", Obligation.SHALL),
+        ("family-plan", Obligation.SHALL),
+        ("review", Obligation.MAY),
+        ("guidance", Obligation.MAY),
+    ),
     actors=MUN_COUNTY,
     condition=T(
         "Pakollinen suunnitelmissa (874/2024); vapaaehtoinen tarkistuksissa ja ohjauksessa.",

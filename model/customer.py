@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from kototieto.model.bases import CUSTOMER, STRUCTURE, F
+from kototieto.model.bases import CUSTOMER, RECORD_HANDLING, F
 from kototieto.model.codes import Code
 from kototieto.model.common import KotoModel
 from kototieto.model.meta import ALL_ACTORS, MUN, Obligation
@@ -69,7 +69,11 @@ class Residence(KotoModel):
     date: Annotated[
         IsoDate,
         F(
-            T("Myöntämispäivä", "Datum", "Date granted"),
+            T(
+                "Myöntämis- tai rekisteröintipäivä",
+                "Datum för beviljande eller registrering",
+                "Date granted or registered",
+            ),
             T(
                 "Ensimmäisen oleskeluluvan tai -kortin myöntämis- tai rekisteröintipäivä. Siitä "
                 "lasketaan kolmen vuoden määräaika kotoutumissuunnitelmalle.",
@@ -90,8 +94,12 @@ class Customer(Common):
         Literal["customer"],
         F(
             T("Tietueen laji", "Typ av post", "Record kind"),
-            T("Tietueen laji.", "Typ av post.", "The kind of record."),
-            STRUCTURE,
+            T(
+                "Tietueen laji: asiakas, arviointi, suunnitelma, tarkistus tai ohjaus ja neuvonta.",
+                "Typ av post: kund, bedömning, plan, översyn eller vägledning och rådgivning.",
+                "The kind of record: customer, assessment, plan, review, or guidance and counselling.",
+            ),
+            RECORD_HANDLING,
             example="customer",
             actors=ALL_ACTORS,
         ),
@@ -166,6 +174,15 @@ class Customer(Common):
             ),
             CUSTOMER,
             example="ar",
+            ob=MAY,
+            addition=T(
+                "Hankkeen lisäys: asetus ei vaadi tätä tietoa. Kototieto kysyy sen palvelujen "
+                "suunnittelua varten, mutta sen puuttuminen ei ole puute.",
+                "Projektets tillägg: förordningen kräver inte uppgiften. Kototieto frågar den för att "
+                "planera tjänsterna, men det är ingen brist om den saknas.",
+                "Project addition: the decree does not ask for it. kototieto asks it to plan services, "
+                "but leaving it out is no gap.",
+            ),
         ),
     ] = None
     other_languages: Annotated[
@@ -195,6 +212,15 @@ class Customer(Common):
             ),
             CUSTOMER,
             example=["SY"],
+            ob=MAY,
+            addition=T(
+                "Hankkeen lisäys: asetus ei vaadi tätä tietoa. Kototieto kysyy sen palvelujen "
+                "suunnittelua varten, mutta sen puuttuminen ei ole puute.",
+                "Projektets tillägg: förordningen kräver inte uppgiften. Kototieto frågar den för att "
+                "planera tjänsterna, men det är ingen brist om den saknas.",
+                "Project addition: the decree does not ask for it. kototieto asks it to plan services, "
+                "but leaving it out is no gap.",
+            ),
         ),
     ] = Field(default_factory=list)
     home_municipality: Annotated[
@@ -209,15 +235,24 @@ class Customer(Common):
             ),
             CUSTOMER,
             example="091",
+            ob=MAY,
+            addition=T(
+                "Hankkeen lisäys: asetus ei vaadi tätä tietoa. Kototieto kysyy sen palvelujen "
+                "suunnittelua varten, mutta sen puuttuminen ei ole puute.",
+                "Projektets tillägg: förordningen kräver inte uppgiften. Kototieto frågar den för att "
+                "planera tjänsterna, men det är ingen brist om den saknas.",
+                "Project addition: the decree does not ask for it. kototieto asks it to plan services, "
+                "but leaving it out is no gap.",
+            ),
         ),
     ] = None
     first_residence: Annotated[
         Residence | None,
         F(
             T(
-                "Ensimmäinen oleskeluoikeus",
-                "Första uppehållsrätt",
-                "First residence permit or registration",
+                "Ensimmäinen oleskelulupa, oleskelukortti tai oleskeluoikeuden rekisteröinti",
+                "Första uppehållstillstånd, uppehållskort eller registrering av uppehållsrätt",
+                "First residence permit, residence card or registration",
             ),
             T(
                 "Ensimmäinen oleskelulupa, oleskelukortti tai oleskeluoikeuden rekisteröinti. "
@@ -239,34 +274,34 @@ class Customer(Common):
         ),
     ] = None
     registered_jobseeker: Annotated[
-        bool,
+        bool | None,
         F(
-            T("Työnhakija", "Arbetssökande", "Registered jobseeker"),
+            T("Työnhakijaksi ilmoittautunut", "Anmäld som arbetssökande", "Registered jobseeker"),
             T(
                 "Onko henkilö ilmoittautunut työnhakijaksi. Työnhakijan arvioinnista ja "
-                "suunnitelmasta vastaa työvoimaviranomainen.",
+                "suunnitelmasta vastaa työvoimaviranomainen. Puuttuva tieto: ei tiedossa.",
                 "Om personen är anmäld som arbetssökande. För en arbetssökandes bedömning och plan "
-                "ansvarar arbetskraftsmyndigheten.",
+                "ansvarar arbetskraftsmyndigheten. Uppgift som saknas: inte känt.",
                 "Whether the person is registered as a jobseeker; the employment authority is then "
-                "responsible for their assessment and plan.",
+                "responsible for their assessment and plan. Left out: not known.",
             ),
             CUSTOMER,
             example=False,
         ),
-    ] = False
+    ] = None
     interpretation_needed: Annotated[
-        bool,
+        bool | None,
         F(
             T("Tulkkauksen tarve", "Behov av tolkning", "Needs interpretation"),
             T(
-                "Tarvitseeko henkilö tulkkausta asioidessaan.",
-                "Om personen behöver tolkning.",
-                "Whether the person needs an interpreter.",
+                "Tarvitseeko henkilö tulkkausta asioidessaan. Puuttuva tieto: ei tiedossa.",
+                "Om personen behöver tolkning. Uppgift som saknas: inte känt.",
+                "Whether the person needs an interpreter. Left out: not known.",
             ),
             CUSTOMER,
             example=True,
         ),
-    ] = False
+    ] = None
     interpretation_language: Annotated[
         str | None,
         Code("language"),

@@ -10,11 +10,11 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from kototieto.model.bases import GUIDANCE, STRUCTURE, F
+from kototieto.model.bases import GUIDANCE, RECORD_HANDLING, F
 from kototieto.model.codes import Code
-from kototieto.model.common import DESCRIPTION_META, RECORD_SOURCES_META, KotoModel, Referral
+from kototieto.model.common import DESCRIPTION_META, RECORD_SOURCES_META, Contact, KotoModel, Referral
 from kototieto.model.meta import ALL_ACTORS, Obligation
-from kototieto.model.record import RecordBase
+from kototieto.model.record import DRAWN_UP_BY_META, RecordBase
 from kototieto.model.text import T
 from kototieto.model.types import IsoDate, LongText
 
@@ -91,12 +91,18 @@ class Guidance(RecordBase):
         Literal["guidance"],
         F(
             T("Tietueen laji", "Typ av post", "Record kind"),
-            T("Tietueen laji.", "Typ av post.", "The kind of record."),
-            STRUCTURE,
+            T(
+                "Tietueen laji: asiakas, arviointi, suunnitelma, tarkistus tai ohjaus ja neuvonta.",
+                "Typ av post: kund, bedömning, plan, översyn eller vägledning och rådgivning.",
+                "The kind of record: customer, assessment, plan, review, or guidance and counselling.",
+            ),
+            RECORD_HANDLING,
             example="guidance",
             actors=ALL_ACTORS,
         ),
     ] = "guidance"
+    #: Memo 4 § asks no contact details for guidance: optional here (a 'may' item in this kind).
+    drawn_up_by: Annotated[list[Contact], DRAWN_UP_BY_META] = Field(default_factory=list)
     consent: Annotated[
         Consent,
         F(

@@ -37,6 +37,9 @@ class In874(StrEnum):
     CHANGED = "changed"
     UNVERIFIED = "unverified"
     NOT_APPLICABLE = "not-applicable"
+    #: The record kind itself is named only in the memo, not in 874/2024 §§ 1-2 (15 §, 17 §, 21 §
+    #: and county reviews under 22 §): every content field of the kind has this status there.
+    MEMO_ONLY = "memo-only"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,9 @@ class LegalBasis:
     decree_874: str | None = None
     in_874: In874 = In874.UNVERIFIED
     note: Text | None = None
+    #: Status in particular record kinds where it differs from ``in_874`` (e.g. ``other_data`` is
+    #: named for assessments and plans, but the review section of 874/2024 was not read).
+    by_kind: tuple[tuple[str, In874], ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -78,6 +84,15 @@ class FieldMeta:
     items: tuple[str, ...] = ()
     condition: Text | None = None
     kinds: tuple[str, ...] | None = field(default=None)
+    #: Set (with the reason in words) when the field is the project's own addition, not data the
+    #: memo, the decree or the Act asks for.
+    project_addition: Text | None = None
+    #: Obligation in particular record kinds where it differs from ``obligation``.
+    obligation_by_kind: tuple[tuple[str, Obligation], ...] = ()
+
+    def obligation_in(self, kind: str) -> Obligation:
+        """The obligation of this field in record kind ``kind``."""
+        return dict(self.obligation_by_kind).get(kind, self.obligation)
 
 
 MUN: tuple[Actor, ...] = (Actor.MUNICIPALITY,)

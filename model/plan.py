@@ -10,7 +10,16 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from kototieto.model.bases import PLAN, PLAN_874, PLAN_FAMILY, STRUCTURE, F
+from kototieto.model.bases import (
+    PLAN,
+    PLAN_874,
+    PLAN_COUNTY,
+    PLAN_EXTENSION,
+    PLAN_FAMILY,
+    RECORD_HANDLING,
+    STRUCTURE,
+    F,
+)
 from kototieto.model.codes import Code
 from kototieto.model.common import (
     DESCRIPTION_META,
@@ -209,6 +218,17 @@ class PlanBase(RecordBase):
             ),
             STRUCTURE,
             example="asm-2025-03-14-k3f9",
+            ob=MAY,
+            addition=T(
+                "Hankkeen rakenne, ei asetuksen vaatima tieto: arviointi voi olla toisessa "
+                "järjestelmässä (esimerkiksi työvoimaviranomaisen tekemä), jolloin viittausta ei voi "
+                "kirjata.",
+                "Projektets struktur, inte en uppgift som förordningen kräver: bedömningen kan finnas "
+                "i ett annat system (till exempel gjord av arbetskraftsmyndigheten), och då kan "
+                "hänvisningen inte registreras.",
+                "Project structure, not decree data: the assessment may be in another system (for "
+                "example one made by the employment authority), and then no link can be recorded.",
+            ),
         ),
     ] = None
     previous_plan: Annotated[
@@ -249,11 +269,11 @@ class PlanBase(RecordBase):
         F(
             T("Pidemmän keston peruste", "Grund för längre varaktighet", "Ground for a longer duration"),
             T(
-                "Peruste, jolla suunnitelma on säännönmukaista enimmäiskestoa pidempi.",
-                "Grund för att planen är längre än den normala maximala längden.",
-                "The ground on which the plan is longer than the ordinary maximum.",
+                "Peruste, jolla suunnitelma on pääsääntöistä enimmäiskestoa pidempi.",
+                "Grund för att planen är längre än den maximala längden enligt huvudregeln.",
+                "The ground on which the plan is longer than the maximum under the main rule.",
             ),
-            PLAN,
+            PLAN_EXTENSION,
             example={"ground": "literacy-training"},
             ob=COND,
             condition=T(
@@ -354,8 +374,12 @@ class PlanBase(RecordBase):
 def _kind_meta(kind: str) -> object:
     return F(
         T("Tietueen laji", "Typ av post", "Record kind"),
-        T("Tietueen laji.", "Typ av post.", "The kind of record."),
-        STRUCTURE,
+        T(
+            "Tietueen laji: asiakas, arviointi, suunnitelma, tarkistus tai ohjaus ja neuvonta.",
+            "Typ av post: kund, bedömning, plan, översyn eller vägledning och rådgivning.",
+            "The kind of record: customer, assessment, plan, review, or guidance and counselling.",
+        ),
+        RECORD_HANDLING,
         example=kind,
         actors=ALL_ACTORS,
     )
@@ -377,14 +401,26 @@ class MultisectoralPlan(PlanBase):
         F(
             T("Hyvinvointialue", "Välfärdsområde", "Wellbeing services county"),
             T(
-                "Hyvinvointialue, joka laati suunnitelman kunnan kanssa ja vastaa sen palveluista.",
-                "Välfärdsområdet som utarbetade planen med kommunen och ansvarar för sina tjänster i den.",
+                "Hyvinvointialue, joka laati suunnitelman yhdessä kunnan kanssa ja vastaa suunnitelman "
+                "niistä palveluista, jotka ovat sen järjestämisvastuulla.",
+                "Välfärdsområdet som utarbetade planen tillsammans med kommunen och ansvarar för de "
+                "tjänster i planen som välfärdsområdet har organiseringsansvar för.",
                 "The wellbeing services county that drew up the plan with the municipality and is "
-                "responsible for its services in it.",
+                "responsible for those of the plan's services it has to organise.",
             ),
-            PLAN,
+            PLAN_COUNTY,
             example="01",
+            ob=MAY,
             actors=MUN_COUNTY,
+            addition=T(
+                "Hankkeen lisäys: muistio ja asetus eivät vaadi tätä tietoa. Sen avulla tarkistetaan, "
+                "että vain suunnitelman laatinut hyvinvointialue kirjaa sen tarkistuksia.",
+                "Projektets tillägg: varken promemorian eller förordningen kräver uppgiften. Med den "
+                "kontrolleras att endast det välfärdsområde som utarbetade planen registrerar dess "
+                "översyner.",
+                "Project addition: neither the memo nor the decree asks for it. It lets the tool check "
+                "that only the county that drew up the plan records its reviews.",
+            ),
         ),
     ] = None
 

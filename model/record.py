@@ -6,7 +6,7 @@ from typing import Annotated, ClassVar
 
 from pydantic import Field, JsonValue, StringConstraints
 
-from kototieto.model.bases import STRUCTURE, TRANSITION, F
+from kototieto.model.bases import RECORD_HANDLING, STRUCTURE, TRANSITION, F
 from kototieto.model.common import Annulment, Contact, KotoModel, Organisation
 from kototieto.model.meta import ALL_ACTORS, MUN_COUNTY, In874, LegalBasis, Obligation
 from kototieto.model.text import T
@@ -36,7 +36,7 @@ SCHEMA_VERSION_META = F(
         "Den version av datamodellen som posten skrivits enligt. Äldre versioner konverteras vid läsning.",
         "The data model version the record was written in. Older versions are migrated when read.",
     ),
-    STRUCTURE,
+    RECORD_HANDLING,
     example=CURRENT_SCHEMA_VERSION,
     actors=ALL_ACTORS,
 )
@@ -59,7 +59,7 @@ ANNULMENT_META = F(
         "Anteckning om att posten har annullerats. Historiken ändras inte.",
         "A note that the record was annulled. History is never rewritten.",
     ),
-    STRUCTURE,
+    RECORD_HANDLING,
     example={"date": "2025-06-01", "reason": "Kirjattu väärälle asiakkaalle."},
     ob=Obligation.CONDITIONAL,
     actors=MUN_COUNTY,
@@ -79,7 +79,7 @@ EXTENSIONS_META = F(
         "The pilot organisation's own trial fields, kept apart from the national fields. Each key is "
         "the organisation code, a dot and the field name.",
     ),
-    STRUCTURE,
+    RECORD_HANDLING,
     example={"091.digital-skills": "good"},
     ob=Obligation.MAY,
     actors=MUN_COUNTY,
@@ -161,6 +161,7 @@ DRAWN_UP_BY_META = F(
     ],
     actors=MUN_COUNTY,
     items=("D1.05", "D2.06", "D3.04"),
+    ob_by_kind=(("guidance", Obligation.MAY),),
 )
 
 
@@ -172,4 +173,4 @@ class RecordBase(Common):
     drawn_up_by: Annotated[list[Contact], Field(min_length=1), DRAWN_UP_BY_META]
 
 
-__all__ = ["CURRENT_SCHEMA_VERSION", "DATE_META", "TRANSITION", "Common", "RecordBase"]
+__all__ = ["CURRENT_SCHEMA_VERSION", "DATE_META", "DRAWN_UP_BY_META", "TRANSITION", "Common", "RecordBase"]

@@ -727,7 +727,7 @@ def interpretation(record: Customer, params: RuleParams) -> Iterator[Problem]:
                 "Interpretation is needed but the language is missing. Add it.",
             ),
         )
-    if not record.interpretation_needed and record.interpretation_language is not None:
+    if record.interpretation_needed is False and record.interpretation_language is not None:
         yield _problem(
             ("interpretation_language",),
             Severity.WARNING,

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from kototieto.model.bases import REVIEW, REVIEW_COUNTY, REVIEW_GENERAL, STRUCTURE, F
+from kototieto.model.bases import RECORD_HANDLING, REVIEW, REVIEW_COUNTY, REVIEW_GENERAL, F
 from kototieto.model.codes import Code
 from kototieto.model.common import (
     DESCRIPTION_META,
@@ -187,8 +187,12 @@ class Review(RecordBase):
         Literal["review"],
         F(
             T("Tietueen laji", "Typ av post", "Record kind"),
-            T("Tietueen laji.", "Typ av post.", "The kind of record."),
-            STRUCTURE,
+            T(
+                "Tietueen laji: asiakas, arviointi, suunnitelma, tarkistus tai ohjaus ja neuvonta.",
+                "Typ av post: kund, bedömning, plan, översyn eller vägledning och rådgivning.",
+                "The kind of record: customer, assessment, plan, review, or guidance and counselling.",
+            ),
+            RECORD_HANDLING,
             example="review",
             actors=ALL_ACTORS,
         ),

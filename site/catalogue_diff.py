@@ -9,6 +9,10 @@ Breaking means: an existing valid record may become invalid, or a reader keyed o
 breaks. Removals, renames, type changes, a stricter obligation, a narrower cardinality and a
 removed code are breaking; definitions, labels, legal basis, decree items, new optional fields and
 new codes are not.
+
+The status in decree 874/2024 and the obligation are compared *per record kind*
+(``status_874_by_kind``, ``obligation_by_kind``); a catalogue from before those keys existed (the
+2026.11 snapshot) is read as having its one field-level value in every kind of the field.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ class ChangeKind(StrEnum):
     CARDINALITY = "cardinality-changed"
     OBLIGATION = "obligation-changed"
     LEGAL_BASIS = "legal-basis-changed"
+    STATUS_874 = "status-874-changed"
     CODE_LIST = "code-list-changed"
 
 
@@ -143,6 +148,31 @@ def _match_renames(removed: list[str], added: list[str], old: _Index, new: _Inde
     return pairs
 
 
+def _kinds(f: Mapping[str, Any]) -> list[str]:
+    return [str(k) for k in f.get("kinds") or []]
+
+
+def status_by_kind(f: Mapping[str, Any]) -> dict[str, str]:
+    """A field's 874/2024 status per kind; older catalogues give one status for every kind."""
+    given = f.get("status_874_by_kind")
+    if isinstance(given, Mapping):
+        return {str(k): str(v) for k, v in given.items()}
+    status = str((f.get("legal_basis") or {}).get("in_874") or "unverified")
+    return {k: status for k in _kinds(f)}
+
+
+def obligation_by_kind(f: Mapping[str, Any]) -> dict[str, str]:
+    """A field's obligation per kind; older catalogues give one obligation for every kind."""
+    given = f.get("obligation_by_kind")
+    if isinstance(given, Mapping):
+        return {str(k): str(v) for k, v in given.items()}
+    return {k: str(f.get("obligation")) for k in _kinds(f)}
+
+
+def _per_kind_lines(values: Mapping[str, str], kinds: Iterable[str]) -> list[str]:
+    return [f"{k}: {values[k]}" for k in kinds if k in values]
+
+
 def _field_changes(path: str, a: Mapping[str, Any], b: Mapping[str, Any]) -> list[Change]:
     out: list[Change] = []
     if a.get("type") != b.get("type") or a.get("code_list") != b.get("code_list"):
@@ -165,21 +195,46 @@ def _field_changes(path: str, a: Mapping[str, Any], b: Mapping[str, Any]) -> lis
                 b.get("cardinality"),
             )
         )
-    if a.get("obligation") != b.get("obligation") or a.get("condition") != b.get("condition"):
+    oa, ob = obligation_by_kind(a), obligation_by_kind(b)
+    shared = [k for k in _kinds(b) if k in oa]
+    per_kind_changed = any(oa[k] != ob.get(k) for k in shared)
+    if (
+        a.get("obligation") != b.get("obligation")
+        or a.get("condition") != b.get("condition")
+        or per_kind_changed
+    ):
+        old_part: dict[str, Any] = {"obligation": a.get("obligation"), "condition": a.get("condition")}
+        new_part: dict[str, Any] = {"obligation": b.get("obligation"), "condition": b.get("condition")}
+        if per_kind_changed:
+            old_part["obligation_by_kind"] = _per_kind_lines(oa, shared)
+            new_part["obligation_by_kind"] = _per_kind_lines(ob, shared)
         out.append(
             Change(
                 ChangeKind.OBLIGATION,
                 path,
-                _obligation_breaking(a.get("obligation"), b.get("obligation")),
-                {"obligation": a.get("obligation"), "condition": a.get("condition")},
-                {"obligation": b.get("obligation"), "condition": b.get("condition")},
+                _obligation_breaking(a.get("obligation"), b.get("obligation"))
+                or any(_obligation_breaking(oa[k], ob.get(k)) for k in shared),
+                old_part,
+                new_part,
             )
         )
     if a.get("definitions") != b.get("definitions"):
         out.append(Change(ChangeKind.DEFINITION, path, False, a.get("definitions"), b.get("definitions")))
     if a.get("labels") != b.get("labels"):
         out.append(Change(ChangeKind.LABEL, path, False, a.get("labels"), b.get("labels")))
-    basis_keys = ("legal_basis", "decree_items")
+    sa, sb = status_by_kind(a), status_by_kind(b)
+    in_both = [k for k in _kinds(b) if k in sa]
+    if any(sa[k] != sb.get(k) for k in in_both):
+        out.append(
+            Change(
+                ChangeKind.STATUS_874,
+                path,
+                False,
+                _per_kind_lines(sa, in_both),
+                _per_kind_lines(sb, in_both),
+            )
+        )
+    basis_keys = ("legal_basis", "decree_items", "project_addition_note")
     if any(a.get(k) != b.get(k) for k in basis_keys):
         out.append(
             Change(
@@ -283,4 +338,12 @@ def change_paper(old: Mapping[str, Any], new: Mapping[str, Any], lang: str = "fi
     return render_change_paper(old, new, lang)
 
 
-__all__ = ["Change", "ChangeKind", "change_paper", "diff_catalogues", "summary"]
+__all__ = [
+    "Change",
+    "ChangeKind",
+    "change_paper",
+    "diff_catalogues",
+    "obligation_by_kind",
+    "status_by_kind",
+    "summary",
+]

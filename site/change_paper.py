@@ -132,6 +132,8 @@ _PART_KEYS = {
     "decree_items": "field.decree_items",
     "labels": "field.label",
     "definitions": "field.definition",
+    "project_addition_note": "field.project_addition",
+    "obligation_by_kind": "field.obligation_by_kind",
 }
 
 

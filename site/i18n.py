@@ -32,7 +32,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "nav.trace": ("Jäljitettävyys", "Spårbarhet", "Traceability"),
     "nav.decree": (
         "Muistio ja asetus 874/2024",
-        "Promemorian och förordning 874/2024",
+        "Promemorian och förordningen 874/2024",
         "Memo and decree 874/2024",
     ),
     "nav.schemas": ("JSON-skeemat", "JSON-scheman", "JSON Schemas"),
@@ -198,6 +198,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "in874.changed": ("Muutettu", "Ändrad", "Changed"),
     "in874.unverified": ("Tarkistamatta", "Inte kontrollerad", "Not verified"),
     "in874.not-applicable": ("Ei koske", "Inte tillämpligt", "Not applicable"),
+    "in874.memo-only": ("Vain muistiossa", "Endast i promemorian", "Memo only"),
     # --- obligation and actors
     "obligation.shall": ("Kirjattava", "Ska registreras", "Shall"),
     "obligation.may": ("Voidaan kirjata", "Får registreras", "May"),
@@ -278,6 +279,38 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "decree.summary": ("Yhteenveto", "Sammanfattning", "Summary"),
     "decree.status": ("Tila", "Status", "Status"),
     "decree.count": ("Kenttiä", "Antal fält", "Fields"),
+    "decree.by_kind": ("Tila tietuelajeittain", "Status per typ av post", "Status per record kind"),
+    "decree.kind_status": ("Tietuelajin tila", "Typens status", "Status of the kind"),
+    "decree.kind_intro": (
+        "Asetuksen 874/2024 1-2 § nimeävät vain perusarvioinnin (laki 14 §) ja kotoutumissuunnitelman "
+        "(16 §). Muiden tietuelajien kentät ovat ”vain muistiossa” tai ”tarkistamatta”, vaikka sama "
+        "kenttä mainittaisiin perusarvioinnissa. Taulukko: kenttiä kussakin tilassa.",
+        "Förordning 874/2024 1-2 § nämner endast den grundläggande bedömningen (lagen 14 §) och "
+        "integrationsplanen (16 §). Fälten i övriga typer av poster är ”endast i promemorian” eller "
+        "”inte kontrollerad”, även om samma fält nämns för den grundläggande bedömningen. Tabellen: "
+        "antal fält med varje status.",
+        "874/2024 §§ 1-2 name only the basic assessment (Act 14 §) and the integration plan (16 §). "
+        "The fields of the other record kinds are “memo only” or “not verified”, even where the same "
+        "field is named for the basic assessment. The table: fields with each status.",
+    ),
+    "decree.open_questions": (
+        "Avoimet oikeudelliset kysymykset",
+        "Öppna rättsliga frågor",
+        "Open legal questions",
+    ),
+    "decree.source": ("Lähde", "Källa", "Source"),
+    "decree.affects": ("Koskee", "Gäller", "Affects"),
+    "field.status_by_kind": (
+        "Asetuksessa 874/2024 tietuelajeittain",
+        "I förordning 874/2024 per typ av post",
+        "In decree 874/2024 per record kind",
+    ),
+    "field.obligation_by_kind": (
+        "Velvoittavuus tietuelajeittain",
+        "Skyldighet per typ av post",
+        "Obligation per record kind",
+    ),
+    "field.project_addition": ("Hankkeen lisäys", "Projektets tillägg", "Project addition"),
     # --- schemas
     "schemas.intro": (
         "Tietueiden JSON-skeemat (draft 2020-12) ladattaviksi. Kuvaukset ovat tämän sivun kielellä.",
@@ -318,6 +351,11 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     "change.obligation-changed": ("Velvoittavuus muuttunut", "Förpliktelsen ändrad", "Obligation changed"),
     "change.legal-basis-changed": ("Oikeusperusta muuttunut", "Rättslig grund ändrad", "Legal basis changed"),
+    "change.status-874-changed": (
+        "Tila asetuksessa 874/2024 muuttunut",
+        "Status i förordning 874/2024 ändrad",
+        "Status in decree 874/2024 changed",
+    ),
     "change.code-list-changed": (
         "Koodiston arvot muuttuneet",
         "Kodförteckningens värden ändrade",

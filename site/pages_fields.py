@@ -143,9 +143,32 @@ def field_section(
         f"- **{tr('field.obligation', lang)}:** {ob}",
         f"- **{tr('field.actors', lang)}:** {fmt.actors(f.get('actors'), lang)}",
     ]
-    basis = fmt.legal_basis_lines(f.get("legal_basis"), lang)
+    by_ob = f.get("obligation_by_kind")
+    if isinstance(by_ob, Mapping) and len(set(by_ob.values())) > 1:
+        parts = [
+            f"{ctx.kind_label(str(k), lang)}: {fmt.obligation({'obligation': v}, lang)}"
+            for k, v in by_ob.items()
+            if k in kinds
+        ]
+        out.append(f"- **{tr('field.obligation_by_kind', lang)}:** " + "; ".join(parts))
+    addition = fmt.text(f.get("project_addition_note"), lang)
+    if addition:
+        out.append(f"- **{tr('field.project_addition', lang)}:** {fmt.esc(addition)}")
+    by_status = f.get("status_874_by_kind")
+    raw_basis = f.get("legal_basis")
+    if isinstance(by_status, Mapping) and isinstance(raw_basis, Mapping):
+        # the one field-level status would mislead in a kind 874/2024 does not name: per kind below
+        raw_basis = {k: v for k, v in raw_basis.items() if k != "in_874"}
+    basis = fmt.legal_basis_lines(raw_basis, lang)
     out.append(f"- **{tr('field.legal_basis', lang)}:**")
     out += [f"    - {line}" for line in basis]
+    if isinstance(by_status, Mapping):
+        parts = [
+            f"{ctx.kind_label(str(k), lang)}: {fmt.in_874(v, lang)}"
+            for k, v in by_status.items()
+            if k in kinds
+        ]
+        out.append(f"    - {tr('field.status_by_kind', lang)}: " + "; ".join(parts))
     out.append(f"- **{tr('field.decree_items', lang)}:** {_items(page, f, lang)}")
     changed = ctx.changes_by_path.get(path)
     if changed:
@@ -190,6 +213,28 @@ def field_section(
     return out
 
 
+def open_questions_md(ctx: SiteContext, lang: str, kind: str | None = None) -> list[str]:
+    """The open legal questions (all, or those affecting ``kind``) as admonitions."""
+    out: list[str] = []
+    for q in ctx.catalogue.get("open_questions") or []:
+        if kind is not None and kind not in (q.get("kinds") or []):
+            continue
+        title = fmt.esc(fmt.text(q.get("title"), lang)).replace('"', "&quot;")
+        affects = ", ".join(ctx.kind_label(str(k), lang) for k in q.get("kinds") or [])
+        out += [
+            f'!!! warning "{title}"',
+            "",
+            f"    {fmt.esc(fmt.text(q.get('text'), lang))}",
+            "",
+            f"    {tr('decree.affects', lang)}: {fmt.esc(affects)}; "
+            f"{', '.join(fmt.code(i) for i in q.get('decree_items') or [])}",
+            "",
+            f"    {tr('decree.source', lang)}: {fmt.esc(str(q.get('source') or ''))}",
+            "",
+        ]
+    return out
+
+
 def kind_page_md(ctx: SiteContext, page: str, kind: Mapping[str, Any] | None, lang: str) -> str:
     """A record kind page (``kind`` None: the page of fields every kind has)."""
     if kind is None:
@@ -206,6 +251,12 @@ def kind_page_md(ctx: SiteContext, page: str, kind: Mapping[str, Any] | None, la
         if kind.get("act_sections"):
             intro.append(f"{tr('kind.act_sections', lang)}: {fmt.sections(kind['act_sections'])}")
             intro.append("")
+        if kind.get("status_874"):
+            status = fmt.in_874(kind["status_874"], lang)
+            note = fmt.esc(fmt.text(kind.get("status_874_note"), lang))
+            link = rel(page, "decree-874.md", "summary")
+            intro += [f"[{tr('decree.kind_status', lang)}]({link}): **{status}**. {note}", ""]
+        intro += open_questions_md(ctx, lang, kid)
         if ctx.common:
             intro.append(
                 f"{tr('kind.common_note', lang)} [{tr('nav.common', lang)}]({rel(page, COMMON_PAGE)})."

@@ -14,7 +14,7 @@ from kototieto.site.catalogue_diff import ChangeKind
 from kototieto.site.change_paper import change_lines
 from kototieto.site.context import COMMON_PAGE, SiteContext, code_page, kind_page, rel
 from kototieto.site.i18n import tr
-from kototieto.site.pages_fields import thread_block
+from kototieto.site.pages_fields import open_questions_md, thread_block
 
 if TYPE_CHECKING:
     from kototieto.reports.charts import Chart
@@ -161,28 +161,66 @@ def trace_md(ctx: SiteContext, lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def _status_874(f: Mapping[str, Any], kind: str) -> str:
+    by_kind = f.get("status_874_by_kind")
+    if isinstance(by_kind, Mapping) and kind in by_kind:
+        return str(by_kind[kind])
+    return str((f.get("legal_basis") or {}).get("in_874") or "unverified")
+
+
 def decree_md(ctx: SiteContext, lang: str) -> str:
     page = "decree-874.md"
     out = [f"# {tr('nav.decree', lang)}", "", tr("decree.intro", lang), ""]
-    counts: dict[str, int] = {}
+    kind_ids = [str(k["kind"]) for k in ctx.kinds]
+    statuses = ["yes", "changed", "memo-only", "no", "unverified", "not-applicable"]
+    counts: dict[str, dict[str, int]] = {k: {} for k in kind_ids}
     for f in ctx.fields:
-        status = str((f.get("legal_basis") or {}).get("in_874") or "unverified")
-        counts[status] = counts.get(status, 0) + 1
-    out += [f"## {tr('decree.summary', lang)} {{ #summary }}", ""]
-    out += [f"| {tr('decree.status', lang)} | {tr('decree.count', lang)} |", "|---|---:|"]
-    for status, n in sorted(counts.items()):
-        out.append(f"| {fmt.in_874(status, lang)} | {n} |")
-    out += ["", f"## {tr('kind.fields', lang)} {{ #fields }}", ""]
-    head = ["field.label", "basis.memo", "basis.decree_874", "decree.status", "basis.note"]
+        for kind in f.get("kinds") or []:
+            if str(kind) in counts:
+                status = _status_874(f, str(kind))
+                counts[str(kind)][status] = counts[str(kind)].get(status, 0) + 1
+    seen = sorted(
+        {st for c in counts.values() for st in c},
+        key=lambda st: (st not in statuses, statuses.index(st) if st in statuses else 0, st),
+    )
+    out += [f"## {tr('decree.by_kind', lang)} {{ #summary }}", "", tr("decree.kind_intro", lang), ""]
+    head = [tr("kind.records", lang), tr("decree.kind_status", lang), *(fmt.in_874(st, lang) for st in seen)]
+    out += ["| " + " | ".join(head) + " |", "|---|---|" + "---:|" * len(seen)]
+    for k in ctx.kinds:
+        kid = str(k["kind"])
+        cells = [fmt.esc(ctx.kind_label(kid, lang)), fmt.in_874(k.get("status_874") or "unverified", lang)]
+        cells += [str(counts[kid].get(st, 0)) for st in seen]
+        out.append("| " + " | ".join(cells) + " |")
+    out.append("")
+    for k in ctx.kinds:
+        note = fmt.text(k.get("status_874_note"), lang)
+        if note:
+            out.append(f"- **{fmt.esc(ctx.kind_label(str(k['kind']), lang))}:** {fmt.esc(note)}")
+    out.append("")
+    questions = open_questions_md(ctx, lang)
+    if questions:
+        out += [f"## {tr('decree.open_questions', lang)} {{ #open-questions }}", "", *questions]
+    out += [f"## {tr('kind.fields', lang)} {{ #fields }}", ""]
+    head = ["field.label", "basis.memo", "basis.decree_874", "field.status_by_kind", "basis.note"]
     out += ["| " + " | ".join(tr(h, lang) for h in head) + " |", "|---|---|---|---|---|"]
     for f in ctx.fields:
         b = f.get("legal_basis") or {}
+        per_kind = "<br>".join(
+            f"{fmt.esc(ctx.kind_label(str(kind), lang))}: {fmt.in_874(_status_874(f, str(kind)), lang)}"
+            for kind in f.get("kinds") or []
+        )
+        note = fmt.esc(fmt.text(b.get("note"), lang))
+        addition = fmt.text(f.get("project_addition_note"), lang)
+        if addition:
+            note = (
+                note + "<br>" if note else ""
+            ) + f"{tr('field.project_addition', lang)}: {fmt.esc(addition)}"
         out.append(
             f"| {ctx.field_ref(page, str(f['path']), lang)}<br>{fmt.code(f['path'])} | "
             f"{fmt.esc(b.get('memo') or tr('field.none', lang))} | "
             f"{fmt.esc(b.get('decree_874') or tr('field.none', lang))} | "
-            f"{fmt.in_874(b.get('in_874') or 'unverified', lang)} | "
-            f"{fmt.esc(fmt.text(b.get('note'), lang)) or tr('field.none', lang)} |"
+            f"{per_kind or fmt.in_874(b.get('in_874') or 'unverified', lang)} | "
+            f"{note or tr('field.none', lang)} |"
         )
     return "\n".join(out) + "\n"
 
