@@ -95,6 +95,9 @@ def _show(report: Any, *, as_json: bool, as_csv: bool, table: str | None, lang: 
 
     console = Console()
     for t in tables if table is None else [pick(tables, table)]:
+        if not t.rows and t.empty:
+            console.print(f"[bold]{t.title}[/bold]\n{t.empty}")
+            continue
         rt = RichTable(title=t.title, title_justify="left", show_lines=False)
         for key, header in t.columns:
             numeric = any(isinstance(r.get(key), int | float) for r in t.rows)
@@ -115,18 +118,28 @@ def report() -> None:
 @click.option(
     "--days", type=click.IntRange(0, 3650), default=30, show_default=True, help="Look ahead N days."
 )
+@click.option("--no-names", "no_names", is_flag=True, help="Leave the customers' names out (ids only).")
 @_today
 @repo_option
 @lang_option
 @json_option
 @_output
 def due(
-    days: int, today: dt.date | None, repo: Path, lang: str, as_json: bool, as_csv: bool, table: str | None
+    days: int,
+    no_names: bool,
+    today: dt.date | None,
+    repo: Path,
+    lang: str,
+    as_json: bool,
+    as_csv: bool,
+    table: str | None,
 ) -> None:
-    """Plan reviews overdue or due within N days, plans ending within N days, per official."""
+    """Plan reviews overdue or due within N days (plans starting later included), plans ending
+    within N days, per official, with the customers' names (--no-names: ids only)."""
     from kototieto.reports import run
 
-    _show(run.due(repo, today=today, days=days), as_json=as_json, as_csv=as_csv, table=table, lang=lang)
+    report = run.due(repo, today=today, days=days, names=not no_names)
+    _show(report, as_json=as_json, as_csv=as_csv, table=table, lang=lang)
 
 
 @report.command()

@@ -5,7 +5,11 @@ default period starts there. ``since`` reports any other period, e.g. to see how
 would fare. A record counts when its ``date`` is on or after ``since`` (and on or before ``until``
 when given) and it is not annulled. "Missing" is the model's own definition
 (``validation.missing_shall_fields``: a record-level 'shall' field absent or empty), so this report
-and the ``shall-items`` warnings of ``koto validate`` always agree.
+and the ``shall-items`` warnings of ``koto validate`` agree, with one exception read from the plan's
+state (:mod:`kototieto.model.planstate`, the definition the printed plan and the other reports use):
+the last review of a plan that has no next review due (ended, replaced, or passed to the employment
+authority, as on ``until`` or the latest record's date) does not miss its ``next_review``.
+``plan_statuses`` counts the plans of the period by that state.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kototieto.model.catalogue import field_label, kind_label
+from kototieto.model.planstate import STATUS_LABELS, STATUSES, plan_states
 from kototieto.model.records import RECORD_KINDS, Record
 from kototieto.model.rules import RuleParams
 from kototieto.model.text import T
@@ -35,6 +40,7 @@ _H = {
     "customer": T("Asiakas", "Kund", "Customer"),
     "date": T("Päivä", "Datum", "Date"),
     "fields": T("Puuttuvat", "Saknas", "Missing"),
+    "status": T("Tila", "Status", "Status"),
 }
 
 
@@ -66,6 +72,7 @@ class CompletenessReport:
     by_kind: dict[str, int] = field(default_factory=dict)  # records counted per kind
     by_organisation: dict[str, int] = field(default_factory=dict)
     gaps: list[RecordGap] = field(default_factory=list)  # only records with something missing
+    plan_statuses: dict[str, int] = field(default_factory=dict)  # plans of the period by their state
 
     @property
     def missing_items(self) -> int:
@@ -106,6 +113,7 @@ class CompletenessReport:
             },
             "by_field": [{"kind": k, "field": f, "records": n} for (k, f), n in self.field_counts().items()],
             "records_missing": [g.to_json() for g in self.gaps],
+            "plan_statuses": self.plan_statuses,
         }
 
     def tables(self, lang: str = "fi") -> list[Table]:
@@ -152,6 +160,12 @@ class CompletenessReport:
                 ],
             ),
             Table(
+                "plans",
+                T("Suunnitelmien tila", "Planernas status", "Plan status").get(lang),
+                head("status", "records"),
+                [{"status": STATUS_LABELS[k].get(lang), "records": n} for k, n in self.plan_statuses.items()],
+            ),
+            Table(
                 "records",
                 T("Tietueittain", "Per post", "Per record").get(lang),
                 head("id", "kind", "customer", "organisation", "date", "fields"),
@@ -187,18 +201,28 @@ def completeness_report(
     """Missing 'shall' items of the records dated from ``since`` (default: the obligation date)."""
     since = since or default_since(params)
     report = CompletenessReport(since, until)
-    for r in records:
-        if r.annulment is not None or r.date < since or (until is not None and r.date > until):
+    live = [r for r in records if r.annulment is None]
+    as_on = until or max((r.date for r in live if hasattr(r, "date")), default=since)
+    states = plan_states(live, today=as_on, params=params)
+    last_reviews = {s.reviews[-1].id for s in states.values() if s.reviews and s.next_review is None}
+    statuses: dict[str, int] = {}
+    for r in live:
+        if r.date < since or (until is not None and r.date > until):
             continue
         org = f"{r.organisation.code} {r.organisation.name}"
         report.records += 1
         report.by_kind[r.kind] = report.by_kind.get(r.kind, 0) + 1
         report.by_organisation[org] = report.by_organisation.get(org, 0) + 1
         missing = missing_shall_fields(r)
+        if r.id in last_reviews:
+            missing = [m for m in missing if m != "next_review"]
+        if r.id in states:
+            statuses[states[r.id].status] = statuses.get(states[r.id].status, 0) + 1
         if missing:
             customer = getattr(r, "customer", r.id)
             report.gaps.append(RecordGap(r.id, r.kind, customer, org, r.date, tuple(missing)))
     report.by_kind = {k: report.by_kind[k] for k in RECORD_KINDS if k in report.by_kind}
     report.by_organisation = dict(sorted(report.by_organisation.items()))
     report.gaps.sort(key=lambda g: (g.date, g.id))
+    report.plan_statuses = {k: statuses[k] for k in STATUSES if k in statuses}
     return report

@@ -26,9 +26,11 @@ class Report(Protocol):
     def tables(self, lang: str = "fi") -> list[Table]: ...
 
 
-def due(repo: Path | str, *, today: dt.date | None = None, days: int = 30) -> DueReport:
+def due(repo: Path | str, *, today: dt.date | None = None, days: int = 30, names: bool = True) -> DueReport:
     loaded = load_repository(repo)
-    return due_report(loaded.records(), today=today or dt.date.today(), days=days, params=loaded.params)
+    return due_report(
+        loaded.records(), today=today or dt.date.today(), days=days, params=loaded.params, names=names
+    )
 
 
 def completeness(

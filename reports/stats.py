@@ -9,9 +9,12 @@ Annulled records are left out of every figure (``annulled`` says how many there 
   plans with neither are left out (``plans_without_assessment``);
 - reviewed within the interval: plans whose first review deadline (start + ``review_interval_months``)
   is on or before ``today``; of these, those with a review dated on or before the deadline;
-- outcomes: plans ended (by ground), extended, switched (by the kind switched to), and the number
-  of records with a referral to the employment authority;
-- service kinds: measures in plans per ``service_kind`` (and in how many plans), most common first.
+- outcomes, from each plan's state (:mod:`kototieto.model.planstate`, the one definition the printed
+  plan and the other reports use): plans ended by a review (by its ground), extended, switched (by
+  the kind switched to), and the number of records with a referral to the employment authority;
+- service kinds: measures in plans per ``service_kind`` (and in how many plans), most common first;
+  a pilot's open-end codes (``905-digital-mentoring``) carry their labels from the repository's
+  extension definitions (the definitions the records were parsed with), in tables and JSON.
 """
 
 from __future__ import annotations
@@ -24,10 +27,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kototieto.model.catalogue import code_label, kind_label
+from kototieto.model.extensions import definitions_of
+from kototieto.model.plan import FamilyPlan, IntegrationPlan, MultisectoralPlan
+from kototieto.model.planstate import plan_states
 from kototieto.model.records import ASSESSMENT_KINDS, RECORD_KINDS, Plan, Record
 from kototieto.model.rules import RuleParams, add_months
 from kototieto.model.text import T
-from kototieto.reports.plans import plan_states
 from kototieto.reports.tables import Cell, Table, pct
 
 _H = {
@@ -97,6 +102,13 @@ class StatsReport:
     switched_to: dict[str, int] = field(default_factory=dict)
     employment_referrals: int = 0
     service_kinds: dict[str, tuple[int, int]] = field(default_factory=dict)  # code -> (measures, plans)
+    #: labels of codes the national lists do not know (a pilot's open-end codes): code -> lang -> label
+    code_labels: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def service_label(self, code: str, lang: str) -> str:
+        """A service kind's label in ``lang``: the pilot's own label for its open-end codes."""
+        local = self.code_labels.get(code)
+        return local.get(lang, code) if local else code_label("service-kind", code, lang)
 
     @property
     def median_days_assessment_to_plan(self) -> float | None:
@@ -137,7 +149,13 @@ class StatsReport:
             },
             "employment_referrals": self.employment_referrals,
             "service_kinds": [
-                {"service_kind": k, "measures": m, "plans": p} for k, m, p in self.top_service_kinds()
+                {
+                    "service_kind": k,
+                    "label": {lang: self.service_label(k, lang) for lang in ("fi", "sv", "en")},
+                    "measures": m,
+                    "plans": p,
+                }
+                for k, m, p in self.top_service_kinds()
             ],
         }
 
@@ -213,7 +231,7 @@ class StatsReport:
                 head("service_kind", "code", "measures", "plans"),
                 [
                     {
-                        "service_kind": code_label("service-kind", k, lang),
+                        "service_kind": self.service_label(k, lang),
                         "code": k,
                         "measures": m,
                         "plans": p,
@@ -222,6 +240,12 @@ class StatsReport:
                 ],
             ),
         ]
+
+
+def _national_services() -> frozenset[str]:
+    from kototieto.model.codes import code_list
+
+    return frozenset(code_list("service-kind").codes())
 
 
 def _assessment_for(
@@ -271,8 +295,9 @@ def stats_report(
 
     measures: Counter[str] = Counter()
     plans_with: Counter[str] = Counter()
-    for state in plan_states(live).values():
+    for state in plan_states(live, today=today, params=params).values():
         plan = state.plan
+        assert isinstance(plan, IntegrationPlan | MultisectoralPlan | FamilyPlan)
         assessment = _assessment_for(plan, by_id, assessments)
         if assessment is None:
             report.plans_without_assessment += 1
@@ -284,16 +309,21 @@ def stats_report(
                 report.plans_due_first_review += 1
                 if any(rev.date <= deadline for rev in state.reviews):
                     report.plans_reviewed_in_time += 1
-        ended = state.ended
-        if ended is not None and ended.plan_ended is not None:
-            g = ended.plan_ended.ground
+        if state.ending_review is not None and state.end_ground is not None:
+            g = state.end_ground
             report.ended_by_ground[g] = report.ended_by_ground.get(g, 0) + 1
-        if state.extensions:
+        if state.extended:
             report.extended += 1
-        if state.switches:
-            switch = state.switches[0].plan_switch
-            assert switch is not None
-            report.switched_to[switch.to_kind] = report.switched_to.get(switch.to_kind, 0) + 1
+        if state.switches and state.switched_to is not None:
+            report.switched_to[state.switched_to] = report.switched_to.get(state.switched_to, 0) + 1
+        ext = definitions_of(plan)
+        if ext is not None:
+            for m in plan.measures:
+                if m.service_kind not in report.code_labels and m.service_kind not in _national_services():
+                    report.code_labels[m.service_kind] = {
+                        lang: ext.code_label("service-kind", m.service_kind, lang)
+                        for lang in ("fi", "sv", "en")
+                    }
         kinds = [m.service_kind for m in plan.measures]
         measures.update(kinds)
         plans_with.update(set(kinds))

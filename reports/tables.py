@@ -23,6 +23,7 @@ class Table:
     title: str
     columns: list[tuple[str, str]]  # (key, header)
     rows: list[dict[str, Cell]] = field(default_factory=list)
+    empty: str = ""  # said instead of an empty table ("No reviews due ..."); "" prints the empty table
 
     def to_json(self) -> dict[str, Any]:
         return {

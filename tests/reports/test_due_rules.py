@@ -118,3 +118,57 @@ def test_without_any_review_date_the_interval_is_estimated(base: Any) -> None:
     plan["period"] = {"start": "2026-06-10", "end": "2027-06-09"}
     (item,) = _report(plan, days=30).items
     assert (item.status, item.date, item.estimated) == (DUE, dt.date(2026, 12, 10), True)
+
+
+def test_a_plan_that_starts_later_is_included(base: Any) -> None:
+    plan = _plan(base, first_review="2026-12-10", period={"start": "2027-01-15", "end": "2027-12-31"})
+    report = _report(plan)
+    assert (report.active_plans, report.upcoming_plans) == (0, 1)
+    (item,) = report.items
+    assert (item.status, item.date) == (DUE, dt.date(2026, 12, 10))
+
+
+def test_no_review_after_the_plan_ended_or_was_referred(base: Any) -> None:
+    plan = _plan(base, first_review="2026-09-01")
+    ended = _review(
+        base, plan, next_review="2026-12-01", plan_ended={"date": "2027-01-15", "ground": "employed"}
+    )
+    assert [i.status for i in _report(plan, ended, days=30).items] == []  # ends after the window
+    assert [i.status for i in _report(plan, ended, days=60).items] == [ENDING]
+    referred = _review(base, plan, next_review="2026-12-01", employment_referral={"date": "2026-10-01"})
+    assert _only(_report(plan, referred), DUE) == []
+
+
+def test_names_are_shown_unless_left_out(base: Any) -> None:
+    plan = _plan(base, first_review="2026-12-01")
+    customer = {
+        "kind": "customer",
+        "id": plan["customer"],
+        "organisation": plan["organisation"],
+        "date": "2026-01-10",
+        "identifier": {"type": "personal-identity-code", "value": "010190-900P"},
+        "first_names": "Testi Amina",
+        "last_name": "Keksitty",
+        "date_of_birth": "1990-01-01",
+        "native_language": "ar",
+        "citizenships": ["SY"],
+        "home_municipality": "905",
+    }
+    records = [parse_record(customer), parse_record(plan)]
+    named = due_report(records, today=TODAY)
+    assert named.items[0].name == "Testi Amina Keksitty"
+    (table, _) = named.tables("fi")
+    assert "name" in [k for k, _ in table.columns] and table.rows[0]["name"] == "Testi Amina Keksitty"
+    anonymous = due_report(records, today=TODAY, names=False)
+    assert anonymous.items[0].name == ""
+    assert "name" not in [k for k, _ in anonymous.tables("fi")[0].columns]
+    assert "Keksitty" not in str(anonymous.to_json())
+
+
+def test_nothing_due_says_so(base: Any) -> None:
+    plan = _plan(base, first_review="2027-04-01")
+    report = _report(plan)
+    assert report.items == []
+    for lang, words in (("fi", "Ei erääntyviä"), ("sv", "Inga översyner"), ("en", "No reviews due")):
+        table = report.tables(lang)[0]
+        assert table.rows == [] and table.empty.startswith(words)
