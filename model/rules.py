@@ -22,13 +22,28 @@ class Param(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    value: int | dt.date | bool | None
+    value: int | dt.date | bool | tuple[str, ...] | None
     strength: Strength
     source: str
     description: str
 
 
-def _p(value: int | dt.date | bool | None, strength: Strength, source: str, description: str) -> Param:
+#: Every record kind (``kototieto.model.records.RECORD_KINDS``; a test keeps the two equal).
+ALL_KINDS: tuple[str, ...] = (
+    "customer",
+    "assessment",
+    "multisectoral-assessment",
+    "integration-plan",
+    "multisectoral-plan",
+    "family-plan",
+    "review",
+    "guidance",
+)
+
+
+def _p(
+    value: int | dt.date | bool | tuple[str, ...] | None, strength: Strength, source: str, description: str
+) -> Param:
     return Param(value=value, strength=strength, source=source, description=description)
 
 
@@ -85,6 +100,17 @@ class RuleParams(BaseModel):
         "for real data).",
     )
 
+    record_kinds: Param = _p(
+        ALL_KINDS,
+        "error",
+        "repository choice (koto.yaml: kinds). Open legal question: Act 1100/2024 (HE 192/2024, in "
+        "force 1.1.2025) ended certain tasks of municipalities and wellbeing services counties; whether "
+        "it repealed or rewrote Integration Act 15 §, 17 §, 21 § or 22 § 3 mom. is not confirmed "
+        "(unverified). 874/2024 §§ 1-2 name only 14 § and 16 §.",
+        "Record kinds the repository uses; writing any other kind is refused. Default: every kind "
+        "(the memo's superset).",
+    )
+
     @classmethod
     def from_overrides(cls, overrides: Mapping[str, Any] | None) -> RuleParams:
         """Defaults with a repository's overrides applied; ``ValueError`` names an unknown or bad key."""
@@ -100,11 +126,18 @@ class RuleParams(BaseModel):
             update = dict(raw) if isinstance(raw, Mapping) else {"value": raw}
             if "value" in update and isinstance(update["value"], str) and isinstance(current.value, dt.date):
                 update["value"] = dt.date.fromisoformat(update["value"])
+            if key == "record_kinds" and "value" in update:
+                update["value"] = _kinds_value(update["value"])
             try:
                 changed[key] = Param.model_validate({**current.model_dump(), **update})
             except ValidationError as exc:
                 raise ValueError(f"rule parameter '{key}': {exc.errors()[0]['msg']}") from None
         return base.model_copy(update=changed)
+
+    def kind_enabled(self, kind: str) -> bool:
+        """Whether the repository uses record kind ``kind`` (``record_kinds``)."""
+        kinds = self.record_kinds.value
+        return not isinstance(kinds, tuple) or kind in kinds
 
     def int_value(self, name: str) -> int | None:
         value = getattr(self, name).value
@@ -136,3 +169,17 @@ def add_months(day: dt.date, months: int) -> dt.date:
 def months_limit_end(start: dt.date, months: int) -> dt.date:
     """The last allowed day of a period of ``months`` months starting on ``start``."""
     return add_months(start, months) - dt.timedelta(days=1)
+
+
+def _kinds_value(value: Any) -> tuple[str, ...]:
+    """A checked list of record kinds: known kinds, no repeats, the customer always included."""
+    if not isinstance(value, list | tuple) or not all(isinstance(k, str) for k in value):
+        raise ValueError("rule parameter 'record_kinds': a list of record kinds")
+    unknown = [k for k in value if k not in ALL_KINDS]
+    if unknown:
+        raise ValueError(
+            f"rule parameter 'record_kinds': unknown kind {unknown[0]!r} (known: {', '.join(ALL_KINDS)})"
+        )
+    if "customer" not in value:
+        raise ValueError("rule parameter 'record_kinds': the customer kind cannot be left out")
+    return tuple(k for k in ALL_KINDS if k in value)

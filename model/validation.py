@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from kototieto.model import record_rules
 from kototieto.model.assessment import MULTISECTORAL_ONLY
 from kototieto.model.crossrules import check_records
+from kototieto.model.legalstatus import MEMO_ONLY_KINDS
 from kototieto.model.meta import FieldMeta, Obligation
 from kototieto.model.migrations import migrate
 from kototieto.model.problems import RULES, Problem, RuleInfo, Severity, register_rule
@@ -20,7 +21,7 @@ from kototieto.model.record import Common
 from kototieto.model.records import RECORD_KINDS, RECORD_MODELS, Record
 from kototieto.model.rules import RuleParams
 from kototieto.model.schema_errors import problems_from_error
-from kototieto.model.text import T
+from kototieto.model.text import T, Text
 
 __all__ = [
     "Problem",
@@ -63,7 +64,82 @@ register_rule(
         ("assessment",),
     )
 )
+register_rule(
+    RuleInfo(
+        "kind-enabled",
+        T("Käytössä olevat tietuelajit", "Typer av poster som används", "Record kinds in use"),
+        T(
+            "Tietovarantoon kirjataan vain lajeja, jotka se on ottanut käyttöön (koto.yaml: kinds).",
+            "I informationslagret registreras endast typer som det har tagit i bruk (koto.yaml: kinds).",
+            "A repository records only the kinds it has enabled (koto.yaml: kinds).",
+        ),
+        (),
+        RECORD_KINDS,
+        param="record_kinds",
+    )
+)
 _ = record_rules  # the module registers the single-record rules on import
+
+
+def _kind_enabled(record: Common, params: RuleParams) -> list[Problem]:
+    kind = str(getattr(record, "kind", ""))
+    if params.kind_enabled(kind):
+        return []
+    why = (
+        T(
+            " Laji on vain asetusluonnoksen muistiossa (ei asetuksen 874/2024 1-2 §:ssä), ja on "
+            "tarkistamatta, kumosiko tai muuttiko laki 1100/2024 sen perustan (15, 17, 21 § tai "
+            "22 § 3 mom.).",
+            " Typen finns endast i promemorian om förordningsutkastet (inte i 1-2 § i förordning "
+            "874/2024), och det är inte kontrollerat om lag 1100/2024 upphävde eller ändrade dess "
+            "grund (15, 17, 21 § eller 22 § 3 mom.).",
+            " The kind is named only in the draft decree memo (not in 874/2024 §§ 1-2), and whether "
+            "Act 1100/2024 repealed or rewrote its basis (15 §, 17 §, 21 § or 22 § 3 mom.) is not "
+            "confirmed.",
+        )
+        if kind in MEMO_ONLY_KINDS or kind == "review"
+        else T("", "", "")
+    )
+    label = KIND_LABELS_SHORT.get(kind, T(kind, kind, kind))
+    return [
+        Problem(
+            ("kind",),
+            Severity.ERROR,
+            "kind-enabled",
+            T(
+                f"Tämä tietovaranto ei käytä tietuelajia {label.fi} ('{kind}'), joten tietuetta ei "
+                f"tallenneta.{why.fi} Ota laji käyttöön koto.yaml-tiedoston kinds-luettelossa, jos "
+                "tietovaranto päättää käyttää sitä.",
+                f"Detta informationslager använder inte typen {label.sv} ('{kind}'), så posten "
+                f"sparas inte.{why.sv} Ta typen i bruk i listan kinds i koto.yaml om "
+                "informationslagret beslutar att använda den.",
+                f"This repository does not use the record kind {label.en} ('{kind}'), so the record "
+                f"is not saved.{why.en} Add the kind to the kinds list in koto.yaml if the repository "
+                "decides to use it.",
+            ),
+        )
+    ]
+
+
+#: Short kind names for messages (the catalogue's labels import this module, so they live here).
+KIND_LABELS_SHORT: dict[str, Text] = {
+    "customer": T("asiakas", "kund", "customer"),
+    "assessment": T("arviointi", "bedömning", "assessment"),
+    "multisectoral-assessment": T(
+        "monialainen arviointi", "sektorsövergripande bedömning", "multisectoral assessment"
+    ),
+    "integration-plan": T("kotoutumissuunnitelma", "integrationsplan", "integration plan"),
+    "multisectoral-plan": T(
+        "monialainen kotoutumissuunnitelma",
+        "sektorsövergripande integrationsplan",
+        "multisectoral integration plan",
+    ),
+    "family-plan": T(
+        "perheen kotoutumissuunnitelma", "integrationsplan för familjen", "family integration plan"
+    ),
+    "review": T("suunnitelman tarkistaminen", "översyn av planen", "review of a plan"),
+    "guidance": T("ohjaus ja neuvonta", "vägledning och rådgivning", "guidance and counselling"),
+}
 
 
 @dataclass
@@ -132,7 +208,7 @@ def _shall_items(record: Common, params: RuleParams) -> list[Problem]:
 def validate_record(record: Record, params: RuleParams | None = None) -> list[Problem]:
     """Every rule's problems for a record that passed the schema."""
     params = params or RuleParams()
-    problems: list[Problem] = []
+    problems: list[Problem] = _kind_enabled(record, params)
     for info in RULES.values():
         if info.check is not None and record.kind in info.kinds:
             problems.extend(info.check(record, params))

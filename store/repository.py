@@ -6,8 +6,12 @@ keeps in it), the organisation that keeps it, its languages, rule overrides for
 does not know and names ``koto upgrade``; ``upgrade`` applies format steps one version at a time and
 refreshes the generated files (JSON Schema, hook, CI configuration, merge driver registration).
 
-The config is read with PyYAML's safe loader (it is small, written by ``koto init`` and only read
-here); every key is checked and an unknown key or a wrong type is an error naming the key.
+The config is read with the same strict YAML 1.2 loader as the records (``bulkload.fast_load``:
+``yes``/``on`` are text, not true; duplicate keys, anchors and tags are refused); every key is
+checked and an unknown key or a wrong type is an error naming the key. ``kinds`` (optional) lists
+the record kinds the repository uses (default: every kind); a write of another kind is refused by
+the model's ``kind-enabled`` rule (see ``kototieto.model.legalstatus`` for why a repository may
+leave out the memo-only kinds).
 """
 
 from __future__ import annotations
@@ -18,10 +22,11 @@ from pathlib import Path
 from typing import Any
 
 import pygit2
-import yaml
 
 from kototieto.errors import FormatVersionError, InvalidInputError, Location, NoRepositoryError
+from kototieto.model.rules import ALL_KINDS
 from kototieto.store import roles as roles_mod
+from kototieto.store.bulkload import fast_load
 
 CONFIG_FILE = "koto.yaml"
 FORMAT_VERSION = 1
@@ -47,12 +52,21 @@ class RepoConfig:
     rules: Mapping[str, Any] = field(default_factory=dict)
     roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     allow_real_identity_codes: bool = False
+    kinds: tuple[str, ...] | None = None  # None: every record kind
 
     def allowed_kinds(self, organisation_type: str) -> tuple[str, ...]:
         return roles_mod.allowed_kinds(self.roles, organisation_type)
 
 
-_KEYS = {"format_version", "organisation", "languages", "rules", "roles", "allow_real_identity_codes"}
+_KEYS = {
+    "format_version",
+    "organisation",
+    "languages",
+    "rules",
+    "roles",
+    "allow_real_identity_codes",
+    "kinds",
+}
 
 
 def parse_config(text: str, filename: str = CONFIG_FILE) -> RepoConfig:
@@ -61,12 +75,7 @@ def parse_config(text: str, filename: str = CONFIG_FILE) -> RepoConfig:
     def bad(msg: str) -> InvalidInputError:
         return InvalidInputError(msg, location=Location(filename))
 
-    try:
-        raw = yaml.load(text, Loader=yaml.CSafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise InvalidInputError(f"not valid YAML: {exc}", location=Location(filename, line)) from None
+    raw: Any = fast_load(text, filename)  # strict YAML 1.2, as for records; errors name file and line
     if not isinstance(raw, dict):
         raise bad("the configuration must be a mapping")
     unknown = set(raw) - _KEYS
@@ -107,7 +116,20 @@ def parse_config(text: str, filename: str = CONFIG_FILE) -> RepoConfig:
         raise bad(f"roles: {exc}") from None
     allow = raw.get("allow_real_identity_codes", False)
     if not isinstance(allow, bool):
-        raise bad("allow_real_identity_codes: true or false")
+        raise bad(f"allow_real_identity_codes: true or false (YAML 1.2: not {allow!r})")
+    kinds = raw.get("kinds")
+    if kinds is not None:
+        if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
+            raise bad("kinds: a list of record kinds, for example [customer, assessment, integration-plan]")
+        strange = [k for k in kinds if k not in ALL_KINDS]
+        if strange:
+            raise bad(f"kinds: unknown record kind {strange[0]!r} (known: {', '.join(ALL_KINDS)})")
+        if "customer" not in kinds:
+            raise bad("kinds: the customer kind cannot be left out")
+        if "record_kinds" in rules:
+            raise bad("kinds: give the record kinds once, either as kinds or as rules.record_kinds")
+        # the kinds reach every check as the rule parameter record_kinds (rule 'kind-enabled')
+        rules = {**rules, "record_kinds": list(kinds)}
     return RepoConfig(
         format_version=version,
         organisation=Organisation(otype, code, name),
@@ -115,6 +137,7 @@ def parse_config(text: str, filename: str = CONFIG_FILE) -> RepoConfig:
         rules=rules,
         roles=role_table,
         allow_real_identity_codes=allow,
+        kinds=tuple(k for k in ALL_KINDS if k in kinds) if kinds is not None else None,
     )
 
 
@@ -136,6 +159,10 @@ def config_text(org: Organisation, languages: tuple[str, ...] = LANGUAGES) -> st
         "rules: {}\n"
         "# Record kinds each organisation type may write (see README: Roles).\n"
         "roles:\n" + "\n".join(role_lines) + "\n"
+        "# Record kinds this repository uses (default: every kind). The memo-only kinds\n"
+        "# (multisectoral-assessment, multisectoral-plan, family-plan) may be left out: see the\n"
+        "# catalogue's open question on Act 1100/2024. For example:\n"
+        "#   kinds: [customer, assessment, integration-plan, review, guidance]\n"
         "# Real Finnish identity codes are refused unless this is true (pilots use synthetic ones).\n"
         "allow_real_identity_codes: false\n"
     )
@@ -215,7 +242,7 @@ def read_format_version(root: Path) -> int:
     cfg = root / CONFIG_FILE
     if not cfg.is_file():
         raise NoRepositoryError(f"{root} has no {CONFIG_FILE}: not a koto data repository")
-    raw = yaml.load(cfg.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    raw = fast_load(cfg.read_text(encoding="utf-8"), CONFIG_FILE)
     version = raw.get("format_version") if isinstance(raw, dict) else None
     if not isinstance(version, int):
         raise InvalidInputError("format_version: missing or not an integer", location=Location(str(cfg)))
