@@ -16,16 +16,15 @@ import os
 import shutil
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import click
 
 from kototieto.cli.options import echo_json, json_option, lang_option
-from kototieto.errors import InvalidInputError, InvalidRecordError, UsageError
+from kototieto.errors import InvalidRecordError, UsageError
 
 #: Customers per work unit (a unit is generated and written by one worker process).
 CHUNK = 250
@@ -222,175 +221,16 @@ def generate(
 # --- check ------------------------------------------------------------------------------------
 
 
-@dataclass
-class CheckReport:
-    files: int = 0
-    records: int = 0
-    issues: list[Any] = field(default_factory=list)
-
-    def count(self, severity: str) -> int:
-        return sum(1 for i in self.issues if i.severity == severity)
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "files": self.files,
-            "records": self.records,
-            "errors": self.count("error"),
-            "warnings": self.count("warning"),
-            "issues": [i.to_json() for i in self.issues],
-        }
-
-
-def _record_files(paths: Sequence[Path]) -> list[Path]:
-    """The files to check: files as given; for a folder its ``*.yaml`` files (hidden folders
-    skipped), only those under ``customers/`` when it is a repository root (so ``koto.yaml`` and
-    the like are not taken for records)."""
-    from kototieto.store.layout import CUSTOMERS_DIR
-
-    out: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            root = path / CUSTOMERS_DIR if (path / CUSTOMERS_DIR).is_dir() else path
-            out.extend(
-                p
-                for p in sorted(root.rglob("*.yaml"))
-                if not any(part.startswith(".") for part in p.relative_to(root).parts)
-            )
-        else:
-            out.append(path)
-    return out
-
-
-def _layout_path(path: Path) -> str | None:
-    """``customers/S/C/R.yaml`` when the file sits in the repository layout, else None."""
-    from kototieto.store.layout import parse_record_path
-
-    parts = path.parts[-4:]
-    rel = "/".join(parts)
-    return rel if len(parts) == 4 and parse_record_path(rel) is not None else None
-
-
-def check_files(paths: Sequence[Path], lang: str = "fi") -> CheckReport:
-    """Validate record files: YAML, schema, rules, path agreement, and cross-record rules.
-
-    Files are taken folder by folder. For a file in the repository layout
-    (``customers/S/C/R.yaml``) the other records of its customer folder are read too, as context
-    for the cross-record rules (references, total plan time), but only the files asked for are
-    reported. Loose files outside the layout are checked against each other, and the
-    cross-record rules run only when their folder also holds the customer record (otherwise
-    every reference would be reported missing).
-    """
-    from itertools import groupby
-
-    files = _record_files(paths)
-    report = CheckReport(files=len(files))
-    for folder, group in groupby(files, key=lambda p: p.parent):
-        wanted = list(group)
-        if _layout_path(wanted[0]) is not None:
-            context = [p for p in sorted(folder.glob("*.yaml")) if p not in set(wanted)]
-            _check_group(wanted, context, lang, report, cross=True)
-        else:
-            _check_group(wanted, [], lang, report, cross=None)
-    return report
-
-
-def _check_group(
-    files: list[Path], context: list[Path], lang: str, report: CheckReport, cross: bool | None
-) -> None:
-    from kototieto.model.validation import check_records, validate_data
-    from kototieto.store.bulkload import fast_load
-    from kototieto.store.checks import Issue
-    from kototieto.store.fielddiff import dotted
-    from kototieto.store.layout import path_problems
-
-    found: dict[Path, list[tuple[tuple[str | int, ...], str, str, str]]] = {}
-    owner: dict[str, Path] = {}
-    records = []
-    wanted = set(files)
-    for path in [*files, *context]:
-        if path not in wanted:
-            try:
-                data = fast_load(path.read_bytes(), str(path))
-            except (InvalidInputError, OSError):
-                continue
-            result = validate_data(data)
-            if result.record is not None and result.record.id not in owner:
-                owner[result.record.id] = path
-                records.append(result.record)
-            continue
-        try:
-            data = fast_load(path.read_bytes(), str(path))
-        except InvalidInputError as exc:
-            loc = exc.location
-            report.issues.append(
-                Issue(
-                    str(path),
-                    loc.line if loc else None,
-                    loc.column if loc else None,
-                    "",
-                    "error",
-                    "yaml",
-                    exc.message,
-                )
-            )
-            continue
-        except OSError as exc:
-            report.issues.append(Issue(str(path), None, None, "", "error", "file", str(exc)))
-            continue
-        probs = found.setdefault(path, [])
-        rel = _layout_path(path)
-        if rel is not None:
-            probs.extend(((pp.field,), "error", "path", pp.message) for pp in path_problems(rel, data))
-        result = validate_data(data)
-        probs.extend((tuple(p.path), str(p.severity), p.rule, p.message(lang)) for p in result.problems)
-        if result.record is not None:
-            report.records += 1
-            rid = result.record.id
-            if rid in owner:
-                probs.append((("id",), "error", "duplicate-id", f"id {rid!r} is also used by {owner[rid]}"))
-            else:
-                owner[rid] = path
-                records.append(result.record)
-    if cross is None:
-        cross = any(r.kind == "customer" for r in records)
-    for rid, problem in check_records(records) if cross else []:
-        if owner[rid] not in wanted:
-            continue
-        found[owner[rid]].append(
-            (tuple(problem.path), str(problem.severity), problem.rule, problem.message(lang))
-        )
-    for path, probs in found.items():
-        if not probs:
-            continue
-        locate = _locator(path)
-        for fpath, severity, rule, message in probs:
-            line, col = locate(fpath)
-            report.issues.append(Issue(str(path), line, col, dotted(fpath), severity, rule, message))
-
-
-def _locator(path: Path) -> Callable[[tuple[str | int, ...]], tuple[int | None, int | None]]:
-    """Line and column of a field path (re-reads the file with the round-trip loader, so only
-    files with problems pay for it)."""
-    from kototieto.store.yamlio import load_document
-
-    try:
-        doc = load_document(path.read_bytes(), str(path))
-    except (InvalidInputError, OSError):
-        return lambda _p: (None, None)
-
-    def locate(fpath: tuple[str | int, ...]) -> tuple[int | None, int | None]:
-        pos = doc.locate(fpath)
-        return (pos[0], pos[1]) if pos else (None, None)
-
-    return locate
-
-
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @json_option
 @lang_option
 def check(paths: tuple[Path, ...], as_json: bool, lang: str) -> None:
-    """Validate record files or folders of them; exit code 5 when any has an error."""
+    """Validate record files or folders of them; exit code 5 when any has an error.
+
+    Files inside a data repository are checked with its rule parameters and extension definitions."""
+    from kototieto.store.checkfiles import check_files
+
     report = check_files(paths, lang)
     errors, warnings = report.count("error"), report.count("warning")
     if as_json:

@@ -186,6 +186,8 @@ def _commit_all(
             raise InvalidInputError(exc.message, location=replace(loc, file=shown)) from None
         problems.extend(i for i in issues if i.severity == "error")
     if problems:
+        if as_json:  # the one problem format, on stdout, as koto check and koto validate print it
+            echo_json({"problems": [p.to_json() for p in problems]})
         lines = "\n".join(f"  {p}" for p in problems)
         raise InvalidRecordError(
             f"{len(problems)} problem(s); nothing was written:\n{lines}", problems=problems

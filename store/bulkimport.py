@@ -55,18 +55,12 @@ def import_records(
             parsed = layout.parse_record_path(path)
             by_customer.setdefault(parsed.customer if parsed else "", []).append(path)
         issues: list[checks.Issue] = []
+        rules = store.rules()
         for path, data in datas.items():
             roles.check_role(store.repo.config.roles, store.writer_type, data)
             parsed = layout.parse_record_path(path)
             others = [datas[p] for p in by_customer[parsed.customer if parsed else ""] if p != path]
-            issues += checks.check_record(
-                path,
-                data,
-                others=others,
-                params=store.params(),
-                lang=store.lang,
-                extensions=store.extensions(),
-            )
+            issues += checks.check_record(path, data, rules=rules, others=others, lang=store.lang)
         errors = checks.errors_of(issues)
         if errors:
             lines = "\n".join(f"  {i}" for i in errors[:50])

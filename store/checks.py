@@ -1,9 +1,10 @@
-"""The checks every write runs: the model's rules, the cross-record rules, path and content.
+"""The checks every write runs, as ``Issue``s with positions: see :mod:`kototieto.store.pipeline`.
 
 ``check_record`` returns every problem as an ``Issue`` (file, line, column, field path, severity,
 rule, message) so a refused write can show all of them at once. Line numbers come from the
-round-trip document when the caller has one. The model is imported lazily: ``store`` stays usable
-(layout and path checks only) in a checkout whose model predates the validation API.
+round-trip document when the caller has one. The checks themselves are the one pipeline's
+(``pipeline.check``): the path check, the model's rules with the repository's extension
+definitions and rule parameters, and the cross-record rules against the customer's other records.
 """
 
 from __future__ import annotations
@@ -12,9 +13,23 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from kototieto.errors import InvalidInputError, InvalidRecordError, Location
+from kototieto.errors import InvalidRecordError, Location
+from kototieto.model.extensions import ExtensionSet
+from kototieto.model.records import Record
+from kototieto.model.rules import RuleParams
+from kototieto.store import pipeline
 from kototieto.store.fielddiff import dotted
-from kototieto.store.layout import path_problems
+from kototieto.store.pipeline import Finding, Rules, config_params, rule_params
+
+__all__ = [
+    "Issue",
+    "check_record",
+    "config_params",
+    "errors_of",
+    "issue_of",
+    "raise_if_invalid",
+    "rule_params",
+]
 
 PathKey = str | int
 
@@ -35,10 +50,13 @@ class Issue:
         return f"{loc}:{field} {self.message} [{self.rule}]"
 
     def to_json(self) -> dict[str, Any]:
+        """The one problem format (``file, line, column, path, severity, rule, message``); ``field``
+        is the same as ``path``, kept for tools that read it."""
         return {
             "file": self.file,
             "line": self.line,
             "column": self.column,
+            "path": self.field,
             "field": self.field,
             "severity": self.severity,
             "rule": self.rule,
@@ -46,59 +64,22 @@ class Issue:
         }
 
 
-def _model() -> Any | None:
-    try:
-        from kototieto.model import validation
-    except ImportError:
-        return None
-    return validation
-
-
-def rule_params(overrides: Mapping[str, Any], allow_real_identity_codes: bool = False) -> Any | None:
-    """The model's RuleParams with a repository's overrides (``koto.yaml`` ``rules`` and
-    ``allow_real_identity_codes``); an unknown or bad override is an error naming ``koto.yaml``."""
-    try:
-        from kototieto.model.rules import RuleParams
-    except ImportError:
-        return None
-    values = dict(overrides)
-    if allow_real_identity_codes:
-        values["allow_real_identity_codes"] = True
-    try:
-        return RuleParams.from_overrides(values) if values else RuleParams()
-    except ValueError as exc:
-        raise InvalidInputError(f"rules: {exc}", location=Location("koto.yaml")) from None
-
-
-def repo_params(config: Any) -> Any | None:
-    """``rule_params`` of a ``RepoConfig``."""
-    return rule_params(config.rules, config.allow_real_identity_codes)
-
-
-def parse_records(datas: Iterable[Mapping[str, Any]], extensions: Any = None) -> list[Any]:
-    """Records (model objects) of the data that parse; the rest are left out."""
-    try:
-        from kototieto.model.records import parse_record
-    except ImportError:
-        return []
-    out = []
-    for d in datas:
-        try:
-            out.append(extensions.parse(d) if extensions is not None else parse_record(d))
-        except Exception:  # an invalid stored record is not this write's problem
-            continue
-    return out
+def issue_of(
+    file: str, finding: Finding, lang: str = "fi", where: tuple[int | None, int | None] = (None, None)
+) -> Issue:
+    return Issue(
+        file, where[0], where[1], dotted(finding.path), finding.severity, finding.rule, finding.message(lang)
+    )
 
 
 def check_record(
     path: str,
     data: Mapping[str, Any],
     *,
+    rules: Rules,
     locate: Any = None,
     others: Iterable[Mapping[str, Any]] = (),
-    params: Any = None,
     lang: str = "fi",
-    extensions: Any = None,
 ) -> list[Issue]:
     """Every problem of ``data`` stored at ``path``; ``others``: the customer's other records."""
 
@@ -108,44 +89,15 @@ def check_record(
         pos = locate(p)
         return (pos[0], pos[1]) if pos else (None, None)
 
-    issues: list[Issue] = []
-    for pp in path_problems(path, data):
-        line, col = where((pp.field,))
-        issues.append(Issue(path, line, col, pp.field, "error", "path", pp.message))
-    validation = _model()
-    if validation is None:
-        return issues
-    # extensions: the repository's ExtensionSet (kototieto.store.extensions), None = national model
-    if extensions is not None:
-        result = extensions.validate(data, params)
-    else:
-        result = validation.validate_data(data, params)
-    for prob in result.problems:
-        line, col = where(tuple(prob.path))
-        issues.append(
-            Issue(
-                path, line, col, dotted(tuple(prob.path)), str(prob.severity), prob.rule, prob.message(lang)
-            )
-        )
-    if result.record is not None:
-        records = [*parse_records(others, extensions), result.record]
-        rid = data.get("id")
-        for record_id, prob in validation.check_records(records, params):
-            if record_id != rid:
-                continue
-            line, col = where(tuple(prob.path))
-            issues.append(
-                Issue(
-                    path,
-                    line,
-                    col,
-                    dotted(tuple(prob.path)),
-                    str(prob.severity),
-                    prob.rule,
-                    prob.message(lang),
-                )
-            )
-    return issues
+    return [
+        issue_of(path, f, lang, where(f.path)) for f in pipeline.check(data, rules, rel=path, others=others)
+    ]
+
+
+def parse_records(datas: Iterable[Mapping[str, Any]], extensions: ExtensionSet | None = None) -> list[Record]:
+    """The records (model objects, extended types with ``extensions``) of the data that parse;
+    the rest are left out (they have problems of their own)."""
+    return pipeline.parse_others(datas, Rules(RuleParams(), extensions))[0]
 
 
 def errors_of(issues: Iterable[Issue]) -> list[Issue]:

@@ -26,7 +26,7 @@ from typing import Any
 import pygit2
 
 from kototieto.errors import InvalidInputError, KotoError, NotFoundError, UsageError
-from kototieto.store import checks, indexsync, layout
+from kototieto.store import checks, indexsync, layout, pipeline
 from kototieto.store.gitcommit import atomic_write
 from kototieto.store.merge import MISSING, FieldConflict, apply_side, merge3
 from kototieto.store.repository import Repository
@@ -103,16 +103,13 @@ def run_driver(root: Path, base: Path, ours: Path, theirs: Path, pathname: str) 
         merged.get("id")
         or (layout.parse_record_path(pathname) or layout.RecordPath("", "", pathname)).record_id
     )
-    issues = checks.errors_of(
-        checks.check_record(
-            pathname,
-            merged,
-            others=_siblings(repo, pathname, rid),
-            params=checks.repo_params(repo.config),
-            extensions=_extensions(repo),
+    try:
+        issues = checks.errors_of(
+            checks.check_record(pathname, merged, rules=_rules(repo), others=_siblings(repo, pathname, rid))
         )
-    )
-    problems = [str(i) for i in issues]
+        problems = [str(i) for i in issues]
+    except KotoError as exc:  # e.g. the definitions are being merged too: a person decides
+        problems = [f"cannot check the merged record: {exc.message}"]
     if result.clean and not problems:
         ours.write_text(text, encoding="utf-8")
         _remove_note(repo, rid)
@@ -229,9 +226,9 @@ def resolve(repo: Repository, record_id: str, take: str) -> tuple[str, bool]:
         checks.check_record(
             note.path,
             loaded.data,
+            rules=_rules(repo),
             locate=loaded.locate,
-            params=checks.repo_params(repo.config),
-            extensions=_extensions(repo),
+            others=_siblings(repo, note.path, record_id),
         ),
     )
     atomic_write(repo.root / note.path, text.encode("utf-8"))
@@ -246,14 +243,7 @@ def resolve(repo: Repository, record_id: str, take: str) -> tuple[str, bool]:
     return note.path, committed
 
 
-def _extensions(repo: Any) -> Any:
-    """The repository's pilot extension definitions for checking a merged record; None when it has
-    none, or when they do not load (e.g. a definition file is itself being merged): national model."""
-    if not (repo.root / "extensions").is_dir():
-        return None
-    from kototieto.store.extensions import repository_extensions
-
-    try:
-        return repository_extensions(repo.root)
-    except KotoError:
-        return None
+def _rules(repo: Repository) -> pipeline.Rules:
+    """What a merged record is checked against: the repository's rules and extension definitions
+    (an invalid definition file is an error, never a silent fall back to the national model)."""
+    return pipeline.repository_rules(repo)

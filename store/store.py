@@ -32,7 +32,10 @@ from kototieto.errors import (
     UsageError,
 )
 from kototieto.model import ids
-from kototieto.store import checks, gitcommit, history, indexsync, layout, roles, versioncheck
+from kototieto.model.extensions import ExtensionSet
+from kototieto.model.rules import RuleParams
+from kototieto.store import checks, gitcommit, history, indexsync, layout, pipeline, roles, versioncheck
+from kototieto.store.extensions.load import repository_extensions
 from kototieto.store.fielddiff import FieldChange, diff_data
 from kototieto.store.repository import Repository
 from kototieto.store.yamlio import (
@@ -76,7 +79,7 @@ class Store:
     acting_type: str | None = None  # organisation type of the writer (default: the repository's)
     lang: str = "fi"
     _id_cache: dict[str, dict[str, str]] = field(default_factory=dict)
-    _cache: dict[str, Any] = field(default_factory=dict)
+    _params: RuleParams | None = None
 
     @classmethod
     def open(cls, path: Path | str = ".", **kwargs: Any) -> Store:
@@ -220,30 +223,25 @@ class Store:
                     siblings[rid] = dict(other)
             others = [d for rid, d in siblings.items() if rid != data.get("id")]
         issues = checks.check_record(
-            path,
-            data,
-            locate=locate,
-            others=others,
-            params=self.params(),
-            lang=self.lang,
-            extensions=self.extensions(),
+            path, data, rules=self.rules(), locate=locate, others=others, lang=self.lang
         )
         if locate is None and checks.errors_of(issues):
             return self.check_text(text, path, pending=pending)
         return path, data, issues
 
-    def params(self) -> Any:
-        if "params" not in self._cache:
-            self._cache["params"] = checks.repo_params(self.repo.config)
-        return self._cache["params"]
+    def params(self) -> RuleParams:
+        """The rule parameters of ``koto.yaml`` (read once per Store)."""
+        if self._params is None:
+            self._params = pipeline.config_params(self.repo.config)
+        return self._params
 
-    def extensions(self) -> Any:
+    def extensions(self) -> ExtensionSet | None:
         """The repository's pilot extension definitions; None without ``extensions/`` (national model)."""
-        if not (self.repo.root / "extensions").is_dir():
-            return None
-        from kototieto.store.extensions import repository_extensions
-
         return repository_extensions(self.repo.root)  # cached by the files' times and sizes
+
+    def rules(self) -> pipeline.Rules:
+        """What every write is checked against (the one validation pipeline's inputs)."""
+        return pipeline.Rules(self.params(), self.extensions())
 
     @property
     def writer_type(self) -> str:

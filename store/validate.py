@@ -27,9 +27,13 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from pathlib import Path
 from typing import Any
 
-from kototieto.errors import InvalidInputError, Location
-from kototieto.store import blobcache
+from kototieto.model.extensions import ExtensionSet
+from kototieto.model.rules import RuleParams
+from kototieto.store import blobcache, pipeline
 from kototieto.store.blobcache import BlobCache
+from kototieto.store.layout import path_problems
+from kototieto.store.pipeline import LANGS
+from kototieto.store.repository import Repository
 from kototieto.store.validate_files import (
     RECORDS_DIR,
     Relative,
@@ -42,7 +46,7 @@ from kototieto.store.validate_files import (
     rules_fingerprint,
 )
 from kototieto.store.validate_report import FileProblem, ValidationReport
-from kototieto.store.validate_worker import LANGS, ChunkResult, ChunkTask, FileTask, problem_dict, run_chunk
+from kototieto.store.validate_worker import ChunkResult, ChunkTask, FileTask, problem_dict, run_chunk
 
 __all__ = [
     "FileProblem",
@@ -89,7 +93,7 @@ def _chunks(groups: list[list[FileTask]], workers: int) -> list[list[list[FileTa
 
 def validate_paths(
     paths: Sequence[str | Path],
-    params: Any = None,
+    params: RuleParams | None = None,
     cache: Path | None = None,
     workers: int | None = None,
     *,
@@ -98,7 +102,7 @@ def validate_paths(
     progress: Progress | None = None,
     siblings: bool = True,
     use_git_index: bool = False,
-    extensions: Any = None,
+    extensions: ExtensionSet | None = None,
     prune: bool = False,
 ) -> ValidationReport:
     """Validate ``paths`` (record files) and report every problem.
@@ -113,6 +117,7 @@ def validate_paths(
     ``use_git_index``: take the blob ids of unchanged tracked files from Git's index (``root`` must
     be the worktree root) instead of reading and hashing them.
     """
+    params = params if params is not None else RuleParams()
     root = (root or Path.cwd()).resolve()
     to_rel = Relative(root)
     wanted = sorted({to_rel(p) for p in paths})
@@ -156,7 +161,7 @@ def _run(
     root: Path,
     groups: dict[str, list[str]],
     reported: set[str],
-    params: Any,
+    params: RuleParams,
     db: BlobCache | None,
     fingerprint: str,
     workers: int | None,
@@ -234,7 +239,11 @@ def _run(
 
 
 def _chunk_factory(
-    root: Path, params: Any, path_check: PathCheck | None, db: BlobCache | None, extensions_root: str | None
+    root: Path,
+    params: RuleParams,
+    path_check: PathCheck | None,
+    db: BlobCache | None,
+    extensions_root: str | None,
 ) -> Callable[[list[list[FileTask]]], ChunkTask]:
     def make(groups: list[list[FileTask]]) -> ChunkTask:
         cache_path = str(db.path) if db is not None else None
@@ -334,7 +343,7 @@ def _duplicate_ids(
 
 
 def validate_repository(
-    repo: Any,
+    repo: Repository | Path | str,
     *,
     use_cache: bool = True,
     workers: int | None = None,
@@ -342,22 +351,14 @@ def validate_repository(
     paths: Sequence[str | Path] | None = None,
 ) -> ValidationReport:
     """Validate a data repository (a ``Repository`` or its root folder) with its rule overrides."""
-    from kototieto.store.layout import path_problems
-    from kototieto.store.repository import Repository
-
     if not isinstance(repo, Repository):
         repo = Repository.open(Path(repo))
-    from kototieto.model.rules import RuleParams
-
-    try:
-        params = RuleParams.from_overrides(dict(repo.config.rules)) if repo.config.rules else RuleParams()
-    except ValueError as exc:
-        raise InvalidInputError(f"rules: {exc}", location=Location("koto.yaml")) from None
+    rules = pipeline.repository_rules(repo)
     files: Sequence[str | Path] = list(paths) if paths else record_files(os.fspath(repo.root))
     cache = repo.koto_dir / blobcache.CACHE_FILE if use_cache else None
-    return validate_paths(
+    report = validate_paths(
         files,
-        params,
+        rules.params,
         cache,
         workers,
         root=repo.root,
@@ -365,16 +366,11 @@ def validate_repository(
         progress=progress,
         siblings=bool(paths),
         use_git_index=True,
-        extensions=_extensions(repo.root),
+        extensions=rules.extensions,
         prune=not paths,
     )
+    from kototieto.store.erasures import erased_files  # B1: an erased customer never comes back
 
-
-def _extensions(root: Path) -> Any:
-    """The repository's pilot extension set, or None; the extension machinery (a third of a
-    second to import) is imported only when the repository has an ``extensions/`` folder."""
-    if not (root / "extensions").is_dir():  # kototieto.store.extensions.EXTENSIONS_DIR
-        return None
-    from kototieto.store.extensions import repository_extensions
-
-    return repository_extensions(root)
+    for rel, msgs in erased_files(repo.root, files):
+        report.problems.append(FileProblem(rel, None, None, ("customer",), "error", "erased-customer", msgs))
+    return report

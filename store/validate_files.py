@@ -59,6 +59,11 @@ def _model_version() -> str:
     return _hash_files(folder, ["**/*.py", "data/*"])
 
 
+@lru_cache(maxsize=1)
+def _pipeline_version() -> str:
+    return _hash_files(Path(__file__).parent, ["pipeline.py", "layout.py"])
+
+
 def rules_fingerprint(params: Any, path_check: PathCheck | None, extensions: Any = None) -> str:
     """What a cached result depends on besides the file: rules, parameters, model code, path check,
     pilot extension definitions."""
@@ -66,6 +71,7 @@ def rules_fingerprint(params: Any, path_check: PathCheck | None, extensions: Any
     if extensions is not None:
         h.update(str(extensions.fingerprint).encode())
     h.update(_model_version().encode())
+    h.update(_pipeline_version().encode())
     h.update(params.model_dump_json().encode() if params is not None else b"defaults")
     if path_check is not None:
         h.update(f"{path_check.__module__}.{path_check.__qualname__}".encode())

@@ -19,13 +19,16 @@ from pathlib import Path
 from typing import Any
 
 from kototieto.errors import InvalidInputError
+from kototieto.model.rules import RuleParams
+from kototieto.store import pipeline
 from kototieto.store.blobcache import BlobCache, blob_id
 from kototieto.store.bulkload import fast_load, locate_paths
+from kototieto.store.extensions.load import repository_extensions
+from kototieto.store.pipeline import LANGS, Finding
 from kototieto.store.yaml_messages import translate
 
 PathKey = str | int
 ProblemDict = dict[str, Any]
-LANGS = ("fi", "sv", "en")
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,7 @@ class FileTask:
 class ChunkTask:
     root: str
     groups: list[list[FileTask]]
-    params: Any
+    params: RuleParams
     path_check: Callable[[str, dict[str, Any]], list[Any]] | None
     cache_path: str | None
     data_version: str
@@ -85,21 +88,6 @@ def problem_dict(
     }
 
 
-def _model_problem(problem: Any) -> tuple[tuple[PathKey, ...], str, str, dict[str, str]]:
-    """A model Problem or a layout PathProblem as (path, severity, rule, messages)."""
-    if hasattr(problem, "messages"):
-        msgs = {lang: problem.message(lang) for lang in LANGS}
-        return tuple(problem.path), str(problem.severity), str(problem.rule), msgs
-    text = str(getattr(problem, "message", problem))
-    path = (problem.field,) if getattr(problem, "field", None) else ()
-    return (
-        path,
-        str(getattr(problem, "severity", "error")),
-        str(getattr(problem, "rule", "path")),
-        dict.fromkeys(LANGS, text),
-    )
-
-
 class _Texts:
     """File texts of the current group, read at most once and only when positions are needed."""
 
@@ -121,15 +109,8 @@ class _Texts:
 
 def run_chunk(task: ChunkTask) -> ChunkResult:
     """Validate every file of every group of ``task``; never raises for a bad file."""
-    from kototieto.model.validation import check_records, validate_data
-
-    validator: Callable[..., Any] = validate_data
-    if task.extensions_root is not None:
-        from kototieto.store.extensions import repository_extensions
-
-        ext = repository_extensions(task.extensions_root)  # cached per process
-        if ext is not None:
-            validator = ext.validate
+    ext = repository_extensions(task.extensions_root) if task.extensions_root is not None else None
+    rules = pipeline.Rules(task.params, ext)  # the definitions are cached per process
     root = Path(task.root)
     cached_blobs = [f.blob for g in task.groups for f in g if f.cached and f.blob]
     cached = (
@@ -143,7 +124,7 @@ def run_chunk(task: ChunkTask) -> ChunkResult:
         records: list[tuple[str, Any]] = []
         invalid: set[str] = set()  # ids of records present in the folder but failing the schema
         for ft in group:
-            outcome, record = _one_file(ft, root, texts, cached, task, validator)
+            outcome, record = _one_file(ft, root, texts, cached, task, rules)
             result.files.append(outcome)
             if record is not None:
                 records.append((ft.path, record))
@@ -154,27 +135,17 @@ def run_chunk(task: ChunkTask) -> ChunkResult:
             path_of: dict[str, str] = {}
             for path, record in records:
                 path_of.setdefault(record.id, path)
-            found: dict[str, list[tuple[tuple[PathKey, ...], str, str, dict[str, str]]]] = {}
-            by_id = {r.id: r for _, r in records}
-            for record_id, problem in check_records([r for _, r in records], task.params):
-                if _refers_to(by_id.get(record_id), problem, invalid):
-                    continue  # "does not exist" would mislead: the target has its own errors
+            found: dict[str, list[Finding]] = {}
+            for record_id, finding in pipeline.cross_findings([r for _, r in records], rules, invalid):
                 if record_id in path_of:
-                    found.setdefault(path_of[record_id], []).append(_model_problem(problem))
+                    found.setdefault(path_of[record_id], []).append(finding)
             for path, items in found.items():
-                where = texts.positions(path, [p for p, _, _, _ in items])
-                for (ppath, sev, rule, msgs), pos in zip(items, where, strict=True):
-                    cross.append({"file": path, **problem_dict(ppath, sev, rule, msgs, pos)})
+                where = texts.positions(path, [f.path for f in items])
+                for f, pos in zip(items, where, strict=True):
+                    cross.append({"file": path, **problem_dict(f.path, f.severity, f.rule, f.messages, pos)})
         members = [(o.path, o.blob) for o in result.files[-len(group) :]] if group else []
         result.groups.append((members, cross))
     return result
-
-
-def _refers_to(record: Any, problem: Any, ids: set[str]) -> bool:
-    """True for a reference problem whose target is one of ``ids``."""
-    if not ids or problem.rule != "record-references" or not problem.path or record is None:
-        return False
-    return getattr(record, str(problem.path[0]), None) in ids
 
 
 def _one_file(
@@ -183,7 +154,7 @@ def _one_file(
     texts: _Texts,
     cached: dict[str, tuple[str | None, str | None]],
     task: ChunkTask,
-    validate_data: Callable[..., Any],
+    rules: pipeline.Rules,
 ) -> tuple[FileOutcome, Any]:
     data: dict[str, Any] | None = None
     error: ProblemDict | None = None
@@ -224,16 +195,18 @@ def _one_file(
     meta = _meta(data)
     if data is None:
         return FileOutcome(ft.path, blob, meta, parsed, False, [error] if error else [], blob_row), None
-    items: list[tuple[tuple[PathKey, ...], str, str, dict[str, str]]] = []
     if task.path_check is not None:
-        items.extend(_model_problem(p) for p in task.path_check(ft.path, data))
-    outcome = validate_data(data, task.params)
-    items.extend(_model_problem(p) for p in outcome.problems)
+        items, record = pipeline.record_findings(data, rules, ft.path, task.path_check)
+    else:
+        items, record = pipeline.record_findings(data, rules)
     problems: list[ProblemDict] = []
     if items:
-        where = texts.positions(ft.path, [p for p, _, _, _ in items])
-        problems = [problem_dict(p, s, r, m, pos) for (p, s, r, m), pos in zip(items, where, strict=True)]
-    return FileOutcome(ft.path, blob, meta, parsed, True, problems, blob_row), outcome.record
+        where = texts.positions(ft.path, [f.path for f in items])
+        problems = [
+            problem_dict(f.path, f.severity, f.rule, f.messages, pos)
+            for f, pos in zip(items, where, strict=True)
+        ]
+    return FileOutcome(ft.path, blob, meta, parsed, True, problems, blob_row), record
 
 
 def _meta(data: dict[str, Any] | None) -> tuple[str | None, str | None, str | None]:

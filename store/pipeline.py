@@ -1,0 +1,192 @@
+"""The one validation pipeline: every way into the repository checks a record the same way.
+
+``koto check`` (files), ``koto validate`` (the repository, in bulk), the write path
+(``Store.save_text``: ``koto add``/``commit``/``new``/``edit``, the bulk import), the merge driver
+and the pre-commit hook all call the functions here with the same inputs:
+
+- ``Rules``: the rule parameters (``koto.yaml`` ``rules`` and ``allow_real_identity_codes``) and the
+  repository's pilot extension definitions (``extensions/``; None: the national model);
+- the record's data and its path in the repository layout (the path check);
+- the customer's other records (context of the cross-record rules).
+
+``record_findings`` runs the path check and the model's single-record validation (schema, rules)
+with the extended record types; ``cross_findings`` runs the cross-record rules over a customer's
+records; ``check`` does both for one record among its customer's other records. A reference to a
+record that is present but itself invalid is not reported as "does not exist" (that record has
+its own errors). Findings carry their messages in every language; the callers add positions and
+pick the language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from kototieto.errors import InvalidInputError, Location
+from kototieto.model.extensions import ExtensionSet
+from kototieto.model.problems import Problem
+from kototieto.model.records import Record, parse_record
+from kototieto.model.rules import RuleParams
+from kototieto.model.validation import ValidationResult, check_records, validate_data
+from kototieto.store.layout import PathProblem, path_problems
+from kototieto.store.repository import CONFIG_FILE, RepoConfig, Repository, parse_config
+
+PathKey = str | int
+LANGS = ("fi", "sv", "en")
+PathCheck = Callable[[str, dict[str, Any]], list[PathProblem]]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem of one record: field path, severity, rule and the message in every language."""
+
+    path: tuple[PathKey, ...]
+    severity: str
+    rule: str
+    messages: dict[str, str]
+
+    def message(self, lang: str = "fi") -> str:
+        return self.messages.get(lang) or self.messages.get("en") or next(iter(self.messages.values()), "")
+
+    @classmethod
+    def of_problem(cls, problem: Problem) -> Finding:
+        msgs = {lang: problem.message(lang) for lang in LANGS}
+        return cls(tuple(problem.path), str(problem.severity), str(problem.rule), msgs)
+
+    @classmethod
+    def of_path_problem(cls, problem: PathProblem) -> Finding:
+        return cls(
+            (problem.field,) if problem.field else (), "error", "path", dict.fromkeys(LANGS, problem.message)
+        )
+
+
+@dataclass(frozen=True)
+class Rules:
+    """What a record is checked against besides its own data."""
+
+    params: RuleParams
+    extensions: ExtensionSet | None = None
+
+    @classmethod
+    def national(cls) -> Rules:
+        return cls(RuleParams())
+
+    def validate(self, data: Mapping[str, Any]) -> ValidationResult:
+        if self.extensions is not None:
+            result: ValidationResult = self.extensions.validate(data, self.params)
+            return result
+        return validate_data(data, self.params)
+
+    def parse(self, data: Mapping[str, Any]) -> Record | None:
+        """The record (schema only, no rules), or None when it does not parse."""
+        try:
+            return self.extensions.parse(data) if self.extensions is not None else parse_record(data)
+        except (ValidationError, ValueError, TypeError):
+            return None
+
+
+def rule_params(overrides: Mapping[str, Any], allow_real_identity_codes: bool = False) -> RuleParams:
+    """The model's RuleParams with a repository's overrides (``koto.yaml`` ``rules`` and
+    ``allow_real_identity_codes``); an unknown or bad override is an error naming ``koto.yaml``."""
+    values = dict(overrides)
+    if allow_real_identity_codes:
+        values["allow_real_identity_codes"] = True
+    try:
+        return RuleParams.from_overrides(values) if values else RuleParams()
+    except ValueError as exc:
+        raise InvalidInputError(f"rules: {exc}", location=Location(CONFIG_FILE)) from None
+
+
+def config_params(config: RepoConfig) -> RuleParams:
+    return rule_params(config.rules, config.allow_real_identity_codes)
+
+
+def root_rules(root: Path, config: RepoConfig | None = None) -> Rules:
+    """The rules of the data repository at ``root`` (its ``koto.yaml`` and ``extensions/``)."""
+    from kototieto.store.extensions.load import repository_extensions
+
+    if config is None:
+        config = parse_config((root / CONFIG_FILE).read_text(encoding="utf-8"))
+    return Rules(config_params(config), repository_extensions(root))
+
+
+def repository_rules(repo: Repository) -> Rules:
+    return root_rules(repo.root, repo.config)
+
+
+def rules_near(path: Path) -> tuple[Path | None, Rules]:
+    """The repository holding ``path`` (the nearest folder above with ``koto.yaml``) and its rules;
+    (None, national rules) outside any repository."""
+    for folder in [path, *path.resolve().parents] if path.is_dir() else path.resolve().parents:
+        if (folder / CONFIG_FILE).is_file():
+            return folder, root_rules(folder)
+    return None, Rules.national()
+
+
+def record_findings(
+    data: Mapping[str, Any], rules: Rules, rel: str | None = None, path_check: PathCheck = path_problems
+) -> tuple[list[Finding], Record | None]:
+    """The path check (when ``rel``, the path in the repository layout, is given) and the model's
+    validation of one record; returns the findings and the record (None when the schema fails)."""
+    found = [Finding.of_path_problem(p) for p in path_check(rel, dict(data))] if rel is not None else []
+    result = rules.validate(data)
+    found.extend(Finding.of_problem(p) for p in result.problems)
+    return found, result.record
+
+
+def cross_findings(
+    records: Sequence[Record], rules: Rules, invalid: Iterable[str] = ()
+) -> list[tuple[str, Finding]]:
+    """The cross-record rules over one customer's records, as (record id, finding).
+
+    ``invalid``: ids of records present but failing the schema; a reference to one of them is not
+    reported (it exists, with errors of its own)."""
+    bad = set(invalid)
+    by_id = {r.id: r for r in records}
+    out = []
+    for record_id, problem in check_records(records, rules.params):
+        if bad and _refers_to(by_id.get(record_id), problem, bad):
+            continue
+        out.append((record_id, Finding.of_problem(problem)))
+    return out
+
+
+def _refers_to(record: Any, problem: Problem, ids: set[str]) -> bool:
+    if problem.rule != "record-references" or not problem.path or record is None:
+        return False
+    return getattr(record, str(problem.path[0]), None) in ids
+
+
+def parse_others(others: Iterable[Mapping[str, Any]], rules: Rules) -> tuple[list[Record], set[str]]:
+    """The customer's other records that parse, and the ids of those that do not."""
+    records: list[Record] = []
+    invalid: set[str] = set()
+    for data in others:
+        record = rules.parse(data)
+        if record is not None:
+            records.append(record)
+        elif isinstance(data.get("id"), str):
+            invalid.add(data["id"])
+    return records, invalid
+
+
+def check(
+    data: Mapping[str, Any],
+    rules: Rules,
+    *,
+    rel: str | None = None,
+    others: Iterable[Mapping[str, Any]] = (),
+) -> list[Finding]:
+    """Every problem of one record (stored at ``rel``) among its customer's ``others``."""
+    found, record = record_findings(data, rules, rel)
+    if record is not None:
+        records, invalid = parse_others(others, rules)
+        records = [r for r in records if r.id != record.id]
+        for record_id, finding in cross_findings([*records, record], rules, invalid):
+            if record_id == record.id:
+                found.append(finding)
+    return found

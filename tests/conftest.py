@@ -1,0 +1,151 @@
+"""Shared fixtures of every test: hermetic Git, a scratch data repository, a ``git daemon`` remote,
+and the one rule for tests that need Chromium.
+
+- Every test session runs with a Git of its own (``hermetic_git``, autouse): a temporary HOME whose
+  ``.gitconfig`` gives the identity, the ``main`` default branch and no automatic gc/maintenance; no
+  system config; ``EDITOR``/``VISUAL`` and ``GIT_*`` overrides of the caller's shell removed; the
+  venv's ``koto`` first on PATH. A test may still change any of it with ``monkeypatch``.
+- ``data_repo``: a fresh data repository (organisation 091 Testikunta) in the test's tmp folder.
+- ``git_daemon``: a real ``git daemon`` on 127.0.0.1 serving the bare repositories put under its
+  ``base`` folder (``url(name)``).
+- ``require_chromium()``: the browser tests' Chromium; missing, it skips the test locally and fails
+  it when ``CI=true`` (a CI run must never skip them silently).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+BIN = Path(sys.executable).parent
+KOTO = str(BIN / "koto")
+CHROMIUM = Path(os.environ.get("KOTO_CHROMIUM", "/usr/bin/chromium"))
+
+GITCONFIG = (
+    "[user]\n\tname = Testi Virkailija\n\temail = testi@example.org\n"
+    "[init]\n\tdefaultBranch = main\n[gc]\n\tauto = 0\n[maintenance]\n\tauto = false\n"
+)
+#: Variables of the caller's shell that would make a test depend on it.
+UNSET = (
+    "GIT_DIR",
+    "GIT_WORK_TREE",
+    "GIT_INDEX_FILE",
+    "GIT_AUTHOR_NAME",
+    "GIT_AUTHOR_EMAIL",
+    "GIT_COMMITTER_NAME",
+    "GIT_COMMITTER_EMAIL",
+    "EDITOR",
+    "VISUAL",
+    "KOTO_COMMENTS",
+)
+
+
+def hermetic_git_env(home: Path) -> dict[str, str]:
+    """The variables of a hermetic Git under ``home`` (created with its ``.gitconfig``)."""
+    home.mkdir(parents=True, exist_ok=True)
+    cfg = home / ".gitconfig"
+    cfg.write_text(GITCONFIG, encoding="utf-8")
+    return {
+        "HOME": str(home),
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_CONFIG_GLOBAL": str(cfg),
+        "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def hermetic_git(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
+    """Every test runs against this session's own Git configuration (see the module docstring)."""
+    with pytest.MonkeyPatch.context() as mp:
+        for key, value in hermetic_git_env(tmp_path_factory.mktemp("git-home")).items():
+            mp.setenv(key, value)
+        for var in UNSET:
+            mp.delenv(var, raising=False)
+        yield dict(os.environ)
+
+
+@pytest.fixture
+def data_repo(tmp_path: Path) -> object:
+    """A fresh data repository of organisation 091 (Testikunta); a ``Repository``."""
+    from kototieto.store.scaffold import init_repository
+
+    return init_repository(tmp_path / "data", organisation_code="091", name="Testikunta")
+
+
+@dataclass
+class GitDaemon:
+    """A running ``git daemon``: bare repositories under ``base`` are served at ``url(name)``."""
+
+    base: Path
+    port: int
+
+    def url(self, name: str) -> str:
+        return f"git://127.0.0.1:{self.port}/{name}"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def git_daemon(tmp_path: Path) -> Iterator[GitDaemon]:
+    """A real ``git daemon`` on 127.0.0.1 (push enabled) over ``tmp_path/srv``."""
+    base = tmp_path / "srv"
+    base.mkdir()
+    port = _free_port()
+    daemon = subprocess.Popen(
+        [
+            "git",
+            "daemon",
+            "--export-all",
+            "--enable=receive-pack",
+            "--reuseaddr",
+            f"--base-path={base}",
+            "--listen=127.0.0.1",
+            f"--port={port}",
+            str(base),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(200):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.025)
+        else:
+            raise RuntimeError("git daemon did not start")
+        yield GitDaemon(base, port)
+    finally:
+        daemon.terminate()
+        daemon.wait(timeout=10)
+
+
+def require_chromium() -> str:
+    """The Chromium executable for the browser tests. Missing: the test is skipped on a
+    developer's machine, but it FAILS when ``CI=true`` (``.ci/run`` sets it), so a CI run never
+    passes with the browser tests silently skipped."""
+    if CHROMIUM.exists():
+        return str(CHROMIUM)
+    message = f"Chromium not found at {CHROMIUM} (install it: scripts/install-system-deps.sh)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{message}; CI=true, so the browser tests may not be skipped", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture
+def chromium() -> str:
+    """``require_chromium()`` as a fixture."""
+    return require_chromium()
