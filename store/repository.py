@@ -40,6 +40,9 @@ class Organisation:
     type: str
     code: str
     name: str
+    #: The name per language when ``koto.yaml`` gives ``name: {fi: ..., sv: ...}`` (documents print
+    #: the name in their own language); empty when ``name`` is one string.
+    names: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,14 @@ def parse_config(text: str, filename: str = CONFIG_FILE) -> RepoConfig:
         raise bad(f"organisation.type: one of {', '.join(ORGANISATION_TYPES)}, not {otype!r}")
     if not isinstance(code, str) or not code:
         raise bad("organisation.code: a quoted string, for example '091'")
+    names: dict[str, str] = {}
+    if isinstance(name, dict):
+        if not name or set(name) - set(LANGUAGES) or not all(isinstance(v, str) and v for v in name.values()):
+            raise bad(
+                f"organisation.name: a string, or a mapping of {', '.join(LANGUAGES)} to the name in that language"
+            )
+        names = dict(name)
+        name = names.get("fi") or next(iter(names.values()))
     if not isinstance(name, str):
         raise bad("organisation.name: a string")
     langs = raw.get("languages", list(LANGUAGES))
@@ -132,7 +143,7 @@ def parse_config(text: str, filename: str = CONFIG_FILE) -> RepoConfig:
         rules = {**rules, "record_kinds": list(kinds)}
     return RepoConfig(
         format_version=version,
-        organisation=Organisation(otype, code, name),
+        organisation=Organisation(otype, code, name, names),
         languages=tuple(langs),
         rules=rules,
         roles=role_table,
