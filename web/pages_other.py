@@ -1,0 +1,71 @@
+"""Sync button and report pages (the same reports as ``koto report``, with CSV downloads)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.responses import Response
+
+from kototieto.errors import KotoError, NotFoundError
+from kototieto.reports.tables import Table
+from kototieto.web.context import Req
+from kototieto.web.forms import FormData
+from kototieto.web.index import DUE_DAYS
+
+REPORTS = ("due", "completeness")
+
+
+def sync_post(r: Req, form: FormData) -> Response:
+    """Fetch, merge and push through the store's sync; the result (or its error) on a page."""
+    from kototieto.store.sync import sync
+
+    remote = form.get("remote") or "origin"
+    result: dict[str, Any] = {}
+    error = ""
+    try:
+        res = sync(r.app.store.repo, remote)
+        result = res.to_json()
+    except KotoError as exc:
+        error = str(exc)
+    finally:
+        r.app.store.close()
+    return r.page(
+        "sync.html.j2", title=r.t("sync_result"), result=result, error=error, status=200 if not error else 409
+    )
+
+
+def _tables(r: Req, name: str) -> list[Table]:
+    if name not in REPORTS:
+        raise NotFoundError(f"no report {name!r}")
+    snap = r.app.index.get()
+    records = snap.loaded.records()
+    params = snap.loaded.params
+    if name == "due":
+        from kototieto.reports.due import due_report
+
+        return due_report(records, today=snap.today, days=DUE_DAYS, params=params).tables(r.lang)
+    from kototieto.reports.completeness import completeness_report
+
+    return completeness_report(records, params=params).tables(r.lang)
+
+
+def report(r: Req, name: str) -> Response:
+    tables = _tables(r, name)
+    title = r.t("due_report") if name == "due" else r.t("completeness")
+    return r.page(
+        "report.html.j2", title=title, name=name, tables=tables, customers=set(r.app.index.get().by_id)
+    )
+
+
+def report_csv(r: Req, name: str) -> Response:
+    tables = _tables(r, name)
+    table = tables[0]
+    wanted = r.request.query_params.get("table")
+    for t in tables:
+        if t.name == wanted:
+            table = t
+    return Response(
+        table.to_csv(),
+        media_type="text/csv; charset=utf-8",
+        headers={"content-disposition": f"attachment; filename={name}-{table.name}.csv"},
+    )
