@@ -46,6 +46,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "report": ("cmd_report", "report", "Reports: due reviews, completeness, statistics, fill rates."),
     "demo": ("cmd_demo", "demo", "Build a demo repository and show everything the tool does."),
     "extension": ("cmd_extension", "extension", "Pilot extension fields and code lists."),
+    "serve": ("cmd_serve", "serve", "The web app over a repository (local, with an access token)."),
     "export": ("cmd_export", "export", "Export records as flat tables (CSV, XLSX, Parquet, JSON Lines)."),
     "import": ("cmd_import", "import_", "Import records from a spreadsheet; write an import template."),
 }
