@@ -7,6 +7,9 @@ codes. Messages are written for a municipal official: what went wrong, where, an
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
+from kototieto.i18n import Localised, tr
 
 
 class ExitCode:
@@ -23,6 +26,17 @@ class ExitCode:
     NOT_ALLOWED = 8
     FORMAT_VERSION = 9
     REMOTE = 10
+    OUTPUT = 11
+    SYSTEM = 12
+    INTERRUPTED = 130
+
+    @classmethod
+    def name_of(cls, code: int) -> str:
+        """The stable name of ``code`` (``invalid``, ``not-found`` ...), for JSON error output."""
+        for name, value in vars(cls).items():
+            if name.isupper() and value == code:
+                return name.lower().replace("_", "-")
+        return "unexpected"
 
 
 @dataclass(frozen=True)
@@ -43,19 +57,47 @@ class Location:
 
 
 class KotoError(Exception):
-    """Base of every expected failure. ``exit_code`` is what the CLI returns."""
+    """Base of every expected failure. ``exit_code`` is what the CLI returns.
+
+    ``message`` may be a plain string or a text in three languages (``T(fi, sv, en)``); ``str()``
+    gives it in the run's language (kototieto.i18n). ``text`` keeps what was given.
+    """
 
     exit_code: int = ExitCode.UNEXPECTED
 
-    def __init__(self, message: str, *, location: Location | None = None) -> None:
+    def __init__(self, message: str | Localised, *, location: Location | None = None) -> None:
         super().__init__(message)
-        self.message = message
+        self.text = message
         self.location = location
+
+    @property
+    def message(self) -> str:
+        return tr(self.text)
+
+    def localized(self, lang: str) -> str:
+        """The whole message (with its location) in ``lang``."""
+        text = tr(self.text, lang)
+        return f"{self.location}: {text}" if self.location is not None else text
 
     def __str__(self) -> str:
         if self.location is not None:
             return f"{self.location}: {self.message}"
         return self.message
+
+    def to_json(self) -> dict[str, Any]:
+        """The error for ``--json`` output: stable code name, exit code, message, location."""
+        out: dict[str, Any] = {
+            "error": ExitCode.name_of(self.exit_code),
+            "exit_code": self.exit_code,
+            "message": self.message,
+        }
+        if self.location is not None:
+            out["location"] = {
+                "file": self.location.file,
+                "line": self.location.line,
+                "column": self.location.column,
+            }
+        return out
 
 
 class UsageError(KotoError):
@@ -108,3 +150,21 @@ class FormatVersionError(KotoError):
 
 class RemoteError(KotoError):
     exit_code = ExitCode.REMOTE
+
+
+class OutputError(KotoError):
+    """A file or folder could not be written or read: no such folder, no permission, disk full."""
+
+    exit_code = ExitCode.OUTPUT
+
+
+class SystemLibraryError(KotoError):
+    """A system library the command needs is missing (Pango for PDFs, Git ...)."""
+
+    exit_code = ExitCode.SYSTEM
+
+
+class InterruptedByUser(KotoError):
+    """Ctrl-C."""
+
+    exit_code = ExitCode.INTERRUPTED

@@ -1,0 +1,349 @@
+"""The CLI's message catalogue: every status line and click's own texts in fi, sv and en.
+
+Messages are ``T(fi, sv, en)`` texts (``kototieto.model.text``) with ``{name}`` placeholders;
+``say(MSG, **values)`` gives one in the run's language (``kototieto.i18n``). Click's built-in
+texts (usage errors, "Usage:", "Show this message and exit.") are translated by installing
+:func:`install_click_translations`, which replaces click's gettext functions with a lookup in
+``CLICK``; a text not in the table stays as click wrote it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kototieto.i18n import current_lang, tr
+from kototieto.model.text import T, Text
+
+
+def say(message: Text, **values: Any) -> str:
+    """``message`` in the run's language with ``values`` filled in."""
+    text = tr(message)
+    return text.format(**values) if values else text
+
+
+# ---------------------------------------------------------------- status lines
+
+ADDED = T(
+    "Lisätty {kind} {id}: {path} (muutos {commit})",
+    "Tillagd {kind} {id}: {path} (ändring {commit})",
+    "Added {kind} {id}: {path} (commit {commit})",
+)
+COMMITTED = T(
+    "Tallennettu {kind} {id}: {path} (muutos {commit})",
+    "Sparad {kind} {id}: {path} (ändring {commit})",
+    "Committed {kind} {id}: {path} (commit {commit})",
+)
+UPDATED = T(
+    "Päivitetty {kind} {id}: {path} (muutos {commit})",
+    "Uppdaterad {kind} {id}: {path} (ändring {commit})",
+    "Updated {kind} {id}: {path} (commit {commit})",
+)
+ANNULLED = T(
+    "Mitätöity {kind} {id}: {path} (muutos {commit})",
+    "Annullerad {kind} {id}: {path} (ändring {commit})",
+    "Annulled {kind} {id}: {path} (commit {commit})",
+)
+RESTORED = T(
+    "Palautettu {kind} {id}: {path} (muutos {commit})",
+    "Återställd {kind} {id}: {path} (ändring {commit})",
+    "Restored {kind} {id}: {path} (commit {commit})",
+)
+WARNING_LINE = T("varoitus: {text}", "varning: {text}", "warning: {text}")
+DRAFT_ABANDONED = T(
+    "Luonnos hylättiin, mitään ei tallennettu.",
+    "Utkastet övergavs; ingenting sparades.",
+    "Draft abandoned; nothing was written.",
+)
+NO_CHANGES = T(
+    "Ei muutoksia, mitään ei tallennettu.",
+    "Inga ändringar; ingenting sparades.",
+    "No changes; nothing was written.",
+)
+NOTHING_CHANGED_TO_COMMIT = T(
+    "Muuttuneita tietuetiedostoja ei ole; ei tallennettavaa.",
+    "Inga ändrade postfiler att spara.",
+    "No changed record files to commit.",
+)
+NO_CHANGES_TO_COMMIT = T("Ei tallennettavia muutoksia.", "Inga ändringar att spara.", "No changes to commit.")
+GIVE_FILES = T(
+    "Anna lisättävät tietuetiedostot.",
+    "Ange postfilerna som ska läggas till.",
+    "Give the record files to add.",
+)
+PROBLEMS_NOTHING_WRITTEN = T(
+    "{count}; mitään ei tallennettu:\n{lines}",
+    "{count}; ingenting sparades:\n{lines}",
+    "{count}; nothing was written:\n{lines}",
+)
+STAGED_PROBLEMS = T("{count} lisätyissä tietueissa", "{count} i köade poster", "{count} in staged records")
+UNKNOWN_KIND = T(
+    "Tuntematon tietueen laji '{kind}'{hint}. Lajit: {kinds}",
+    "Okänd typ av post '{kind}'{hint}. Typer: {kinds}",
+    "Unknown record kind '{kind}'{hint}. Kinds: {kinds}",
+)
+DID_YOU_MEAN = T(" – tarkoititko {value}?", " – menade du {value}?", " – did you mean {value}?")
+CUSTOMER_NEEDED = T(
+    "Anna --customer TUNNISTE: se tarvitaan kaikille muille lajeille kuin asiakkaalle.",
+    "Ange --customer ID: det behövs för alla andra typer än kund.",
+    "--customer ID is needed for every kind except customer.",
+)
+DRAFT_KEPT = T(
+    "Keskeneräinen muokkaus tietueesta {id} on tallessa tiedostossa {draft}: tallenna se komennolla "
+    "`koto add {draft}` tai poista tiedosto.",
+    "En ofärdig redigering av {id} finns i {draft}: spara den med `koto add {draft}` eller ta bort filen.",
+    "An unfinished edit of {id} is kept in {draft}: commit it with `koto add {draft}` or delete the file.",
+)
+EDIT_KEPT = T(
+    "Muokkauksesi on tallessa: {draft}", "Din redigering finns kvar i {draft}", "Your edit is kept in {draft}"
+)
+
+# ---------------------------------------------------------------- errors from main
+
+INTERRUPTED = T("Keskeytetty.", "Avbrutet.", "Interrupted.")
+ABORTED = T("Keskeytetty; mitään ei tehty.", "Avbrutet; ingenting gjordes.", "Aborted; nothing was done.")
+UNEXPECTED = T(
+    "Odottamaton virhe ({error}). Tiedot on kirjoitettu tiedostoon {log}; liitä se virheilmoitukseen. "
+    "Komento --debug näyttää tiedot heti.",
+    "Oväntat fel ({error}). Detaljerna finns i filen {log}; bifoga den till felrapporten. "
+    "Med --debug visas de direkt.",
+    "Unexpected error ({error}). The details are in {log}; attach it to the bug report. "
+    "--debug shows them at once.",
+)
+NO_PERMISSION = T(
+    "Ei oikeutta: {path}. Valitse kansio, johon sinulla on kirjoitusoikeus.",
+    "Behörighet saknas: {path}. Välj en mapp där du har skrivrätt.",
+    "Permission denied: {path}. Choose a folder you may write to.",
+)
+NO_SUCH_PATH = T(
+    "Kansiota tai tiedostoa ei ole: {path}. Tarkista polku tai luo kansio ensin.",
+    "Mappen eller filen finns inte: {path}. Kontrollera sökvägen eller skapa mappen först.",
+    "No such file or folder: {path}. Check the path or create the folder first.",
+)
+DISK_FULL = T(
+    "Levy on täynnä: {path}. Vapauta tilaa ja yritä uudelleen; mitään ei tallennettu.",
+    "Disken är full: {path}. Frigör utrymme och försök igen; ingenting sparades.",
+    "The disk is full: {path}. Free some space and try again; nothing was written.",
+)
+READ_ONLY = T(
+    "Levy on vain luettava: {path}. Valitse toinen kansio.",
+    "Disken är skrivskyddad: {path}. Välj en annan mapp.",
+    "Read-only file system: {path}. Choose another folder.",
+)
+IS_A_FOLDER = T(
+    "{path} on kansio, ei tiedosto.", "{path} är en mapp, inte en fil.", "{path} is a folder, not a file."
+)
+OS_ERROR = T("Tiedostovirhe: {path}: {error}", "Filfel: {path}: {error}", "File error: {path}: {error}")
+MISSING_LIBRARY = T(
+    "Järjestelmästä puuttuu kirjasto {library}, jota PDF-tiedostojen tekeminen tarvitsee. Asenna se "
+    "(scripts/install-system-deps.sh) tai tee HTML-tiedosto: --format html.",
+    "Systemet saknar biblioteket {library} som behövs för PDF-filer. Installera det "
+    "(scripts/install-system-deps.sh) eller gör en HTML-fil: --format html.",
+    "The system library {library} needed for PDF files is missing. Install it "
+    "(scripts/install-system-deps.sh) or make an HTML file: --format html.",
+)
+GIT_ERROR = T("Git-virhe: {error}", "Git-fel: {error}", "Git error: {error}")
+
+# ---------------------------------------------------------------- dates
+
+BAD_DATE = T(
+    "'{value}' ei ole päivämäärä. Kirjoita muodossa p.k.vvvv tai vvvv-kk-pp, esim. 2.12.2026.",
+    "'{value}' är inget datum. Skriv d.m.åååå eller åååå-mm-dd, t.ex. 2.12.2026.",
+    "'{value}' is not a date. Write d.m.yyyy or yyyy-mm-dd, e.g. 2.12.2026.",
+)
+DATE_METAVAR = T("P.K.VVVV", "D.M.ÅÅÅÅ", "D.M.YYYY")
+
+# ---------------------------------------------------------------- help
+
+GROUPS: dict[str, Text] = {
+    "records": T("Tietueet", "Poster", "Records"),
+    "repository": T("Tietovarasto", "Datakatalog", "Repository"),
+    "printing": T("Tulostus", "Utskrift", "Printing"),
+    "catalogue": T("Tietosisältö", "Datainnehåll", "Catalogue"),
+    "consultation": T("Lausuntokierros", "Remissrunda", "Consultation"),
+    "reports": T("Raportit", "Rapporter", "Reports"),
+}
+ROOT_HELP = T(
+    "koto: Koto-Digi-kotoutumistiedot YAML-tiedostoina Gitissä, tulostettavat suunnitelmat ja "
+    "tietosisältö.\n\nKieli: --lang, KOTO_LANG, koto.yaml tai järjestelmän kieli.",
+    "koto: Koto-Digi-integrationsuppgifter som YAML-filer i Git, utskrivbara planer och datainnehåll."
+    "\n\nSpråk: --lang, KOTO_LANG, koto.yaml eller systemets språk.",
+    "koto: Koto-Digi integration records as YAML in Git, printable plans and a field catalogue."
+    "\n\nLanguage: --lang, KOTO_LANG, koto.yaml or the system locale.",
+)
+EXAMPLE = T("esim.", "t.ex.", "e.g.")
+HELP_LANG = T("Kieli (fi, sv, en).", "Språk (fi, sv, en).", "Language (fi, sv, en).")
+HELP_REPO = T(
+    "Tietovarasto (oletus: nykyinen kansio).",
+    "Datakatalogen (standard: aktuell mapp).",
+    "The data repository (default: the current folder).",
+)
+HELP_JSON = T("Tulosta JSON skripteille.", "Skriv ut JSON för skript.", "Print JSON for scripts.")
+HELP_DEBUG = T(
+    "Näytä odottamattomien virheiden tiedot (traceback).",
+    "Visa detaljerna (traceback) för oväntade fel.",
+    "Show the traceback of unexpected errors.",
+)
+HELP_VERSION = T("Näytä versio.", "Visa versionen.", "Show the version and exit.")
+HELP_AUTHOR = T(
+    "'Nimi <sähköposti>' (oletus: koto profile tai git config).",
+    "'Namn <e-post>' (standard: koto profile eller git config).",
+    "'Name <email>' (default: koto profile or git config).",
+)
+HELP_MESSAGE = T("Muutoksen kuvaus.", "Beskrivning av ändringen.", "Description of the change.")
+
+# ---------------------------------------------------------------- click's own texts
+
+CLICK: dict[str, Text] = {
+    "Usage:": T("Käyttö:", "Användning:", "Usage:"),
+    "Options": T("Valitsimet", "Flaggor", "Options"),
+    "Commands": T("Komennot", "Kommandon", "Commands"),
+    "Positional arguments": T("Argumentit", "Argument", "Positional arguments"),
+    "Show this message and exit.": T(
+        "Näytä tämä ohje.", "Visa den här hjälpen.", "Show this message and exit."
+    ),
+    "Show the version and exit.": T("Näytä versio.", "Visa versionen.", "Show the version and exit."),
+    "Error: {message}": T("Virhe: {message}", "Fel: {message}", "Error: {message}"),
+    "Try '{command} {option}' for help.": T(
+        "Ohje: '{command} {option}'.", "Hjälp: '{command} {option}'.", "Try '{command} {option}' for help."
+    ),
+    "Missing argument": T("Argumentti puuttuu", "Argument saknas", "Missing argument"),
+    "Missing option": T("Valitsin puuttuu", "Flagga saknas", "Missing option"),
+    "Missing parameter": T("Parametri puuttuu", "Parameter saknas", "Missing parameter"),
+    "Missing {param_type}": T("Puuttuu: {param_type}", "Saknas: {param_type}", "Missing {param_type}"),
+    "Missing parameter: {param_name}": T(
+        "Parametri puuttuu: {param_name}", "Parameter saknas: {param_name}", "Missing parameter: {param_name}"
+    ),
+    "Missing command.": T("Komento puuttuu.", "Kommando saknas.", "Missing command."),
+    "No such command {name!r}.": T(
+        "Komentoa {name!r} ei ole.", "Kommandot {name!r} finns inte.", "No such command {name!r}."
+    ),
+    "No such option {name!r}.": T(
+        "Valitsinta {name!r} ei ole.", "Flaggan {name!r} finns inte.", "No such option {name!r}."
+    ),
+    "Option {name!r} does not take a value.": T(
+        "Valitsin {name!r} ei ota arvoa.",
+        "Flaggan {name!r} tar inget värde.",
+        "Option {name!r} does not take a value.",
+    ),
+    "Invalid value for {param_hint}: {message}": T(
+        "Virheellinen arvo kohdassa {param_hint}: {message}",
+        "Felaktigt värde för {param_hint}: {message}",
+        "Invalid value for {param_hint}: {message}",
+    ),
+    "Invalid value: {message}": T(
+        "Virheellinen arvo: {message}", "Felaktigt värde: {message}", "Invalid value: {message}"
+    ),
+    "Aborted!": T("Keskeytetty.", "Avbrutet.", "Aborted!"),
+    "Do you want to continue?": T("Jatketaanko?", "Vill du fortsätta?", "Do you want to continue?"),
+    "default: {default}": T("oletus: {default}", "standard: {default}", "default: {default}"),
+    "{value!r} is not a valid {number_type}.": T(
+        "{value!r} ei ole kelvollinen luku ({number_type}).",
+        "{value!r} är inte ett giltigt tal ({number_type}).",
+        "{value!r} is not a valid {number_type}.",
+    ),
+    "{value} is not in the range {range}.": T(
+        "{value} ei ole välillä {range}.",
+        "{value} ligger inte i intervallet {range}.",
+        "{value} is not in the range {range}.",
+    ),
+    "{name} {filename!r} does not exist.": T(
+        "{name} {filename!r} ei ole olemassa.",
+        "{name} {filename!r} finns inte.",
+        "{name} {filename!r} does not exist.",
+    ),
+    "{name} {filename!r} is a directory.": T(
+        "{name} {filename!r} on kansio.",
+        "{name} {filename!r} är en mapp.",
+        "{name} {filename!r} is a directory.",
+    ),
+    "{name} {filename!r} is a file.": T(
+        "{name} {filename!r} on tiedosto.", "{name} {filename!r} är en fil.", "{name} {filename!r} is a file."
+    ),
+    "{name} {filename!r} is not writable.": T(
+        "{name} {filename!r}: ei kirjoitusoikeutta.",
+        "{name} {filename!r}: skrivrätt saknas.",
+        "{name} {filename!r} is not writable.",
+    ),
+    "{name} {filename!r} is not readable.": T(
+        "{name} {filename!r}: ei lukuoikeutta.",
+        "{name} {filename!r}: läsrätt saknas.",
+        "{name} {filename!r} is not readable.",
+    ),
+    "Could not open file {filename!r}: {message}": T(
+        "Tiedostoa {filename!r} ei voi avata: {message}",
+        "Filen {filename!r} kan inte öppnas: {message}",
+        "Could not open file {filename!r}: {message}",
+    ),
+    "file": T("Tiedosto", "Filen", "File"),
+    "directory": T("Kansio", "Mappen", "Directory"),
+    "path": T("Polku", "Sökvägen", "Path"),
+    # ngettext singular/plural keys
+    "Got unexpected extra argument ({args})": T(
+        "Ylimääräinen argumentti ({args})",
+        "Oväntat extra argument ({args})",
+        "Got unexpected extra argument ({args})",
+    ),
+    "Got unexpected extra arguments ({args})": T(
+        "Ylimääräisiä argumentteja ({args})",
+        "Oväntade extra argument ({args})",
+        "Got unexpected extra arguments ({args})",
+    ),
+    "Option {name!r} requires an argument.": T(
+        "Valitsin {name!r} tarvitsee arvon.",
+        "Flaggan {name!r} behöver ett värde.",
+        "Option {name!r} requires an argument.",
+    ),
+    "Option {name!r} requires {nargs} arguments.": T(
+        "Valitsin {name!r} tarvitsee {nargs} arvoa.",
+        "Flaggan {name!r} behöver {nargs} värden.",
+        "Option {name!r} requires {nargs} arguments.",
+    ),
+    "{value!r} is not {choice}.": T(
+        "{value!r} ei ole {choice}.", "{value!r} är inte {choice}.", "{value!r} is not {choice}."
+    ),
+    "{value!r} is not one of {choices}.": T(
+        "{value!r} ei ole mikään näistä: {choices}.",
+        "{value!r} är inte något av: {choices}.",
+        "{value!r} is not one of {choices}.",
+    ),
+    "Did you mean {possibility}?": T(
+        "Tarkoititko {possibility}?", "Menade du {possibility}?", "Did you mean {possibility}?"
+    ),
+    "(Did you mean one of: {possibilities}?)": T(
+        "(Tarkoititko jotain näistä: {possibilities}?)",
+        "(Menade du något av: {possibilities}?)",
+        "(Did you mean one of: {possibilities}?)",
+    ),
+}
+
+
+def _gettext(message: str) -> str:
+    text = CLICK.get(message)
+    return text.get(current_lang()) if text is not None else message
+
+
+def _ngettext(singular: str, plural: str, n: int) -> str:
+    return _gettext(singular if n == 1 else plural)
+
+
+def install_click_translations() -> None:
+    """Make click's own texts follow the run's language (idempotent)."""
+    import click.core
+    import click.decorators
+    import click.exceptions
+    import click.formatting
+    import click.parser
+    import click.types
+
+    for module in (
+        click.core,
+        click.decorators,
+        click.exceptions,
+        click.formatting,
+        click.parser,
+        click.types,
+    ):
+        if hasattr(module, "_"):
+            module._ = _gettext  # type: ignore[attr-defined]
+        if hasattr(module, "ngettext"):
+            module.ngettext = _ngettext  # type: ignore[attr-defined]
