@@ -1,0 +1,699 @@
+"""``koto import FILE --kind KIND``: spreadsheet rows to records, all validated before any is written.
+
+Columns are found by (in this order) the mapping file, the template's hidden row of field paths,
+or a header equal to a field's catalogue label (fi, sv or en) or path. Each cell is converted by
+its field's type (codes: the code, a label in fi/sv/en or the mapping's value map; dates:
+d.m.yyyy, dd.mm.yyyy, ISO or an Excel serial number; lists of codes split on ``,``, ``;`` or
+``|``), the customer is found by id or identity code (or created from the ``customer:`` columns),
+the organisation comes from ``koto.yaml``, the record id from the one id scheme
+(``kototieto.model.ids``). Every record is then checked with the store's write checks (the one
+validation pipeline: model, rules, cross-record rules against the customer's stored records and
+the other rows). Problems are reported per row and column; nothing is written unless every row is
+valid (``valid_only``: the valid rows are written, the rest go to a rejects file). The records are
+committed in one commit through the store's bulk path.
+
+Mapping file (YAML)::
+
+    sheet: Asiakkaat            # optional: the sheet to read
+    columns:
+      Hetu: customer:identifier.value
+      Päivä: {path: date, date_format: "%d/%m/%Y"}
+      Palvelu: {path: "measures[1].service_kind", values: {kotokoulutus: integration-training}}
+      Lähteet: {path: sources, split: "/"}
+      Muistiinpanot: {ignore: true}
+    constants:
+      drawn_up_by[1].name: Maija Virtanen
+      drawn_up_by[1].organisation: Vaasan kaupunki
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kototieto.errors import InvalidInputError, Location, UsageError
+from kototieto.exchange.spreadsheet import Cell, RawTable, column_letter, read_table
+from kototieto.model.catalogue import FieldEntry, field_entry, fields
+from kototieto.model.codes import CODE_LISTS
+from kototieto.model.records import RECORD_KINDS
+
+_KEY_RE = re.compile(r"^(?:customer:)?[a-z_]+(?:\[[1-9][0-9]*\])?(?:\.[a-z_]+(?:\[[1-9][0-9]*\])?)*$")
+_SPLIT_RE = re.compile(r"\s*[;,|]\s*")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+_TRUE = {"true", "yes", "y", "x", "1", "kyllä", "k", "ja", "on"}
+_FALSE = {"false", "no", "n", "0", "ei", "e", "nej", "off"}
+
+_MSG: dict[str, dict[str, str]] = {
+    "unknown_column": {
+        "fi": "tuntematon sarake {h!r}: ei kentän nimi eikä polku (lisää se kuvaustiedostoon tai poista)",
+        "sv": "okänd kolumn {h!r}: inte ett fälts namn eller sökväg (lägg till den i mappningen eller ta bort den)",
+        "en": "unknown column {h!r}: not a field's label or path (map it in a mapping file or remove it)",
+    },
+    "duplicate_column": {
+        "fi": "sarakkeet {a} ja {b} ovat molemmat kenttä {p}",
+        "sv": "kolumnerna {a} och {b} är båda fältet {p}",
+        "en": "columns {a} and {b} are both the field {p}",
+    },
+    "not_date": {
+        "fi": "{v!r} ei ole päivämäärä (p.k.vvvv)",
+        "sv": "{v!r} är inte ett datum (d.m.åååå)",
+        "en": "{v!r} is not a date (d.m.yyyy)",
+    },
+    "not_number": {"fi": "{v!r} ei ole luku", "sv": "{v!r} är inte ett tal", "en": "{v!r} is not a number"},
+    "not_bool": {
+        "fi": "{v!r} ei ole kyllä/ei",
+        "sv": "{v!r} är inte ja/nej",
+        "en": "{v!r} is not yes/no",
+    },
+    "not_code": {
+        "fi": "{v!r} ei ole koodiston {l} arvo",
+        "sv": "{v!r} är inte ett värde i kodlistan {l}",
+        "en": "{v!r} is not a value of the code list {l}",
+    },
+    "ambiguous": {
+        "fi": "{v!r} on monitulkintainen koodistossa {l}: {c}",
+        "sv": "{v!r} är tvetydigt i kodlistan {l}: {c}",
+        "en": "{v!r} is ambiguous in the code list {l}: {c}",
+    },
+    "no_customer": {
+        "fi": "asiakasta ei löydy: anna asiakkaan tunniste tai henkilötunnus ja nimet",
+        "sv": "kunden hittas inte: ange kundens id eller personbeteckning och namnen",
+        "en": "no customer: give the customer's id or identity code and names",
+    },
+    "unknown_customer": {
+        "fi": "asiakasta {v!r} ei ole tietovarastossa",
+        "sv": "kunden {v!r} finns inte i datakatalogen",
+        "en": "there is no customer {v!r} in the repository",
+    },
+}
+
+
+def msg(key: str, lang: str, **kw: Any) -> str:
+    return _MSG[key].get(lang, _MSG[key]["en"]).format(**kw)
+
+
+@dataclass
+class ColumnMap:
+    path: str  # template key: goals[1].description, customer:first_names
+    values: dict[str, str] = field(default_factory=dict)
+    date_format: str | None = None
+    split: str | None = None
+
+
+@dataclass
+class Mapping_:
+    sheet: str | None = None
+    columns: dict[str, ColumnMap | None] = field(default_factory=dict)  # header -> map (None: ignore)
+    constants: dict[str, Any] = field(default_factory=dict)
+
+
+def load_mapping(path: Path) -> Mapping_:
+    from kototieto.store.bulkload import fast_load
+
+    try:
+        data = fast_load(path.read_bytes(), path.name)
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+    out = Mapping_(sheet=data.get("sheet"))
+    cols = data.get("columns") or {}
+    if not isinstance(cols, dict):
+        raise InvalidInputError(
+            "columns: a mapping of column header to field path", location=Location(path.name)
+        )
+    for header, spec in cols.items():
+        if isinstance(spec, str):
+            out.columns[str(header)] = ColumnMap(spec)
+        elif isinstance(spec, dict) and spec.get("ignore"):
+            out.columns[str(header)] = None
+        elif isinstance(spec, dict) and isinstance(spec.get("path"), str):
+            values = spec.get("values") or {}
+            out.columns[str(header)] = ColumnMap(
+                spec["path"],
+                {str(k).strip().casefold(): str(v) for k, v in values.items()},
+                spec.get("date_format"),
+                spec.get("split"),
+            )
+        else:
+            raise InvalidInputError(
+                f"columns.{header}: a field path or {{path: ..., values: ..., date_format: ..., split: ...}}",
+                location=Location(path.name),
+            )
+    consts = data.get("constants") or {}
+    if not isinstance(consts, dict):
+        raise InvalidInputError("constants: a mapping of field path to value", location=Location(path.name))
+    out.constants = {str(k): v for k, v in consts.items()}
+    for key in [*(c.path for c in out.columns.values() if c), *out.constants]:
+        if not _KEY_RE.match(key):
+            raise InvalidInputError(f"{key!r} is not a field path", location=Location(path.name))
+    return out
+
+
+@dataclass
+class Problem:
+    row: int  # spreadsheet row (1-based)
+    column: str  # column letter, "" for the whole row
+    field: str
+    message: str
+    severity: str = "error"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "row": self.row,
+            "column": self.column,
+            "field": self.field,
+            "message": self.message,
+            "severity": self.severity,
+        }
+
+
+@dataclass
+class ImportResult:
+    source: str
+    kind: str
+    rows: int
+    records: int = 0  # records written (or that would be, dry run)
+    new_customers: int = 0
+    commit: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+    fill_rates: list[tuple[str, int, int]] = field(default_factory=list)  # path, filled, rows
+    rejected_rows: list[int] = field(default_factory=list)
+    rejects_file: str | None = None
+    report_file: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "kind": self.kind,
+            "rows": self.rows,
+            "records": self.records,
+            "new_customers": self.new_customers,
+            "commit": self.commit,
+            "problems": [p.to_json() for p in self.problems],
+            "fill_rates": [{"path": p, "filled": f, "rows": n} for p, f, n in self.fill_rates],
+            "rejected_rows": self.rejected_rows,
+            "rejects_file": self.rejects_file,
+            "report_file": self.report_file,
+            "notes": self.notes,
+        }
+
+
+def _clean_path(key: str) -> str:
+    return re.sub(r"\[[0-9]+\]", "", key.split(":", 1)[-1])
+
+
+def _entry(key: str) -> FieldEntry | None:
+    try:
+        return field_entry(_clean_path(key))
+    except KeyError:
+        return None
+
+
+def _header_index(kind: str) -> dict[str, str]:
+    """Header text (case-folded) -> template key: labels in fi/sv/en and paths."""
+    from kototieto.exchange.template import template_columns
+
+    index: dict[str, str] = {}
+    for lang in ("en", "sv", "fi"):
+        for col in template_columns(kind, lang):
+            index[col.header.casefold()] = col.key
+            index[col.key.casefold()] = col.key
+    for e in fields():
+        if kind in e.kinds and e.type not in ("object", "map"):
+            index.setdefault(e.path.casefold(), e.path)
+            for lang in ("en", "sv", "fi"):
+                index.setdefault(e.meta.label.get(lang).casefold(), e.path)
+    return index
+
+
+def _code_index(list_id: str) -> dict[str, set[str]]:
+    cl = CODE_LISTS[list_id]
+    idx: dict[str, set[str]] = {}
+    for code in cl.codes():
+        idx.setdefault(code.casefold(), set()).add(code)
+    for lang in ("fi", "sv", "en"):
+        for code, label in cl.labels(lang).items():
+            idx.setdefault(label.strip().casefold(), set()).add(code)
+    return idx
+
+
+class _Converter:
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self._codes: dict[str, dict[str, set[str]]] = {}
+
+    def code(self, list_id: str, value: str, cmap: ColumnMap | None) -> tuple[str | None, str | None]:
+        v = value.strip()
+        if cmap and v.casefold() in cmap.values:
+            return cmap.values[v.casefold()], None
+        idx = self._codes.get(list_id)
+        if idx is None:
+            idx = self._codes[list_id] = _code_index(list_id)
+        found = idx.get(v.casefold())
+        if not found:
+            return None, msg("not_code", self.lang, v=v, l=list_id)
+        if len(found) > 1:
+            return None, msg("ambiguous", self.lang, v=v, l=list_id, c=", ".join(sorted(found)))
+        return next(iter(found)), None
+
+    def convert(self, entry: FieldEntry, value: Cell, cmap: ColumnMap | None) -> tuple[Any, str | None]:
+        t = entry.type
+        if entry.code_list:
+            if entry.cardinality.endswith("n"):
+                parts = (
+                    [p.strip() for p in str(value).split(cmap.split)]
+                    if cmap and cmap.split
+                    else _SPLIT_RE.split(str(value).strip())
+                )
+                out = []
+                for p in parts:
+                    if not p:
+                        continue
+                    code, err = self.code(entry.code_list, p, cmap)
+                    if err:
+                        return None, err
+                    out.append(code)
+                return out, None
+            text = _text(value)
+            return self.code(entry.code_list, text, cmap)
+        if t == "date":
+            return _date(value, cmap.date_format if cmap else None, self.lang)
+        if t == "boolean":
+            if isinstance(value, bool):
+                return value, None
+            s = str(value).strip().casefold()
+            if s in _TRUE:
+                return True, None
+            if s in _FALSE:
+                return False, None
+            return None, msg("not_bool", self.lang, v=value)
+        if t in ("integer", "decimal"):
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                return (int(value) if t == "integer" and float(value).is_integer() else value), None
+            try:
+                num = float(str(value).strip().replace(",", ".").replace("\u00a0", "").replace(" ", ""))
+            except ValueError:
+                return None, msg("not_number", self.lang, v=value)
+            return (int(num) if t == "integer" and num.is_integer() else num), None
+        return _text(value), None
+
+
+def _text(value: Cell) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value).strip()
+
+
+def _date(value: Cell, fmt: str | None, lang: str) -> tuple[str | None, str | None]:
+    if isinstance(value, dt.date):
+        return value.isoformat(), None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 1 <= value < 2958466:
+            return (_EXCEL_EPOCH + dt.timedelta(days=int(value))).isoformat(), None
+        return None, msg("not_date", lang, v=value)
+    s = str(value).strip()
+    formats = [fmt] if fmt else ["%d.%m.%Y", "%Y-%m-%d", "%d.%m.%y"]
+    for f in formats:
+        try:
+            return dt.datetime.strptime(s, f).date().isoformat(), None
+        except ValueError:
+            continue
+    return None, msg("not_date", lang, v=value)
+
+
+def _set(data: dict[str, Any], key: str, value: Any) -> tuple[str | int, ...]:
+    """Set ``goals[2].description`` in nested data; returns the 0-based data path."""
+    parts = key.split(".")
+    cur: Any = data
+    path: list[str | int] = []
+    for i, part in enumerate(parts):
+        m = re.fullmatch(r"([a-z_]+)(?:\[([0-9]+)\])?", part)
+        assert m is not None
+        name, idx = m.group(1), m.group(2)
+        last = i == len(parts) - 1
+        path.append(name)
+        if idx is None:
+            if last:
+                cur[name] = value
+            else:
+                cur = cur.setdefault(name, {})
+            continue
+        n = int(idx) - 1
+        items = cur.setdefault(name, [])
+        while len(items) <= n:
+            items.append({})
+        path.append(n)
+        if last:
+            items[n] = value
+        else:
+            cur = items[n]
+    return tuple(path)
+
+
+def _prune(obj: Any) -> Any:
+    """Drop the empty items a numbered column group leaves (goals[3] with nothing filled)."""
+    if isinstance(obj, dict):
+        return {k: _prune(v) for k, v in obj.items()}
+    if isinstance(obj, list):
+        return [_prune(v) for v in obj if v != {}]
+    return obj
+
+
+def _organisation(repo: Any) -> dict[str, Any]:
+    org = repo.config.organisation
+    name = org.name if isinstance(org.name, str) else (org.name.get("fi") or next(iter(org.name.values())))
+    return {"type": org.type, "code": org.code, "name": name}
+
+
+def import_file(
+    repo_path: Path | str,
+    source: Path,
+    kind: str,
+    *,
+    mapping: Path | None = None,
+    dry_run: bool = False,
+    valid_only: bool = False,
+    lang: str = "fi",
+    author: str | None = None,
+    report_path: Path | None = None,
+    rejects_path: Path | None = None,
+) -> ImportResult:
+    """Import ``source`` (XLSX or CSV) as records of ``kind``; see the module docstring."""
+    from kototieto.exchange.template import template_columns
+    from kototieto.model import ids
+    from kototieto.store import layout
+    from kototieto.store.fielddiff import dotted
+    from kototieto.store.store import Store
+    from kototieto.store.yamlio import new_document_text
+
+    if kind not in RECORD_KINDS:
+        raise UsageError(f"unknown record kind {kind!r}; kinds: {', '.join(RECORD_KINDS)}")
+    cmapping = load_mapping(mapping) if mapping else Mapping_()
+    store = Store.open(Path(repo_path), lang=lang, author=author)
+    keys = tuple(c.key for c in template_columns(kind, "en"))
+    table: RawTable = read_table(source, sheet=cmapping.sheet, key_prefixes=keys)
+    result = ImportResult(source.name, kind, len(table.rows), notes=list(table.notes))
+    conv = _Converter(lang)
+    # ---- columns
+    index = _header_index(kind)
+    colmap: list[tuple[str, ColumnMap | None] | None] = []
+    seen: dict[str, int] = {}
+    for j, header in enumerate(table.headers):
+        key_row = table.keys[j] if table.keys and j < len(table.keys) else ""
+        cm: ColumnMap | None
+        if header in cmapping.columns:
+            cm = cmapping.columns[header]
+            if cm is None:
+                colmap.append(None)
+                continue
+            key = cm.path
+        elif key_row:
+            key, cm = key_row, None
+        elif not header:
+            colmap.append(None)
+            continue
+        elif header.casefold() in index:
+            key, cm = index[header.casefold()], None
+        else:
+            result.problems.append(Problem(1, column_letter(j), "", msg("unknown_column", lang, h=header)))
+            colmap.append(None)
+            continue
+        if key in seen:
+            result.problems.append(
+                Problem(
+                    1,
+                    column_letter(j),
+                    key,
+                    msg("duplicate_column", lang, a=column_letter(seen[key]), b=column_letter(j), p=key),
+                )
+            )
+        seen[key] = j
+        colmap.append((key, cm))
+    if result.errors:
+        return result  # the columns are wrong: the rows would only repeat it
+    # ---- customers known
+    by_identity: dict[str, str] = {}
+    known_customers: set[str] = set()
+    head = store.repo.head_commit()
+    if head is not None:
+        from kototieto.store import history
+        from kototieto.store.bulkload import fast_load
+
+        for rid, path, tree_entry in history.record_entries(store.repo, head):
+            parsed = layout.parse_record_path(path)
+            if parsed is None or parsed.customer != rid:
+                continue
+            known_customers.add(rid)
+            stored = fast_load(store.repo.git.get(tree_entry.id).data, path)  # type: ignore[union-attr]
+            ident = stored.get("identifier")
+            if isinstance(ident, dict) and isinstance(ident.get("value"), str):
+                by_identity[ident["value"]] = rid
+    organisation = _organisation(store.repo)
+    # ---- rows to records
+    built: list[tuple[int, dict[str, Any], dict[str, int], dict[str, Any] | None]] = []
+    filled: dict[str, int] = {}
+    for rownum, cells in table.rows:
+        data: dict[str, Any] = {"kind": kind, "schema_version": 2, "organisation": dict(organisation)}
+        cust: dict[str, Any] = {}
+        where: dict[str, int] = {}
+        row_problem = False
+        for key, value in cmapping.constants.items():
+            target = cust if key.startswith("customer:") else data
+            _set(target, key.split(":", 1)[-1], value)
+        for j, spec in enumerate(colmap):
+            if spec is None or j >= len(cells) or cells[j] is None:
+                continue
+            key, cm = spec
+            value = cells[j]
+            if key == "customer":
+                data["customer"] = _text(value)
+                where["customer"] = j
+                continue
+            entry = _entry(key)
+            if entry is None:
+                continue
+            converted, err = conv.convert(entry, value, cm)
+            if err:
+                result.problems.append(Problem(rownum, column_letter(j), _clean_path(key), err))
+                row_problem = True
+                continue
+            if key.startswith("customer:"):
+                _set(cust, key.split(":", 1)[1], converted)
+                where["customer:" + dotted(_set({}, key.split(":", 1)[1], None))] = j
+            else:
+                where[dotted(_set(data, key, converted))] = j
+            fkey = ("customer:" if key.startswith("customer:") else "") + _clean_path(key)
+            filled[fkey] = filled.get(fkey, 0) + 1
+        data = _prune(data)
+        rec_date = data.get("date") if isinstance(data.get("date"), str) else None
+        day = dt.date.fromisoformat(rec_date) if rec_date else None
+        new_customer: dict[str, Any] | None = None
+        if kind == "customer":
+            data["id"] = data.get("id") or ids.new_record_id("customer")
+        else:
+            cid = data.get("customer")
+            ident = (cust.get("identifier") or {}).get("value")
+            if cid is None and ident is not None:
+                cid = by_identity.get(str(ident))
+            if cid is None and (cust.get("last_name") or cust.get("first_names")):
+                cid = ids.new_record_id("customer")
+                new_customer = {
+                    "kind": "customer",
+                    "id": cid,
+                    "schema_version": 2,
+                    "organisation": dict(organisation),
+                    "date": rec_date,
+                    **(
+                        {"identifier": {"type": _identifier_type(str(ident)), "value": str(ident)}}
+                        if ident
+                        else {}
+                    ),
+                    **{k: v for k, v in cust.items() if k != "identifier"},
+                }
+                if ident:
+                    by_identity[str(ident)] = cid
+                known_customers.add(cid)
+            elif cid is None:
+                result.problems.append(Problem(rownum, "", "customer", msg("no_customer", lang)))
+                row_problem = True
+            elif cid not in known_customers:
+                result.problems.append(
+                    Problem(
+                        rownum,
+                        column_letter(where.get("customer", 0)),
+                        "customer",
+                        msg("unknown_customer", lang, v=cid),
+                    )
+                )
+                row_problem = True
+            if cid is not None:
+                data["customer"] = cid
+            try:
+                data["id"] = ids.new_record_id(kind, day or dt.date.today())
+            except ValueError:
+                data["id"] = ids.new_record_id(kind, dt.date.today())
+        built.append((rownum, data, where, new_customer if not row_problem else None))
+        if row_problem:
+            result.rejected_rows.append(rownum)
+    # ---- validate every record (the store's write checks) among the customer's other records
+    by_customer: dict[str, dict[str, dict[str, Any]]] = {}
+    for _row, data, _w, newc in built:
+        c = str(data.get("customer", data.get("id")))
+        by_customer.setdefault(c, {})[str(data["id"])] = data
+        if newc is not None:
+            by_customer.setdefault(c, {})[str(newc["id"])] = newc
+    texts: dict[int, list[tuple[str, bytes]]] = {}
+    for rownum, data, where, newc in built:
+        if rownum in result.rejected_rows:
+            continue
+        c = str(data.get("customer", data.get("id")))
+        pending = by_customer.get(c, {})
+        out: list[tuple[str, bytes]] = []
+        bad = False
+        for rec in [newc, data] if newc is not None else [data]:
+            rel = layout.record_path(str(rec.get("customer", rec["id"])), str(rec["id"]))
+            raw = new_document_text(rec, layout.schema_url_for(rel)).encode("utf-8")
+            try:
+                _p, _d, issues = store.check_text(raw, rel, data=rec, pending=pending)
+            except InvalidInputError as exc:
+                result.problems.append(Problem(rownum, "", "", str(exc)))
+                bad = True
+                continue
+            prefix = "customer:" if rec is newc else ""
+            for issue in issues:
+                col = _column_of(prefix + issue.field, where)
+                result.problems.append(
+                    Problem(
+                        rownum,
+                        column_letter(col) if col is not None else "",
+                        issue.field,
+                        issue.message,
+                        issue.severity,
+                    )
+                )
+                bad = bad or issue.severity == "error"
+            out.append((rel, raw))
+        if bad:
+            result.rejected_rows.append(rownum)
+        else:
+            texts[rownum] = out
+    result.rejected_rows = sorted(set(result.rejected_rows))
+    every = dict.fromkeys(
+        ("customer:" if c.key.startswith("customer:") else "") + _clean_path(c.key)
+        for c in template_columns(kind, "en")
+        if c.key != "customer"
+    )
+    for p in every:
+        filled.setdefault(p, 0)
+    result.fill_rates = [(p, n, len(table.rows)) for p, n in sorted(filled.items(), key=lambda kv: -kv[1])]
+    if result.problems and (report_path is not None):
+        write_problem_report(table, result, report_path)
+        result.report_file = str(report_path)
+    good = [pair for rownum in sorted(texts) for pair in texts[rownum]]
+    result.records = len(good)
+    result.new_customers = sum(1 for _r, _d, _w, n in built if n is not None and _r in texts)
+    if result.rejected_rows and not valid_only:
+        result.records = 0
+        return result
+    if valid_only and result.rejected_rows and rejects_path is not None:
+        write_rejects(table, result, rejects_path)
+        result.rejects_file = str(rejects_path)
+    if dry_run or not good:
+        return result
+    message = (
+        f"Import {len(texts)} {kind} row(s) from {source.name}\n\n"
+        f"Source: {source.name}\nRows: {len(table.rows)}\nImported-Rows: {len(texts)}\n"
+        f"Records: {len(good)}\nOrganisation: {organisation['code']}\n"
+    )
+    result.commit = store.import_records(good, message=message, author=author, validate=False)
+    return result
+
+
+def _identifier_type(value: str) -> str:
+    return "temporary-identifier" if value.startswith("T-") else "personal-identity-code"
+
+
+def _column_of(path: str, where: Mapping[str, int]) -> int | None:
+    p = path
+    while p:
+        if p in where:
+            return where[p]
+        # a problem on a group or object: the first column inside it
+        inside = [j for k, j in where.items() if k.startswith(p + ".") or k.startswith(p + "[")]
+        if inside:
+            return min(inside)
+        cut = max(p.rfind("."), p.rfind("["))
+        p = p[:cut] if cut > 0 else ""
+    return None
+
+
+def write_problem_report(table: RawTable, result: ImportResult, path: Path) -> None:
+    """A copy of the sheet with a problems column and the problem cells highlighted."""
+    from openpyxl.styles import Font, PatternFill
+
+    from kototieto.exchange.spreadsheet import new_workbook, save_workbook, set_cell
+
+    wb = new_workbook()
+    ws = wb.create_sheet("problems")
+    red = PatternFill("solid", fgColor="FFC7CE")
+    width = len(table.headers)
+    for j, h in enumerate(table.headers, start=1):
+        set_cell(ws, 1, j, h).font = Font(bold=True)
+    set_cell(ws, 1, width + 1, {"fi": "Ongelmat", "sv": "Problem"}.get("fi", "Problems")).font = Font(
+        bold=True
+    )
+    set_cell(ws, 1, width + 2, "row").font = Font(bold=True)
+    by_row: dict[int, list[Problem]] = {}
+    for p in result.problems:
+        by_row.setdefault(p.row, []).append(p)
+    r = 2
+    for rownum, cells in table.rows:
+        for j, v in enumerate(cells, start=1):
+            if v is not None:
+                set_cell(ws, r, j, v)
+        probs = by_row.get(rownum, [])
+        if probs:
+            set_cell(
+                ws,
+                r,
+                width + 1,
+                "\n".join(f"{p.column or '-'}: {p.field} {p.message}".strip() for p in probs),
+            )
+            for p in probs:
+                if p.column:
+                    ws.cell(row=r, column=_col_number(p.column)).fill = red
+        set_cell(ws, r, width + 2, rownum)
+        r += 1
+    if 1 in by_row:
+        for p in by_row[1]:
+            if p.column:
+                ws.cell(row=1, column=_col_number(p.column)).fill = red
+    save_workbook(wb, path)
+
+
+def write_rejects(table: RawTable, result: ImportResult, path: Path) -> None:
+    """The rejected rows (with their problems) as XLSX, to fix and import again."""
+    rejected = set(result.rejected_rows)
+    sub = RawTable(
+        table.source, table.sheet, table.headers, table.keys, [r for r in table.rows if r[0] in rejected]
+    )
+    write_problem_report(sub, result, path)
+
+
+def _col_number(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + (ord(ch) - 64)
+    return n

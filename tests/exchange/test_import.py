@@ -1,0 +1,319 @@
+"""``koto import``: template round trip, per-row problems, nothing half-written, mappings, bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import time
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+import yaml
+from openpyxl import Workbook, load_workbook
+
+
+def _support() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("_exch_support", Path(__file__).parent / "_support.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+S = _support()
+AUTHOR = "Maija Virtanen <maija.virtanen@example.org>"
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    root = tmp_path_factory.mktemp("imp")
+    with S.hermetic_env(root):
+        yield root
+
+
+@pytest.fixture
+def repo(env: Path, tmp_path: Path) -> Path:
+    return S.make_repo(tmp_path / "repo", customers=2)
+
+
+def _template(repo: Path, tmp_path: Path, kind: str = "guidance", lang: str = "fi") -> Path:
+    path = tmp_path / f"{kind}.xlsx"
+    out = S.koto(repo, "import", "template", kind, "-o", str(path), "--lang", lang)
+    assert out.returncode == 0, out.stderr
+    return path
+
+
+def _fill(template: Path, out: Path, rows: list[dict[str, Any]]) -> Path:
+    wb = load_workbook(template)
+    ws = wb.worksheets[0]
+    keys = [c.value for c in ws[2]]
+    for r, values in enumerate(rows, start=3):
+        for k, v in values.items():
+            cell = ws.cell(row=r, column=keys.index(k) + 1, value=v)
+            if isinstance(v, str):
+                cell.data_type = "s"
+    wb.save(out)
+    return out
+
+
+def _row(**extra: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "customer:identifier.value": "010190-900P",
+        "customer:first_names": "Testi",
+        "customer:last_name": "Henkilö",
+        "customer:date_of_birth": dt.date(1990, 1, 1),
+        "date": dt.date(2026, 10, 1),
+        "sources": "Maahanmuuttaja itse",
+        "consent.given": "kyllä",
+        "consent.date": "1.10.2026",
+        "consent.informed": "kyllä",
+        "service_needs.service_kinds": "Kotoutumiskoulutus; employment-services",
+        "drawn_up_by[1].name": "Maija Virtanen",
+        "drawn_up_by[1].organisation": "Vaasan kaupunki",
+    }
+    base.update(extra)
+    return base
+
+
+def _head(repo: Path) -> str:
+    return S.git(repo, "rev-parse", "HEAD").strip()
+
+
+def _records(repo: Path, kind: str) -> list[dict[str, Any]]:
+    files = S.git(repo, "ls-files", "customers").split()
+    docs = [yaml.safe_load((repo / f).read_text(encoding="utf-8")) for f in files]
+    return [d for d in docs if d["kind"] == kind]
+
+
+def test_template_has_labels_hidden_paths_and_lists(repo: Path, tmp_path: Path) -> None:
+    path = _template(repo, tmp_path, "integration-plan", "sv")
+    wb = load_workbook(path)
+    ws = wb.worksheets[0]
+    headers = [c.value for c in ws[1]]
+    keys = [c.value for c in ws[2]]
+    assert ws.row_dimensions[2].hidden
+    assert "goals[3].description" in keys and "measures[1].service_kind" in keys
+    from kototieto.model.catalogue import field_label
+
+    assert headers[keys.index("period.start")] == field_label("period.start", "sv")
+    assert wb["lists"].sheet_state == "hidden"
+    refs = [dv.formula1 for dv in ws.data_validations.dataValidation]
+    assert refs and all("lists" in r for r in refs)
+    col = keys.index("period.start") + 1
+    assert ws.cell(row=3, column=col).number_format == "d.m.yyyy"
+
+
+def test_filled_template_imports_in_one_commit(repo: Path, tmp_path: Path) -> None:
+    src = _fill(_template(repo, tmp_path), tmp_path / "in.xlsx", [_row(), _row(date="2.10.2026")])
+    before = _head(repo)
+    out = S.koto(
+        repo, "import", str(src), "--kind", "guidance", "-C", str(repo), "--author", AUTHOR, "--json"
+    )
+    assert out.returncode == 0, out.stderr + out.stdout
+    assert S.git(repo, "rev-list", "--count", f"{before}..HEAD").strip() == "1"
+    msg = S.git(repo, "log", "-1", "--format=%an|%B")
+    assert msg.startswith("Maija Virtanen|") and "in.xlsx" in msg and "Rows: 2" in msg
+    new = [d for d in _records(repo, "guidance") if d["customer"] not in {c for c in []}]
+    mine = [d for d in new if str(d["date"]) in ("2026-10-01", "2026-10-02")]
+    assert len(mine) == 2 and len({d["customer"] for d in mine}) == 1  # one new customer, matched by code
+    assert mine[0]["service_needs"]["service_kinds"] == ["integration-training", "employment-services"]
+    cust = next(d for d in _records(repo, "customer") if d["id"] == mine[0]["customer"])
+    assert cust["last_name"] == "Henkilö" and cust["identifier"]["value"] == "010190-900P"
+    assert S.koto(repo, "validate", "-C", str(repo)).returncode == 0
+
+
+def test_problems_per_row_and_column_nothing_written(repo: Path, tmp_path: Path) -> None:
+    rows = [_row(), _row(**{"consent.date": "31.2.2026"}), _row(sources="ei mikään koodi")]
+    src = _fill(_template(repo, tmp_path), tmp_path / "bad.xlsx", rows)
+    before = _head(repo)
+    out = S.koto(repo, "import", str(src), "--kind", "guidance", "-C", str(repo), "--json")
+    assert out.returncode == 5
+    assert _head(repo) == before
+    import json
+
+    problems = json.loads(out.stdout)["problems"]
+    keys = [c.value for c in load_workbook(src).worksheets[0][2]]
+    from openpyxl.utils import get_column_letter
+
+    by = {(p["row"], p["column"], p["field"]) for p in problems}
+    assert (4, get_column_letter(keys.index("consent.date") + 1), "consent.date") in by
+    assert (5, get_column_letter(keys.index("sources") + 1), "sources") in by
+    report = load_workbook(tmp_path / "bad.problems.xlsx").worksheets[0]
+    col = keys.index("consent.date") + 1
+    assert report.cell(row=3, column=col).fill.fgColor.rgb.endswith("FFC7CE")  # row 4 of the source
+    assert "31.2.2026" in str(report.cell(row=3, column=len(keys) + 1).value)
+
+
+def test_valid_only_commits_valid_rows_and_writes_rejects(repo: Path, tmp_path: Path) -> None:
+    rows = [_row(), _row(**{"consent.date": "eilen"})]
+    src = _fill(_template(repo, tmp_path), tmp_path / "mix.xlsx", rows)
+    before = _head(repo)
+    out = S.koto(repo, "import", str(src), "--kind", "guidance", "-C", str(repo), "--valid-only")
+    assert out.returncode == 0, out.stderr
+    assert S.git(repo, "rev-list", "--count", f"{before}..HEAD").strip() == "1"
+    rejects = load_workbook(tmp_path / "mix.rejects.xlsx").worksheets[0]
+    assert rejects.max_row == 2
+
+
+def test_real_identity_code_refused(repo: Path, tmp_path: Path) -> None:
+    from kototieto.model.identity import _check_char  # type: ignore[attr-defined]
+
+    real = "010190-123" + _check_char("010190", "123")
+    src = _fill(
+        _template(repo, tmp_path), tmp_path / "real.xlsx", [_row(**{"customer:identifier.value": real})]
+    )
+    before = _head(repo)
+    out = S.koto(repo, "import", str(src), "--kind", "guidance", "-C", str(repo))
+    assert out.returncode != 0 and _head(repo) == before
+
+
+def test_csv_with_mapping_and_dry_run_fill_rates(repo: Path, tmp_path: Path) -> None:
+    csv_path = tmp_path / "old.csv"
+    csv_path.write_bytes(
+        (
+            "Hetu;Etunimi;Sukunimi;Syntynyt;Päivä;Lähde;Palvelut;Muistio;Virkailija\r\n"
+            '010190-900P;Testi;Henkilö;01/01/1990;01/10/2026;itse;koto;=HYPERLINK("http://x");Maija\r\n'
+        ).encode("cp1252")
+    )
+    mapping = tmp_path / "map.yaml"
+    mapping.write_text(
+        """
+columns:
+  Hetu: customer:identifier.value
+  Etunimi: customer:first_names
+  Sukunimi: customer:last_name
+  Syntynyt: {path: "customer:date_of_birth", date_format: "%d/%m/%Y"}
+  Päivä: {path: date, date_format: "%d/%m/%Y"}
+  Lähde: {path: sources, values: {itse: person}}
+  Palvelut: {path: service_needs.service_kinds, values: {koto: integration-training}}
+  Muistio: other_matters
+  Virkailija: "drawn_up_by[1].name"
+constants:
+  drawn_up_by[1].organisation: Vaasan kaupunki
+  consent.given: true
+  consent.date: 2026-10-01
+  consent.informed: true
+""",
+        encoding="utf-8",
+    )
+    before = _head(repo)
+    dry = S.koto(
+        repo,
+        "import",
+        str(csv_path),
+        "--kind",
+        "guidance",
+        "--mapping",
+        str(mapping),
+        "-C",
+        str(repo),
+        "--dry-run",
+        "--json",
+    )
+    assert dry.returncode == 0, dry.stdout + dry.stderr
+    import json
+
+    res = json.loads(dry.stdout)
+    rates = {r["path"]: r["filled"] for r in res["fill_rates"]}
+    assert rates["sources"] == 1 and rates["guided_to.description"] == 0
+    assert _head(repo) == before
+    out = S.koto(
+        repo, "import", str(csv_path), "--kind", "guidance", "--mapping", str(mapping), "-C", str(repo)
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
+    g = next(d for d in _records(repo, "guidance") if d.get("other_matters", "").startswith("=HYPERLINK"))
+    assert g["sources"] == ["person"]
+
+
+# ------------------------------------------------------------------ bad input
+
+
+def _xlsx(path: Path, build: Any) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["Päivämäärä", "Asiakkaan tunniste"])
+    ws.append(["1.10.2026", "c-1"])
+    build(wb, ws)
+    wb.save(path)
+    return path
+
+
+def _refused(repo: Path, src: Path, *needles: str) -> str:
+    before = _head(repo)
+    t0 = time.monotonic()
+    out = S.koto(repo, "import", str(src), "--kind", "guidance", "-C", str(repo))
+    assert time.monotonic() - t0 < 60
+    assert out.returncode != 0, out.stdout
+    assert _head(repo) == before
+    text = out.stderr + out.stdout
+    for n in needles:
+        assert n in text, text
+    return text
+
+
+def test_merged_cells(repo: Path, tmp_path: Path) -> None:
+    src = _xlsx(tmp_path / "m.xlsx", lambda wb, ws: ws.merge_cells("A2:B2"))
+    _refused(repo, src, "merged cells A2:B2")
+
+
+def test_formulas(repo: Path, tmp_path: Path) -> None:
+    src = _xlsx(tmp_path / "f.xlsx", lambda wb, ws: ws.cell(row=3, column=2, value="=A2"))
+    _refused(repo, src, "formulas", "B3")
+
+
+def test_hidden_sheet_is_not_read(repo: Path, tmp_path: Path) -> None:
+    def build(wb: Workbook, ws: Any) -> None:
+        wb.move_sheet(ws, offset=1)
+        h = wb.create_sheet("secret", 0)
+        h.append(["date"])
+        h.sheet_state = "hidden"
+
+    src = _xlsx(tmp_path / "h.xlsx", build)
+    _refused(repo, src, "hidden sheets not read: secret")
+
+
+def test_wrong_types(repo: Path, tmp_path: Path) -> None:
+    src = _fill(_template(repo, tmp_path), tmp_path / "t.xlsx", [_row(**{"consent.given": "ehkä"})])
+    _refused(repo, src, "ehkä")
+
+
+def test_unknown_and_duplicate_columns(repo: Path, tmp_path: Path) -> None:
+    src = _xlsx(tmp_path / "u.xlsx", lambda wb, ws: ws.cell(row=1, column=3, value="Kengännumero"))
+    _refused(repo, src, "Kengännumero", "C")
+    dup = _xlsx(tmp_path / "d.xlsx", lambda wb, ws: ws.cell(row=1, column=3, value="date"))
+    _refused(repo, dup, "A", "C", "date")
+
+
+def test_100000_empty_rows(repo: Path, tmp_path: Path) -> None:
+    def build(wb: Workbook, ws: Any) -> None:
+        ws.cell(row=100_003, column=1, value=" ")
+
+    src = _xlsx(tmp_path / "e.xlsx", build)
+    _refused(repo, src, "c-1")  # the one data row is reported, the empty ones skipped
+
+
+def test_50_mb_file(repo: Path, tmp_path: Path) -> None:
+    src = tmp_path / "big.csv"
+    with open(src, "wb") as fh:
+        fh.write(b"date;customer\n")
+        fh.write((b"1.10.2026;c-1\n") * (50 * 1024 * 1024 // 14))
+    _refused(repo, src, "MB")
+
+
+def test_zip_bomb_posing_as_xlsx(repo: Path, tmp_path: Path) -> None:
+    src = tmp_path / "bomb.xlsx"
+    with zipfile.ZipFile(src, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+        zf.writestr("xl/worksheets/sheet1.xml", b"\0" * (300 * 1024 * 1024))
+    _refused(repo, src, "zip bomb")
+
+
+def test_not_a_workbook(repo: Path, tmp_path: Path) -> None:
+    src = tmp_path / "x.xlsx"
+    src.write_bytes(b"PK\x03\x04garbage")
+    _refused(repo, src, "not a valid .xlsx")
