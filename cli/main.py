@@ -269,8 +269,8 @@ SUBCOMMAND_METAVAR = T("KOMENTO [ARGUMENTIT]...", "KOMMANDO [ARGUMENT]...", "COM
 def _give_lang(cmd: click.Command) -> None:
     """Every command accepts --lang (commands that use the language declare it themselves); usage
     lines are in the run's language."""
-    if not any(p.name == "lang" for p in cmd.params):
-        cmd.params.append(lang_param())
+    if not any(p.name == "lang" or "--lang" in getattr(p, "opts", ()) for p in cmd.params):
+        cmd.params.append(lang_param())  # (koto render has its own repeatable --lang)
     cmd.options_metavar = tr(OPTIONS_METAVAR)
     if isinstance(cmd, click.Group):
         cmd.subcommand_metavar = tr(SUBCOMMAND_METAVAR)
