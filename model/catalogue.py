@@ -339,12 +339,18 @@ def code_lists_json() -> list[dict[str, Any]]:
                 "source": cl.source,
                 "external": cl.external is not None,
                 "open_end": cl.open_end,
-                "values": [
-                    {"code": code, "labels": {lang: labels[lang].get(code, code) for lang in labels}}
-                    for code in cl.codes()
-                ],
+                "values": [_code_value(cl, code, labels) for code in cl.codes()],
             }
         )
+    return out
+
+
+def _code_value(cl: Any, code: str, labels: dict[str, dict[str, str]]) -> dict[str, Any]:
+    out: dict[str, Any] = {"code": code, "labels": {lang: labels[lang].get(code, code) for lang in labels}}
+    addition = cl.value_addition(code) if cl.external is None else None
+    if addition is not None:
+        out["project_addition"] = True
+        out["project_addition_note"] = addition.as_dict()
     return out
 
 

@@ -39,21 +39,33 @@ INFORMATION_SOURCE = register(
             "Where a recorded piece of information was obtained.",
         ),
         OWN,
-        _values(
-            ("person", "Maahanmuuttaja itse", "Invandraren själv", "The immigrant themself"),
-            ("other-authority", "Muu viranomainen", "En annan myndighet", "Another authority"),
-            ("service-provider", "Palveluntuottaja", "Serviceproducent", "A service provider"),
-            (
-                "document",
-                "Maahanmuuttajan toimittama asiakirja",
-                "Skriftligt material som invandraren lämnat in",
-                "A document the immigrant supplied",
+        (
+            *_values(
+                ("person", "Maahanmuuttaja itse", "Invandraren själv", "The immigrant themself"),
+                ("other-authority", "Muu viranomainen", "En annan myndighet", "Another authority"),
+                ("service-provider", "Palveluntuottaja", "Serviceproducent", "A service provider"),
+                (
+                    "document",
+                    "Maahanmuuttajan toimittama asiakirja",
+                    "Skriftligt material som invandraren lämnat in",
+                    "A document the immigrant supplied",
+                ),
             ),
-            (
+            CodeValue(
                 "official-observation",
-                "Viranomaisen oma havainto tai testi",
-                "Myndighetens egen observation eller test",
-                "The official's own observation or test",
+                T(
+                    "Viranomaisen oma havainto tai testi",
+                    "Myndighetens egen observation eller test",
+                    "The official's own observation or test",
+                ),
+                addition=T(
+                    "Hankkeen lisäys: muistio mainitsee vain maahanmuuttajan, muun viranomaisen tai "
+                    "palveluntuottajan ja maahanmuuttajan toimittaman aineiston.",
+                    "Projektets tillägg: promemorian nämner endast invandraren, en annan myndighet eller "
+                    "serviceproducent och material som invandraren lämnat in.",
+                    "Project addition: the memo names only the immigrant, another authority or service "
+                    "provider, and material the immigrant supplied.",
+                ),
             ),
         ),
     )
@@ -235,11 +247,17 @@ PLAN_ENDING_GROUND = register(
         "plan-ending-ground",
         T("Suunnitelman päättymisen peruste", "Grund för att planen upphör", "Plan-ending ground"),
         T(
-            "Miksi kotoutumissuunnitelma lakkaa olemasta voimassa.",
-            "Varför integrationsplanen upphör att gälla.",
-            "Why the integration plan ceases to be valid.",
+            "Miksi kotoutumissuunnitelma lakkaa olemasta voimassa. Hankkeen luettelo. Työnhakijaksi "
+            "ilmoittautuminen ei päätä suunnitelmaa: tarkistus siirtyy työvoimaviranomaiselle "
+            "(kirjataan ohjauksena työvoimaviranomaiselle).",
+            "Varför integrationsplanen upphör att gälla. Projektets förteckning. Att anmäla sig som "
+            "arbetssökande avslutar inte planen: översynen övergår till arbetskraftsmyndigheten "
+            "(registreras som hänvisning till arbetskraftsmyndigheten).",
+            "Why the integration plan ceases to be valid. A project list. Registering as a jobseeker "
+            "does not end the plan: its review passes to the employment authority (recorded as the "
+            "referral to the employment authority).",
         ),
-        OWN,
+        "kototieto project list (memo 3 § 4 mom. gives no list of grounds)",
         _values(
             (
                 "maximum-duration-reached",
@@ -250,12 +268,6 @@ PLAN_ENDING_GROUND = register(
             ("goals-achieved", "Tavoitteet saavutettu", "Målen har nåtts", "Goals achieved"),
             ("employed", "Työllistyminen", "Sysselsättning", "Employed"),
             ("in-education", "Siirtyminen koulutukseen", "Övergång till utbildning", "Moved into education"),
-            (
-                "registered-jobseeker",
-                "Ilmoittautui työnhakijaksi (työvoimaviranomainen vastaa)",
-                "Anmälde sig som arbetssökande (arbetskraftsmyndigheten ansvarar)",
-                "Registered as a jobseeker (employment authority responsible)",
-            ),
             (
                 "replaced-by-other-plan",
                 "Korvattu toisenlaisella suunnitelmalla",
@@ -286,11 +298,15 @@ EXTENSION_GROUND = register(
         "extension-ground",
         T("Pidentämisen peruste", "Grund för förlängning", "Extension ground"),
         T(
-            "Peruste, jolla suunnitelman enimmäiskestoa pidennetään.",
-            "Grund för att förlänga planens maximala tid.",
-            "The ground on which the plan's maximum duration is extended.",
+            "Peruste, jolla suunnitelman enimmäiskestoa pidennetään. Hankkeen ehdotus: perusteita "
+            "ei löytynyt luetuista lähteistä.",
+            "Grund för att förlänga planens maximala tid. Projektets förslag: grunderna hittades "
+            "inte i de källor som lästs.",
+            "The ground on which the plan's maximum duration is extended. A project proposal: the "
+            "grounds were not found in the sources read.",
         ),
-        "Act 681/2023 16 §; guidance",
+        "kototieto project list (proposal; no source found: the Act's extension grounds were not "
+        "found in the research)",
         _values(
             (
                 "literacy-training",
@@ -615,9 +631,19 @@ IDENTIFIER_TYPE = register(
             "A personal identity code, or a temporary identifier when the person has none.",
         ),
         OWN,
-        _values(
-            ("personal-identity-code", "Henkilötunnus", "Personbeteckning", "Personal identity code"),
-            ("temporary", "Väliaikainen tunniste", "Tillfällig identifikation", "Temporary identifier"),
+        (
+            *_values(
+                ("personal-identity-code", "Henkilötunnus", "Personbeteckning", "Personal identity code")
+            ),
+            CodeValue(
+                "temporary",
+                T("Väliaikainen tunniste", "Tillfällig identifikation", "Temporary identifier"),
+                addition=T(
+                    "Hankkeen käytäntö: muoto T- ja kahdeksan merkkiä ei ole virallinen tunnistemuoto.",
+                    "Projektets praxis: formen T- och åtta tecken är inget officiellt identifikationsformat.",
+                    "Project convention: the format T- and eight characters is not an official identifier format.",
+                ),
+            ),
         ),
     )
 )

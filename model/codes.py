@@ -29,6 +29,9 @@ ENUM_LIMIT = 400
 class CodeValue:
     code: str
     label: Text
+    #: Set, with the reason in words, when the value is the project's own addition (not in the memo,
+    #: the decree or the Act): the catalogue marks it ``project_addition``.
+    addition: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,10 @@ class CodeList:
         if self.external is not None:
             return dict(self.external(lang))
         return {v.code: v.label.get(lang) for v in self.values}
+
+    def value_addition(self, code: str) -> Text | None:
+        """The project-addition note of ``code``, or None."""
+        return next((v.addition for v in self.values if v.code == code), None)
 
     def value_label(self, code: str, lang: str) -> str:
         """The label of ``code`` in ``lang``; the code itself when unknown."""

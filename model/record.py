@@ -13,7 +13,7 @@ from kototieto.model.text import T
 from kototieto.model.types import IsoDate, RecordId
 
 #: The record schema version this code writes; older records are migrated on read.
-CURRENT_SCHEMA_VERSION = 2
+CURRENT_SCHEMA_VERSION = 3
 
 #: Extension field ids: the pilot organisation's code, a dot, and the field name.
 EXTENSION_KEY = r"^[0-9A-Za-z-]{2,12}\.[a-z][a-z0-9-]{0,62}$"

@@ -20,7 +20,7 @@ from kototieto.model.problems import Path, Problem, RuleInfo, Severity, register
 from kototieto.model.record import Common
 from kototieto.model.review import Review
 from kototieto.model.rules import RuleParams, months_limit_end
-from kototieto.model.text import T, Text
+from kototieto.model.text import T, Text, TextError
 
 RecordRule = Callable[[Any, RuleParams], Iterator[Problem]]
 F = TypeVar("F", bound=RecordRule)
@@ -444,6 +444,33 @@ def review_outcome(record: Review, params: RuleParams) -> Iterator[Problem]:
                 "The plan ends but a next review is planned. Remove next_review.",
             ),
         )
+    if record.employment_referral is not None and record.next_review is not None:
+        yield _problem(
+            ("next_review",),
+            Severity.INFO,
+            "review-outcome",
+            T(
+                "Suunnitelman tarkistaminen siirtyy työvoimaviranomaiselle (ohjaus työvoimaviranomaiselle); "
+                "kunnan seuraavaa tarkistusta ei tarvita.",
+                "Översynen av planen övergår till arbetskraftsmyndigheten (hänvisning till "
+                "arbetskraftsmyndigheten); kommunen behöver ingen följande översyn.",
+                "The plan's review passes to the employment authority (referral to the employment "
+                "authority); no next municipal review is needed.",
+            ),
+        )
+    if record.no_obstacles and (record.obstacles or "").strip():
+        yield _problem(
+            ("no_obstacles",),
+            Severity.ERROR,
+            "review-outcome",
+            T(
+                "Tarkistukseen on kirjattu sekä vaikeuttavia tekijöitä että tieto, ettei niitä ole. "
+                "Poista toinen.",
+                "I översynen har både försvårande faktorer och uppgiften att sådana saknas "
+                "registrerats. Ta bort det ena.",
+                "The review records obstacles and also that there are none. Remove one of them.",
+            ),
+        )
     if record.family_plan_agreed is not None and record.family_plan_agreed.planned_date is None:
         yield _problem(
             ("family_plan_agreed", "planned_date"),
@@ -659,14 +686,15 @@ def identity_code(record: Customer, params: RuleParams) -> Iterator[Problem]:
     try:
         hetu = parse_hetu(ident.value)
     except ValueError as exc:
+        why = exc.text if isinstance(exc, TextError) else T(str(exc), str(exc), str(exc))
         yield _problem(
             path,
             Severity.ERROR,
             "identity-code",
             T(
-                f"Henkilötunnus ei kelpaa: {exc}. Tarkista tunnus.",
-                f"Personbeteckningen är ogiltig: {exc}. Kontrollera beteckningen.",
-                f"The identity code is invalid: {exc}. Check it.",
+                f"Henkilötunnus ei kelpaa: {why.fi}. Tarkista tunnus.",
+                f"Personbeteckningen är ogiltig: {why.sv}. Kontrollera beteckningen.",
+                f"The identity code is invalid: {why.en}. Check it.",
             ),
         )
         return

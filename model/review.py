@@ -295,6 +295,30 @@ class Review(RecordBase):
             items=("D3.08",),
         ),
     ] = None
+    no_obstacles: Annotated[
+        bool | None,
+        F(
+            T("Ei vaikeuttavia tekijöitä", "Inga försvårande faktorer", "No obstacles"),
+            T(
+                "Tarkistuksessa todettiin, ettei mikään tekijä vaikeuta tai viivästytä osallistumista. "
+                "Kun tämä on true, osallistumista vaikeuttavia tekijöitä ei kirjata.",
+                "Vid översynen konstaterades att inga faktorer försvårar eller fördröjer deltagandet. "
+                "När detta är true registreras inga försvårande faktorer.",
+                "The review found nothing that hampers or delays participation. When true, no "
+                "obstacles are recorded.",
+            ),
+            REVIEW,
+            example=True,
+            ob=COND,
+            condition=T(
+                "Kun vaikeuttavia tekijöitä ei ole.",
+                "När det inte finns några försvårande faktorer.",
+                "When there are no obstacles.",
+            ),
+            actors=MUN_COUNTY,
+            items=("D3.08",),
+        ),
+    ] = None
     new_service_needs: Annotated[
         ServiceNeeds | None,
         F(
@@ -412,5 +436,12 @@ class Review(RecordBase):
     other_data: Annotated[OtherData | None, OTHER_DATA_META] = None
 
     def shall_exemptions(self) -> frozenset[str]:
-        """'Shall' fields this review may leave out: no next review for a plan that ends."""
-        return frozenset({"next_review"}) if self.plan_ended is not None else frozenset()
+        """'Shall' fields this review may leave out: no next review for a plan that ends or whose
+        review passes to the employment authority (D3.15, memo 3 § 4 mom.); no obstacles text when
+        the review records that there are none."""
+        out: set[str] = set()
+        if self.plan_ended is not None or self.employment_referral is not None:
+            out.add("next_review")
+        if self.no_obstacles:
+            out.add("obstacles")
+        return frozenset(out)

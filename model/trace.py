@@ -637,7 +637,7 @@ TRACE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "D3.05": (("next_review",), ("review-next-date",)),
     "D3.06": (("participation",), ()),
     "D3.07": (("progress",), ()),
-    "D3.08": (("obstacles",), ()),
+    "D3.08": (("obstacles", "no_obstacles"), ()),
     "D3.09": (("new_service_needs",), ()),
     "D3.10": (("changes",), ()),
     "D3.11": (("plan_ended",), ("review-outcome",)),

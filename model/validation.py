@@ -24,11 +24,13 @@ from kototieto.model.schema_errors import problems_from_error
 from kototieto.model.text import T, Text
 
 __all__ = [
+    "MissingItem",
     "Problem",
     "Severity",
     "ValidationResult",
     "check_records",
     "missing_shall_fields",
+    "missing_shall_items",
     "validate_data",
     "validate_record",
 ]
@@ -38,10 +40,12 @@ register_rule(
         "shall-items",
         T("Pakolliset tiedot", "Obligatoriska uppgifter", "Mandatory items"),
         T(
-            "Tietueista, jotka on päivätty 1.1.2027 tai myöhemmin, on kirjattu kaikki 'pitää "
-            "kirjata' -tiedot.",
-            "Poster daterade 1.1.2027 eller senare har alla uppgifter som 'ska föras in'.",
-            "Records dated on or after 1 January 2027 have every 'shall' item entered.",
+            "Tietueista, jotka on päivätty 1.1.2027 tai myöhemmin, on kirjattu kaikki tiedot, jotka "
+            "asetus edellyttää kirjaajalta kyseisessä tietuelajissa, myös sisäkkäiset kohdat.",
+            "Poster daterade 1.1.2027 eller senare har alla uppgifter som förordningen kräver av den "
+            "som registrerar i den typen av post, också underordnade punkter.",
+            "Records dated on or after 1 January 2027 have every item the decree requires of the "
+            "actor entering that kind of record, nested items included.",
         ),
         ("D5.01",),
         RECORD_KINDS,
@@ -160,27 +164,94 @@ class ValidationResult:
         return [p for p in self.problems if p.severity is Severity.WARNING]
 
 
-def missing_shall_fields(record: Common) -> list[str]:
-    """Top-level 'shall' fields the record leaves unrecorded.
+#: Fields that always hold a value the model writes itself (never 'missing').
+_HANDLED = frozenset({"kind", "schema_version"})
 
-    Unrecorded means empty (None or "") or, for a list, absent: an empty list that was written says
-    "none", an absent one says "not recorded". Fields with a default value (``schema_version``) are
-    never missing.
+
+@dataclass(frozen=True)
+class MissingItem:
+    """A 'shall' item left unrecorded: its exact path and the decree items of its record-level field."""
+
+    path: tuple[str | int, ...]
+    items: tuple[str, ...]
+    decree_874: str | None = None  # where 874/2024 asks it, for items the memo does not number
+
+    @property
+    def field(self) -> str:
+        """The catalogue path (dotted, no list indexes): ``measures.start``."""
+        return ".".join(str(p) for p in self.path if isinstance(p, str))
+
+
+def _field_meta(info: Any) -> FieldMeta | None:
+    return next((m for m in info.metadata if isinstance(m, FieldMeta)), None)
+
+
+def _unrecorded(owner: Any, name: str, info: Any, value: Any) -> bool:
+    """Empty (None or ""), or absent where the model has a default: an empty list that was written
+    says "none", an absent one "not recorded"; an absent value with a default (a measure's status)
+    was never recorded either."""
+    if value is None or value == "":
+        return True
+    return name not in owner.model_fields_set and not info.is_required()
+
+
+def missing_shall_items(record: Common) -> list[MissingItem]:
+    """Every 'shall' item the record leaves unrecorded, nested ones included, with exact paths.
+
+    Only what the decree or the Act asks of the actor who entered the record: a field's obligation
+    in this record kind (``FieldMeta.obligation_in``), fields the recording organisation's type is an
+    actor of, and never fields the record is exempt from (``shall_exemptions``: a review of a plan
+    that ends or passes to the employment authority needs no next review). Nested items are checked
+    inside objects that are present (``measures[0].start`` only when there is a measure).
     """
-    missing: list[str] = []
+    kind = str(getattr(record, "kind", ""))
+    actor = str(record.organisation.type)
     exempt_fn = getattr(record, "shall_exemptions", None)
     exempt: frozenset[str] = exempt_fn() if callable(exempt_fn) else frozenset()
+    out: list[MissingItem] = []
     for name, info in type(record).model_fields.items():
-        if name in exempt:
+        meta = _field_meta(info)
+        if meta is None or name in exempt or name in _HANDLED:
             continue
-        meta = next((m for m in info.metadata if isinstance(m, FieldMeta)), None)
-        if meta is None or meta.obligation is not Obligation.SHALL or info.is_required():
+        if actor not in {str(a) for a in meta.actors}:
             continue
         value = getattr(record, name)
-        unrecorded_list = isinstance(value, list) and name not in record.model_fields_set
-        if value is None or value == "" or unrecorded_list:
-            missing.append(name)
-    return missing
+        ob = meta.obligation_in(kind)
+        if ob is Obligation.SHALL and not info.is_required() and _unrecorded(record, name, info, value):
+            basis = meta.basis
+            out.append(MissingItem((name,), tuple(meta.items), basis.decree_874 if basis else None))
+            continue
+        if ob is Obligation.MAY and meta.obligation is not Obligation.MAY:
+            continue  # made optional in this kind (contacts on guidance): its parts are not asked
+        _nested(value, (name,), tuple(meta.items), kind, out)
+    return out
+
+
+def _nested(
+    value: Any, path: tuple[str | int, ...], items: tuple[str, ...], kind: str, out: list[MissingItem]
+) -> None:
+    if isinstance(value, list):
+        for index, item in enumerate(value):
+            _nested(item, (*path, index), items, kind, out)
+        return
+    if not hasattr(type(value), "model_fields"):
+        return
+    for name, info in type(value).model_fields.items():
+        meta = _field_meta(info)
+        if meta is None:
+            continue
+        sub = getattr(value, name)
+        if meta.obligation_in(kind) is Obligation.SHALL and _unrecorded(value, name, info, sub):
+            if not info.is_required():
+                out.append(MissingItem((*path, name), items))
+            continue
+        _nested(sub, (*path, name), items, kind, out)
+
+
+def missing_shall_fields(record: Common) -> list[str]:
+    """The catalogue paths (``next_review``, ``measures.start``) of the unrecorded 'shall' items,
+    each once (see :func:`missing_shall_items` for exact paths)."""
+    return list(dict.fromkeys(m.field for m in missing_shall_items(record)))
 
 
 def _shall_items(record: Common, params: RuleParams) -> list[Problem]:
@@ -190,19 +261,29 @@ def _shall_items(record: Common, params: RuleParams) -> list[Problem]:
         return []
     if record.annulment is not None or params.obligation_date.strength == "off":
         return []
-    return [
-        Problem(
-            (name,),
-            Severity.WARNING,
-            "shall-items",
-            T(
-                f"Tieto on kirjattava {start.day}.{start.month}.{start.year} alkaen. Täydennä se.",
-                f"Uppgiften ska föras in från och med {start.day}.{start.month}.{start.year}. Komplettera den.",
-                f"This item must be entered from {start.isoformat()}. Fill it in.",
-            ),
-        )
-        for name in missing_shall_fields(record)
-    ]
+    fi_day = f"{start.day}.{start.month}.{start.year}"
+    out = []
+    for missing in missing_shall_items(record):
+        items = ", ".join(missing.items)
+        if not items and missing.decree_874:
+            items = f"874/2024 {missing.decree_874}"
+        if items:
+            text = T(
+                f"Asetus edellyttää tämän tiedon kirjaamista {fi_day} alkaen ({items}). Täydennä se.",
+                f"Förordningen kräver att uppgiften förs in från och med {fi_day} ({items}). Komplettera den.",
+                f"The decree requires this item from {start.isoformat()} ({items}). Fill it in.",
+            )
+        else:  # a customer's basic data the Act's deadlines and responsibilities depend on
+            text = T(
+                "Tietoa tarvitaan lain määräaikojen ja vastuiden selvittämiseen; puuttuva tieto "
+                "tarkoittaa, ettei asiaa tiedetä. Täydennä se.",
+                "Uppgiften behövs för att avgöra lagens tidsfrister och ansvar; en uppgift som saknas "
+                "betyder att saken inte är känd. Komplettera den.",
+                "The Act's deadlines and responsibilities depend on this item; left out, it means "
+                "'not known'. Fill it in.",
+            )
+        out.append(Problem(missing.path, Severity.WARNING, "shall-items", text))
+    return out
 
 
 def validate_record(record: Record, params: RuleParams | None = None) -> list[Problem]:

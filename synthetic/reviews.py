@@ -73,7 +73,7 @@ def plan_cycle(
         life.records.append(data)
         if outcome == "switch":
             switch(life, review_day, plan.id, first_start)
-        if "plan_ended" in data:
+        if "plan_ended" in data or "employment_referral" in data:
             return
         due = dt.date.fromisoformat(data["next_review"])
         last, first = review_day, False
@@ -119,7 +119,7 @@ def review(life: Life, plan: PlanState, review_day: dt.date, first: bool) -> tup
         data["other_data"] = w.other_data()
     if ended is not None:
         data["plan_ended"] = ended
-    else:
+    elif "employment_referral" not in data:  # referred: the municipality plans no next review
         nxt = review_day + dt.timedelta(days=rng.randint(120, 180))
         if nxt >= plan.end - dt.timedelta(days=14):  # review once more just before the end
             nxt = max(plan.end - dt.timedelta(days=rng.randint(0, 10)), review_day + dt.timedelta(days=30))
@@ -162,10 +162,10 @@ def _ending(
         ground = rng.choice(("employed", "in-education", "moved-municipality", "customer-discontinued"))
         day = min(plan.end, review_day + dt.timedelta(days=rng.randint(0, 30)))
         return {"date": day.isoformat(), "ground": ground, "description": w.say("ending")}
-    if outcome == "jobseeker":
+    if outcome == "jobseeker":  # the plan goes on; the employment authority reviews it (D3.15)
         data["employment_referral"] = {"date": review_day.isoformat(), "reason": w.say("employment_referral")}
         life.jobseeker = True
-        return {"date": review_day.isoformat(), "ground": "registered-jobseeker"}
+        return None
     if outcome == "switch":
         data["plan_switch"] = {"to_kind": "multisectoral-plan", "description": w.say("switch")}
         return {"date": review_day.isoformat(), "ground": "replaced-by-other-plan"}
