@@ -25,10 +25,11 @@ from typing import Any
 
 import pygit2
 
-from kototieto.errors import InvalidInputError, KotoError, NotFoundError, UsageError
-from kototieto.store import checks, indexsync, layout, pipeline
+from kototieto.errors import InvalidInputError, KotoError
+from kototieto.store import checks, erasures, layout, pipeline
 from kototieto.store.gitcommit import atomic_write
-from kototieto.store.merge import MISSING, FieldConflict, apply_side, merge3
+from kototieto.store.merge import MISSING, FieldConflict, merge3
+from kototieto.store.msg import say
 from kototieto.store.repository import Repository
 from kototieto.store.yamlio import dump_document, load_document, update_document
 
@@ -83,7 +84,15 @@ def _siblings(repo: Repository, pathname: str, rid: str) -> list[dict[str, Any]]
 def run_driver(root: Path, base: Path, ours: Path, theirs: Path, pathname: str) -> int:
     """The merge driver; returns the exit status Git expects (0 merged, 1 conflict)."""
     repo = Repository.open(root)
-    texts = [p.read_bytes() for p in (base, ours, theirs)]
+    status, text = merge_record(repo, [p.read_bytes() for p in (base, ours, theirs)], pathname)
+    if text is not None:
+        ours.write_text(text, encoding="utf-8")
+    return status
+
+
+def merge_record(repo: Repository, texts: list[bytes], pathname: str) -> tuple[int, str | None]:
+    """Merge the three versions (base, ours, theirs) of a record field by field: (0, merged text)
+    when clean and valid; else (1, text with ``# koto-conflict:`` lines or None) and a note."""
     try:
         docs = [
             load_document(t, f"{pathname} ({side})") if t.strip() else None
@@ -91,10 +100,10 @@ def run_driver(root: Path, base: Path, ours: Path, theirs: Path, pathname: str) 
         ]
     except InvalidInputError as exc:
         _write_note(repo, pathname, pathname, [], [str(exc)], {}, texts[1].decode("utf-8", "replace"), [])
-        return 1
+        return 1, None
     b, o, t = docs
     if o is None or t is None:
-        return 1  # one side emptied the file: not a record edit, leave it to a person
+        return 1, None  # one side emptied the file: not a record edit, leave it to a person
     result = merge3(b.data if b is not None else MISSING, o.data, t.data)
     merged = result.data
     update_document(o.doc, merged)
@@ -110,19 +119,21 @@ def run_driver(root: Path, base: Path, ours: Path, theirs: Path, pathname: str) 
         problems = [str(i) for i in issues]
     except KotoError as exc:  # e.g. the definitions are being merged too: a person decides
         problems = [f"cannot check the merged record: {exc.message}"]
+    customer = erasures.customer_of(merged, pathname)
+    hashes = erasures.hashes_of_repo(repo.root, repo.git) | erasures.hashes_at(repo.git, "MERGE_HEAD")
+    if erasures.is_erased(customer, hashes):
+        problems.append(say(erasures.erased_message(str(customer))))
     if result.clean and not problems:
-        ours.write_text(text, encoding="utf-8")
         _remove_note(repo, rid)
-        return 0
+        return 0, text
     lines = [
         CONFLICT_PREFIX + f"{c.dotted}: ours={_short(c.ours)} theirs={_short(c.theirs)}"
         for c in result.conflicts
     ]
     lines += [CONFLICT_PREFIX + "invalid after merge: " + p.replace("\n", " ") for p in problems]
-    ours.write_text("\n".join(lines) + "\n" + text, encoding="utf-8")
     fields = [c.to_json() for c in result.conflicts]
     _write_note(repo, rid, pathname, fields, problems, merged, texts[1].decode("utf-8"), result.conflicts)
-    return 1
+    return 1, "\n".join(lines) + "\n" + text
 
 
 def _short(value: Any) -> str:
@@ -163,8 +174,52 @@ def _write_note(
     atomic_write(d / f"{rid}.json", json.dumps(note, ensure_ascii=False, indent=1).encode("utf-8"))
 
 
-def _remove_note(repo: Repository, rid: str) -> None:
+def remove_note(repo: Repository, rid: str) -> None:
     (_notes_dir(repo) / f"{rid}.json").unlink(missing_ok=True)
+
+
+_remove_note = remove_note
+
+
+def adopt_text_conflicts(repo: Repository) -> list[str]:
+    """Record paths Git left unmerged without a koto note (a plain ``git pull``, or a merge driver
+    Git could not start: the file holds text conflict markers) are merged field by field from the
+    index's three stages, as the driver would have: a clean, valid result is written and staged;
+    otherwise the file gets our values with ``# koto-conflict:`` lines and a note. Returns the
+    paths taken over."""
+    unmerged = unmerged_paths(repo)
+    if not unmerged:
+        return []
+    noted = {_note_path(f) for f in _notes_dir(repo).glob("*.json")}
+    index = repo.git.index
+    index.read(False)
+    conflicts = index.conflicts
+    done = []
+    for path in unmerged:
+        if path in noted or not layout.is_record_path(path) or conflicts is None:
+            continue
+        try:
+            base, ours, theirs = conflicts[path]
+        except KeyError:
+            continue
+        if ours is None or theirs is None:
+            continue  # deleted on one side: a person decides with git
+        texts = [repo.git.get(e.id).data if e is not None else b"" for e in (base, ours, theirs)]  # type: ignore[union-attr]
+        status, text = merge_record(repo, texts, path)
+        if text is None:
+            continue
+        atomic_write(repo.root / path, text.encode("utf-8"))
+        if status == 0:
+            subprocess.run(["git", "add", "--", path], cwd=repo.root, check=True, capture_output=True)
+        done.append(path)
+    return done
+
+
+def _note_path(f: Path) -> str:
+    try:
+        return str(json.loads(f.read_text(encoding="utf-8"))["path"])
+    except (OSError, ValueError, KeyError):
+        return ""
 
 
 def unmerged_paths(repo: Repository) -> list[str]:
@@ -204,46 +259,86 @@ def list_conflicts(repo: Repository) -> list[ConflictNote]:
     return notes
 
 
-def resolve(repo: Repository, record_id: str, take: str) -> tuple[str, bool]:
-    """Settle a conflict with ``ours``, ``theirs`` or a file; returns (path, merge committed)."""
-    indexsync.flush(repo)
-    note = next((n for n in list_conflicts(repo) if n.record_id == record_id), None)
-    if note is None:
-        raise NotFoundError(f"no unresolved conflict for record {record_id!r} (see `koto conflicts`)")
-    if take in ("ours", "theirs"):
-        data = apply_side(note.merged, note.conflicts, take)
-        doc = load_document(note.ours_text, note.path)
-        update_document(doc.doc, data)
-        text = dump_document(doc.doc)
-    else:
-        f = Path(take)
-        if not f.is_file():
-            raise UsageError(f"--take: 'ours', 'theirs' or a file; {take} is none of these")
-        text = f.read_text(encoding="utf-8")
-    loaded = load_document(text, note.path)
-    checks.raise_if_invalid(
-        note.path,
-        checks.check_record(
-            note.path,
-            loaded.data,
-            rules=_rules(repo),
-            locate=loaded.locate,
-            others=_siblings(repo, note.path, record_id),
-        ),
-    )
-    atomic_write(repo.root / note.path, text.encode("utf-8"))
-    subprocess.run(["git", "add", "--", note.path], cwd=repo.root, check=True, capture_output=True)
-    _remove_note(repo, record_id)
-    committed = False
-    if not unmerged_paths(repo) and (repo.git_dir / "MERGE_HEAD").exists():
-        subprocess.run(
-            ["git", "commit", "--no-edit", "--no-verify"], cwd=repo.root, check=True, capture_output=True
-        )
-        committed = True
-    return note.path, committed
+def _value_at(data: Any, path: tuple[Any, ...]) -> Any:
+    for part in path:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return MISSING
+    return data
+
+
+def _record_at(repo: Repository, commit: pygit2.Commit, path: str) -> Any:
+    from kototieto.store.bulkload import fast_load
+
+    try:
+        blob = repo.git.get(commit.tree[path].id)
+        return fast_load(blob.data, path) if isinstance(blob, pygit2.Blob) else MISSING
+    except (KeyError, InvalidInputError):
+        return MISSING
+
+
+def field_sources(repo: Repository, note: ConflictNote) -> list[dict[str, Any]]:
+    """For each conflicting field of ``note``: who set each side's value and when, as
+    ``{"ours": {"name", "email", "date", "commit"}, "theirs": {...}}`` (None where unknown): the
+    newest commit on that side since the merge base that changed the field to that value."""
+    out: list[dict[str, Any]] = []
+    sides = {}
+    for side, rev in (("ours", "HEAD"), ("theirs", "MERGE_HEAD")):
+        try:
+            sides[side] = repo.git.revparse_single(rev).peel(pygit2.Commit)
+        except (KeyError, ValueError, pygit2.GitError):
+            continue
+    base = None
+    if len(sides) == 2:
+        base = repo.git.merge_base(sides["ours"].id, sides["theirs"].id)
+    for c in note.conflicts:
+        entry: dict[str, Any] = {"ours": None, "theirs": None}
+        for side, tip in sides.items():
+            value = c.ours if side == "ours" else c.theirs
+            walker = repo.git.walk(tip.id, pygit2.enums.SortMode.TOPOLOGICAL)
+            walker.simplify_first_parent()
+            if base is not None:
+                walker.hide(base)
+            newest = None
+            for commit in walker:
+                now = _value_at(_record_at(repo, commit, note.path), c.path)
+                before = (
+                    _value_at(_record_at(repo, commit.parents[0], note.path), c.path)
+                    if commit.parents
+                    else MISSING
+                )
+                if now == before and (now is MISSING) == (before is MISSING):
+                    continue
+                info = {
+                    "name": commit.author.name,
+                    "email": commit.author.email,
+                    "date": _iso(commit.author.time, commit.author.offset),
+                    "commit": str(commit.id),
+                }
+                newest = newest or info
+                if now == value and (now is MISSING) == (value is MISSING):
+                    newest = info
+                    break
+            entry[side] = newest
+        out.append(entry)
+    return out
+
+
+def _iso(seconds: int, offset_minutes: int) -> str:
+    from datetime import datetime, timedelta, timezone
+
+    tz = timezone(timedelta(minutes=offset_minutes))
+    return datetime.fromtimestamp(seconds, tz).isoformat(timespec="minutes")
 
 
 def _rules(repo: Repository) -> pipeline.Rules:
     """What a merged record is checked against: the repository's rules and extension definitions
     (an invalid definition file is an error, never a silent fall back to the national model)."""
     return pipeline.repository_rules(repo)
+    from kototieto.store.extensions import repository_extensions
+
+    try:
+        return repository_extensions(repo.root)
+    except KotoError:
+        return None

@@ -20,7 +20,6 @@ push, every clone deleted and cloned anew).
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 import subprocess
@@ -34,9 +33,9 @@ import yaml
 
 from kototieto.errors import ConflictError, NotFoundError, UsageError
 from kototieto.store import gitcommit, history, indexsync, layout
+from kototieto.store.erasures import ERASURE_LOG, customer_hash
 from kototieto.store.repository import Repository
 
-ERASURE_LOG = "erasures.yaml"
 _HETU = re.compile(r"\b\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]\b")
 
 
@@ -76,10 +75,6 @@ def _git(repo: Repository, *args: str, check: bool = True) -> str:
     if check and out.returncode != 0:
         raise UsageError(f"git {' '.join(args[:2])} failed: {out.stderr.strip()}")
     return out.stdout
-
-
-def customer_hash(customer: str) -> str:
-    return hashlib.sha256(f"koto-erasure:{customer}".encode()).hexdigest()
 
 
 def _personal_strings(repo: Repository, folder: str) -> list[str]:

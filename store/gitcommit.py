@@ -153,6 +153,8 @@ def commit_changes(
     Nothing is written to the branch or the working tree unless the commit lands.
     """
     git = repo.git
+    _refuse_during_merge(repo)
+    _refuse_erased(repo, changes)
     author = author or default_signature(repo)
     committer = committer or author
     refname = repo.branch_ref
@@ -182,6 +184,23 @@ def commit_changes(
     )
 
 
+def _refuse_during_merge(repo: Repository) -> None:
+    """A one-parent commit during a merge would leave the merge open and drop the other side."""
+    if (repo.git_dir / "MERGE_HEAD").exists():
+        raise ConflictError(
+            "a merge is in progress (koto sync stopped at a conflict): settle it first with "
+            "`koto conflicts` and `koto resolve` (or edit the record and `koto commit`), or undo it "
+            "with `koto sync --abort`"
+        )
+
+
+def _refuse_erased(repo: Repository, changes: Mapping[str, bytes | None]) -> None:
+    """No write brings back a record of a customer in the erasure log."""
+    from kototieto.store import erasures
+
+    erasures.refuse_paths(repo.root, [p for p, c in changes.items() if c is not None], repo.git)
+
+
 FAST_IMPORT_FROM = 500  # from this many files on, objects are written by `git fast-import`
 
 
@@ -207,6 +226,8 @@ def bulk_commit(
     import subprocess
 
     git = repo.git
+    _refuse_during_merge(repo)
+    _refuse_erased(repo, changes)
     author = author or default_signature(repo)
     committer = committer or author
     refname = repo.branch_ref

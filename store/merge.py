@@ -128,11 +128,17 @@ def merge3(base: Any, ours: Any, theirs: Any) -> MergeResult:
 
 def apply_side(data: Any, conflicts: list[FieldConflict], side: str) -> Any:
     """``data`` with every conflicted field set to ``side``'s value ("ours" or "theirs")."""
+    return apply_values(data, conflicts, [c.ours if side == "ours" else c.theirs for c in conflicts])
+
+
+def apply_values(data: Any, conflicts: list[FieldConflict], values: list[Any]) -> Any:
+    """``data`` (the merge result, holding our value in each conflicted field) with conflict ``i``
+    set to ``values[i]`` (``MISSING``: the field removed)."""
     import copy
 
     out = copy.deepcopy(data)
-    for c in reversed(conflicts):  # reversed: list positions of earlier items stay valid
-        value = c.ours if side == "ours" else c.theirs
+    for c, value in reversed(list(zip(conflicts, values, strict=True))):
+        # reversed: list positions of earlier items stay valid
         if not c.path:
             return copy.deepcopy(value)
         parent = out

@@ -5,18 +5,23 @@ Generated, committed files: ``koto.yaml`` (written once, then the organisation's
 JSON Schema every record's first line points to, for editor completion) and CI configuration for
 GitLab, GitHub and Forgejo/Gitea that runs ``koto validate`` on every push. Not committed (local to a
 clone): the merge driver registration in ``.git/config`` and the ``pre-commit`` hook, which are
-(re)installed by ``init``, ``upgrade`` and ``install_local`` (run it after cloning).
+(re)installed by ``init``, ``upgrade``, ``sync`` and ``install_local``. Both name the running
+installation by its absolute path (``/abs/python -m kototieto``), so they work when ``koto`` is not on
+``PATH``; ``koto upgrade`` (and ``koto sync``) re-register them if the installation moved.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shlex
+import sys
 from pathlib import Path
 
 import pygit2
 
 from kototieto.errors import FormatVersionError, NothingToDoError, UsageError
+from kototieto.model.jsonschema import record_schema
 from kototieto.store import gitcommit
 from kototieto.store.layout import SCHEMA_PATH
 from kototieto.store.repository import (
@@ -90,19 +95,37 @@ jobs:
 
 PRE_COMMIT_HOOK = """\
 #!/bin/sh
-# Installed by koto: refuse a commit whose staged records are invalid.
-if ! command -v koto >/dev/null 2>&1; then
-  echo "pre-commit: koto is not on PATH; install kototieto to commit records" >&2
-  exit 1
+# Installed by koto (`koto upgrade` refreshes it): refuse a commit whose staged records are invalid
+# or belong to an erased customer. It runs the koto installation that installed it, so `koto` need
+# not be on PATH.
+KOTO_PYTHON={python}
+if [ -x "$KOTO_PYTHON" ]; then
+  exec "$KOTO_PYTHON" -m kototieto add --check-staged
 fi
-exec koto add --check-staged
+if command -v koto >/dev/null 2>&1; then
+  exec koto add --check-staged
+fi
+echo "pre-commit: kototieto is no longer installed at $KOTO_PYTHON; run koto upgrade in this clone" >&2
+exit 1
 """
 
-MERGE_DRIVER = "koto merge-driver %O %A %B %P"
+
+def koto_command() -> str:
+    """The running installation as a shell command (``'/abs/python' -m kototieto``): Git runs the
+    merge driver and the hook through ``sh`` with its own PATH, where ``koto`` may be missing."""
+    return f"{shlex.quote(sys.executable)} -m kototieto"
+
+
+def merge_driver_command() -> str:
+    return f"{koto_command()} merge-driver %O %A %B %P"
+
+
+def pre_commit_hook() -> str:
+    return PRE_COMMIT_HOOK.format(python=shlex.quote(sys.executable))
 
 
 def schema_text(root: Path | None = None) -> str:
-    """The JSON Schema of every record kind, from the model (a permissive stub if not available).
+    """The JSON Schema of every record kind, from the model.
 
     With ``root``, a data repository with extension definitions gets its extended schema.
     """
@@ -112,15 +135,7 @@ def schema_text(root: Path | None = None) -> str:
         ext = extensions.repository_extensions(root)
         if ext is not None:
             return extensions.schema_text(ext)
-    try:
-        from kototieto.model.jsonschema import record_schema
-    except ImportError:  # the model predates the schema generator
-        schema: dict[str, object] = {
-            "$schema": "https://json-schema.org/draft/2020-12/schema",
-            "type": "object",
-        }
-    else:
-        schema = record_schema()
+    schema = record_schema()
     return json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
@@ -140,12 +155,25 @@ def install_local(root: Path) -> None:
     """Register the merge driver in ``.git/config`` and install the pre-commit hook."""
     git = pygit2.Repository(str(root))
     git.config["merge.koto.name"] = "koto field-by-field record merge"
-    git.config["merge.koto.driver"] = MERGE_DRIVER
+    git.config["merge.koto.driver"] = merge_driver_command()
     hooks = Path(git.path) / "hooks"
     hooks.mkdir(exist_ok=True)
     hook = hooks / "pre-commit"
-    hook.write_text(PRE_COMMIT_HOOK, encoding="utf-8")
+    hook.write_text(pre_commit_hook(), encoding="utf-8")
     os.chmod(hook, 0o755)
+
+
+def local_install_current(root: Path) -> bool:
+    """True when the merge driver and the hook of the clone at ``root`` run this installation."""
+    git = pygit2.Repository(str(root))
+    hook = Path(git.path) / "hooks" / "pre-commit"
+    try:
+        return (
+            git.config["merge.koto.driver"] == merge_driver_command()
+            and hook.read_text(encoding="utf-8") == pre_commit_hook()
+        )
+    except (KeyError, OSError):
+        return False
 
 
 def init_repository(

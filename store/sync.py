@@ -1,10 +1,13 @@
 """``koto sync``: fetch, merge (records by the ``koto`` merge driver), push.
 
 The merge is Git's own (``git merge``), so every Git rule about the working tree and the index
-holds; record files go through the field-by-field driver registered in ``.git/config``. When the
-driver leaves conflicts the merge stops before committing, nothing is pushed, and the result lists
-the conflicts; ``koto resolve`` settles them and commits the merge, and the next ``koto sync``
-pushes. A push refused because the remote moved meanwhile is retried after a new fetch and merge.
+holds; record files go through the field-by-field driver registered in ``.git/config`` (records
+Git merged without it, holding text conflict markers, are taken over and merged field by field the
+same way). When conflicts are left the merge stops before committing, nothing is pushed, and the
+result lists the conflicts; ``koto resolve`` (or an edit in place and ``koto commit``) settles them
+and commits the merge, and the next ``koto sync`` pushes. ``koto sync --abort`` gets out of the
+merge. A push refused because the remote moved meanwhile is retried after a new fetch and merge.
+Before merging and before pushing, the commits on both sides are checked against the erasure log.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kototieto.errors import ConflictError, RemoteError, UsageError
-from kototieto.store import history, indexsync
-from kototieto.store.conflicts import ConflictNote, list_conflicts, unmerged_paths
+from kototieto.model.text import T
+from kototieto.store import erasures, history, indexsync
+from kototieto.store.conflicts import ConflictNote, adopt_text_conflicts, list_conflicts, unmerged_paths
+from kototieto.store.msg import say
 from kototieto.store.repository import Repository
 
 
@@ -49,21 +54,129 @@ def _rev(repo: Repository, name: str) -> str | None:
     return out.stdout.strip() or None
 
 
-def sync(repo: Repository, remote: str = "origin", attempts: int = 3) -> SyncResult:
-    """Pull ``remote``'s branch into the current branch and push the result back."""
-    indexsync.flush(repo)
-    if (repo.git_dir / "MERGE_HEAD").exists():
-        notes = list_conflicts(repo)
-        raise ConflictError(
-            f"a merge is in progress with {len(notes)} record conflict(s): settle them with "
-            "`koto conflicts` and `koto resolve` first"
-        )
-    if "merge.koto.driver" not in repo.git.config:  # a clone made with plain `git clone`
-        from kototieto.store.scaffold import install_local
+def _erased_in(repo: Repository, theirs: str | None) -> tuple[list[str], list[str]]:
+    """Erased customers (by either side's ``erasures.yaml``) whose records are in the commits we
+    would take in (the remote's that we lack) and in those we would push (ours it lacks)."""
+    hashes = erasures.hashes_of_repo(repo.root, repo.git)
+    if theirs is not None:
+        hashes |= erasures.hashes_at(repo.git, theirs)
+    if not hashes:
+        return [], []
+    incoming = erasures.erased_in_history(repo.root, [theirs, "^HEAD"], hashes) if theirs else []
+    outgoing = erasures.erased_in_history(repo.root, ["HEAD", *([f"^{theirs}"] if theirs else [])], hashes)
+    return incoming, outgoing
 
-        install_local(repo.root)
+
+def _refuse_erased(repo: Repository, remote: str, branch: str, theirs: str | None) -> None:
+    incoming, outgoing = _erased_in(repo, theirs)
+    if outgoing:
+        mine = []
+        if theirs is not None:
+            base = _git(repo, "merge-base", "HEAD", theirs).stdout.strip()
+            if base:
+                changed = _git(repo, "diff", "--name-only", base, "HEAD", "--", "customers").stdout.split()
+                mine = [
+                    p
+                    for p in changed
+                    if not erasures.is_erased(
+                        erasures.customer_of(None, p), erasures.hashes_at(repo.git, theirs)
+                    )
+                    and not erasures.is_erased(
+                        erasures.customer_of(None, p), erasures.hashes_of_repo(repo.root)
+                    )
+                ]
+        names = ", ".join(outgoing)
+        keep = "".join(f"\n    {p}" for p in mine[:50])
+        raise ErasedHistoryError(
+            say(
+                T(
+                    f"Tässä kloonissa on pysyvästi poistetun asiakkaan tietoja ({names}; erasures.yaml). "
+                    "Mitään ei yhdistetty eikä lähetetty. Klooni on tehty ennen poistoa: kopioi talteen "
+                    "omat lähettämättömät muutoksesi, poista klooni, kloonaa uudelleen (`git clone`, "
+                    "`koto upgrade`) ja lisää muutokset komennolla `koto add`.",
+                    f"Denna klon har uppgifter om en permanent raderad kund ({names}; erasures.yaml). "
+                    "Inget slogs ihop eller skickades. Klonen är äldre än raderingen: kopiera dina egna "
+                    "oskickade ändringar, radera klonen, klona på nytt (`git clone`, `koto upgrade`) och "
+                    "lägg till ändringarna med `koto add`.",
+                    f"this clone holds records of erased customer(s) ({names}; erasures.yaml). Nothing "
+                    "was merged or pushed. The clone predates the erasure: copy your own unpushed "
+                    "changes, delete the clone, clone it again (`git clone`, `koto upgrade`) and add "
+                    "your changes with `koto add`.",
+                )
+            )
+            + (f"\n  {say(T('Muutoksesi:', 'Dina ändringar:', 'your changes:'))}{keep}" if keep else ""),
+            customers=outgoing,
+            side="outgoing",
+        )
+    if incoming:
+        names = ", ".join(incoming)
+        raise ErasedHistoryError(
+            say(
+                T(
+                    f"Etävarastossa {remote}/{branch} on pysyvästi poistetun asiakkaan tietoja ({names}; "
+                    "erasures.yaml). Mitään ei yhdistetty eikä lähetetty. Jos poistit asiakkaan tässä "
+                    f"kloonissa, lähetä uudelleenkirjoitettu historia: `git push --force --all {remote}`. "
+                    "Muuten joku on palauttanut poistetut tiedot: pyydä pääkäyttäjää poistamaan ne "
+                    "(`koto erase` ja pakotettu push).",
+                    f"Fjärrförrådet {remote}/{branch} har uppgifter om en permanent raderad kund ({names}; "
+                    "erasures.yaml). Inget slogs ihop eller skickades. Om du raderade kunden i denna klon, "
+                    f"skicka den omskrivna historiken: `git push --force --all {remote}`. Annars har någon "
+                    "fört tillbaka de raderade uppgifterna: be huvudanvändaren radera dem (`koto erase` "
+                    "och tvingad push).",
+                    f"{remote}/{branch} holds records of erased customer(s) ({names}; erasures.yaml). "
+                    "Nothing was merged or pushed. If you erased them in this clone, push the rewritten "
+                    f"history: `git push --force --all {remote}`. Otherwise someone brought the erased "
+                    "records back: ask the administrator to erase them there (`koto erase`, then a "
+                    "force-push).",
+                )
+            ),
+            customers=incoming,
+            side="incoming",
+        )
+
+
+class ErasedHistoryError(ConflictError):
+    """A sync would merge or push records of an erased customer."""
+
+    def __init__(self, message: str, *, customers: list[str], side: str) -> None:
+        super().__init__(message)
+        self.customers = customers
+        self.side = side
+
+
+def _open_merge(repo: Repository, result: SyncResult, author: str | None) -> bool:
+    """A merge left open by an earlier sync: True when it could be committed now (nothing left
+    unmerged); else the result lists what is left."""
+    from kototieto.store import mergestate
+
+    commit = mergestate.finish(repo, author)
+    if commit is not None:
+        result.merged = True
+        return True
+    result.conflicts = list_conflicts(repo)
+    noted = {c.path for c in result.conflicts}
+    result.other_conflicts = [p for p in unmerged_paths(repo) if p not in noted]
+    return False
+
+
+def sync(
+    repo: Repository, remote: str = "origin", attempts: int = 3, *, author: str | None = None
+) -> SyncResult:
+    """Pull ``remote``'s branch into the current branch and push the result back.
+
+    A merge left open by an earlier sync is committed first when nothing is left unmerged
+    (settled with ``koto resolve``, ``koto commit`` or ``git add``); otherwise its conflicts are
+    returned. Refuses (``ErasedHistoryError``) to merge or push any commit holding records of a
+    customer in either side's ``erasures.yaml``."""
+    from kototieto.store.scaffold import install_local, local_install_current
+
+    indexsync.flush(repo)
     branch = repo.branch_ref.removeprefix("refs/heads/")
     result = SyncResult(remote, branch)
+    if (repo.git_dir / "MERGE_HEAD").exists() and not _open_merge(repo, result, author):
+        return result
+    if not local_install_current(repo.root):  # a plain `git clone`, or the installation moved
+        install_local(repo.root)
     if _git(repo, "remote", "get-url", remote).returncode != 0:
         raise UsageError(f"no remote named {remote!r} (add one with `git remote add {remote} URL`)")
     for _ in range(attempts):
@@ -73,6 +186,7 @@ def sync(repo: Repository, remote: str = "origin", attempts: int = 3) -> SyncRes
         result.fetched = True
         theirs = _rev(repo, f"refs/remotes/{remote}/{branch}")
         ours = _rev(repo, "HEAD")
+        _refuse_erased(repo, remote, branch, theirs)
         if theirs is not None and theirs != ours:
             base = _git(repo, "merge-base", "HEAD", theirs).stdout.strip()
             if base != theirs:  # the remote has commits we lack
@@ -81,10 +195,9 @@ def sync(repo: Repository, remote: str = "origin", attempts: int = 3) -> SyncRes
                     unmerged = unmerged_paths(repo)
                     if not unmerged:
                         raise RemoteError(f"git merge failed: {merge.stderr.strip() or merge.stdout.strip()}")
-                    result.conflicts = list_conflicts(repo)
-                    noted = {c.path for c in result.conflicts}
-                    result.other_conflicts = [p for p in unmerged if p not in noted]
-                    return result
+                    adopt_text_conflicts(repo)
+                    if not _open_merge(repo, result, author):
+                        return result
                 result.merged = True
         if theirs is not None and _rev(repo, "HEAD") == theirs:
             break  # nothing of ours to push
@@ -99,3 +212,10 @@ def sync(repo: Repository, remote: str = "origin", attempts: int = 3) -> SyncRes
         raise RemoteError(f"{remote} kept moving; nothing more was pushed, try `koto sync` again")
     history.refresh_commit_graph(repo)
     return result
+
+
+def abort(repo: Repository) -> None:
+    """``koto sync --abort``: get out of the merge in progress (see ``mergestate.abort``)."""
+    from kototieto.store import mergestate
+
+    mergestate.abort(repo)
