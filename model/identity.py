@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from kototieto.model.text import T, TextError
+
 Sex = Literal["female", "male"]
 
 CENTURY_SIGNS: dict[str, int] = {
@@ -77,28 +79,59 @@ def parse_hetu(value: str) -> Hetu:
     """
     match = _SHAPE.fullmatch(value) if isinstance(value, str) else None
     if match is None:
-        raise ValueError(
-            "not a Finnish personal identity code: expected 11 characters DDMMYYCZZZQ "
-            "(6 digits of birth date, century sign, 3-digit individual number, check character)"
+        raise TextError(
+            T(
+                "tunnus ei ole suomalaisen henkilötunnuksen muotoinen: 11 merkkiä PPKKVVCNNNT "
+                "(syntymäaika kuudella numerolla, välimerkki, yksilönumero, tarkistusmerkki)",
+                "beteckningen har inte formen av en finsk personbeteckning: 11 tecken DDMMÅÅCNNNK "
+                "(födelsedatum med sex siffror, skiljetecken, individnummer, kontrolltecken)",
+                "not a Finnish personal identity code: expected 11 characters DDMMYYCZZZQ "
+                "(6 digits of birth date, century sign, 3-digit individual number, check character)",
+            )
         )
     sign = match["sign"]
     if sign not in CENTURY_SIGNS:
-        hint = " (century signs are upper case)" if sign.upper() in CENTURY_SIGNS else ""
-        raise ValueError(f"unknown century sign {sign!r}{hint}: expected one of {' '.join(CENTURY_SIGNS)}")
+        upper = sign.upper() in CENTURY_SIGNS
+        signs = " ".join(CENTURY_SIGNS)
+        raise TextError(
+            T(
+                f"tuntematon välimerkki {sign!r}{' (kirjoita isolla)' if upper else ''}: sallitut {signs}",
+                f"okänt skiljetecken {sign!r}{' (skriv med versal)' if upper else ''}: tillåtna {signs}",
+                f"unknown century sign {sign!r}{' (century signs are upper case)' if upper else ''}: "
+                f"expected one of {signs}",
+            )
+        )
     digits = match["date"]
     day, month, year = int(digits[0:2]), int(digits[2:4]), CENTURY_SIGNS[sign] + int(digits[4:6])
     try:
         birth_date = date(year, month, day)
     except ValueError:
-        raise ValueError(
-            f"impossible birth date: day {day:02d} of month {month:02d} in year {year} does not exist"
+        raise TextError(
+            T(
+                f"syntymäaikaa {day}.{month}.{year} ei ole kalenterissa",
+                f"födelsedatumet {day}.{month}.{year} finns inte i kalendern",
+                f"impossible birth date: day {day:02d} of month {month:02d} in year {year} does not exist",
+            )
         ) from None
     individual = int(match["individual"])
     if individual < 2:
-        raise ValueError(f"individual number {individual:03d} is never issued: expected 002-999")
+        raise TextError(
+            T(
+                f"yksilönumeroa {individual:03d} ei anneta: sallitut 002-999",
+                f"individnumret {individual:03d} ges aldrig: tillåtna 002-999",
+                f"individual number {individual:03d} is never issued: expected 002-999",
+            )
+        )
     expected = _check_char(digits, match["individual"])
     if match["check"] != expected:
-        raise ValueError(f"wrong check character {match['check']!r}: expected {expected!r}")
+        got = match["check"]
+        raise TextError(
+            T(
+                f"väärä tarkistusmerkki {got!r}: oikea on {expected!r}",
+                f"fel kontrolltecken {got!r}: rätt är {expected!r}",
+                f"wrong check character {got!r}: expected {expected!r}",
+            )
+        )
     return Hetu(
         value=value,
         birth_date=birth_date,

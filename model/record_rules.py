@@ -444,33 +444,6 @@ def review_outcome(record: Review, params: RuleParams) -> Iterator[Problem]:
                 "The plan ends but a next review is planned. Remove next_review.",
             ),
         )
-    if record.employment_referral is not None and record.next_review is not None:
-        yield _problem(
-            ("next_review",),
-            Severity.INFO,
-            "review-outcome",
-            T(
-                "Suunnitelman tarkistaminen siirtyy työvoimaviranomaiselle (ohjaus työvoimaviranomaiselle); "
-                "kunnan seuraavaa tarkistusta ei tarvita.",
-                "Översynen av planen övergår till arbetskraftsmyndigheten (hänvisning till "
-                "arbetskraftsmyndigheten); kommunen behöver ingen följande översyn.",
-                "The plan's review passes to the employment authority (referral to the employment "
-                "authority); no next municipal review is needed.",
-            ),
-        )
-    if record.no_obstacles and (record.obstacles or "").strip():
-        yield _problem(
-            ("no_obstacles",),
-            Severity.ERROR,
-            "review-outcome",
-            T(
-                "Tarkistukseen on kirjattu sekä vaikeuttavia tekijöitä että tieto, ettei niitä ole. "
-                "Poista toinen.",
-                "I översynen har både försvårande faktorer och uppgiften att sådana saknas "
-                "registrerats. Ta bort det ena.",
-                "The review records obstacles and also that there are none. Remove one of them.",
-            ),
-        )
     if record.family_plan_agreed is not None and record.family_plan_agreed.planned_date is None:
         yield _problem(
             ("family_plan_agreed", "planned_date"),

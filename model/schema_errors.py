@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from kototieto.model.problems import Problem, Severity
-from kototieto.model.text import T, Text
+from kototieto.model.text import LANGS, T, Text, TextError
 
 _MESSAGES: dict[str, Text] = {
     "missing": T(
@@ -105,6 +105,52 @@ def _ctx(error: Any) -> dict[str, Any]:
     return {k: v for k, v in ctx.items() if isinstance(v, str | int | float)}
 
 
+QUOTE_IT = T(
+    "Kirjoita arvo lainausmerkeissä: {quoted}.",
+    "Skriv värdet inom citattecken: {quoted}.",
+    "Write it in quotes: {quoted}.",
+)
+
+
+def _join(first: Text, second: Text | None) -> Text:
+    if second is None:
+        return first
+    return Text(*(f"{first.get(lang)} {second.get(lang)}" for lang in LANGS))
+
+
+def _quoted_number(path: tuple[str | int, ...], value: object) -> str:
+    text = str(value)
+    names = " ".join(str(p) for p in path)
+    if isinstance(value, int) and "municipality" in names and len(text) < 3:
+        text = text.zfill(3)  # municipality codes have three digits: 91 was written 091
+    return f"'{text}'"
+
+
+def _schema_text(error: Any, path: tuple[str | int, ...]) -> Text:
+    etype = error["type"]
+    raw_ctx = error.get("ctx") or {}
+    cause = raw_ctx.get("error")
+    if isinstance(cause, TextError):
+        return cause.text
+    template = _MESSAGES.get(etype)
+    ctx = _ctx(error)
+    if template is None or etype == "value_error":
+        msg = str(error["msg"]).removeprefix("Value error, ")
+        return _VALUE_ERROR.format(msg=msg)
+    try:
+        text = template.format(**ctx)
+    except (KeyError, IndexError):
+        text = template
+    value = error.get("input")
+    if etype == "code_list":
+        from kototieto.model.suggest import code_hint
+
+        return _join(text, code_hint(str(ctx.get("list_id", "")), value))
+    if etype == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
+        return _join(text, QUOTE_IT.format(quoted=_quoted_number(path, value)))
+    return text
+
+
 def problems_from_error(exc: ValidationError, multisectoral_only: tuple[str, ...] = ()) -> list[Problem]:
     """Every error of ``exc`` as a problem; field paths are the record's own (no kind prefix)."""
     problems: list[Problem] = []
@@ -114,15 +160,5 @@ def problems_from_error(exc: ValidationError, multisectoral_only: tuple[str, ...
         if etype == "extra_forbidden" and len(path) == 1 and path[0] in multisectoral_only:
             problems.append(Problem(path, Severity.ERROR, "multisectoral-only", MULTI_ONLY_MESSAGE))
             continue
-        template = _MESSAGES.get(etype)
-        ctx = _ctx(error)
-        if template is None or etype == "value_error":
-            msg = str(error["msg"]).removeprefix("Value error, ")
-            text = _VALUE_ERROR.format(msg=msg)
-        else:
-            try:
-                text = template.format(**ctx)
-            except (KeyError, IndexError):
-                text = template
-        problems.append(Problem(path, Severity.ERROR, "schema", text))
+        problems.append(Problem(path, Severity.ERROR, "schema", _schema_text(error, path)))
     return problems

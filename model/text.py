@@ -34,3 +34,15 @@ class Text:
 def T(fi: str, sv: str, en: str) -> Text:
     """Short constructor used throughout the field definitions."""
     return Text(fi, sv, en)
+
+
+class TextError(ValueError):
+    """A ValueError whose message is a text in three languages.
+
+    Raise it from a validator instead of a plain ValueError: the problem then carries the message in
+    every language (``kototieto.model.schema_errors``), not English inside a Finnish frame.
+    """
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(text.en)
+        self.text = text
