@@ -54,6 +54,7 @@ def git(cwd: Path, *args: str, check: bool = True) -> str:
 
 def koto(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     full_env = dict(os.environ)
+    full_env.setdefault("KOTO_LANG", "en")  # tests assert English messages unless they pass a language
     full_env.update(env or {})
     return subprocess.run([KOTO, *args], cwd=cwd, capture_output=True, text=True, env=full_env, check=False)
 
