@@ -131,6 +131,7 @@ def create_app(
         post("/r/{cid}/{rid}/annul", pr.annul_post),
         get("/r/{cid}/{rid}/print", pr.print_doc),
         get("/lang", _lang),
+        get("/favicon.ico", lambda r: Response(status_code=204)),
         post("/sync", po.sync_post),
         get("/reports/{name}", po.report),
         get("/reports/{name}/csv", po.report_csv),
