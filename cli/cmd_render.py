@@ -50,6 +50,13 @@ def _write(result: bytes | str, output: str) -> None:
 @click.option("--dossier", is_flag=True, help="ID is a customer: print all their records, newest first.")
 @click.option("--mask-identity", is_flag=True, help="Hide the individual part of the identity code.")
 @click.option(
+    "--show-trafficking-status",
+    "sensitive",
+    is_flag=True,
+    help="Print whether the person is a victim of human trafficking (left out by default: the paper "
+    "may leave the office).",
+)
+@click.option(
     "--pdf-variant",
     type=click.Choice(PDF_VARIANTS),
     default=DEFAULT_VARIANT,
@@ -77,6 +84,7 @@ def render(
     output: str | None,
     dossier: bool,
     mask_identity: bool,
+    sensitive: bool,
     pdf_variant: str,
     logo: Path | None,
     render_all: bool,
@@ -117,6 +125,8 @@ def render(
             repo_templates_dir=templates_dir,
             logo=logo,
             pdf_variant=pdf_variant,
+            org_names=source.organisation_names(repo),
+            sensitive=sensitive,
         )
         name = f"{record_id}.dossier"
     else:
@@ -131,6 +141,8 @@ def render(
             repo_templates_dir=data.templates_dir,
             logo=logo,
             pdf_variant=pdf_variant,
+            org_names=source.organisation_names(repo),
+            sensitive=sensitive,
         )
         name = data.record.id
     _write(result, output or f"{name}.{lang}.{fmt}")
@@ -183,6 +195,7 @@ def _render_all(
             fmt=fmt,
             jobs=jobs,
             templates_dir=source.repo_templates(root),
+            org_names=source.organisation_names(root),
             logo=logo,
             mask_identity=mask_identity,
             pdf_variant=pdf_variant,

@@ -41,6 +41,7 @@ class Settings:
     mask_identity: bool
     pdf_variant: str | None
     today: dt.date
+    org_names: dict[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ def _run(task: Task) -> str:
         mask_identity=settings.mask_identity,
         logo_uri=settings.logo_uri,
         today=settings.today,
+        org_names=settings.org_names,
     )
     result = render_context(
         ctx,
@@ -154,6 +156,7 @@ def render_batch(
     pdf_variant: str | None = DEFAULT_VARIANT,
     today: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
+    org_names: dict[str, str] | None = None,
 ) -> list[Path]:
     """Render ``records`` (filtered by ``kinds``) in every language of ``langs`` into ``out``.
 
@@ -169,6 +172,7 @@ def render_batch(
         mask_identity=mask_identity,
         pdf_variant=pdf_variant,
         today=today or dt.date.today(),
+        org_names=org_names,
     )
     workers = max(1, jobs or os.cpu_count() or 1)
     if not _picklable(records):

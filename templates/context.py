@@ -6,10 +6,11 @@ official wrote it and escaped by the template engine, never pre-escaped. Templat
 ``ctx``, and with ``StrictUndefined`` a misspelt attribute fails the render instead of printing
 nothing.
 
-Empty-section policy (one rule everywhere): a section for a field the decree says *shall* or *may*
-be entered is always printed, and when nothing was recorded it says so in one short line
-("Ei kirjattu" / "Ej registrerat" / "Not recorded"); a *conditional* section (annulment, plan ended,
-extension, referral...) is printed only when the case arose. Inside a printed section, empty
+Empty-section policy (one rule everywhere): a section for a field the decree says *shall* be
+entered is always printed, and when nothing was recorded it says so in one short line
+("Ei kirjattu" / "Ej registrerat" / "Not recorded"); a *may* or *conditional* section (other
+necessary data, annulment, plan ended, extension, referral...) is printed only when something was
+recorded, so the person's paper carries no empty fixed sections. Inside a printed section, empty
 sub-fields are left out.
 """
 
@@ -59,7 +60,11 @@ class ContactLine:
 
 @dataclass(frozen=True)
 class Person:
-    """The person the document is about. ``identifier`` is masked when asked."""
+    """The person the document is about. ``identifier`` is masked when asked.
+
+    ``interpretation`` is the interpretation language's name when the customer record says the
+    person needs interpretation ("" otherwise; "?" when the language is not recorded).
+    """
 
     name: str
     identifier_label: str
@@ -67,6 +72,25 @@ class Person:
     date_of_birth_label: str
     date_of_birth: str
     customer_id: str
+    interpretation: str = ""
+
+
+@dataclass(frozen=True)
+class SignLine:
+    """One signature line: what it is for (``label``) and the name printed under it, if known."""
+
+    label: str
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class NextSteps:
+    """The "what happens next and whom to contact" box near the top of the person's paper."""
+
+    what: str  # e.g. "Seuraava tarkistus 17.5.2026" or the plan's status when nothing is due
+    official: str
+    phone: str
+    email: str
 
 
 @dataclass(frozen=True)
@@ -109,6 +133,17 @@ class Document:
     printed: str
     logo_uri: str | None = None
     annulment: tuple[Entry, ...] = ()
+    #: The organisation's name in the document's other official language, printed under it ("").
+    organisation_alt: str = ""
+    #: Signature lines of the person's side (the person, or each adult family member) and of the
+    #: authorities' side (each authority that drew the document up). Empty when annulled.
+    person_signs: tuple[SignLine, ...] = ()
+    official_signs: tuple[SignLine, ...] = ()
+    next_steps: NextSteps | None = None
+
+    @property
+    def annulled(self) -> bool:
+        return bool(self.annulment)
 
 
 @dataclass(frozen=True)
@@ -133,6 +168,7 @@ class ReviewRow:
     participation: str
     next_review: str
     summary: str
+    decisions: tuple[str, ...] = ()  # extension, switch, ending, referral: one line each
 
 
 @dataclass(frozen=True)
@@ -164,9 +200,12 @@ class PlanDocument(Document):
     plan_labels: PlanLabels | None = None
     period: str = ""
     start: str = ""
-    end: str = ""
-    based_on: str = ""
-    previous_plan: str = ""
+    end: str = ""  # the effective end (extensions and endings applied, model.planstate)
+    planned_end: str = ""  # the end written in the plan, when it differs from ``end``
+    status: str = ""  # one status line from model.planstate: "Voimassa 20.5.2026 asti (pidennetty ...)"
+    status_code: str = ""  # model.planstate status: valid, extended, ended, ...
+    based_on: str = ""  # the assessment by kind and date ("Osaamisen ... arviointi 20.2.2025")
+    previous_plan: str = ""  # the previous plan by kind and date
     goals: tuple[GoalRow, ...] = ()
     measures: tuple[MeasureRow, ...] = ()
     other_content: str = ""

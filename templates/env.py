@@ -55,7 +55,8 @@ def md_escape(value: Any) -> str:
         return value
     if value is None:
         return ""
-    text = _MD_SPECIAL.sub(r"\\\1", str(value).replace("\r\n", "\n"))
+    # zero-width spaces (line-break hints of the HTML) would be pasted invisibly into other systems
+    text = _MD_SPECIAL.sub(r"\\\1", str(value).replace("\r\n", "\n").replace("\u200b", ""))
     text = _MD_LINE_START.sub(_escape_line_start, text)
     return text.replace("\n", "  \n")
 

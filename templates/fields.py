@@ -118,7 +118,8 @@ def table(path: str, objs: Sequence[BaseModel], lang: str) -> Entry:
 
 
 def section(record: BaseModel, name: str, lang: str) -> Section | None:
-    """The section of top-level field ``name``; None when a conditional field's case did not arise.
+    """The section of top-level field ``name``; None when a 'may' field is empty or a conditional
+    field's case did not arise (only 'shall' fields print "Not recorded").
 
     A section holding one plain value (free text, a date) prints it as a paragraph under the
     heading (kind ``para``) instead of repeating the heading as a row label.
@@ -127,8 +128,8 @@ def section(record: BaseModel, name: str, lang: str) -> Section | None:
     value = getattr(record, name)
     heading = meta.label.get(lang)
     if is_empty(value):
-        if meta.obligation is Obligation.CONDITIONAL:
-            return None
+        if meta.obligation is not Obligation.SHALL:
+            return None  # a 'may' or conditional field prints only when something was recorded
         return Section(key=name, heading=heading, entries=())
     if isinstance(value, BaseModel):
         body = entries(name, value, lang)

@@ -59,13 +59,13 @@ def format_period(start: dt.date | None, end: dt.date | None, lang: str, *, wrap
 
 
 def mask_identity(value: str) -> str:
-    """Hide the individual part of an identity code: ``010190-900B`` -> ``010190-9***``.
+    """Hide the individual part of an identity code: ``010190-900B`` -> ``010190-****``.
 
     The date of birth and century sign stay readable (the person can recognise their own paper);
-    the individual number's last digits and the check character do not. Temporary identifiers
-    (``T-`` and eight characters) keep only the prefix.
+    the whole individual number and the check character do not. Temporary identifiers (``T-`` and
+    eight characters) keep only the prefix.
     """
     if value.startswith("T-"):
         return "T-" + "*" * (len(value) - 2)
-    keep = min(8, len(value))
+    keep = min(7, len(value))
     return value[:keep] + "*" * (len(value) - keep)

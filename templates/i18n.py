@@ -20,14 +20,14 @@ STRINGS: dict[str, Text] = {
     "page_of": _T("/", "av", "of"),
     "person": _T("Henkilö", "Person", "Person"),
     "name": _T("Nimi", "Namn", "Name"),
-    "record_id": _T("Asiakirjan tunniste", "Dokumentets identifierare", "Document identifier"),
+    "record_id": _T("Asiakirjan tunniste", "Dokumentbeteckning", "Document identifier"),
     "customer_id": _T("Asiakastunniste", "Kundidentifierare", "Customer id"),
     "contact_person": _T("Yhteyshenkilö", "Kontaktperson", "Contact person"),
     "drawn_up_on": _T("Laadittu", "Utarbetad", "Drawn up on"),
     "measure_when": _T("Aika", "Tid", "When"),
     "measure_what": _T("Toimenpide tai palvelu", "Åtgärd eller tjänst", "Measure or service"),
     "organised_by": _T("Järjestäjä", "Anordnare", "Organised by"),
-    "next_review": _T("Seuraava tarkistus", "Följande översyn", "Next review"),
+    "next_review": _T("Seuraava tarkistus", "Nästa översyn", "Next review"),
     "review_heading": _T("Suunnitelman tarkistaminen", "Översyn av planen", "Reviewing the plan"),
     "reviews": _T("Tehdyt tarkistukset", "Gjorda översyner", "Reviews held"),
     "no_reviews": _T("Ei tarkistuksia", "Inga översyner", "No reviews"),
@@ -40,7 +40,7 @@ STRINGS: dict[str, Text] = {
     "ack_text_other": _T(
         "Asiakirja on käyty läpi yhdessä. Olen saanut asiakirjan itselleni.",
         "Dokumentet har gåtts igenom tillsammans. Jag har fått dokumentet.",
-        "The document was gone through together. I have received a copy of it.",
+        "We went through the document together. I have received a copy of it.",
     ),
     "place_date": _T("Paikka ja päivämäärä", "Ort och datum", "Place and date"),
     "signature_person": _T("Asiakkaan allekirjoitus", "Kundens underskrift", "Signature of the person"),
@@ -69,6 +69,37 @@ STRINGS: dict[str, Text] = {
     "logo_alt": _T("Organisaation tunnus", "Organisationens logotyp", "Organisation logo"),
     "of_plan": _T("Tarkistettu suunnitelma", "Plan som setts över", "Plan reviewed"),
     "records_count": _T("Asiakirjoja", "Dokument", "Records"),
+    "plan_status": _T("Tila", "Status", "Status"),
+    "planned_end": _T("Alkuperäinen päättymispäivä", "Ursprungligt slutdatum", "Original end date"),
+    "interpretation": _T("Tulkkaus", "Tolkning", "Interpretation"),
+    "interpreter": _T("Tulkki", "Tolk", "Interpreter"),
+    "interpretation_unknown": _T("kieli ei kirjattu", "språket ej registrerat", "language not recorded"),
+    "next_steps": _T("Mitä seuraavaksi", "Vad händer härnäst", "What happens next"),
+    "contact": _T("Yhteyshenkilö", "Kontaktperson", "Contact person"),
+    "phone": _T("Puhelin", "Telefon", "Phone"),
+    "email": _T("Sähköposti", "E-post", "E-mail"),
+    "no_next_review": _T(
+        "Suunnitelmaa ei enää tarkisteta.", "Planen ses inte längre över.", "The plan is no longer reviewed."
+    ),
+    "signature_member": _T(
+        "Perheenjäsenen allekirjoitus", "Familjemedlemmens underskrift", "Signature of the family member"
+    ),
+    "signature_authority": _T(
+        "Viranomaisen edustajan allekirjoitus",
+        "Myndighetsrepresentantens underskrift",
+        "Signature of the official",
+    ),
+    "annulled_no_signature": _T(
+        "Mitätöityä asiakirjaa ei allekirjoiteta eikä luovuteta.",
+        "Ett annullerat dokument undertecknas inte och lämnas inte ut.",
+        "An annulled document is not signed or handed over.",
+    ),
+    "extended_to": _T("Pidennetty", "Förlängd", "Extended"),
+    "free_text_language": _T(
+        "Vapaa teksti on sillä kielellä, jolla se on kirjattu.",
+        "Fritext står på det språk den registrerades på.",
+        "Free text is in the language it was recorded in.",
+    ),
 }
 
 

@@ -14,6 +14,7 @@ been reported faster.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from kototieto.errors import UsageError
@@ -43,10 +44,14 @@ def html_to_pdf(
     variant: str | None = DEFAULT_VARIANT,
     full_fonts: bool | None = None,
     base_url: str | None = None,
+    link_texts: Mapping[str, str] | None = None,
 ) -> bytes:
-    """Render HTML to PDF bytes (WeasyPrint is imported here: it is slow to import)."""
+    """Render HTML to PDF bytes (WeasyPrint is imported here: it is slow to import), then finish
+    the tags for screen readers (``pdfpost.finish``: pagination artifacts, header scopes, links)."""
     from weasyprint import HTML
+
+    from kototieto.templates.pdfpost import finish
 
     out = HTML(string=html, base_url=base_url).write_pdf(**pdf_options(variant, full_fonts=full_fonts))
     assert out is not None
-    return bytes(out)
+    return finish(bytes(out), link_texts=link_texts)

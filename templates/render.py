@@ -21,7 +21,7 @@ from kototieto.errors import InvalidInputError, UsageError
 from kototieto.model.customer import Customer
 from kototieto.model.text import LANGS
 from kototieto.templates import build
-from kototieto.templates.context import Document
+from kototieto.templates.context import Document, DossierDocument
 from kototieto.templates.env import environment
 from kototieto.templates.pdf import DEFAULT_VARIANT, html_to_pdf
 
@@ -78,8 +78,15 @@ def render_context(
     env = environment("md" if fmt == "md" else "html", repo_templates_dir)
     text = env.get_template(template_name(template, fmt)).render(ctx=ctx)
     if fmt == "pdf":
-        return html_to_pdf(text, variant=pdf_variant)
+        return html_to_pdf(text, variant=pdf_variant, link_texts=link_texts(ctx))
     return text
+
+
+def link_texts(ctx: Document) -> dict[str, str]:
+    """Descriptions of the document's internal links (the dossier's contents): anchor -> text."""
+    if not isinstance(ctx, DossierDocument):
+        return {}
+    return {item.doc.record_id: f"{item.doc.title}, {item.doc.date}" for item in ctx.items}
 
 
 def logo_uri_for(logo: Path | None, repo_templates_dir: Path | None) -> str | None:
@@ -99,9 +106,13 @@ def render_record(
     logo: Path | None = None,
     pdf_variant: str | None = DEFAULT_VARIANT,
     today: dt.date | None = None,
+    org_names: dict[str, str] | None = None,
+    sensitive: bool = False,
 ) -> bytes | str:
     """Print one record. ``customer`` gives the person's name and identifier (without it only the
     customer id is known); ``related`` are other records of the same customer (a plan's reviews).
+    ``org_names`` is the organisation's name per language (``source.organisation_names``);
+    ``sensitive`` prints what stays in the office by default (human-trafficking victim status).
     """
     _check(lang, fmt)
     ctx = build.document(
@@ -112,6 +123,8 @@ def render_record(
         mask_identity=mask_identity,
         logo_uri=logo_uri_for(logo, repo_templates_dir),
         today=today or dt.date.today(),
+        org_names=org_names,
+        sensitive=sensitive,
     )
     return render_context(
         ctx, record.kind, fmt, repo_templates_dir=repo_templates_dir, pdf_variant=pdf_variant
@@ -129,6 +142,8 @@ def render_dossier(
     logo: Path | None = None,
     pdf_variant: str | None = DEFAULT_VARIANT,
     today: dt.date | None = None,
+    org_names: dict[str, str] | None = None,
+    sensitive: bool = False,
 ) -> bytes | str:
     """Print every record of ``customer``, newest first, each plan with its reviews."""
     _check(lang, fmt)
@@ -139,5 +154,7 @@ def render_dossier(
         mask_identity=mask_identity,
         logo_uri=logo_uri_for(logo, repo_templates_dir),
         today=today or dt.date.today(),
+        org_names=org_names,
+        sensitive=sensitive,
     )
     return render_context(ctx, "dossier", fmt, repo_templates_dir=repo_templates_dir, pdf_variant=pdf_variant)

@@ -46,6 +46,14 @@ def _extensions(root: Path) -> Any:
     return repository_extensions(root)
 
 
+def organisation_names(root: Path) -> dict[str, str] | None:
+    """The organisation's name per language from ``koto.yaml`` (``name: {fi: ..., sv: ...}``), or None."""
+    from kototieto.store.repository import Repository
+
+    names = dict(Repository.open(root).config.organisation.names)
+    return names or None
+
+
 def repo_templates(root: Path) -> Path | None:
     """The repository's ``templates/`` folder (template overrides and logo), if it has one."""
     folder = root / "templates"

@@ -16,6 +16,7 @@ import pytest
 from kototieto.model import catalogue
 from kototieto.model.records import RECORD_KINDS, parse_record
 from kototieto.templates.i18n import STRINGS
+from kototieto.templates.labels import field_label
 from kototieto.templates.render import render_dossier, render_record
 from kototieto.templates.samples import sample_data
 from tests.templates import _support as S
@@ -149,7 +150,7 @@ def test_empty_section_policy() -> None:
     assert catalogue.code_label("plan-ending-ground", "employed", "en") in str(ended)
 
 
-def test_plan_with_nothing_optional_says_not_recorded_in_each_language() -> None:
+def test_plan_with_nothing_optional_says_not_recorded_only_for_shall_sections() -> None:
     data: dict[str, Any] = next(d for d in sample_data() if d["kind"] == "integration-plan")
     for key in (
         "goals",
@@ -166,8 +167,11 @@ def test_plan_with_nothing_optional_says_not_recorded_in_each_language() -> None
     words = {"fi": "Ei kirjattu", "sv": "Ej registrerat", "en": "Not recorded"}
     for lang, word in words.items():
         html = str(render_record(plan, lang, "html", today=S.TODAY))
-        # period, goals, measures, other content, other data, review, sources
-        assert html.count(f'<p class="empty">{word}</p>') == 7, lang
+        # period, goals, measures, next review: 'shall' items; no empty 'may' sections (other content,
+        # other necessary data, sources) on the person's paper
+        assert html.count(f'<p class="empty">{word}</p>') == 4, lang
+        for name in ("other_content", "other_data", "sources"):
+            assert f">{field_label(name, lang)}<" not in html, (lang, name)
 
 
 def test_mask_identity() -> None:
@@ -176,9 +180,9 @@ def test_mask_identity() -> None:
     plain = str(render_record(plan, "fi", "html", customer=recs[0], today=S.TODAY))
     masked = str(render_record(plan, "fi", "html", customer=recs[0], mask_identity=True, today=S.TODAY))
     assert "150388-9127" in plain
-    assert "150388-9127" not in masked and "150388-9***" in masked
+    assert "150388-9127" not in masked and "150388-****" in masked
     md = str(render_record(plan, "fi", "md", customer=recs[0], mask_identity=True, today=S.TODAY))
-    assert "150388-9127" not in md and "150388-9\\*\\*\\*" in md
+    assert "150388-9127" not in md and "150388-\\*\\*\\*\\*" in md
 
 
 def test_every_kind_renders_in_every_language_and_format() -> None:
@@ -231,7 +235,7 @@ def test_unknown_language_and_format_are_usage_errors() -> None:
 
 
 def test_every_document_string_has_three_distinct_languages() -> None:
-    same_in_sv_and_en = {"person"}  # "Person" is right in both
+    same_in_sv_and_en = {"person", "plan_status"}  # "Person", "Status" are right in both
     for key, text in STRINGS.items():
         assert text.fi and text.sv and text.en, key
         assert text.fi not in (text.sv, text.en), f"{key}: {text}"
@@ -241,7 +245,7 @@ def test_every_document_string_has_three_distinct_languages() -> None:
 
 @pytest.mark.parametrize(
     ("value", "masked"),
-    [("150388-9127", "150388-9***"), ("020516A931F", "020516A9***"), ("T-4K7Q9Z2M", "T-********")],
+    [("150388-9127", "150388-****"), ("020516A931F", "020516A****"), ("T-4K7Q9Z2M", "T-********")],
 )
 def test_mask_identity_forms(value: str, masked: str) -> None:
     from kototieto.templates.fmt import mask_identity

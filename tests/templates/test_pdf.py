@@ -42,7 +42,7 @@ HEADINGS = {
         "Signature of the person",
     ],
 }
-FOOTER = {"fi": "sivu {} / {}", "sv": "sida {} av {}", "en": "page {} of {}"}
+FOOTER = {"fi": "{} ({})", "sv": "sida {} av {}", "en": "page {} of {}"}  # Finnish official style: 1 (3)
 
 
 @pytest.fixture(scope="module")
