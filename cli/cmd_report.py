@@ -8,6 +8,7 @@ default the first) with stable column keys as the header.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar

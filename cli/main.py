@@ -57,6 +57,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "serve": ("cmd_serve", "serve", "The web app over a repository (local, with an access token)."),
     "export": ("cmd_export", "export", "Export records as flat tables (CSV, XLSX, Parquet, JSON Lines)."),
     "import": ("cmd_import", "import_", "Import records from a spreadsheet; write an import template."),
+    "aggregate": ("cmd_aggregate", "aggregate", "Several repositories' pseudonymised data in one DuckDB database."),
 }
 
 

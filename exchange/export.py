@@ -150,10 +150,10 @@ def export_repository(
     if organisation_column:
         org = repo.config.organisation.code
         for spec, rows in tables.values():
-            if spec.list_path is None and not any(c.key == "organisation" for c in spec.columns):
+            if not any(c.key == "organisation" for c in spec.columns):
                 spec.columns.insert(1, Column("organisation", None, "text"))
             for row in rows:
-                row.setdefault("organisation", str(_org(row) or org))
+                row["organisation"] = str(org)  # the pilot's repository (organisation.code: who drew it up)
     result.rows = {name: len(rows) for name, (_, rows) in tables.items()}
     out.mkdir(parents=True, exist_ok=True)
     tmp = out / f".export.{os.getpid()}.tmp"
@@ -167,10 +167,6 @@ def export_repository(
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return result
-
-
-def _org(row: Mapping[str, Any]) -> Any:
-    return row.get("organisation.code")
 
 
 def _pseudonymised(data: Mapping[str, Any], key: bytes) -> dict[str, Any]:

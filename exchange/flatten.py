@@ -127,6 +127,7 @@ def kind_tables(kind: str, *, with_labels: bool = True) -> list[TableSpec]:
     return [specs[None], *(specs[g] for g in groups)]
 
 
+@cache
 def code_labels(list_id: str, lang: str) -> dict[str, str]:
     return CODE_LISTS[list_id].labels(lang)
 
