@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
@@ -30,7 +30,41 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.d
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
+def _with_db(func: F) -> F:
+    """``--db FILE``: the report over an aggregate database (``koto aggregate``), not a repository."""
+
+    @functools.wraps(func)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        db: Path | None = ctx.meta.get("koto.report.db")
+        if db is None:
+            return func(*args, **kwargs)
+        from kototieto.exchange.aggregate import db_report
+
+        lang = str(kwargs.get("lang") or "fi")
+        report = db_report(ctx.info_name or "", db, lang)
+        _show(
+            report,
+            as_json=bool(kwargs.get("as_json")),
+            as_csv=bool(kwargs.get("as_csv")),
+            table=None,
+            lang=lang,
+        )
+        return None
+
+    return cast(F, run)
+
+
 def _output(func: F) -> F:
+    func = _with_db(func)
+    func = click.option(
+        "--db",
+        type=click.Path(dir_okay=False, exists=True, path_type=Path),
+        default=None,
+        expose_value=False,
+        callback=_remember,
+        help="Run over a database of several pilots made by `koto aggregate` (fill-rates, stats, completeness).",
+    )(func)
     func = click.option("--csv", "as_csv", is_flag=True, help="Print one table as CSV (see --table).")(func)
     func = click.option(
         "--table", "table", default=None, help="The table --csv prints (default: the first)."
