@@ -152,12 +152,10 @@ def propose(field_id: str, lang: str, comments_dir: Path | None, output: Path | 
 
 
 def _comments(folder: Path) -> list[dict[str, Any]]:
-    """Threads of a comments folder as JSON-like dicts (none when the folder or site part is missing)."""
+    """Threads of a comments folder as JSON-like dicts (none when the folder is missing)."""
+    from kototieto.site.comments import CommentRepo  # here, not at the top: keeps `koto` start-up fast
+
     if not folder.is_dir():
-        return []
-    try:
-        from kototieto.site.comments import CommentRepo
-    except ImportError:
         return []
     try:
         return [t.to_json() for t in CommentRepo(folder, commit=False).threads()]

@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from kototieto.errors import KotoError, NoRepositoryError, UsageError
+from kototieto.model.catalogue import catalogue_json
+from kototieto.model.jsonschema import record_schema
 from kototieto.site import i18n, keyfigures
 from kototieto.site.catalogue_diff import diff_catalogues
 from kototieto.site.comments import CommentRepo, CommentSet
@@ -34,6 +36,7 @@ from kototieto.site.context import CommentLink, SiteContext
 from kototieto.site.fillrates import FillRates, fill_rates
 from kototieto.site.generate import generate
 from kototieto.site.snapshots import SNAPSHOT_DIR, find_latest_snapshot, latest_snapshot, publish_snapshot
+from kototieto.store.extensions.load import extended_catalogue
 
 MARKER = ".koto-site"
 
@@ -88,14 +91,8 @@ def load_catalogue(data_repo: Path | None = None) -> dict[str, Any]:
     A plain folder of record files (no repository configuration) has no extensions: the model's
     catalogue is used as it is, and the fill rates are still counted.
     """
-    from kototieto.model.catalogue import catalogue_json
-
     catalogue = dict(catalogue_json())
     if data_repo is None:
-        return catalogue
-    try:
-        from kototieto.store.extensions.load import extended_catalogue
-    except ImportError:  # pragma: no cover - extensions not built into this version
         return catalogue
     try:
         return dict(extended_catalogue(catalogue, data_repo))
@@ -104,10 +101,6 @@ def load_catalogue(data_repo: Path | None = None) -> dict[str, Any]:
 
 
 def default_schemas() -> Callable[[str | None, str], Any] | None:
-    try:
-        from kototieto.model.jsonschema import record_schema
-    except ImportError:
-        return None
     return record_schema
 
 

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from kototieto.errors import InvalidInputError, InvalidRecordError, UsageError
+from kototieto.model.catalogue import catalogue_json, kind_label
+from kototieto.model.migrations import CURRENT_SCHEMA_VERSION
 from kototieto.store import layout
 from kototieto.store.repository import Repository
 from kototieto.store.yamlio import new_document_text
@@ -50,19 +52,11 @@ _HEAD = {
 
 
 def current_schema_version() -> int:
-    try:
-        from kototieto.model.migrations import CURRENT_SCHEMA_VERSION
-    except ImportError:
-        return 1
     return int(CURRENT_SCHEMA_VERSION)
 
 
 def _catalogue_fields(kind: str, repo: Repository | None = None) -> list[dict[str, Any]]:
     """The kind's catalogue fields, with the repository's pilot extension fields when it has any."""
-    try:
-        from kototieto.model.catalogue import catalogue_json
-    except ImportError:
-        return []
     catalogue = catalogue_json()
     if repo is not None and (repo.root / "extensions").is_dir():
         from kototieto.store.extensions.load import extended_catalogue
@@ -73,10 +67,6 @@ def _catalogue_fields(kind: str, repo: Repository | None = None) -> list[dict[st
 
 
 def _kind_label(kind: str, lang: str) -> str:
-    try:
-        from kototieto.model.catalogue import kind_label
-    except ImportError:
-        return kind
     try:
         return str(kind_label(kind, lang))
     except (KeyError, ValueError):

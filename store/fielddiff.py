@@ -21,6 +21,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from kototieto.model.catalogue import field_label
+
 ID_KEYS = ("id", "key", "code")
 Path = tuple[str | int, ...]
 Op = Literal["added", "removed", "changed"]
@@ -57,12 +59,7 @@ def dotted(path: Path) -> str:
 
 
 def catalogue_labeler(lang: str) -> Callable[[Path], str]:
-    """A labeler using the model's field catalogue (keys alone if the catalogue is unavailable)."""
-    field_label: Callable[[str, str], str] | None
-    try:
-        from kototieto.model.catalogue import field_label
-    except ImportError:
-        field_label = None
+    """A labeler using the model's field catalogue (the key itself where the catalogue has no label)."""
 
     def label(path: Path) -> str:
         parts: list[str] = []
@@ -73,11 +70,10 @@ def catalogue_labeler(lang: str) -> Callable[[Path], str]:
                 continue
             keys.append(part)
             text = part
-            if field_label is not None:
-                try:
-                    text = field_label(".".join(keys), lang) or part
-                except (KeyError, ValueError, LookupError):
-                    text = part
+            try:
+                text = field_label(".".join(keys), lang) or part
+            except (KeyError, ValueError, LookupError):
+                text = part
             parts.append(text)
         return " › ".join(parts)
 

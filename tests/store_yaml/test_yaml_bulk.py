@@ -173,10 +173,10 @@ def test_hand_written_file_in_another_style_gives_the_same_data() -> None:
 
 
 def test_generated_records_read_the_same_on_both_paths() -> None:
-    synthetic = pytest.importorskip("kototieto.synthetic.generator")
     from kototieto.model.records import record_to_data
+    from kototieto.synthetic.generator import generate_dataset
 
-    records = synthetic.generate_dataset(customers=25, seed=7, today=dt.date(2026, 11, 28))
+    records = generate_dataset(customers=25, seed=7, today=dt.date(2026, 11, 28))
     assert records
     for record in records:
         data = record_to_data(record)
