@@ -24,19 +24,42 @@ from kototieto.model.catalogue import code_label, kind_label
 from kototieto.model.text import T
 from kototieto.reports.stats import StatsReport
 
-_RC: Any = {"svg.hashsalt": "kototieto", "svg.fonttype": "none", "font.size": 9}
+#: Text at least 11 px: the site shows a chart at its own size (never scaled down on a phone).
+_RC: Any = {"svg.hashsalt": "kototieto", "svg.fonttype": "none", "font.size": 11}
+#: Long labels (Swedish kinds) wrap at this many characters instead of squeezing the plot.
+_LABEL_WIDTH = 30
 _COLORS = ("#1f5f8b", "#2e8b57", "#c07a12", "#8e3b8e", "#4d6d9a", "#a33c3c", "#5f7f2a", "#6b6b6b")
 
 
 @dataclass(frozen=True)
 class Chart:
+    """A chart: its title is shown once, in the page's caption (the SVG carries it as ``<title>``)."""
+
     name: str  # file-name safe: "months", "kinds", "outcomes", "services"
     title: str
     alt: str
     svg: str
+    note: str = ""  # a caveat the caption shows under the title (how to read the chart)
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "title": self.title, "alt": self.alt, "svg": self.svg}
+        return {"name": self.name, "title": self.title, "alt": self.alt, "svg": self.svg, "note": self.note}
+
+
+def _wrap(label: str) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(label, _LABEL_WIDTH)) or label
+
+
+def month_label(month: str, lang: str) -> str:
+    """``2025-01`` as people read it: ``1/2025`` in Finnish and Swedish, ``Jan 2025`` in English."""
+    year, _, mm = month.partition("-")
+    if not mm.isdigit():
+        return month
+    if lang == "en":
+        names = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+        return f"{names[int(mm) - 1]} {year}"
+    return f"{int(mm)}/{year}"
 
 
 def _with_text_alternative(svg: str, name: str, title: str, desc: str) -> str:
@@ -69,23 +92,25 @@ def _figure(width: float, height: float) -> Any:
         return Figure(figsize=(width, height), dpi=100, layout="constrained")
 
 
-def _barh(name: str, title: str, intro: str, items: list[tuple[str, int]]) -> Chart:
+def _barh(name: str, title: str, intro: str, items: list[tuple[str, int]], note: str = "") -> Chart:
     import matplotlib
 
+    labels = [_wrap(label) for label, _ in items][::-1]
+    lines = sum(label.count("\n") + 1 for label in labels)
     with matplotlib.rc_context(_RC):
-        fig = _figure(6.4, 0.4 + 0.32 * max(1, len(items)))
+        fig = _figure(5.6, 0.6 + 0.22 * max(1, lines) + 0.12 * max(1, len(items)))
         ax = fig.add_subplot()
-        labels = [label for label, _ in items][::-1]
         values = [value for _, value in items][::-1]
         bars = ax.barh(range(len(items)), values, color=_COLORS[0])
         ax.set_yticks(range(len(items)), labels)
         ax.bar_label(bars, padding=3)
         ax.spines[["top", "right"]].set_visible(False)
-        ax.set_title(title, loc="left")
-        ax.margins(x=0.12)
+        ax.margins(x=0.15)
         svg = _render(fig)
     desc = intro + " " + "; ".join(f"{label}: {value}" for label, value in items) + "."
-    return Chart(name, title, desc, _with_text_alternative(svg, name, title, desc))
+    if note:
+        desc += " " + note
+    return Chart(name, title, desc, _with_text_alternative(svg, name, title, desc), note)
 
 
 _GROUPS = (
@@ -112,7 +137,7 @@ def months_chart(stats: StatsReport, lang: str) -> Chart:
     title = T("Kirjaukset kuukausittain", "Registreringar per månad", "Records per month").get(lang)
     months = list(stats.by_month)
     with matplotlib.rc_context(_RC):
-        fig = _figure(7.2, 3.2)
+        fig = _figure(5.6, 3.8)
         ax = fig.add_subplot()
         bottom = [0] * len(months)
         for i, (_, kinds, label) in enumerate(_GROUPS):
@@ -120,21 +145,26 @@ def months_chart(stats: StatsReport, lang: str) -> Chart:
             color = _COLORS[7] if kinds == ("customer",) else _COLORS[i]
             ax.bar(range(len(months)), values, bottom=bottom, color=color, label=label.get(lang))
             bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-        ax.set_xticks(range(len(months)), months, rotation=90)
+        step = max(1, -(-len(months) // 6))  # at most six month labels, written flat
+        ticks = list(range(0, len(months), step))
+        ax.set_xticks(ticks, [month_label(months[i], lang) for i in ticks])
+        ax.set_ylabel(T("Kirjauksia", "Registreringar", "Records").get(lang))
         ax.spines[["top", "right"]].set_visible(False)
-        fig.legend(frameon=False, fontsize=8, loc="outside right upper")
-        ax.set_title(title, loc="left")
+        handles, names = ax.get_legend_handles_labels()
+        # the legend lists the groups top-down in the order they are stacked (top of the stack first)
+        fig.legend(handles[::-1], names[::-1], frameon=False, loc="outside lower center", ncols=2)
         svg = _render(fig)
     totals = {m: sum(stats.by_month[m].values()) for m in months}
     if totals:
         peak = max(totals, key=lambda m: (totals[m], m))
+        first, last, top = (month_label(m, lang) for m in (months[0], months[-1], peak))
         desc = (
             T(
-                f"Kirjauksia {months[0]}-{months[-1]} yhteensä {sum(totals.values())}; eniten {peak} ({totals[peak]}). ",
-                f"Registreringar {months[0]}-{months[-1]} totalt {sum(totals.values())}; flest {peak} ({totals[peak]}). ",
-                f"Records {months[0]} to {months[-1]}: {sum(totals.values())} in all; most in {peak} ({totals[peak]}). ",
+                f"Kirjauksia {first}–{last} yhteensä {sum(totals.values())}; eniten {top} ({totals[peak]}). ",
+                f"Registreringar {first}–{last} totalt {sum(totals.values())}; flest {top} ({totals[peak]}). ",
+                f"Records {first} to {last}: {sum(totals.values())} in all; most in {top} ({totals[peak]}). ",
             ).get(lang)
-            + "; ".join(f"{m}: {n}" for m, n in totals.items())
+            + "; ".join(f"{month_label(m, lang)}: {n}" for m, n in totals.items())
             + "."
         )
     else:
@@ -172,6 +202,11 @@ def front_page_charts(stats: StatsReport, lang: str = "fi") -> list[Chart]:
             T("Suunnitelmien tulokset", "Planernas utfall", "Plan outcomes").get(lang),
             T("Suunnitelmia tuloksen mukaan:", "Planer efter utfall:", "Plans by outcome:").get(lang),
             outcomes,
+            T(
+                "Sama suunnitelma voi näkyä useammalla rivillä: esimerkiksi pidennetty ja sitten päättynyt.",
+                "Samma plan kan räknas på flera rader: till exempel förlängd och sedan upphörd.",
+                "One plan can count on more than one row: for example extended and then ended.",
+            ).get(lang),
         ),
         _barh(
             "services",

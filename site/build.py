@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import logging
 import os
+import re
 import shutil
 import tempfile
 import time
@@ -187,18 +188,46 @@ def _start_methods() -> list[str]:
 
 
 def _landing(langs: Sequence[str]) -> str:
+    """The root page: a language chooser (no redirect, so Swedish and English readers see it)."""
     first = langs[0]
     links = "\n".join(
         f'    <li><a href="{lang}/" hreflang="{lang}" lang="{lang}">{i18n.tr("site.name", lang)} ({i18n.tr("lang.name", lang)})</a></li>'
         for lang in langs
     )
+    title = " · ".join(i18n.tr("site.name", lang) for lang in langs)
     return (
         f'<!doctype html>\n<html lang="{first}">\n<head>\n  <meta charset="utf-8">\n'
         f'  <meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'  <meta http-equiv="refresh" content="0; url={first}/">\n'
-        f"  <title>{i18n.tr('site.name', first)}</title>\n</head>\n<body>\n<main>\n"
-        f"  <h1>{i18n.tr('site.name', first)}</h1>\n  <ul>\n{links}\n  </ul>\n</main>\n</body>\n</html>\n"
+        f"  <title>{title}</title>\n"
+        "  <style>body{font-family:sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;"
+        "line-height:1.6}a{font-size:1.2rem}</style>\n</head>\n<body>\n<main>\n"
+        f"  <h1>{title}</h1>\n  <ul>\n{links}\n  </ul>\n</main>\n</body>\n</html>\n"
     )
+
+
+def fix_not_found_page(page: str, lang: str, site_root: str = "/") -> str:
+    """A language's ``404.html`` with working links from any depth.
+
+    mkdocs writes the 404 page with root-absolute links (``/assets/...``), since it is served for
+    any missing address; but each language lives under ``<site_root><lang>/``. The links are
+    rewritten to that prefix (the language links to ``<site_root><other>/``).
+    """
+    root = site_root if site_root.endswith("/") else site_root + "/"
+    page = re.sub(r'(href|src)="/(?!/)', rf'\1="{root}{lang}/', page)
+    page = re.sub(r'(href|src)="//\.\./', rf'\1="{root}', page)
+    page = page.replace('"base": "/"', f'"base": "{root}{lang}/"')
+    return page.replace('"search": "/', f'"search": "{root}{lang}/')
+
+
+def _fix_not_found_pages(staging: Path, langs: Sequence[str], site_root: str) -> None:
+    for lang in langs:
+        page = staging / lang / "404.html"
+        if page.exists():
+            fixed = fix_not_found_page(page.read_text(encoding="utf-8"), lang, site_root)
+            page.write_text(fixed, encoding="utf-8")
+    first = staging / langs[0] / "404.html"
+    if first.exists():  # the root's 404 page is the first language's
+        shutil.copyfile(first, staging / "404.html")
 
 
 def _check_out(out: Path) -> None:
@@ -220,8 +249,12 @@ def build_site(
     jobs: int | None = None,
     src: Path | None = None,
     today: dt.date | None = None,
+    site_root: str = "/",
 ) -> BuildResult:
     """Build the whole site into ``out`` (see the module docstring); ``src`` keeps the Markdown.
+
+    ``site_root`` is the address path the site is published under (``/`` for a host of its own):
+    the 404 pages link there, since they are served at any depth.
 
     With ``data_repo`` the front page shows the ``koto report stats`` key figures as on ``today``
     (default: the real today, as the report's) and their charts.
@@ -259,6 +292,7 @@ def build_site(
         warnings = run_mkdocs(configs, jobs)
         t2 = time.perf_counter()
         (staging / "index.html").write_text(_landing(langs), encoding="utf-8")
+        _fix_not_found_pages(staging, langs, site_root)
         pages = sum(1 for _ in staging.rglob("index.html"))
         result = BuildResult(
             out=out,

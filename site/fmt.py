@@ -6,6 +6,7 @@ Markdown-safe text. User text is escaped for tables and inline use; nothing here
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -26,6 +27,13 @@ def esc(text: Any) -> str:
     """
     flat = " ".join(str(text).split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MD_SPECIAL.sub(r"\\\1", flat)
+
+
+def date(value: dt.date, lang: str) -> str:
+    """A date as the page's readers write it: ``2.12.2026`` in Finnish and Swedish, ISO in English."""
+    if lang in ("fi", "sv"):
+        return f"{value.day}.{value.month}.{value.year}"
+    return value.isoformat()
 
 
 def code(text: Any) -> str:

@@ -128,15 +128,19 @@ def mkdocs_config(ctx: SiteContext, lang: str, langs: Sequence[str], site_dir: P
             "palette": {"scheme": "default", "primary": "indigo", "accent": "indigo"},
             "font": False,
         },
-        "plugins": [{"search": {"lang": lang}}],
+        # a field's machine name is found by its parts too: `measures.service_kind` is indexed as
+        # `measures` and `service_kind`, so both `service_kind` and the dotted path find the field
+        "plugins": [{"search": {"lang": lang, "separator": r"[\s\-\.]+"}}],
         "extra": {
             "alternate": [
                 {"name": i18n.tr("lang.name", other), "link": f"../{other}/", "lang": other}
                 for other in langs
             ],
             "generator": False,
+            "koto_table_label": i18n.tr("site.table", lang),
         },
         "extra_css": ["assets/koto.css"],
+        "extra_javascript": ["assets/koto.js"],
         "markdown_extensions": [
             "attr_list",
             "admonition",

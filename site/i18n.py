@@ -25,6 +25,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "The field catalogue of the integration information repository: every field, its meaning and legal basis.",
     ),
     "lang.name": ("Suomi", "Svenska", "English"),
+    "site.table": ("Taulukko", "Tabell", "Table"),
     "nav.home": ("Etusivu", "Startsida", "Home"),
     "nav.kinds": ("Tietueet", "Poster", "Records"),
     "nav.common": ("Kaikkien tietueiden kentät", "Fält i alla poster", "Fields of every record"),
@@ -80,7 +81,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "home.read_obligation": (
         "Velvoittavuus: kirjattava = asetus edellyttää kirjaamista; voidaan kirjata = sallittu tarvittaessa; "
         "ehdollinen = kirjattava, kun ehto täyttyy.",
-        "Förpliktelse: ska registreras = förordningen kräver det; får registreras = tillåtet vid behov; "
+        "Skyldighet: ska registreras = förordningen kräver det; får registreras = tillåtet vid behov; "
         "villkorlig = ska registreras när villkoret uppfylls.",
         "Obligation: shall = the decree requires it; may = allowed when necessary; conditional = required "
         "when the condition holds.",
@@ -155,7 +156,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "field.definition": ("Määritelmä", "Definition", "Definition"),
     "field.type": ("Tyyppi", "Typ", "Type"),
     "field.cardinality": ("Esiintymiskerrat", "Antal förekomster", "Cardinality"),
-    "field.obligation": ("Velvoittavuus", "Förpliktelse", "Obligation"),
+    "field.obligation": ("Velvoittavuus", "Skyldighet", "Obligation"),
     "field.condition": ("Ehto", "Villkor", "Condition"),
     "field.actors": ("Kirjaaja", "Registreras av", "Entered by"),
     "field.legal_basis": ("Oikeusperusta", "Rättslig grund", "Legal basis"),
@@ -164,6 +165,16 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     "field.code_list": ("Koodisto", "Kodförteckning", "Code list"),
     "field.kinds": ("Tietueet", "Poster", "Records"),
     "field.fill_rate": ("Täyttöaste", "Ifyllnadsgrad", "Fill rate"),
+    "field.basis_as_parent": (
+        "↑ kuten yläkentällä",
+        "↑ som för det överordnade fältet",
+        "↑ as for the parent field",
+    ),
+    "field.table_scroll": (
+        "taulukkoa voi vierittää nuolinäppäimillä",
+        "tabellen kan rullas med piltangenterna",
+        "the table scrolls with the arrow keys",
+    ),
     "field.never_used": ("Ei koskaan käytetty", "Aldrig använt", "Never used"),
     "field.fill_detail": (
         "{filled} / {total} tietueessa",
@@ -332,8 +343,8 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Det finns ingen tidigare publicerad version.",
         "There is no earlier published version.",
     ),
-    "changes.breaking": ("Rikkova", "Bryter", "Breaking"),
-    "changes.not_breaking": ("Ei riko", "Bryter inte", "Not breaking"),
+    "changes.breaking": ("Yhteensopimaton muutos", "Inkompatibel ändring", "Breaking change"),
+    "changes.not_breaking": ("Yhteensopiva muutos", "Kompatibel ändring", "Compatible change"),
     "changes.kind": ("Muutos", "Ändring", "Change"),
     "changes.old": ("Ennen", "Före", "Before"),
     "changes.new": ("Nyt", "Nu", "Now"),
@@ -349,7 +360,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Antal förekomster ändrat",
         "Cardinality changed",
     ),
-    "change.obligation-changed": ("Velvoittavuus muuttunut", "Förpliktelsen ändrad", "Obligation changed"),
+    "change.obligation-changed": ("Velvoittavuus muuttunut", "Skyldigheten ändrad", "Obligation changed"),
     "change.legal-basis-changed": ("Oikeusperusta muuttunut", "Rättslig grund ändrad", "Legal basis changed"),
     "change.status-874-changed": (
         "Tila asetuksessa 874/2024 muuttunut",
@@ -417,6 +428,11 @@ TEXTS: dict[str, tuple[str, str, str]] = {
     ),
     "usage.records": ("Tietueita", "Poster", "Records"),
     "usage.never_title": ("Käyttämättömät kentät", "Oanvända fält", "Fields never used"),
+    "usage.annulment_note": (
+        "Mitätöinnin kentät eivät ole luettelossa: mitätöityjä tietueita ei lasketa täyttöasteisiin.",
+        "Fälten för annullering finns inte i listan: annullerade poster räknas inte i ifyllnadsgraderna.",
+        "The annulment fields are not listed: annulled records are not counted in the fill rates.",
+    ),
 }
 
 

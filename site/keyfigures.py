@@ -97,14 +97,16 @@ def figure_html(chart: Chart) -> str:
     return (
         f'<figure class="koto-chart" id="chart-{html.escape(chart.name)}">'
         f'<img src="{chart_path(chart)}" alt="{html.escape(chart.alt, quote=True)}">'
-        f"<figcaption>{html.escape(chart.title)}</figcaption></figure>"
+        f"<figcaption>{html.escape(chart.title)}"
+        + (f'<br><span class="koto-chart-note">{html.escape(chart.note)}</span>' if chart.note else "")
+        + "</figcaption></figure>"
     )
 
 
 def section_md(stats: StatsReport, chart_list: Sequence[Chart], lang: str) -> list[str]:
     """The front page's "Key figures" section: the report's tables, then the charts."""
     out = [f"## {tr('home.figures', lang)} {{ #key-figures }}", ""]
-    out += [tr("home.figures_intro", lang, date=stats.today.isoformat()), ""]
+    out += [tr("home.figures_intro", lang, date=fmt.date(stats.today, lang)), ""]
     if not (stats.records or stats.annulled):
         return [*out, tr("home.figures_none", lang), ""]
     tables = {t.name: t for t in stats.tables(lang)}

@@ -43,7 +43,7 @@ def _paragraphs(text: str) -> list[str]:
 def thread_block(t: Thread, lang: str, *, link: str | None = None) -> list[str]:
     """One comment thread as an admonition titled with its status, author and date."""
     status = tr(f"status.{t.status}", lang)
-    title = f"{status}: {t.author} ({t.organisation}), {t.date.isoformat()}"
+    title = f"{status}: {t.author} ({t.organisation}), {fmt.date(t.date, lang)}"
     body = [*_paragraphs(t.text)]
     if link:
         body = [f"{tr('comments.field', lang)}: {link}", "", *body]
@@ -54,7 +54,7 @@ def thread_block(t: Thread, lang: str, *, link: str | None = None) -> list[str]:
         who = f"{r.author}" + (f" ({r.organisation})" if r.organisation else "")
         st = f" → {tr(f'status.{r.status}', lang)}" if r.status else ""
         body += [
-            f"**{tr('comments.reply', lang)}** {fmt.esc(who)}, {r.date.isoformat()}{st}: {fmt.esc(r.text)}",
+            f"**{tr('comments.reply', lang)}** {fmt.esc(who)}, {fmt.date(r.date, lang)}{st}: {fmt.esc(r.text)}",
             "",
         ]
     title_text = fmt.esc(title).replace('"', "&quot;")
@@ -75,34 +75,49 @@ def _fill_cell(ctx: SiteContext, f: Mapping[str, Any], kinds: list[str], lang: s
 def field_table(
     ctx: SiteContext, page: str, fields: list[Mapping[str, Any]], kinds: list[str], lang: str
 ) -> list[str]:
+    """The kind's fields as one table in a scrollable, keyboard-reachable box.
+
+    Fill rate comes before the legal basis (a reviewer reads it first); a nested field whose legal
+    basis is its parent's says so in one line instead of repeating it.
+    """
     head = [
         tr("field.label", lang),
         tr("field.type", lang),
         tr("field.obligation", lang),
-        tr("field.actors", lang),
-        tr("field.legal_basis", lang),
-        tr("field.decree_items", lang),
     ]
     if ctx.fill is not None:
         head.append(tr("field.fill_rate", lang))
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    head += [tr("field.decree_items", lang), tr("field.actors", lang), tr("field.legal_basis", lang)]
+    label_of_table = f"{tr('kind.fields', lang)}: {tr('field.table_scroll', lang)}"
+    lines = [
+        f'<div class="koto-scroll" markdown="1" role="region" tabindex="0" aria-label="{label_of_table}">',
+        "",
+        "| " + " | ".join(head) + " |",
+        "|" + "---|" * len(head),
+    ]
+    basis_of = {str(f["path"]): f.get("legal_basis") for f in fields}
     for f in fields:
         path = str(f["path"])
         label = fmt.esc(fmt.text(f.get("labels"), lang))
         depth = len(path.split(".")) - 1
         prefix = "&nbsp;&nbsp;" * depth + ('<span aria-hidden="true">↳</span> ' if depth else "")
         target = "#" + fmt.anchor(path)
+        parent = path.rsplit(".", 1)[0] if depth else None
+        basis = f.get("legal_basis")
+        if parent is not None and parent in basis_of and basis_of[parent] == basis:
+            basis_cell = tr("field.basis_as_parent", lang)
+        else:
+            basis_cell = fmt.legal_basis_short(basis, lang)
         cells = [
             f"{prefix}[{label}]({target})<br>{fmt.code(path)}",
             f"{fmt.type_name(f, lang)} {fmt.cardinality(f)}",
             fmt.obligation(f, lang),
-            fmt.actors(f.get("actors"), lang),
-            fmt.legal_basis_short(f.get("legal_basis"), lang),
-            _items(page, f, lang),
         ]
         if ctx.fill is not None:
             cells.append(_fill_cell(ctx, f, kinds, lang))
+        cells += [_items(page, f, lang), fmt.actors(f.get("actors"), lang), basis_cell]
         lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", "</div>"]
     return lines
 
 

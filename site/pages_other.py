@@ -50,7 +50,9 @@ def home_md(ctx: SiteContext, lang: str, charts: Sequence[Chart] = ()) -> str:
     rnd = ctx.comments.round
     if rnd is not None:
         out += [f"### {tr('home.round', lang)}: {fmt.esc(rnd.name)} {{ #round }}", ""]
-        out.append(f"- {tr('home.round_dates', lang)}: {rnd.opens.isoformat()} – {rnd.closes.isoformat()}")
+        out.append(
+            f"- {tr('home.round_dates', lang)}: {fmt.date(rnd.opens, lang)} – {fmt.date(rnd.closes, lang)}"
+        )
         if rnd.organisations:
             out.append(f"- {tr('home.round_orgs', lang)}: {fmt.esc(', '.join(rnd.organisations))}")
         out.append(f"- {tr('home.version', lang)}: {fmt.code(rnd.catalogue_version)}")
@@ -301,10 +303,13 @@ def usage_md(ctx: SiteContext, lang: str) -> str:
         out.append(f"| {fmt.esc(ctx.kind_label(k, lang))} | {ctx.fill.totals.get(k, 0)} |")
     never = []
     for f in ctx.fields:
+        if str(f["path"]).split(".")[0] == "annulment":
+            continue  # annulled records are not counted, so their annulment fields always look unused
         filled, total = ctx.fill.count(str(f["path"]), [str(k) for k in f.get("kinds") or []])
         if total and not filled:
             never.append(f)
     out += ["", f"## {tr('usage.never_title', lang)} ({len(never)}) {{ #never-used }}", ""]
+    out += [tr("usage.annulment_note", lang), ""]
     for f in never:
         out.append(f"- {ctx.field_ref(page, str(f['path']), lang)} {fmt.code(f['path'])}")
     return "\n".join(out) + "\n"

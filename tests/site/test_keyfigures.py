@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -29,6 +30,7 @@ import pytest
 
 from kototieto.errors import InvalidInputError
 from kototieto.model.catalogue import code_label, kind_label
+from kototieto.reports.charts import month_label
 from kototieto.site import i18n, keyfigures
 from kototieto.site.build import build_site, prepare
 from kototieto.site.generate import generate
@@ -178,7 +180,10 @@ def test_front_page_figures_are_the_reports(built: Built, lang: str) -> None:
     report = built.report
     page = front_page(built.out, lang)
     assert page.heading == HEADING[lang]
-    assert TODAY.isoformat() in page.text and "koto report stats" in page.text
+    # Finnish and Swedish pages write dates as 28.11.2026, English ones in ISO form
+    shown = f"{TODAY.day}.{TODAY.month}.{TODAY.year}" if lang in ("fi", "sv") else TODAY.isoformat()
+    assert shown in page.text and "koto report stats" in page.text
+    assert lang == "en" or TODAY.isoformat() not in page.text
     figures, kinds, outcomes, services = page.tables
     # key figures: the same rows in every language, the values of the report's JSON
     assert len(figures) == 1 + len(FIGURE_ROWS)
@@ -220,13 +225,22 @@ def test_charts_are_files_with_the_figures_in_their_alt_text(built: Built, lang:
         assert fig.src == f"assets/charts/{name}.svg"
         svg = ET.parse(built.out / lang / fig.src).getroot()
         assert svg.tag == f"{ns}svg" and svg.get("role") == "img"
-        assert svg.findtext(f"{ns}desc") == fig.alt and svg.findtext(f"{ns}title") == fig.caption.strip()
-        assert fig.caption.strip() and len(fig.alt) > len(fig.caption)
+        title = str(svg.findtext(f"{ns}title"))
+        assert svg.findtext(f"{ns}desc") == fig.alt and fig.caption.strip().startswith(title) and title
+        # the title is shown once, in the caption: the SVG's own text does not repeat it
+        assert title not in "".join(t.text or "" for t in svg.iter(f"{ns}text"))
+        assert len(fig.alt) > len(fig.caption)
+    # the outcomes chart says that one plan can count on several rows, in its caption and alt text
+    outcomes = page.figures[names.index("outcomes")]
+    title = str(ET.parse(built.out / lang / outcomes.src).getroot().findtext(f"{ns}title"))
+    note = outcomes.caption.strip().removeprefix(title).strip()
+    assert len(note) > 20 and note in outcomes.alt
     alts = {n: f.alt for n, f in zip(names, page.figures, strict=True)}
     total = sum(sum(per.values()) for per in report["by_month"].values())
     assert str(total) in alts["months"] and total == report["records"]
     for month, per in report["by_month"].items():
-        assert f"{month}: {sum(per.values())}" in alts["months"]
+        assert f"{month_label(month, lang)}: {sum(per.values())}" in alts["months"]
+        assert lang == "en" or month not in alts["months"]  # 1/2025, not 2025-01, in Finnish and Swedish
     for k, n in report["by_kind"].items():
         assert f"{kind_label(k, lang)}: {n}" in alts["kinds"]
     for g, n in report["outcomes"]["ended_by_ground"].items():
@@ -264,7 +278,8 @@ def test_cli_site_build_shows_what_cli_report_prints(built: Built, tmp_path: Pat
     assert json.loads(site.stdout)["key_figures"] is True
     report = json.loads(stats.stdout)
     page = front_page(tmp_path / "out", "sv")
-    assert page.heading == "Nyckeltal" and report["today"] in page.text
+    y, m, d = (int(part) for part in report["today"].split("-"))
+    assert page.heading == "Nyckeltal" and f"{d}.{m}.{y}" in page.text
     rows = page.tables[0][1:]
     assert [value(row[1]) for row in rows] == [report[key] for _, key in FIGURE_ROWS]
     assert sorted((tmp_path / "out" / "sv" / "assets" / "charts").iterdir()) == sorted(
@@ -396,7 +411,9 @@ def browser() -> Iterator[Any]:
 @pytest.mark.slow
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
-def test_front_page_with_figures_passes_axe_and_fits_a_phone(browser: Any, base_url: str, lang: str) -> None:
+def test_front_page_with_figures_passes_axe_and_fits_a_phone(
+    browser: Any, base_url: str, built: Built, lang: str
+) -> None:
     from axe_playwright_python.sync_playwright import Axe
 
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -422,9 +439,25 @@ def test_front_page_with_figures_passes_axe_and_fits_a_phone(browser: Any, base_
         page.goto(f"{base_url}/{lang}/")
         sizes = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert sizes[0] <= sizes[1], f"the front page scrolls sideways at 375 px: {sizes}"
-        charts = page.evaluate(
-            "[...document.querySelectorAll('figure.koto-chart img')].map(i => i.getBoundingClientRect().right)"
+        shown = page.evaluate(
+            """[...document.querySelectorAll('figure.koto-chart')].map(f => {
+                 const img = f.querySelector('img');
+                 return [img.getAttribute('src'), img.getBoundingClientRect().width,
+                         getComputedStyle(f).overflowX, f.getAttribute('tabindex')];
+               })"""
         )
-        assert charts and all(right <= 375 for right in charts), charts
+        assert len(shown) == 4, shown
+        for src, width, overflow, tabindex in shown:
+            # the chart keeps a size at which its smallest text is at least 11 CSS px; when that is
+            # wider than the phone, the figure scrolls sideways and can be reached by keyboard
+            svg = ET.parse(built.out / lang / src).getroot()
+            view_width = float(str(svg.get("viewBox")).split()[2])
+            sizes = [
+                float(s)
+                for s in re.findall(r"font-size:\s*([0-9.]+)px", ET.tostring(svg, encoding="unicode"))
+            ]
+            smallest = min(sizes) if sizes else 0.0
+            assert smallest * width / view_width >= 11, (src, smallest, width, view_width)
+            assert overflow in ("auto", "scroll") and tabindex == "0", (src, overflow, tabindex)
     finally:
         phone.close()

@@ -6,12 +6,15 @@ Skipped only when /usr/bin/chromium is missing outside CI; in CI (CI=true) a mis
 
 from __future__ import annotations
 
+import functools
+import http.server
 import importlib.util
 import os
 import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -54,12 +57,18 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def site_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("browser")
     comments = tmp / "comments"
     support.write_round(comments)
     support.write_thread(comments, "t-20261120-bbbb01", "goals", COMMENT, "answered")
     build_site(tmp / "out", comments_dir=comments, snapshot=None)
+    return tmp / "out"
+
+
+@pytest.fixture(scope="module")
+def base_url(site_out: Path) -> Iterator[str]:
+    tmp = site_out.parent
     port = _free_port()
     server = subprocess.Popen(
         [
@@ -183,12 +192,115 @@ def test_tables_are_readable_at_phone_width(browser: Any, base_url: str, path: s
         page.goto(f"{base_url}/{path}")
         sizes = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert sizes[0] <= sizes[1], f"page scrolls sideways at 375 px: {sizes}"
-        overflow = page.evaluate(
+        boxes = page.evaluate(
             """() => [...document.querySelectorAll('.md-typeset table')].map(t => {
-                 const wrap = t.closest('.md-typeset__scrollwrap');
-                 return wrap ? getComputedStyle(wrap).overflowX : 'none';
+                 const box = t.closest('.koto-scroll') || t.closest('.md-typeset__scrollwrap');
+                 return box ? [getComputedStyle(box).overflowX, box.getAttribute('tabindex'),
+                               box.getAttribute('role'), box.getAttribute('aria-label')] : null;
                })"""
         )
-        assert all(o in ("auto", "scroll") for o in overflow), overflow
+        # every table scrolls in its own box, which the keyboard reaches and a screen reader names
+        assert all(b is not None for b in boxes), boxes
+        assert boxes or path == "fi/"  # the front page without data has no table
+        assert all(
+            o in ("auto", "scroll") and tab == "0" and role == "region" and name
+            for o, tab, role, name in boxes
+        ), boxes
     finally:
         context.close()
+
+
+def test_field_table_puts_fill_rate_before_legal_basis_and_does_not_repeat_the_parents(
+    page: Any, base_url: str
+) -> None:
+    page.goto(f"{base_url}/fi/kinds/integration-plan/")
+    heads = [h.strip() for h in page.locator(".koto-scroll table th").all_inner_texts()]
+    assert heads.index("Asetuksen kohdat") < heads.index("Oikeusperusta") == len(heads) - 1
+    row = page.locator(".koto-scroll table tr", has=page.locator("code", has_text="drawn_up_by.name"))
+    assert "kuten yläkentällä" in row.inner_text()
+    parent = page.locator(
+        ".koto-scroll table tr", has=page.locator("code", has_text=re.compile(r"^drawn_up_by$"))
+    )
+    assert "681/2023" in parent.inner_text()
+
+
+def test_language_switch_keeps_the_field(page: Any, base_url: str) -> None:
+    anchor = fmt.anchor("measures.service_kind")
+    page.goto(f"{base_url}/fi/kinds/integration-plan/#{anchor}")
+    page.locator(".md-header__option .md-select button").click()
+    page.locator('a.md-select__link[hreflang="sv"]').click()
+    page.wait_for_url(f"**/sv/kinds/integration-plan/#{anchor}")
+    page.wait_for_function("window.scrollY > 1000")
+    top = page.locator(f"#{anchor}").evaluate("h => h.getBoundingClientRect().top")
+    assert 0 <= top < 300, top
+
+
+@pytest.mark.parametrize("query", ["service_kind", "measures.service_kind"])
+def test_search_finds_a_field_by_its_machine_name(page: Any, base_url: str, query: str) -> None:
+    page.goto(f"{base_url}/en/")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type(query, delay=10)
+    anchor = "#" + fmt.anchor("measures.service_kind")
+    # the field's own section is among the results (possibly under "more on this page")
+    page.locator(f"a.md-search-result__link[href*='{anchor}']").first.wait_for(
+        state="attached", timeout=20000
+    )
+    assert page.locator(".md-search-result__meta").inner_text().strip()[0].isdigit()
+
+
+def test_root_page_offers_every_language_without_a_redirect(page: Any, base_url: str) -> None:
+    page.goto(f"{base_url}/")
+    page.wait_for_timeout(500)
+    assert page.url.rstrip("/") == base_url
+    assert [a.get_attribute("hreflang") for a in page.locator("main a").all()] == ["fi", "sv", "en"]
+
+
+class _NotFoundHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as a web host does: a missing address gets its language's 404 page."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404:
+            super().send_error(code, message, explain)
+            return
+        lang = self.path.strip("/").split("/")[0]
+        root = Path(self.directory)
+        page = root / lang / "404.html" if (root / lang / "404.html").exists() else root / "404.html"
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv", "en"])
+def test_not_found_pages_work_at_any_depth(page: Any, site_out: Path, lang: str) -> None:
+    handler = functools.partial(_NotFoundHandler, directory=str(site_out))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    failed: list[str] = []
+    page.on(
+        "response",
+        lambda r: failed.append(r.url) if r.status >= 400 and not r.url.endswith("/no/such/page/") else None,
+    )
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        page.goto(f"{base}/{lang}/no/such/page/")
+        page.wait_for_load_state("networkidle")
+        assert failed == []  # the stylesheet, scripts and icons all load from a deep address
+        assert page.locator(".md-header").evaluate("h => getComputedStyle(h).position") == "sticky"
+        for a in page.locator("a.md-nav__link").all():
+            href = a.get_attribute("href") or ""
+            assert href.startswith(f"/{lang}/"), href
+        langs = {
+            a.get_attribute("hreflang"): a.get_attribute("href")
+            for a in page.locator("a.md-select__link").all()
+        }
+        assert langs == {"fi": "/fi/", "sv": "/sv/", "en": "/en/"}
+    finally:
+        server.shutdown()
+        server.server_close()
