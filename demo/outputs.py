@@ -115,21 +115,29 @@ def pick_plans(records: list[Record]) -> list[Record]:
 def render_pdfs(result: DemoResult, clock: _Clock, today: dt.date) -> None:
     """A plan of each kind, with its customer and reviews, as PDF in every language."""
     from kototieto.templates.batch import render_batch
+    from kototieto.templates.source import organisation_names
 
     clock.step("pdf", "Rendering plans to PDF in Finnish, Swedish and English")
     records = _load(result).records()
     plans = pick_plans(records)
     wanted = {p.id for p in plans}
     customers = {p.customer for p in plans}
+    # the customers' whole records: a plan's state needs its reviews and the customer's other plans
     subset = [
-        r
-        for r in records
-        if r.id in wanted
-        or (r.kind == "customer" and r.id in customers)
-        or (r.kind == "review" and getattr(r, "plan", None) in wanted)
+        r for r in records if (r.id if r.kind == "customer" else getattr(r, "customer", "")) in customers
     ]
     out = result.out / "pdf"
-    paths = render_batch(subset, out, langs=LANGS, kinds=PLAN_KINDS, fmt="pdf", today=today, jobs=2)
+    paths = render_batch(
+        subset,
+        out,
+        langs=LANGS,
+        kinds=PLAN_KINDS,
+        fmt="pdf",
+        today=today,
+        jobs=2,
+        only=wanted,
+        org_names=organisation_names(result.repo),
+    )
     result.pdfs = sorted(paths)
     clock.done()
 
@@ -188,12 +196,12 @@ def run_reports(result: DemoResult, clock: _Clock, today: dt.date) -> None:
 
 def build_site(result: DemoResult, clock: _Clock, today: dt.date) -> None:
     """A consultation round with comments, then the catalogue site with fill rates and comments."""
-    from kototieto.model.catalogue import catalogue_json
     from kototieto.site.build import build_site as site_build
+    from kototieto.site.build import load_catalogue
     from kototieto.site.comments import CommentRepo
 
     clock.step("site", "Building the catalogue site with fill rates and a consultation round")
-    catalogue = catalogue_json()
+    catalogue = load_catalogue(result.repo)  # with the pilot's extension fields and open-end codes
     comments = CommentRepo(result.out / "comments", commit=False)
     comments.create_round(
         "Koto-Digi-tietosisältö, lausuntokierros 1/2026",

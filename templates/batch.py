@@ -99,9 +99,17 @@ def _run(task: Task) -> str:
     return str(path)
 
 
-def tasks(records: Sequence[Any], langs: Iterable[str], kinds: Iterable[str] | None = None) -> list[Task]:
-    """One task per record and language; each carries its customer and the records it refers to."""
+def tasks(
+    records: Sequence[Any],
+    langs: Iterable[str],
+    kinds: Iterable[str] | None = None,
+    only: Iterable[str] | None = None,
+) -> list[Task]:
+    """One task per record and language (of ``kinds``, and of the ids in ``only`` when given); each
+    carries its customer and the customer's other records: a plan's state comes from its reviews
+    and the customer's other plans (``model.planstate``), its assessment is named by kind and date."""
     wanted = set(kinds) if kinds else None
+    chosen = set(only) if only is not None else None
     customers = {r.id: r for r in records if isinstance(r, Customer)}
     by_customer: dict[str, list[Any]] = {}
     for r in records:
@@ -111,12 +119,12 @@ def tasks(records: Sequence[Any], langs: Iterable[str], kinds: Iterable[str] | N
     for record in records:
         if wanted is not None and record.kind not in wanted:
             continue
+        if chosen is not None and record.id not in chosen:
+            continue
         mine = by_customer.get(record.customer, [])
         related: tuple[Any, ...]
-        if isinstance(record, PlanBase):
-            related = tuple(r for r in mine if isinstance(r, Review) and r.plan == record.id)
-        elif isinstance(record, Review):
-            related = tuple(r for r in mine if isinstance(r, PlanBase) and r.id == record.plan)
+        if isinstance(record, PlanBase | Review):
+            related = tuple(r for r in mine if r is not record and not isinstance(r, Customer))
         else:
             related = ()
         for lang in langs:
@@ -157,13 +165,14 @@ def render_batch(
     today: dt.date | None = None,
     progress: Callable[[int, int], None] | None = None,
     org_names: dict[str, str] | None = None,
+    only: Iterable[str] | None = None,
 ) -> list[Path]:
     """Render ``records`` (filtered by ``kinds``) in every language of ``langs`` into ``out``.
 
     ``jobs`` defaults to the number of cores; ``progress(done, total)`` is called after each file.
     Returns the written paths in completion order.
     """
-    work = tasks(records, langs, kinds)
+    work = tasks(records, langs, kinds, only)
     settings = Settings(
         fmt=fmt,
         out=out,
