@@ -8,6 +8,7 @@ is the same in every language and the language switcher lands on the same sectio
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -113,6 +114,7 @@ class SiteContext:
     rules: dict[str, Mapping[str, Any]] = field(default_factory=dict)
     #: field path -> (number on the changes page, change)
     changes_by_path: dict[str, list[tuple[int, Change]]] = field(default_factory=dict)
+    change_anchors: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         cat = self.catalogue
@@ -135,9 +137,17 @@ class SiteContext:
                 self.list_users.setdefault(str(f["code_list"]), []).append(f)
         self.items = list(cat.get("decree_items", []))
         self.rules = {str(r["name"]): r for r in cat.get("rules", [])}
+        seen: dict[str, int] = {}
         for n, c in enumerate(self.changes or [], start=1):
+            base = "change-" + re.sub(r"[^a-z0-9]+", "-", f"{c.kind}-{c.path}".lower()).strip("-")
+            seen[base] = seen.get(base, 0) + 1
+            self.change_anchors[n] = base if seen[base] == 1 else f"{base}-{seen[base]}"
             if c.target == "field":
                 self.changes_by_path.setdefault(c.path, []).append((n, c))
+
+    def change_anchor(self, n: int) -> str:
+        """The stable id of the ``n``th change (1-based): its kind and path, the same in every build."""
+        return self.change_anchors[n]
 
     # --- where things are
     def is_common(self, f: Mapping[str, Any]) -> bool:

@@ -191,7 +191,7 @@ def field_section(
         for n, c in changed:
             flag = tr("changes.breaking" if c.breaking else "changes.not_breaking", lang)
             links.append(
-                f"[{tr('change.' + str(c.kind), lang)}]({rel(page, 'changes.md', f'change-{n}')}) ({flag})"
+                f"[{tr('change.' + str(c.kind), lang)}]({rel(page, 'changes.md', ctx.change_anchor(n))}) ({flag})"
             )
         heading = tr("field.changes", lang, version=ctx.snapshot_version or "?")
         out.append(f"- **{heading}:** " + ", ".join(links))

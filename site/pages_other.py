@@ -255,17 +255,26 @@ def changes_md(ctx: SiteContext, lang: str) -> str:
     ]
     if not ctx.changes:
         return "\n".join([*out, tr("changes.none", lang)]) + "\n"
-    for n, c in enumerate(ctx.changes, start=1):
-        flag = tr("changes.breaking" if c.breaking else "changes.not_breaking", lang)
-        if c.target == "code-list":
-            name = fmt.code(c.path)
-            if any(cl["id"] == c.path for cl in ctx.code_lists):
-                name = f"[{name}]({rel(page, code_page(c.path))})"
-        else:
-            name = ctx.field_ref(page, c.path, lang) + f" {fmt.code(c.path)}"
-        out += [f"### {tr('change.' + str(c.kind), lang)} ({flag}) {{ #change-{n} }}", "", name, ""]
-        if c.kind not in (ChangeKind.ADDED, ChangeKind.REMOVED):
-            out += [*change_lines(c, lang), ""]
+    # one h2 per kind of change (the table of contents names each kind once), one h3 per change
+    # naming what changed; ids come from the change's kind and path, so links stay valid
+    numbered = list(enumerate(ctx.changes, start=1))
+    for kind in dict.fromkeys(c.kind for c in ctx.changes):
+        group = [(n, c) for n, c in numbered if c.kind == kind]
+        out += [f"## {tr('change.' + str(kind), lang)} ({len(group)}) {{ #kind-{fmt.slug(str(kind))} }}", ""]
+        for n, c in group:
+            flag = tr("changes.breaking" if c.breaking else "changes.not_breaking", lang)
+            if c.target == "code-list":
+                name = fmt.code(c.path)
+                if any(cl["id"] == c.path for cl in ctx.code_lists):
+                    name = f"[{name}]({rel(page, code_page(c.path))})"
+                title = c.path
+            else:
+                name = ctx.field_ref(page, c.path, lang) + f" {fmt.code(c.path)}"
+                f = ctx.by_path.get(c.path)
+                title = fmt.text(f.get("labels"), lang) if f else c.path
+            out += [f"### {fmt.esc(title)} ({flag}) {{ #{ctx.change_anchor(n)} }}", "", name, ""]
+            if c.kind not in (ChangeKind.ADDED, ChangeKind.REMOVED):
+                out += [*change_lines(c, lang), ""]
     return "\n".join(out) + "\n"
 
 

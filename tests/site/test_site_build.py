@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import importlib.util
+import itertools
 import json
 import re
 import subprocess
@@ -218,12 +219,21 @@ def test_change_log_against_the_published_snapshot(tmp_path: Path) -> None:
     build_site(tmp_path / "out", catalogue=new, snapshot=old, schemas=None, langs=["sv"])
     page = (tmp_path / "out" / "sv" / "changes" / "index.html").read_text(encoding="utf-8")
     assert "<code>0.9.0</code>" in page and "<code>1.0.0</code>" in page
-    assert "Borttagen (Inkompatibel ändring)" in page and "next_review" in page
-    assert "Skyldigheten ändrad (Kompatibel ändring)" in page
-    # the field's own section says how it changed, linking to the change log
+    # one h2 per kind of change (no jump from h1 to h3), one h3 per change naming the field
+    headings = re.findall(r'<h([1-3]) id="([^"]+)">(.*?)<a class="headerlink"', page)
+    levels = [int(level) for level, _, _ in headings]
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in itertools.pairwise(levels)), headings
+    h2 = [text.strip() for level, _, text in headings if level == "2"]
+    assert sorted(h2) == ["Borttagen (1)", "Skyldigheten ändrad (1)"]
+    h3 = {hid: text for level, hid, text in headings if level == "3"}
+    assert "next_review (Inkompatibel ändring)" in h3["change-removed-next-review"]
+    changed = new["fields"][1]
+    anchor = "change-obligation-changed-" + fmt.slug(changed["path"])
+    assert h3[anchor].strip() == f"{changed['labels']['sv']} (Kompatibel ändring)"
+    # the field's own section says how it changed, linking to the change log by the stable id
     kind = (tmp_path / "out" / "sv" / "kinds" / "integration-plan" / "index.html").read_text(encoding="utf-8")
-    section = kind.split(f'id="{fmt.anchor(new["fields"][1]["path"])}"', 1)[1].split("<h3", 1)[0]
-    assert "Ändringar jämfört med version 0.9.0" in section and 'href="../../changes/#change-' in section
+    section = kind.split(f'id="{fmt.anchor(changed["path"])}"', 1)[1].split("<h3", 1)[0]
+    assert "Ändringar jämfört med version 0.9.0" in section and f'href="../../changes/#{anchor}"' in section
     assert not (tmp_path / "out" / "fi").exists()
 
 
