@@ -39,6 +39,7 @@ from kototieto.errors import InvalidInputError, Location, UsageError
 from kototieto.exchange.spreadsheet import Cell, RawTable, column_letter, read_table
 from kototieto.model.catalogue import FieldEntry, field_entry, fields
 from kototieto.model.codes import CODE_LISTS
+from kototieto.model.record import CURRENT_SCHEMA_VERSION
 from kototieto.model.records import RECORD_KINDS
 
 _KEY_RE = re.compile(r"^(?:customer:)?[a-z_]+(?:\[[1-9][0-9]*\])?(?:\.[a-z_]+(?:\[[1-9][0-9]*\])?)*$")
@@ -465,7 +466,11 @@ def import_file(
     built: list[tuple[int, dict[str, Any], dict[str, int], dict[str, Any] | None]] = []
     filled: dict[str, int] = {}
     for rownum, cells in table.rows:
-        data: dict[str, Any] = {"kind": kind, "schema_version": 2, "organisation": dict(organisation)}
+        data: dict[str, Any] = {
+            "kind": kind,
+            "schema_version": CURRENT_SCHEMA_VERSION,
+            "organisation": dict(organisation),
+        }
         cust: dict[str, Any] = {}
         where: dict[str, int] = {}
         row_problem = False
@@ -512,7 +517,7 @@ def import_file(
                 new_customer = {
                     "kind": "customer",
                     "id": cid,
-                    "schema_version": 2,
+                    "schema_version": CURRENT_SCHEMA_VERSION,
                     "organisation": dict(organisation),
                     "date": rec_date,
                     **(
