@@ -25,6 +25,7 @@ NOT_INPUTS = {*META_KEYS, "annulment"}
 #: Code lists shown as a select even when many values may be chosen (too long for checkboxes).
 LONG_LIST = 15
 _DATE = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _INT = re.compile(r"^\s*-?\d+\s*$")
 _NAME_PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
@@ -146,21 +147,17 @@ def date_to_form(value: Any) -> str:
     if isinstance(value, dt.date):
         value = value.isoformat()
     text = str(value)
-    try:
-        day = dt.date.fromisoformat(text)
-    except ValueError:
+    m = _ISO.match(text)
+    if m is None:
         return text
-    return f"{day.day}.{day.month}.{day.year}"
+    return f"{int(m.group(3))}.{int(m.group(2))}.{m.group(1)}"
 
 
 def date_from_form(text: str) -> str:
-    """``10.4.2025`` (or ISO) -> ``2025-04-10``; what is not a date is returned as typed."""
+    """``10.4.2025`` (or ISO) -> ``2025-04-10``; what is not d.m.yyyy is returned as typed."""
     m = _DATE.match(text)
-    if m:
-        try:
-            return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
-        except ValueError:
-            return text.strip()
+    if m:  # a day that does not exist (31.11.) stays ISO-shaped, so the model names the day
+        return f"{int(m.group(3)):04d}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
     return text.strip()
 
 
