@@ -41,6 +41,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "drafts": ("cmd_write", "drafts_", "List or discard the kept drafts of this clone."),
     "show": ("cmd_read", "show", "Show a record, now or at a revision."),
     "log": ("cmd_read", "log", "List the versions of a record."),
+    "list": ("cmd_read", "list_", "Customers and their records."),
+    "find": ("cmd_read", "find", "Find a customer by name, identity code or id."),
+    "codes": ("cmd_read", "codes", "Print a code list."),
     "diff": ("cmd_read", "diff", "Field-level differences between two versions of a record."),
     "validate": ("cmd_validate", "validate", "Validate every record of a repository."),
     "sync": ("cmd_sync", "sync", "Pull from and push to a remote."),
@@ -57,7 +60,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "serve": ("cmd_serve", "serve", "The web app over a repository (local, with an access token)."),
     "export": ("cmd_export", "export", "Export records as flat tables (CSV, XLSX, Parquet, JSON Lines)."),
     "import": ("cmd_import", "import_", "Import records from a spreadsheet; write an import template."),
-    "aggregate": ("cmd_aggregate", "aggregate", "Several repositories' pseudonymised data in one DuckDB database."),
+    "aggregate": (
+        "cmd_aggregate",
+        "aggregate",
+        "Several repositories' pseudonymised data in one DuckDB database.",
+    ),
 }
 
 

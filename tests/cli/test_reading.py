@@ -1,0 +1,95 @@
+"""Finding and reading: koto list, find, show CUSTOMER, readable show, numbered versions, codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.store_git import _support as S
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    S.hermetic(tmp_path, monkeypatch)
+    root = tmp_path / "r"
+    S.make_repo(root, organisation_code="905", name="Vaasan kaupunki")
+    out = S.koto(
+        root, "generate", "--customers", "3", "--out", ".", "--organisation", "905", "--today", "2026-11-30"
+    )
+    assert out.returncode == 0, out.stderr
+    done = S.koto(root, "commit", "-m", "aineisto")
+    assert done.returncode == 0, done.stderr
+    return root
+
+
+def _customers(root: Path) -> list[dict[str, object]]:
+    out = S.koto(root, "list", "--json")
+    assert out.returncode == 0, out.stderr
+    listed: list[dict[str, object]] = json.loads(out.stdout)
+    return listed
+
+
+def test_list_find_and_show_customer(repo: Path) -> None:
+    listed = _customers(repo)
+    assert len(listed) == 3
+    first = listed[0]
+    last = str(first["last_name"])
+    # case- and accent-insensitive search by name, by identity code and by id
+    for text in (last.upper(), last.lower(), str(first["identity_code"]), str(first["id"])):
+        found = json.loads(S.koto(repo, "find", text, "--json").stdout)
+        assert first["id"] in [c["id"] for c in found], text
+    missing = S.koto(repo, "find", "Ei-Ketään-Tämänniminen", env={"KOTO_LANG": "fi"})
+    assert missing.returncode == 3 and "ei löytynyt" in missing.stderr
+    shown = S.koto(repo, "show", str(first["id"]), "--lang", "sv")
+    assert "Kundens poster" in shown.stdout and "Efternamn: " + last in shown.stdout
+    as_json = json.loads(S.koto(repo, "show", str(first["id"]), "--json").stdout)
+    assert as_json["id"] == first["id"] and len(as_json["records"]) == len(first["records"]) - 1  # type: ignore[arg-type]
+
+
+def test_list_filters(repo: Path) -> None:
+    everyone = _customers(repo)
+    with_plans = json.loads(S.koto(repo, "list", "--kind", "integration-plan", "--json").stdout)
+    assert all(any(r["kind"] == "integration-plan" for r in c["records"]) for c in with_plans)
+    assert len(with_plans) <= len(everyone)
+    nobody = json.loads(S.koto(repo, "list", "--organisation", "091", "--json").stdout)
+    assert nobody == []
+    vaasa = json.loads(S.koto(repo, "list", "--organisation", "vaasan KAUPUNKI", "--json").stdout)
+    assert len(vaasa) == len(everyone)
+    typo = S.koto(repo, "list", "--kind", "integration-plna", env={"KOTO_LANG": "en"})
+    assert typo.returncode == 2 and "did you mean integration-plan?" in typo.stderr
+
+
+def test_readable_show_and_numbered_versions(repo: Path) -> None:
+    customer = _customers(repo)[0]
+    plan = next(r for r in customer["records"] if r["kind"] == "integration-plan")  # type: ignore[attr-defined]
+    pid, path = plan["id"], repo / plan["path"]
+    text = path.read_text(encoding="utf-8")
+    assert "status: planned" in text
+    path.write_text(text.replace("status: planned", "status: ongoing", 1), encoding="utf-8")
+    assert S.koto(repo, "commit", "-m", "tila").returncode == 0
+    log = json.loads(S.koto(repo, "log", pid, "--json").stdout)
+    assert [v["version"] for v in log] == [1, 2]
+    assert log[1]["changed_fields"] == ["measures"] and log[1]["author"] == "Testi Virkailija"
+    human = S.koto(repo, "log", pid, "--lang", "fi").stdout
+    assert "ensimmäinen versio" in human and "Sovitut toimenpiteet" in human
+    diff = S.koto(repo, "diff", pid, "1", "2", "--lang", "fi").stdout
+    assert "Suunniteltu (planned) -> Käynnissä (ongoing)" in diff
+    old = json.loads(S.koto(repo, "show", f"{pid}@1", "--json").stdout)
+    assert old["data"]["measures"][0]["status"] == "planned"
+    view = S.koto(repo, "show", pid, "--lang", "fi").stdout
+    assert view.startswith("Kotoutumissuunnitelma " + pid)
+    assert "Käynnissä (ongoing)" in view
+    assert "-" in S.koto(repo, "show", pid, "--yaml").stdout.splitlines()[2]  # the file itself
+    nine = S.koto(repo, "diff", pid, "1", "9", env={"KOTO_LANG": "sv"})
+    assert nine.returncode == 3 and "har ingen version 9" in nine.stderr
+
+
+def test_codes(repo: Path) -> None:
+    out = S.koto(repo, "codes", "language-proficiency", "--lang", "fi").stdout
+    assert "a2-1" in out
+    quoted = S.koto(repo, "codes", "municipality", "--lang", "sv").stdout
+    assert "'905'" in quoted and "Vasa" in quoted
+    wrong = S.koto(repo, "codes", "languag", env={"KOTO_LANG": "fi"})
+    assert wrong.returncode == 3 and "tarkoititko language?" in wrong.stderr
