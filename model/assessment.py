@@ -502,24 +502,59 @@ class AssessmentBase(RecordBase):
         PlanTiming | None,
         F(
             T(
-                "Suunnitelman laatimisen ajankohta",
-                "Tidpunkt för utarbetande av planen",
+                "Suunniteltu laatimisajankohta",
+                "Planerad tidpunkt för utarbetandet",
                 "Planned time of the plan",
             ),
             T(
-                "Milloin kotoutumissuunnitelma, monialainen tai perheen suunnitelma tai muu ohjaus "
-                "palveluihin on tarkoitus laatia: päivämäärä, mahdollisimman pian, tai ei laadita "
-                "perusteluineen.",
-                "När integrationsplanen, den sektorsövergripande planen, planen för familjen eller "
-                "annan styrning till tjänster ska utarbetas: ett datum, så snart som möjligt, eller "
-                "utarbetas inte med motivering.",
-                "When the integration plan, multisectoral plan, family plan or other guidance to "
-                "services is to be drawn up: a date, as soon as possible, or not at all with the "
-                "reason.",
+                "Milloin kotoutumissuunnitelma, monialainen kotoutumissuunnitelma tai perheen "
+                "kotoutumissuunnitelma on tarkoitus laatia tai muu palveluihin ohjaus toteuttaa: "
+                "päivämäärä, mahdollisimman pian, arvioinnin yhteydessä, tai tieto siitä, ettei "
+                "suunnitelmaa laadita, ja perustelu. Mahdollisen perheen kotoutumissuunnitelman "
+                "ajankohta kirjataan lisäksi kohtaan family_plan_timing.",
+                "När integrationsplanen, den sektorsövergripande integrationsplanen eller "
+                "integrationsplanen för familjen ska utarbetas eller annan hänvisning till tjänster "
+                "genomföras: ett datum, så snart som möjligt, i samband med bedömningen, eller uppgift om "
+                "att ingen plan utarbetas och motiveringen. Tidpunkten för en eventuell integrationsplan "
+                "för familjen anges dessutom i family_plan_timing.",
+                "When the integration plan, multisectoral plan or family plan is to be drawn up, or other "
+                "referral to services carried out: a date, as soon as possible, at the assessment itself, "
+                "or that no plan is drawn up, with the reason. The time of a possible family plan goes "
+                "in family_plan_timing as well.",
             ),
             ASSESS_TIMING,
             example={"plan_kind": "integration-plan", "timing": "date", "date": "2025-04-10"},
             items=("D1.04", "D1.08"),
+        ),
+    ] = None
+    family_plan_timing: Annotated[
+        PlanTiming | None,
+        F(
+            T(
+                "Perheen kotoutumissuunnitelman suunniteltu laatimisajankohta",
+                "Planerad tidpunkt för utarbetandet av integrationsplanen för familjen",
+                "Planned time of the family integration plan",
+            ),
+            T(
+                "Milloin mahdollinen perheen kotoutumissuunnitelma on tarkoitus laatia yksilön "
+                "suunnitelman lisäksi: päivämäärä, mahdollisimman pian, arvioinnin yhteydessä tai ei "
+                "laadita perusteluineen. Suunnitelman lajiksi kirjataan perheen kotoutumissuunnitelma.",
+                "När en eventuell integrationsplan för familjen ska utarbetas utöver den individuella "
+                "planen: ett datum, så snart som möjligt, i samband med bedömningen eller utarbetas inte "
+                "med motivering. Som typ av plan anges integrationsplan för familjen.",
+                "When a possible family integration plan is to be drawn up besides the individual plan: "
+                "a date, as soon as possible, at the assessment itself, or not at all with the reason. "
+                "The plan kind is the family plan.",
+            ),
+            ASSESS_FAMILY,
+            example={"plan_kind": "family-plan", "timing": "as-soon-as-possible"},
+            ob=COND,
+            condition=T(
+                "Kun perheen kotoutumissuunnitelma on mahdollinen.",
+                "När en integrationsplan för familjen är möjlig.",
+                "When a family plan is possible.",
+            ),
+            items=("D1.04",),
         ),
     ] = None
     referrals: Annotated[

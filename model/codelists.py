@@ -344,14 +344,23 @@ PLAN_TIMING = register(
         "plan-timing",
         T("Suunnitelman laatimisajankohta", "Tidpunkt för utarbetande av planen", "Planned time of the plan"),
         T(
-            "Milloin suunnitelma on tarkoitus laatia: päivämäärä, mahdollisimman pian tai ei laadita.",
-            "När planen ska utarbetas: ett datum, så snart som möjligt eller utarbetas inte.",
-            "When the plan is to be drawn up: a date, as soon as possible, or not drawn up.",
+            "Milloin suunnitelma on tarkoitus laatia: päivämäärä, mahdollisimman pian, laaditaan jo "
+            "arvioinnin yhteydessä tai ei laadita.",
+            "När planen ska utarbetas: ett datum, så snart som möjligt, utarbetas redan i samband med "
+            "bedömningen eller utarbetas inte.",
+            "When the plan is to be drawn up: a date, as soon as possible, at the assessment itself, or "
+            "not drawn up.",
         ),
         "memo VN/32076/2023, 1 §",
         _values(
             ("date", "Päivämäärä", "Datum", "On a date"),
             ("as-soon-as-possible", "Mahdollisimman pian", "Så snart som möjligt", "As soon as possible"),
+            (
+                "at-assessment",
+                "Laaditaan arvioinnin yhteydessä",
+                "Utarbetas i samband med bedömningen",
+                "Drawn up at the assessment itself",
+            ),
             ("not-drawn-up", "Suunnitelmaa ei laadita", "Planen utarbetas inte", "Not drawn up"),
         ),
     )

@@ -14,10 +14,11 @@ from typing import Any
 
 from kototieto.model.customer import Customer
 from kototieto.model.plan import PlanBase
+from kototieto.model.planstate import plan_state
 from kototieto.model.problems import Problem, RuleInfo, Severity, register_rule
 from kototieto.model.record import Common, RecordBase
 from kototieto.model.review import Review
-from kototieto.model.rules import RuleParams, add_months, months_limit_end
+from kototieto.model.rules import RuleParams, add_months, months_limit_end, plan_limits
 from kototieto.model.text import T, Text
 
 ASSESSMENT_KINDS = ("assessment", "multisectoral-assessment")
@@ -56,9 +57,21 @@ for _name, _label, _desc, _items, _kinds, _param in (
         "total-plan-time",
         T("Suunnitelmien kokonaiskesto", "Planernas totala tid", "Total plan time"),
         T(
-            "Asiakkaan suunnitelmien yhteiskesto ei ylitä enimmäisaikaa ilman pidentämisen perustetta.",
-            "Kundens planer överskrider inte den maximala tiden utan grund för förlängning.",
-            "A customer's plans together do not exceed the maximum without an extension ground.",
+            "Asiakkaan kotoutumissuunnitelmien yhteiskesto ei ylitä enimmäisaikaa ilman pidentämisen "
+            "perustetta eikä koskaan viimeisimmän pidennyksen myöntämää päättymispäivää; pidennetyt "
+            "suunnitelmat raportoidaan tiedoksi. Tulkinta (vahvistamatta): kalenteriaika ensimmäisen "
+            "suunnitelman alusta viimeisen loppuun, tauot mukaan lukien. Perheen "
+            "kotoutumissuunnitelma ei kerrytä yksilön kokonaiskestoa.",
+            "Kundens integrationsplaner överskrider tillsammans inte den maximala tiden utan grund för "
+            "förlängning och aldrig det slutdatum som den senaste förlängningen beviljade; förlängda "
+            "planer rapporteras för kännedom. Tolkning (obekräftad): kalendertid från den första planens "
+            "start till den sista planens slut, uppehåll medräknade. En integrationsplan för familjen "
+            "räknas inte in i individens totala tid.",
+            "A customer's integration plans together do not exceed the maximum without an extension "
+            "ground, and never end after the end granted by the latest extension; extended plans are "
+            "reported as information. Interpretation (unverified): the calendar span from the first "
+            "plan's start to the last plan's end, gaps counted. A family plan does not count toward an "
+            "individual's total.",
         ),
         ("D2.02", "D3.12"),
         PLAN_KINDS,
@@ -132,18 +145,6 @@ def _ref_problems(
 PLAN_WORD = T("suunnitelma", "plan", "plan")
 ASSESSMENT_WORD = T("arviointi", "bedömning", "assessment")
 CUSTOMER_WORD = T("asiakas", "kund", "customer")
-
-
-def _total_months(plans: list[PlanBase], reviews: list[Review]) -> tuple[dt.date, dt.date] | None:
-    periods = [p.period for p in plans if p.period is not None]
-    if not periods:
-        return None
-    start = min(p.start for p in periods)
-    end = max(p.end for p in periods)
-    for review in reviews:
-        if review.extension is not None:
-            end = max(end, review.extension.new_end)
-    return start, end
 
 
 def check_records(records: Iterable[Any], params: RuleParams | None = None) -> list[tuple[str, Problem]]:
@@ -236,44 +237,154 @@ def _review_vs_plan(review: Review, plan: PlanBase) -> Iterator[Problem]:
             )
 
 
+def _sev(strength: str) -> Severity | None:
+    return {"error": Severity.ERROR, "warning": Severity.WARNING, "off": None}.get(strength, Severity.INFO)
+
+
+def _total_time(
+    plans: list[PlanBase], reviews: list[Review], params: RuleParams
+) -> Iterator[tuple[str, Problem]]:
+    """The customer's plans of each kind together against that kind's total limit.
+
+    Interpretation (unverified, stated in the rule and the parameters table): the calendar span
+    from the earliest start to the latest effective end (``planstate``: extensions, endings and
+    replacements applied), gaps between plans counted. A family plan counts toward no total.
+    """
+    for kind in PLAN_KINDS:
+        _, name = plan_limits(kind)
+        if name is None:
+            continue
+        months = params.int_value(name)
+        severity = _sev(params.strength(name))
+        counted = [p for p in plans if _kind(p) == kind]
+        if months is None or severity is None or not counted:
+            continue
+        states = [
+            plan_state(p, reviews, today=dt.date.max, params=params, other_plans=plans) for p in counted
+        ]
+        ends = [(s.end, s.plan.id, s) for s in states if s.end is not None]
+        if not ends:
+            continue
+        start = min(s.start for s in states)
+        end, _, latest = max(ends)
+        assert end is not None
+        limit_end = months_limit_end(start, months)
+        if end <= limit_end:
+            continue
+        ids = {p.id for p in counted}
+        extensions = sorted(
+            (r for r in reviews if r.extension is not None and r.plan in ids), key=lambda r: (r.date, r.id)
+        )
+        grounds = [p for p in counted if p.extension_ground is not None]
+        cap = params.int_value("max_extension_months")
+        cap_severity = _sev(params.strength("max_extension_months"))
+        where = ("period", "end")
+        if not extensions and not grounds:
+            yield (
+                latest.plan.id,
+                _p(
+                    severity,
+                    "total-plan-time",
+                    where,
+                    T(
+                        f"Asiakkaan suunnitelmat kestävät yhteensä yli {months} kuukautta (enintään "
+                        f"{_d(limit_end)}; laskettu ensimmäisen suunnitelman alusta kalenteriaikana, "
+                        "suunnitelmien väliset tauot mukaan lukien). Kirjaa pidentämisen peruste tai "
+                        "lyhennä suunnitelmaa.",
+                        f"Kundens planer är sammanlagt längre än {months} månader (högst till "
+                        f"{_d(limit_end)}; räknat i kalendertid från den första planens start, uppehåll "
+                        "mellan planerna medräknade). Registrera en grund för förlängning eller förkorta "
+                        "planen.",
+                        f"The customer's plans last more than {months} months in total (until "
+                        f"{limit_end.isoformat()} at most; counted as calendar time from the first plan's "
+                        "start, gaps between plans included). Record an extension ground or shorten the plan.",
+                    ),
+                ),
+            )
+            continue
+        if extensions and extensions[-1].extension is not None and end > extensions[-1].extension.new_end:
+            granted = extensions[-1].extension.new_end
+            yield (
+                latest.plan.id,
+                _p(
+                    severity,
+                    "total-plan-time",
+                    where,
+                    T(
+                        f"Suunnitelma päättyy {_d(end)}, mutta viimeisin pidennys ({_d(extensions[-1].date)}) "
+                        f"myönsi aikaa vain {_d(granted)} asti. Lyhennä suunnitelmaa tai kirjaa uusi pidennys.",
+                        f"Planen slutar {_d(end)}, men den senaste förlängningen ({_d(extensions[-1].date)}) "
+                        f"beviljade tid endast till {_d(granted)}. Förkorta planen eller registrera en ny "
+                        "förlängning.",
+                        f"The plan ends on {end.isoformat()}, but the latest extension "
+                        f"({extensions[-1].date.isoformat()}) granted time only until {granted.isoformat()}. "
+                        "Shorten the plan or record a new extension.",
+                    ),
+                ),
+            )
+            continue
+        if cap is not None and cap_severity is not None and end > months_limit_end(start, months + cap):
+            ceiling = months_limit_end(start, months + cap)
+            yield (
+                latest.plan.id,
+                _p(
+                    cap_severity,
+                    "total-plan-time",
+                    where,
+                    T(
+                        f"Pidennetty kokonaiskesto saa olla enintään {months + cap} kuukautta "
+                        f"({_d(ceiling)} asti; max_extension_months = {cap}).",
+                        f"Den förlängda totala tiden får vara högst {months + cap} månader (till "
+                        f"{_d(ceiling)}; max_extension_months = {cap}).",
+                        f"The extended total may be at most {months + cap} months (until "
+                        f"{ceiling.isoformat()}; max_extension_months = {cap}).",
+                    ),
+                ),
+            )
+            continue
+        ground = (
+            extensions[-1].extension.ground
+            if extensions and extensions[-1].extension is not None
+            else (grounds[-1].extension_ground.ground if grounds[-1].extension_ground else "")
+        )
+        yield (
+            latest.plan.id,
+            _p(
+                Severity.INFO,
+                "total-plan-time",
+                where,
+                T(
+                    f"Suunnitelmien kokonaiskesto ylittää {months} kuukautta ({_d(limit_end)}) ja jatkuu "
+                    f"{_d(end)} asti pidennyksen perusteella ({ground}). Tarkistajalle tiedoksi.",
+                    f"Planernas totala tid överskrider {months} månader ({_d(limit_end)}) och fortsätter "
+                    f"till {_d(end)} på grund av en förlängning ({ground}). För kännedom till granskaren.",
+                    f"The plans' total time goes past {months} months ({limit_end.isoformat()}) and runs "
+                    f"until {end.isoformat()} on an extension ({ground}). For the reviewer's information.",
+                ),
+            ),
+        )
+
+
+def _kind(plan: PlanBase) -> str:
+    return str(getattr(plan, "kind", ""))
+
+
+def _d(day: dt.date) -> str:
+    return f"{day.day}.{day.month}.{day.year}"
+
+
 def _plan_time(
     plans_of: dict[str, list[PlanBase]],
     reviews_of: dict[str, list[Review]],
     by_id: dict[str, Common],
     params: RuleParams,
 ) -> Iterator[tuple[str, Problem]]:
-    total = params.int_value("total_plan_max_months")
-    total_strength = params.strength("total_plan_max_months")
     window = params.int_value("first_plan_window_years")
     window_strength = params.strength("first_plan_window_years")
     for customer_id, plans in plans_of.items():
         plans.sort(key=lambda p: (p.period.start if p.period else p.date, p.id))
-        reviews = reviews_of.get(customer_id, [])
-        span = _total_months(plans, reviews)
-        extended = any(p.extension_ground for p in plans) or any(r.extension for r in reviews)
-        if span and total is not None and total_strength != "off" and not extended:
-            last_allowed = months_limit_end(span[0], total)
-            if span[1] > last_allowed:
-                latest = max(plans, key=lambda p: p.period.end if p.period else p.date)
-                yield (
-                    latest.id,
-                    _p(
-                        Severity.ERROR if total_strength == "error" else Severity.WARNING,
-                        "total-plan-time",
-                        ("period", "end"),
-                        T(
-                            f"Asiakkaan suunnitelmat kestävät yhteensä yli {total} kuukautta "
-                            f"(enintään {last_allowed.day}.{last_allowed.month}.{last_allowed.year}). "
-                            "Kirjaa pidentämisen peruste tai lyhennä suunnitelmaa.",
-                            f"Kundens planer är sammanlagt längre än {total} månader (högst till "
-                            f"{last_allowed.day}.{last_allowed.month}.{last_allowed.year}). Registrera "
-                            "en grund för förlängning eller förkorta planen.",
-                            f"The customer's plans last more than {total} months in total (until "
-                            f"{last_allowed.isoformat()} at most). Record an extension ground or "
-                            "shorten the plan.",
-                        ),
-                    ),
-                )
+        yield from _total_time(plans, reviews_of.get(customer_id, []), params)
+        individual = [p for p in plans if _kind(p) != "family-plan"]  # a family plan is no "first plan"
         customer = by_id.get(customer_id)
         if (
             window is not None
@@ -281,9 +392,9 @@ def _plan_time(
             and isinstance(customer, Customer)
             and customer.first_residence is not None
             and not customer.trafficking_victim
-            and plans
+            and individual
         ):
-            first = plans[0]
+            first = individual[0]
             deadline = add_months(customer.first_residence.date, 12 * window)
             if first.date > deadline:
                 yield (

@@ -132,6 +132,22 @@ class Measure(KotoModel):
             example={"type": "municipality", "name": "Helsingin kaupunki"},
         ),
     ]
+    referred_on: Annotated[
+        IsoDate | None,
+        F(
+            T("Ohjauspäivä", "Datum för hänvisningen", "Referred on"),
+            T(
+                "Milloin henkilö ohjattiin hakeutumaan palveluun tai koulutukseen. Kuuden kuukauden "
+                "määräaika koskee ohjausta, ei palvelun alkamista.",
+                "När personen hänvisades att söka sig till tjänsten eller utbildningen. Sexmånadersfristen "
+                "gäller hänvisningen, inte när tjänsten börjar.",
+                "When the person was referred (told to enrol) to the service or education. The six-month "
+                "deadline concerns the referral, not the service's start.",
+            ),
+            example="2025-04-10",
+            ob=MAY,
+        ),
+    ] = None
     start: Annotated[
         IsoDate | None,
         F(

@@ -34,10 +34,13 @@ Definitions (all dates inclusive):
   ``next_review``; with no review, the plan's ``first_review``; when neither is written, start (or
   the last review) + ``review_interval_months`` (``next_review_estimated``). A next review that falls
   after the effective end is not due (the end is what is due then) and is ``None``.
-- *time used*: :class:`TimeUsed`, the plan against ``first_plan_max_months`` (a first plan: no
-  ``previous_plan``) and the customer's plans together against ``total_plan_max_months``, counted
-  from the earliest start of the customer's plans that are not annulled to this plan's effective end.
-  ``allowed_over`` is true when the plan or a review records an extension ground.
+- *time used*: :class:`TimeUsed`, against the limits of the plan's kind (``rules.plan_limits``): a
+  first integration plan (no ``previous_plan``) against ``first_plan_max_months`` (an extension
+  ground never allows it over), and the customer's integration plans together against
+  ``total_plan_max_months``, counted from the earliest start of the customer's plans *of the same
+  kind* that are not annulled to this plan's effective end (a family plan counts toward no
+  individual's total; the multisectoral and family limits are off by default).
+  ``allowed_over`` (total only) is true when the plan or a review records an extension ground.
 - *responsible official*: the first ``drawn_up_by`` name of the last review, or of the plan.
 
 :meth:`PlanState.status_text` gives the one status line printed next to the period, in fi/sv/en:
@@ -54,7 +57,7 @@ from typing import Any
 from kototieto.model.codes import code_list
 from kototieto.model.plan import PlanBase
 from kototieto.model.review import Review
-from kototieto.model.rules import RuleParams, add_months, months_limit_end
+from kototieto.model.rules import RuleParams, add_months, months_limit_end, plan_limits
 from kototieto.model.text import T, Text
 
 NOT_STARTED = "not-started"
@@ -447,13 +450,20 @@ def plan_state(
     official = source.drawn_up_by[0].name if source.drawn_up_by else ""
 
     allowed = plan.extension_ground is not None or bool(extender)
+    # the limits of the plan's own kind (rules.plan_limits): a first integration plan against
+    # first_plan_max_months, integration plans together against total_plan_max_months; a family
+    # plan counts toward no individual's total
+    first_limit, total_limit = plan_limits(_plan_kind(plan))
     plan_time = (
-        _time("first_plan_max_months", start, end, today, params, allowed)
-        if plan.previous_plan is None
+        _time(first_limit, start, end, today, params, False)
+        if plan.previous_plan is None and first_limit is not None
         else None
     )
-    total_start = min([start, *(_start(p) for p in others)])
-    total_time = _time("total_plan_max_months", total_start, end, today, params, allowed)
+    counted = [p for p in others if _plan_kind(p) == _plan_kind(plan)]
+    total_start = min([start, *(_start(p) for p in counted)])
+    total_time = (
+        _time(total_limit, total_start, end, today, params, allowed) if total_limit is not None else None
+    )
 
     return PlanState(
         plan=plan,

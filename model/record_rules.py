@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
-from kototieto.model.assessment import AssessmentBase
+from kototieto.model.assessment import AssessmentBase, PlanTiming
 from kototieto.model.common import OtherData
 from kototieto.model.customer import Customer
 from kototieto.model.guidance import Guidance
@@ -19,7 +19,7 @@ from kototieto.model.plan import PlanBase
 from kototieto.model.problems import Path, Problem, RuleInfo, Severity, register_rule
 from kototieto.model.record import Common
 from kototieto.model.review import Review
-from kototieto.model.rules import RuleParams, months_limit_end
+from kototieto.model.rules import RuleParams, months_limit_end, plan_limits
 from kototieto.model.text import T, Text, TextError
 
 RecordRule = Callable[[Any, RuleParams], Iterator[Problem]]
@@ -71,13 +71,20 @@ def _problem(path: Path, severity: Severity, name: str, text: Text) -> Problem:
     "plan-duration",
     T("Suunnitelman kesto", "Planens varaktighet", "Plan duration"),
     T(
-        "Suunnitelma päättyy alkamisen jälkeen; ensimmäinen suunnitelma on enintään "
-        "enimmäiskeston pituinen ja mikään suunnitelma ei ylitä kokonaiskestoa ilman pidemmän "
-        "keston perustetta.",
-        "Planen slutar efter att den börjat; den första planen är högst den maximala längden och "
-        "ingen plan överskrider den totala tiden utan en grund för längre varaktighet.",
-        "A plan ends after it starts; a first plan is at most the maximum first-plan length and no "
-        "plan exceeds the total maximum without an extension ground.",
+        "Suunnitelma päättyy alkamisen jälkeen. Ensimmäinen kotoutumissuunnitelma on enintään "
+        "ensimmäisen suunnitelman enimmäiskeston pituinen (pidemmän keston peruste ei pidennä sitä), "
+        "eikä mikään kotoutumissuunnitelma yksin ylitä kokonaiskestoa ilman pidemmän keston perustetta. "
+        "Monialaisen ja perheen suunnitelman rajat ovat omia parametrejaan (oletuksena pois: lähdettä "
+        "ei löytynyt).",
+        "Planen slutar efter att den börjat. Den första integrationsplanen är högst den maximala "
+        "längden för en första plan (en grund för längre varaktighet förlänger den inte), och ingen "
+        "integrationsplan överskrider ensam den totala tiden utan en grund för längre varaktighet. "
+        "Gränserna för sektorsövergripande planer och planer för familjen är egna parametrar (av som "
+        "standard: ingen källa hittades).",
+        "A plan ends after it starts. A first integration plan is at most the first-plan maximum (an "
+        "extension ground never lifts it), and no integration plan alone exceeds the total maximum "
+        "without an extension ground. Multisectoral and family plans have their own limit parameters "
+        "(off by default: no source was found).",
     ),
     items=("D2.02",),
     kinds=PLAN_KINDS,
@@ -99,34 +106,66 @@ def plan_duration(record: PlanBase, params: RuleParams) -> Iterator[Problem]:
             ),
         )
         return
-    if record.extension_ground is not None:
-        return
+    first_limit, total_limit = plan_limits(str(getattr(record, "kind", "")))
     first = record.previous_plan is None
-    name = "first_plan_max_months" if first else "total_plan_max_months"
+    if first and first_limit is not None:
+        # the first plan's own limit: an extension ground concerns the total duration only
+        yield from _over(record, params, first_limit, first=True, extra=0)
+    if total_limit is not None and total_limit != first_limit:
+        extra = 0
+        if record.extension_ground is not None:
+            cap = params.int_value("max_extension_months")
+            if cap is None or _severity(params, "max_extension_months") is None:
+                return  # an extension ground allows a longer plan; no ceiling was found or set
+            extra = cap
+        yield from _over(record, params, total_limit, first=False, extra=extra)
+    elif not first and first_limit is not None and record.extension_ground is None:
+        yield from _over(record, params, first_limit, first=False, extra=0)
+
+
+def _over(record: PlanBase, params: RuleParams, name: str, *, first: bool, extra: int) -> Iterator[Problem]:
     months = params.int_value(name)
     severity = _severity(params, name)
-    if months is None or severity is None:
+    period = record.period
+    if months is None or severity is None or period is None:
         return
-    last = months_limit_end(period.start, months)
-    if period.end > last:
-        which = (
-            T("Ensimmäinen suunnitelma", "Den första planen", "A first plan")
-            if first
-            else T("Suunnitelma", "Planen", "A plan")
+    last = months_limit_end(period.start, months + extra)
+    if period.end <= last:
+        return
+    which = (
+        T("Ensimmäinen suunnitelma", "Den första planen", "A first plan")
+        if first
+        else T("Suunnitelma", "Planen", "A plan")
+    )
+    if first:
+        hint = T(
+            "Lyhennä kestoa; pidemmän keston peruste ei pidennä ensimmäistä suunnitelmaa.",
+            "Förkorta planen; en grund för längre varaktighet förlänger inte den första planen.",
+            "Shorten it; an extension ground does not lengthen a first plan.",
         )
-        yield _problem(
-            ("period", "end"),
-            severity,
-            "plan-duration",
-            T(
-                f"{which.fi} saa kestää enintään {months} kuukautta (viimeistään {_fmt(last)}). "
-                "Lyhennä kestoa tai kirjaa pidemmän keston peruste (extension_ground).",
-                f"{which.sv} får vara högst {months} månader (senast {_fmt(last)}). Förkorta "
-                "planen eller registrera en grund för längre varaktighet (extension_ground).",
-                f"{which.en} may last at most {months} months (until {_fmt(last)}). Shorten it or "
-                "record a ground for a longer duration (extension_ground).",
-            ),
+    elif extra:
+        hint = T(
+            f"Pidemmän keston perusteella enintään {extra} kuukautta lisää (max_extension_months).",
+            f"Med en grund för längre varaktighet högst {extra} månader till (max_extension_months).",
+            f"An extension ground allows at most {extra} months more (max_extension_months).",
         )
+    else:
+        hint = T(
+            "Lyhennä kestoa tai kirjaa pidemmän keston peruste (extension_ground).",
+            "Förkorta planen eller registrera en grund för längre varaktighet (extension_ground).",
+            "Shorten it or record a ground for a longer duration (extension_ground).",
+        )
+    total = months + extra
+    yield _problem(
+        ("period", "end"),
+        severity,
+        "plan-duration",
+        T(
+            f"{which.fi} saa kestää enintään {total} kuukautta (viimeistään {_fmt(last)}). {hint.fi}",
+            f"{which.sv} får vara högst {total} månader (senast {_fmt(last)}). {hint.sv}",
+            f"{which.en} may last at most {total} months (until {_fmt(last)}). {hint.en}",
+        ),
+    )
 
 
 @rule(
@@ -181,9 +220,12 @@ def first_review_deadline(record: PlanBase, params: RuleParams) -> Iterator[Prob
     "measure-dates",
     T("Toimenpiteiden ajankohdat", "Åtgärdernas tidpunkter", "Measure dates"),
     T(
-        "Toimenpide päättyy alkamisensa jälkeen, ja palvelu alkaa määräajassa suunnitelman alusta.",
-        "En åtgärd slutar efter att den börjat, och tjänsten börjar inom tidsfristen från planens start.",
-        "A measure ends after it starts, and a service starts within the deadline after the plan start.",
+        "Toimenpide päättyy alkamisensa jälkeen, ja asiakas ohjataan palveluun määräajassa suunnitelman "
+        "alusta (kotoutumis- ja monialainen suunnitelma).",
+        "En åtgärd slutar efter att den börjat, och kunden hänvisas till en tjänst inom tidsfristen från "
+        "planens start (integrationsplan och sektorsövergripande plan).",
+        "A measure ends after it starts, and the customer is referred to a service within the deadline "
+        "after the plan start (integration and multisectoral plans).",
     ),
     items=("D2.04",),
     kinds=PLAN_KINDS,
@@ -204,21 +246,31 @@ def measure_dates(record: PlanBase, params: RuleParams) -> Iterator[Problem]:
             )
     months = params.int_value("service_start_within_months")
     severity = _severity(params, "service_start_within_months")
-    if months is None or severity is None or record.period is None:
+    if (
+        months is None
+        or severity is None
+        or record.period is None
+        or getattr(record, "kind", "") == "family-plan"
+    ):
         return
-    starts = [m.start for m in record.measures if m.start is not None]
-    if starts and min(starts) > months_limit_end(record.period.start, months):
+    # the guidance: the person is *referred* to education or another service within the deadline;
+    # a measure's referral date counts, its start only when no referral date is recorded
+    referred = [day for m in record.measures if (day := m.referred_on or m.start) is not None]
+    if referred and min(referred) > months_limit_end(record.period.start, months):
         yield _problem(
             ("measures",),
             severity,
             "measure-dates",
             T(
-                f"Yksikään palvelu ei ala {months} kuukauden kuluessa suunnitelman alusta. Ohjaa "
-                "asiakas koulutukseen tai muuhun palveluun ilman viivytystä.",
-                f"Ingen tjänst börjar inom {months} månader från planens start. Hänvisa kunden till "
-                "utbildning eller annan tjänst utan dröjsmål.",
-                f"No service starts within {months} months of the plan start. Refer the customer to "
-                "education or another service without delay.",
+                f"Asiakasta ei ole ohjattu yhteenkään palveluun {months} kuukauden kuluessa suunnitelman "
+                "alusta. Ohjaa asiakas koulutukseen tai muuhun palveluun ilman viivytystä, tai kirjaa "
+                "ohjauspäivä (referred_on), jos palvelu vain alkaa myöhemmin.",
+                f"Kunden har inte hänvisats till någon tjänst inom {months} månader från planens start. "
+                "Hänvisa kunden till utbildning eller annan tjänst utan dröjsmål, eller registrera "
+                "datumet för hänvisningen (referred_on) om tjänsten bara börjar senare.",
+                f"The customer was not referred to any service within {months} months of the plan "
+                "start. Refer them to education or another service without delay, or record the "
+                "referral date (referred_on) if the service only starts later.",
             ),
         )
 
@@ -238,10 +290,28 @@ def measure_dates(record: PlanBase, params: RuleParams) -> Iterator[Problem]:
     kinds=ASSESSMENT_KINDS,
 )
 def plan_timing(record: AssessmentBase, params: RuleParams) -> Iterator[Problem]:
-    timing = record.plan_timing
+    yield from _timing(record, record.plan_timing, "plan_timing")
+    family = record.family_plan_timing
+    yield from _timing(record, family, "family_plan_timing")
+    if family is not None and family.plan_kind != "family-plan":
+        yield _problem(
+            ("family_plan_timing", "plan_kind"),
+            Severity.ERROR,
+            "plan-timing",
+            T(
+                "Perheen kotoutumissuunnitelman ajankohdassa suunnitelman laji on perheen "
+                "kotoutumissuunnitelma (family-plan).",
+                "I tidpunkten för integrationsplanen för familjen är typen av plan integrationsplan för "
+                "familjen (family-plan).",
+                "The family plan's timing is for the family plan: set plan_kind to family-plan.",
+            ),
+        )
+
+
+def _timing(record: AssessmentBase, timing: PlanTiming | None, field: str) -> Iterator[Problem]:
     if timing is None:
         return
-    base = ("plan_timing",)
+    base: tuple[str, ...] = (field,)
     if timing.timing == "date":
         if timing.date is None:
             yield _problem(
@@ -411,7 +481,26 @@ def review_next_date(record: Review, params: RuleParams) -> Iterator[Problem]:
     kinds=("review",),
 )
 def review_outcome(record: Review, params: RuleParams) -> Iterator[Problem]:
-    if record.plan_switch is not None and record.plan_switch.to_kind == record.plan_kind:
+    individual = ("integration-plan", "multisectoral-plan")
+    if record.plan_switch is not None and (
+        record.plan_kind not in individual or record.plan_switch.to_kind not in individual
+    ):
+        yield _problem(
+            ("plan_switch", "to_kind"),
+            Severity.ERROR,
+            "review-outcome",
+            T(
+                "Suunnitelman lajia voi vaihtaa vain kotoutumissuunnitelmasta monialaiseen "
+                "kotoutumissuunnitelmaan tai päinvastoin. Perheen kotoutumissuunnitelman tarve kirjataan "
+                "kohtaan family_plan_agreed.",
+                "Typen av plan kan bytas endast från en integrationsplan till en sektorsövergripande "
+                "integrationsplan eller tvärtom. Behov av en integrationsplan för familjen registreras i "
+                "family_plan_agreed.",
+                "A plan can switch only from an integration plan to a multisectoral integration plan or "
+                "back. A need for a family plan goes in family_plan_agreed.",
+            ),
+        )
+    elif record.plan_switch is not None and record.plan_switch.to_kind == record.plan_kind:
         yield _problem(
             ("plan_switch", "to_kind"),
             Severity.ERROR,
@@ -442,6 +531,33 @@ def review_outcome(record: Review, params: RuleParams) -> Iterator[Problem]:
                 "Suunnitelma päättyy, mutta seuraava tarkistus on suunniteltu. Poista next_review.",
                 "Planen upphör men en följande översyn är planerad. Ta bort next_review.",
                 "The plan ends but a next review is planned. Remove next_review.",
+            ),
+        )
+    if record.employment_referral is not None and record.next_review is not None:
+        yield _problem(
+            ("next_review",),
+            Severity.INFO,
+            "review-outcome",
+            T(
+                "Suunnitelman tarkistaminen siirtyy työvoimaviranomaiselle (ohjaus työvoimaviranomaiselle); "
+                "kunnan seuraavaa tarkistusta ei tarvita.",
+                "Översynen av planen övergår till arbetskraftsmyndigheten (hänvisning till "
+                "arbetskraftsmyndigheten); kommunen behöver ingen följande översyn.",
+                "The plan's review passes to the employment authority (referral to the employment "
+                "authority); no next municipal review is needed.",
+            ),
+        )
+    if record.no_obstacles and (record.obstacles or "").strip():
+        yield _problem(
+            ("no_obstacles",),
+            Severity.ERROR,
+            "review-outcome",
+            T(
+                "Tarkistukseen on kirjattu sekä vaikeuttavia tekijöitä että tieto, ettei niitä ole. "
+                "Poista toinen.",
+                "I översynen har både försvårande faktorer och uppgiften att sådana saknas "
+                "registrerats. Ta bort det ena.",
+                "The review records obstacles and also that there are none. Remove one of them.",
             ),
         )
     if record.family_plan_agreed is not None and record.family_plan_agreed.planned_date is None:

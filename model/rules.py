@@ -41,6 +41,27 @@ ALL_KINDS: tuple[str, ...] = (
 )
 
 
+#: Parameters in the table for the record, which no code reads: setting one is refused.
+NOT_SETTABLE: dict[str, str] = {
+    "retention_years": "kototieto does not delete records by age, so a retention period cannot be "
+    "enforced here; keep it in the repository's own data-management policy",
+}
+
+#: Limit parameters of each plan kind: (one plan's length when it is the customer's first of the
+#: kind, the customer's plans of that kind together). None: no limit applies to the kind.
+PLAN_LIMITS: dict[str, tuple[str | None, str | None]] = {
+    "integration-plan": ("first_plan_max_months", "total_plan_max_months"),
+    "multisectoral-plan": ("multisectoral_plan_max_months", "multisectoral_plan_max_months"),
+    "family-plan": ("family_plan_max_months", None),
+}
+
+
+def plan_limits(kind: str) -> tuple[str | None, str | None]:
+    """(first-plan parameter, total parameter) of a plan kind; plans count toward the total of their
+    own kind only (a family plan toward none)."""
+    return PLAN_LIMITS.get(kind, (None, None))
+
+
 def _p(
     value: int | dt.date | bool | tuple[str, ...] | None, strength: Strength, source: str, description: str
 ) -> Param:
@@ -53,16 +74,41 @@ class RuleParams(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     first_plan_max_months: Param = _p(
-        12, "error", "guidance (kotoutuminen.fi)", "Maximum length of a customer's first integration plan."
+        12,
+        "error",
+        "guidance (kotoutuminen.fi)",
+        "Maximum length of a customer's first integration plan. An extension ground never lifts it.",
     )
     total_plan_max_months: Param = _p(
         24,
         "error",
         "Administration Committee report HaVM 8/2024 (shortened from 3 years)",
-        "Maximum total duration of a customer's integration plans; longer only with an extension ground.",
+        "Maximum total duration of a customer's integration plans (16 §; multisectoral and family plans "
+        "do not count). Interpretation, unverified: the calendar span from the earliest start to the "
+        "latest end, gaps between plans counted. Longer only with an extension ground, and then never "
+        "past the end granted by the latest extension.",
     )
     max_extension_months: Param = _p(
-        None, "off", "not found: configurable, no default cap", "Maximum length of one extension."
+        None,
+        "off",
+        "not found: configurable, no default cap",
+        "When set: the total duration may be extended at most this many months past "
+        "total_plan_max_months (by a review's extension or a plan's extension ground).",
+    )
+    multisectoral_plan_max_months: Param = _p(
+        None,
+        "off",
+        "not found: no limit for multisectoral plans (17 §) was found; the integration-plan limits are "
+        "not applied to them",
+        "When set: maximum length of one multisectoral plan and of a customer's multisectoral plans "
+        "together.",
+    )
+    family_plan_max_months: Param = _p(
+        None,
+        "off",
+        "not found: no limit for family plans (21 §) was found; a family plan does not count toward "
+        "an individual's total",
+        "When set: maximum length of one family plan.",
     )
     review_interval_months: Param = _p(
         6,
@@ -90,7 +136,11 @@ class RuleParams(BaseModel):
         "Entering the data is mandatory for records dated on or after this day.",
     )
     retention_years: Param = _p(
-        None, "off", "not found: configurable, no default", "Retention period of repository data."
+        None,
+        "off",
+        "not found: no retention period was confirmed",
+        "Retention period of repository data. Documentation only: kototieto deletes nothing by age, so "
+        "a repository cannot set it (koto.yaml refuses a value rather than pretend to enforce it).",
     )
     allow_real_identity_codes: Param = _p(
         False,
@@ -126,6 +176,8 @@ class RuleParams(BaseModel):
             update = dict(raw) if isinstance(raw, Mapping) else {"value": raw}
             if "value" in update and isinstance(update["value"], str) and isinstance(current.value, dt.date):
                 update["value"] = dt.date.fromisoformat(update["value"])
+            if key in NOT_SETTABLE:
+                raise ValueError(f"rule parameter '{key}': {NOT_SETTABLE[key]}")
             if key == "record_kinds" and "value" in update:
                 update["value"] = _kinds_value(update["value"])
             try:
