@@ -149,6 +149,7 @@ def run_reports(result: DemoResult, clock: _Clock, today: dt.date) -> None:
     from kototieto.reports.due import due_report
     from kototieto.reports.fillrates import fill_rate_report
     from kototieto.reports.stats import stats_report
+    from kototieto.store.extensions import repository_extensions
 
     clock.step("reports", "Running the reports and drawing the charts")
     loaded = _load(result)
@@ -157,7 +158,12 @@ def run_reports(result: DemoResult, clock: _Clock, today: dt.date) -> None:
     reports: dict[str, Any] = {
         "due": due_report(live, today=today, days=30, params=loaded.params),
         "completeness": completeness_report(live, since=first, params=loaded.params),
-        "stats": stats_report(loaded.records(annulled=True), today=today, params=loaded.params),
+        "stats": stats_report(
+            loaded.records(annulled=True),
+            today=today,
+            params=loaded.params,
+            extensions=repository_extensions(result.repo),  # the pilot's open-end codes get labels
+        ),
         "fill-rates": fill_rate_report(result.repo),
     }
     folder = result.out / "reports"
@@ -210,6 +216,10 @@ def build_site(result: DemoResult, clock: _Clock, today: dt.date) -> None:
         sorted({c[1] for c in COMMENTS}),
         str(catalogue["version"]),
         contact="kotodigi@vaasa.example.fi",
+        names={
+            "sv": "Koto-Digi-datainnehållet, remissrunda 1/2026",
+            "en": "Koto-Digi data content, consultation round 1/2026",
+        },
     )
     first = None
     for path, org, author, text, proposed in COMMENTS:

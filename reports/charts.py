@@ -184,7 +184,9 @@ def front_page_charts(stats: StatsReport, lang: str = "fi") -> list[Chart]:
         (T("Vaihdettu: ", "Bytt: ", "Switched: ").get(lang) + kind_label(k, lang), n)
         for k, n in sorted(stats.switched_to.items())
     ]
-    services = [(code_label("service-kind", k, lang), m) for k, m, _ in stats.top_service_kinds(8)]
+    services = [
+        (stats.service_label(k, lang), m) for k, m, _ in stats.top_service_kinds(8)
+    ]  # open-end codes too
     return [
         months_chart(stats, lang),
         _barh(

@@ -41,8 +41,15 @@ def completeness(
 
 
 def stats(repo: Path | str, *, today: dt.date | None = None) -> StatsReport:
+    from kototieto.store.extensions import repository_extensions
+
     loaded = load_repository(repo)
-    return stats_report(loaded.records(annulled=True), today=today or dt.date.today(), params=loaded.params)
+    return stats_report(
+        loaded.records(annulled=True),
+        today=today or dt.date.today(),
+        params=loaded.params,
+        extensions=repository_extensions(loaded.root),
+    )
 
 
 def fill_rates(repo: Path | str) -> FillRateReport:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kototieto.model.catalogue import code_label, kind_label
-from kototieto.model.extensions import definitions_of
+from kototieto.model.extensions import ExtensionSet, definitions_of
 from kototieto.model.plan import FamilyPlan, IntegrationPlan, MultisectoralPlan
 from kototieto.model.planstate import plan_states
 from kototieto.model.records import ASSESSMENT_KINDS, RECORD_KINDS, Plan, Record
@@ -260,9 +260,17 @@ def _assessment_for(
 
 
 def stats_report(
-    records: Iterable[Record], *, today: dt.date, params: RuleParams | None = None
+    records: Iterable[Record],
+    *,
+    today: dt.date,
+    params: RuleParams | None = None,
+    extensions: ExtensionSet | None = None,
 ) -> StatsReport:
-    """The statistics of the module docstring over ``records`` (annulled ones are counted apart)."""
+    """The statistics of the module docstring over ``records`` (annulled ones are counted apart).
+
+    ``extensions``: the repository's extension definitions (labels of its open-end codes); without
+    them, the definitions a record's extended type was built from are used.
+    """
     params = params or RuleParams()
     interval = params.int_value("review_interval_months")
     report = StatsReport(today, interval)
@@ -316,7 +324,7 @@ def stats_report(
             report.extended += 1
         if state.switches and state.switched_to is not None:
             report.switched_to[state.switched_to] = report.switched_to.get(state.switched_to, 0) + 1
-        ext = definitions_of(plan)
+        ext = extensions or definitions_of(plan)
         if ext is not None:
             for m in plan.measures:
                 if m.service_kind not in report.code_labels and m.service_kind not in _national_services():
