@@ -218,3 +218,24 @@ def show(folder: Path, as_json: bool) -> None:
     click.echo(f"{rnd.name}\n  {rnd.opens} .. {rnd.closes}\n  catalogue {rnd.catalogue_version}")
     for org in rnd.organisations:
         click.echo(f"  - {org}")
+
+
+@comment.command(name="import")
+@click.argument(
+    "sources", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@comments_option
+@json_option
+def import_(sources: tuple[Path, ...], folder: Path, as_json: bool) -> None:
+    """Comments sent by e-mail through the site's comment links (.eml files or an mbox mailbox)."""
+    from kototieto.site.comments_mail import import_comments
+
+    result = import_comments(_repo(folder), sources, _catalogue())
+    if as_json:
+        echo_json(result.to_json())
+    else:
+        click.echo(f"added {len(result.added)}, duplicates skipped {len(result.duplicates)}")
+        for source, reason in result.failed:
+            click.echo(f"could not read {source}: {reason}", err=True)
+    if result.failed:
+        raise SystemExit(5)

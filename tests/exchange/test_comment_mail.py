@@ -1,0 +1,113 @@
+"""``koto comment import``: comments sent through the site's mailto links become threads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import mailbox
+from collections.abc import Iterator
+from email.message import EmailMessage
+from email.utils import format_datetime
+from pathlib import Path
+from types import ModuleType
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from kototieto.site.comments import CommentRepo
+from kototieto.site.context import CommentLink
+
+
+def _support() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("_exch_support", Path(__file__).parent / "_support.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+S = _support()
+ORGS = ["Vaasan kaupunki", "Helsingin kaupunki"]
+
+
+def _mail(
+    lang: str, path: str, name: str, org: str, comment: str, proposed: str = "", day: int = 20
+) -> EmailMessage:
+    """A message as a reviewer sends it: the site's pre-filled link, with the blanks filled in."""
+    url = CommentLink(contact="kirjaamo@example.org").url(path, "label", lang)
+    q = parse_qs(urlsplit(url).query)
+    body = q["body"][0]
+    lines = body.split("\n")
+    filled = []
+    for line in lines:
+        if line.rstrip().endswith(":") and line.startswith(("Nimi", "Namn", "Name")):
+            line += f" {name}"
+        elif line.startswith(("Organisaatio", "Organisation")):
+            line += f" {org}"
+        elif line.startswith(("Kommentti", "Kommentar", "Comment")):
+            line += "\n" + comment
+        elif line.startswith(("Ehdotettu", "Föreslagen", "Proposed")) and proposed:
+            line += "\n" + proposed
+        filled.append(line)
+    msg = EmailMessage()
+    msg["From"] = f"{name} <someone@example.org>"
+    msg["To"] = "kirjaamo@example.org"
+    msg["Subject"] = q["subject"][0]
+    msg["Date"] = format_datetime(dt.datetime(2026, 11, day, 10, 0, tzinfo=dt.UTC))
+    msg.set_content("\n".join(filled) + "\n-- \nMaija\nPuh. 040 000\n")
+    return msg
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Iterator[Path]:
+    with S.hermetic_env(tmp_path):
+        repo = CommentRepo(tmp_path / "comments")
+        repo.create_round("Kierros", dt.date(2026, 11, 1), dt.date(2026, 12, 15), ORGS, "0.9.0")
+        yield tmp_path / "comments"
+
+
+def test_eml_and_mbox_become_threads_duplicates_skipped(folder: Path, tmp_path: Path) -> None:
+    eml = tmp_path / "a.eml"
+    eml.write_bytes(
+        bytes(
+            _mail(
+                "fi",
+                "goals",
+                "Maija Virtanen",
+                "Vaasan kaupunki",
+                "Liian pitkä.\nToinen rivi.",
+                "Uusi teksti",
+            )
+        )
+    )
+    box_path = tmp_path / "inbox.mbox"
+    box = mailbox.mbox(str(box_path))
+    box.add(_mail("sv", "measures.service_kind", "Anna Berg", "Vaasan kaupunki", "Saknar ett värde."))
+    box.add(
+        _mail("fi", "goals", "Maija Virtanen", "Vaasan kaupunki", "Liian pitkä.\nToinen rivi.", "Uusi teksti")
+    )
+    box.add(_mail("en", "goals", "", "Helsingin kaupunki", ""))  # nothing filled in
+    box.flush()
+    box.close()
+    with S.hermetic_env(tmp_path):
+        out = S.koto(
+            tmp_path, "comment", "import", str(eml), str(box_path), "--comments", str(folder), "--json"
+        )
+    assert out.returncode == 5, out.stderr
+    res = json.loads(out.stdout)
+    assert len(res["added"]) == 2 and res["duplicates"] == ["inbox.mbox[2]"]
+    assert res["failed"][0]["source"] == "inbox.mbox[3]" and "comment" in res["failed"][0]["reason"]
+    threads = {t.path: t for t in CommentRepo(folder).threads()}
+    t = threads["goals"]
+    assert (t.author, t.organisation, t.text, t.proposed_text) == (
+        "Maija Virtanen",
+        "Vaasan kaupunki",
+        "Liian pitkä.\nToinen rivi.",
+        "Uusi teksti",
+    )
+    assert t.date == dt.date(2026, 11, 20)
+    assert threads["measures.service_kind"].author == "Anna Berg"
+    with S.hermetic_env(tmp_path):
+        again = S.koto(tmp_path, "comment", "import", str(eml), "--comments", str(folder), "--json")
+    assert again.returncode == 0 and json.loads(again.stdout)["duplicates"] == ["a.eml"]
