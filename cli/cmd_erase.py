@@ -18,12 +18,14 @@ from kototieto.cli.options import echo_json, json_option, repo_option
 @json_option
 def erase(customer: str, reason: str, yes: bool, author: str | None, repo: Path, as_json: bool) -> None:
     """Erase CUSTOMER's records from every commit (rewrites history; remotes must follow)."""
-    from kototieto.store.erase import erase_customer
+    from kototieto.store.erase import check_reason, erase_customer
     from kototieto.store.repository import Repository
 
+    r = Repository.open(repo)
+    check_reason(r, customer, reason)  # before the question, not after it
     if not yes and not as_json:
         click.confirm(f"Rewrite the whole history to erase customer {customer}?", abort=True)
-    result = erase_customer(Repository.open(repo), customer, reason, author=author)
+    result = erase_customer(r, customer, reason, author=author)
     if as_json:
         echo_json(result.to_json())
         return

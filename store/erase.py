@@ -114,16 +114,23 @@ def _personal_strings(repo: Repository, folder: str) -> list[str]:
     return found
 
 
+def check_reason(repo: Repository, customer: str, reason: str) -> None:
+    """Refuse a reason that is empty or holds the customer's name or an identity code (it is kept
+    in the erasure log); run before asking for confirmation."""
+    if not reason.strip():
+        raise UsageError("--reason is required (it is kept in the erasure log: no personal data)")
+    folder = layout.customer_dir(customer)
+    if _HETU.search(reason) or any(s.lower() in reason.lower() for s in _personal_strings(repo, folder)):
+        raise UsageError("the reason must not contain the customer's name or identity code")
+
+
 def erase_customer(
     repo: Repository, customer: str, reason: str, *, author: str | None = None
 ) -> ErasureResult:
     """Erase ``customer`` from every commit of every local ref; append to the erasure log."""
     folder = layout.customer_dir(customer)
     indexsync.flush(repo)
-    if not reason.strip():
-        raise UsageError("--reason is required (it is kept in the erasure log: no personal data)")
-    if _HETU.search(reason) or any(s.lower() in reason.lower() for s in _personal_strings(repo, folder)):
-        raise UsageError("the reason must not contain the customer's name or identity code")
+    check_reason(repo, customer, reason)
     if not _git(repo, "log", "--all", "--format=%H", "-n1", "--", folder).strip():
         raise NotFoundError(f"customer {customer!r} has no records in any commit of this repository")
     if (

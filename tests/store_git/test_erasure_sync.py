@@ -120,3 +120,31 @@ def test_ci_command_of_koto_init_rejects_a_push_that_brings_one_back(remote: str
     assert commands[-1] == "koto validate"
     run = subprocess.run(commands[-1], shell=True, cwd=ci, capture_output=True, text=True)
     assert run.returncode != 0 and "erasures.yaml" in run.stdout + run.stderr  # ...the CI does not
+
+
+def test_reason_is_checked_before_the_question_and_the_driver_refuses_an_erased_customer(
+    tmp_path: Path,
+) -> None:
+    repo = S.make_repo(tmp_path / "r")
+    store = Store(repo)
+    store.save(S.customer("c-0001"))
+    store.save(S.customer(ERASED, first="Toinen", hetu="020290-9016"))
+    saved = store.read(ERASED)
+    asked = subprocess.run(
+        [S.KOTO, "erase", ERASED, "--reason", "pyysi, hetu 020290-9016"],
+        cwd=repo.root,
+        input="",
+        capture_output=True,
+        text=True,
+    )
+    assert asked.returncode == 2 and "Rewrite the whole history" not in asked.stdout
+    assert S.koto(repo.root, "erase", ERASED, "--reason", "Asiakkaan pyyntö", "--yes").returncode == 0
+    # Git would call the driver for an erased customer's record only if a history brought it back
+    files = []
+    for name, text in (("base", saved.text), ("ours", saved.text), ("theirs", saved.text + "# x\n")):
+        files.append(tmp_path / name)
+        files[-1].write_text(text)
+    out = S.koto(repo.root, "merge-driver", *map(str, files), saved.path)
+    assert out.returncode == 1
+    note = json.loads((repo.root / ".git" / "koto" / "conflicts" / f"{ERASED}.json").read_text())
+    assert any("erased" in p for p in note["problems"])
