@@ -89,9 +89,12 @@ def add(
     """Validate record FILES (from anywhere) and commit each into its place in the repository."""
     store = _store(repo, author)
     if check_staged:
+        from kototieto.store import erasures
         from kototieto.store.worktree import staged_record_blobs
 
-        _check_all(store, staged_record_blobs(store.repo), as_json)
+        staged = staged_record_blobs(store.repo)
+        erasures.refuse_paths(store.repo.root, [p for p, _ in staged], store.repo.git)
+        _check_all(store, staged, as_json)
         return
     if not files:
         raise UsageError("give the record files to add")
@@ -108,13 +111,26 @@ def add(
 def commit_(
     paths: tuple[Path, ...], repo: Path, author: str | None, message: str | None, as_json: bool
 ) -> None:
-    """Validate and commit records edited in place (default: every changed record file)."""
+    """Validate and commit records edited in place (default: every changed record file).
+
+    During a merge (`koto sync` stopped at a conflict) it settles the records edited in place and
+    commits the merge, with both parents, once no conflict is left."""
+    from kototieto.store import mergestate
     from kototieto.store.worktree import changed_record_paths, relative_paths
 
     store = _store(repo, author)
     rels = (
         relative_paths(store.repo, [repo / p if not p.is_absolute() else p for p in paths]) if paths else []
     )
+    if mergestate.in_merge(store.repo):
+        done = mergestate.commit_in_merge(store.repo, rels, author=author, message=message)
+        if as_json:
+            echo_json(done.to_json())
+        elif done.merge_committed:
+            click.echo(f"Merge committed (commit {str(done.commit)[:10]}); run `koto sync` to push.")
+        else:
+            click.echo(f"Settled {done.path}; {done.remaining} conflict(s) left (see `koto conflicts`).")
+        return
     if not paths:
         rels = changed_record_paths(store.repo)
     if not rels:
