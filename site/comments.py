@@ -64,6 +64,8 @@ class _Strict(BaseModel):
 
 class Round(_Strict):
     name: str = Field(min_length=1)
+    #: The round's name in other languages (``{sv: ..., en: ...}``); ``name`` where one is missing.
+    names: dict[str, str] = Field(default_factory=dict)
     opens: dt.date
     closes: dt.date
     organisations: list[str] = Field(default_factory=list)
@@ -73,6 +75,10 @@ class Round(_Strict):
 
     def is_open(self, day: dt.date) -> bool:
         return self.opens <= day <= self.closes
+
+    def name_in(self, lang: str) -> str:
+        """The round's name in ``lang`` (its ``names``), else its ``name``."""
+        return self.names.get(lang) or self.name
 
 
 class Reply(_Strict):
@@ -269,6 +275,7 @@ class CommentRepo:
         *,
         contact: str | None = None,
         issue_url: str | None = None,
+        names: Mapping[str, str] | None = None,
     ) -> Round:
         if closes < opens:
             raise UsageError(f"the round closes ({closes}) before it opens ({opens})")
@@ -278,6 +285,7 @@ class CommentRepo:
             CommentLink(template=issue_url)  # raises UsageError on a bad template
         rnd = Round(
             name=name,
+            names={lang: text for lang, text in (names or {}).items() if text},
             opens=opens,
             closes=closes,
             organisations=[o for o in organisations if o],

@@ -49,7 +49,7 @@ def home_md(ctx: SiteContext, lang: str, charts: Sequence[Chart] = ()) -> str:
     out += [f"## {tr('home.how_comment', lang)} {{ #how-to-comment }}", "", tr("home.comment_text", lang), ""]
     rnd = ctx.comments.round
     if rnd is not None:
-        out += [f"### {tr('home.round', lang)}: {fmt.esc(rnd.name)} {{ #round }}", ""]
+        out += [f"### {tr('home.round', lang)}: {fmt.esc(rnd.name_in(lang))} {{ #round }}", ""]
         out.append(
             f"- {tr('home.round_dates', lang)}: {fmt.date(rnd.opens, lang)} – {fmt.date(rnd.closes, lang)}"
         )

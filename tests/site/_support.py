@@ -84,7 +84,8 @@ def write_thread(folder: Path, thread_id: str, path: str, text: str, status: str
 def write_round(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "round.yaml").write_text(
-        "name: Kenttäluettelon lausuntokierros 2026\nopens: 2026-11-01\ncloses: 2026-12-15\n"
+        "name: Kenttäluettelon lausuntokierros 2026\nnames: {sv: Remissrunda om fältkatalogen 2026}\n"
+        "opens: 2026-11-01\ncloses: 2026-12-15\n"
         "organisations: [Helsingin kaupunki, KEHA-keskus]\ncatalogue_version: '2026.11'\n"
         "contact: kirjaamo@example.org\n",
         encoding="utf-8",

@@ -144,6 +144,9 @@ def test_comments_show_under_their_field_and_orphans_are_listed(built: Built) ->
     code_page = built.page("fi", "codes/service-kind")
     assert "Muu on liian laaja." in code_page
     assert built.result.comments == 2 and built.result.orphans == 1
+    # the round is named in the page's language where it has a name in it, else by its name
+    assert "Remissrunda om fältkatalogen 2026" in built.page("sv", "")
+    assert "Kenttäluettelon lausuntokierros 2026" in built.page("en", "")
     home = built.page("fi", "")
     # Finnish pages write dates as people do (15.12.2026), not in ISO form
     assert (
