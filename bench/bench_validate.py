@@ -43,11 +43,12 @@ def _env(home: Path) -> dict[str, str]:
 
 def build(root: Path, records: int) -> int:
     """A data repository with about ``records`` synthetic records, committed."""
-    from kototieto.cli.cmd_generate import write_dataset
+    from kototieto.store.bulkwrite import write_customers
     from kototieto.store.scaffold import init_repository
+    from kototieto.synthetic.generator import CustomerSource
 
     init_repository(root, organisation_code="091", name="Benchkunta")
-    summary = write_dataset(root, max(1, round(records / RECORDS_PER_CUSTOMER)), 11, TODAY)
+    summary = write_customers(root, max(1, round(records / RECORDS_PER_CUSTOMER)), CustomerSource(11, TODAY))
     for args in (["add", "-A"], ["commit", "-q", "--no-verify", "-m", "synthetic records"]):
         subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
     return int(summary["records"])

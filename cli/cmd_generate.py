@@ -1,160 +1,21 @@
 """``koto generate`` (synthetic records as files in the repository layout) and ``koto check``
-(validate record files without a repository).
+(validate record files, in a repository or not).
 
-``write_dataset`` and ``check_files`` are the library calls; the commands only parse options and
-format the result. Writing is all or nothing: files go to a staging folder inside ``--out`` that
-is renamed to ``customers/`` at the end, so a failure leaves no partial dataset. Each worker
-process generates its own customers from (seed, customer index), so the files do not depend on
-the number of workers.
+The library calls are ``kototieto.store.bulkwrite.write_customers`` with a
+``kototieto.synthetic.generator.CustomerSource`` and ``kototieto.store.checkfiles.check_files``;
+the commands only parse options and format the result.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
-import os
-import shutil
 import sys
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
 
 import click
 
 from kototieto.cli.options import echo_json, json_option, lang_option
 from kototieto.errors import InvalidRecordError, UsageError
-
-#: Customers per work unit (a unit is generated and written by one worker process).
-CHUNK = 250
-#: Below this many customers everything runs in this process (starting workers costs more).
-PARALLEL_FROM = 400
-
-
-def _write_chunk(
-    out: str, seed: int, today: str, organisation: str | None, clean: bool, start: int, stop: int
-) -> dict[str, int]:
-    """Generate customers ``start..stop-1`` and write their records under ``out``; kind counts."""
-    from kototieto.model.records import record_to_data
-    from kototieto.store.layout import record_path, schema_url_for
-    from kototieto.store.yamlio import new_document_text
-    from kototieto.synthetic.generator import DatasetSpec, customer_records
-    from kototieto.synthetic.realism import Imperfections
-
-    realism = Imperfections.none() if clean else Imperfections()
-    spec = DatasetSpec(seed, dt.date.fromisoformat(today), organisation, realism=realism)
-    counts: Counter[str] = Counter()
-    root = Path(out)
-    for index in range(start, stop):
-        records = customer_records(spec, index)
-        folder: Path | None = None
-        for record in records:
-            rel = record_path(record.customer, record.id)
-            if folder is None:
-                folder = (root / rel).parent
-                folder.mkdir(parents=True, exist_ok=False)
-            data = record_to_data(record)
-            (root / rel).write_text(new_document_text(data, schema_url_for(rel)), encoding="utf-8")
-            counts[record.kind] += 1
-    return dict(counts)
-
-
-def _chunks(customers: int, workers: int) -> Iterator[tuple[int, int]]:
-    """Work units: about four per worker (so a slow one does not hold the rest), at most CHUNK."""
-    size = max(1, min(CHUNK, -(-customers // (workers * 4))))
-    for start in range(0, customers, size):
-        yield start, min(customers, start + size)
-
-
-def write_dataset(
-    out: Path,
-    customers: int,
-    seed: int,
-    today: dt.date,
-    organisation: str | None = None,
-    *,
-    jobs: int | None = None,
-    progress: Callable[[int], None] | None = None,
-    clean: bool = False,
-) -> dict[str, Any]:
-    """Write ``customers`` synthetic customers' records as YAML files under ``out``.
-
-    Refuses a folder whose ``customers/`` already holds files. ``jobs``: worker processes (None
-    or 0: one per CPU for large datasets, this process alone for small ones). ``progress`` is
-    called with the number of customers finished since the last call. Returns a summary (counts
-    per kind). Writes ``schema/record.schema.json`` too when the folder has none. ``clean``: no
-    deliberate imperfections (late reviews, unrecorded items), so no warnings either.
-    """
-    from kototieto.store.layout import CUSTOMERS_DIR, SCHEMA_PATH
-    from kototieto.synthetic.generator import DatasetSpec
-
-    try:
-        DatasetSpec(seed, today, organisation)  # checks today and the organisation before writing
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
-    target = out / CUSTOMERS_DIR
-    if target.exists() and any(target.iterdir()):
-        raise UsageError(f"{target} already holds records: choose an empty folder for --out")
-    out.mkdir(parents=True, exist_ok=True)
-    staging = out / f".koto-generate-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
-    counts: Counter[str] = Counter()
-    workers = jobs or (1 if customers < PARALLEL_FROM else (os.cpu_count() or 1))
-    args = (str(staging), seed, today.isoformat(), organisation, clean)
-    try:
-        if workers == 1:
-            for start, stop in _chunks(customers, 1):
-                counts.update(_write_chunk(*args, start, stop))
-                if progress:
-                    progress(stop - start)
-        else:
-            # spawn, not fork: forking a process that may run threads (rich's progress bar) can
-            # deadlock, and Python warns about it.
-            context = multiprocessing.get_context("spawn")
-            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-                futures = {
-                    pool.submit(_write_chunk, *args, a, b): b - a for a, b in _chunks(customers, workers)
-                }
-                for future in _as_completed(futures):
-                    counts.update(future.result())
-                    if progress:
-                        progress(futures[future])
-        try:
-            if target.exists():
-                target.rmdir()
-            if (staging / CUSTOMERS_DIR).exists():
-                (staging / CUSTOMERS_DIR).rename(target)
-            else:
-                target.mkdir()
-        except OSError:
-            raise UsageError(
-                f"{target} was filled by someone else while generating; nothing written"
-            ) from None
-        schema = out / SCHEMA_PATH
-        if not schema.exists():
-            from kototieto.store.scaffold import schema_text
-
-            schema.parent.mkdir(parents=True, exist_ok=True)
-            schema.write_text(schema_text(), encoding="utf-8")
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return {
-        "out": str(out),
-        "customers": customers,
-        "records": sum(counts.values()),
-        "kinds": dict(sorted(counts.items())),
-        "seed": seed,
-        "today": today.isoformat(),
-        "organisation": organisation,
-    }
-
-
-def _as_completed(futures: Iterable[Any]) -> Iterator[Any]:
-    from concurrent.futures import as_completed
-
-    return as_completed(list(futures))
 
 
 @click.command()
@@ -191,25 +52,25 @@ def generate(
     as_json: bool,
 ) -> None:
     """Write synthetic (invented) customers and their records as YAML files, every file valid."""
+    from kototieto.store.bulkwrite import write_customers
+    from kototieto.synthetic.generator import CustomerSource
+
     day = today.date() if today else dt.date.today()
+    try:
+        source = CustomerSource(seed, day, organisation, clean)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     show_bar = not as_json and sys.stderr.isatty()
     if show_bar:
         from rich.progress import Progress
 
         with Progress(transient=True) as bar:
             task = bar.add_task("Generating", total=customers)
-            summary = write_dataset(
-                out,
-                customers,
-                seed,
-                day,
-                organisation,
-                jobs=jobs,
-                progress=lambda n: bar.advance(task, n),
-                clean=clean,
+            summary = write_customers(
+                out, customers, source, jobs=jobs, progress=lambda n: bar.advance(task, n)
             )
     else:
-        summary = write_dataset(out, customers, seed, day, organisation, jobs=jobs, clean=clean)
+        summary = write_customers(out, customers, source, jobs=jobs)
     if as_json:
         echo_json(summary)
         return

@@ -154,20 +154,6 @@ def _check_all(store: Any, blobs: list[tuple[str, bytes]], as_json: bool) -> Non
         raise InvalidRecordError(f"{len(problems)} problem(s) in staged records", problems=list(problems))
 
 
-def _kind_rank(kind: object) -> int:
-    """Commit order of a batch: what others refer to goes first. Plans share one rank (then date
-    order), since a plan may continue one of another kind."""
-    from kototieto.model.records import ASSESSMENT_KINDS, PLAN_KINDS
-
-    if kind == "customer":
-        return 0
-    if kind in ASSESSMENT_KINDS or kind == "guidance":
-        return 1
-    if kind in PLAN_KINDS:
-        return 2
-    return 3
-
-
 def _commit_all(
     store: Any,
     items: list[tuple[str | None, bytes, str]],
@@ -176,50 +162,35 @@ def _commit_all(
     *,
     from_worktree: bool,
 ) -> None:
-    """Check every file first (all problems at once); commit only if all are valid."""
-    from dataclasses import replace
+    """Check every file first (all problems at once); commit only if all are valid
+    (``Store.add_many``). With ``--json`` a refusal prints its problems on stdout too."""
+    from kototieto.errors import InvalidInputError
+    from kototieto.store.batchadd import Item
 
-    from kototieto.errors import InvalidInputError, Location
-    from kototieto.store.yamlio import load_document
-
-    # Records added together see each other (a new customer with their assessment and plan).
-    pending: dict[str, dict[str, Any]] = {}
-    ranks: dict[int, tuple[int, str]] = {}
-    for index, (_, raw, shown) in enumerate(items):
-        try:
-            data = load_document(raw, shown).data
-        except InvalidInputError:
-            continue  # reported with its location below
-        if isinstance(data.get("id"), str):
-            pending[data["id"]] = data
-        ranks[index] = (_kind_rank(data.get("kind")), str(data.get("date", "")))
-    problems: list[Any] = []
-    for path, raw, shown in items:
-        try:
-            _, _, issues = store.check_text(raw, path, pending=pending)
-        except InvalidInputError as exc:
-            loc = exc.location or Location(shown)
-            raise InvalidInputError(exc.message, location=replace(loc, file=shown)) from None
-        problems.extend(i for i in issues if i.severity == "error")
-    if problems:
-        if as_json:  # the one problem format, on stdout, as koto check and koto validate print it
-            echo_json({"problems": [p.to_json() for p in problems]})
-        lines = "\n".join(f"  {p}" for p in problems)
-        raise InvalidRecordError(
-            f"{len(problems)} problem(s); nothing was written:\n{lines}", problems=problems
+    try:
+        views = store.add_many(
+            [Item(path, raw, shown) for path, raw, shown in items],
+            message=message,
+            from_worktree=from_worktree,
         )
-    views = []
-    ordered = sorted(range(len(items)), key=lambda i: ranks.get(i, (_kind_rank(None), "")))
-    for index in ordered:
-        path, raw, _ = items[index]
-        try:
-            views.append(
-                store.save_text(raw, path=path, message=message, from_worktree=from_worktree, pending=pending)
-            )
-        except NothingToDoError:
-            continue
-    if not views:
-        raise NothingToDoError("no changes to commit")
+    except InvalidRecordError as exc:
+        if as_json:  # the one problem format, on stdout, as koto check and koto validate print it
+            echo_json({"problems": [p.to_json() for p in exc.problems if hasattr(p, "to_json")]})
+        raise
+    except InvalidInputError as exc:
+        if as_json:
+            loc = exc.location
+            problem = {
+                "file": loc.file if loc else None,
+                "line": loc.line if loc else None,
+                "column": loc.column if loc else None,
+                "path": "",
+                "severity": "error",
+                "rule": "yaml",
+                "message": exc.message,
+            }
+            echo_json({"problems": [problem]})
+        raise
     if as_json:
         echo_json([v.to_json() for v in views])
     else:

@@ -16,7 +16,7 @@ A record read from the store is a ``RecordView``: one blob at one commit. Every 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -34,7 +34,17 @@ from kototieto.errors import (
 from kototieto.model import ids
 from kototieto.model.extensions import ExtensionSet
 from kototieto.model.rules import RuleParams
-from kototieto.store import checks, gitcommit, history, indexsync, layout, pipeline, roles, versioncheck
+from kototieto.store import (
+    batchadd,
+    checks,
+    gitcommit,
+    history,
+    indexsync,
+    layout,
+    pipeline,
+    roles,
+    versioncheck,
+)
 from kototieto.store.extensions.load import repository_extensions
 from kototieto.store.fielddiff import FieldChange, diff_data
 from kototieto.store.repository import Repository
@@ -368,6 +378,13 @@ class Store:
         from kototieto.store.bulkimport import import_records
 
         return import_records(self, texts, message=message, author=author, validate=validate)
+
+    def add_many(
+        self, items: Sequence[batchadd.Item], *, message: str | None = None, from_worktree: bool = False
+    ) -> list[RecordView]:
+        """Check many record texts together (they see each other), then commit each in reference
+        order; nothing is written when any is invalid. See ``batchadd.add_many``."""
+        return batchadd.add_many(self, items, message=message, from_worktree=from_worktree)
 
     # ---------------------------------------------------------------- history
     def log(self, record_id: str) -> list[history.Version]:

@@ -375,3 +375,39 @@ def generate_dataset(
     finally:
         if enabled:
             gc.enable()
+
+
+@dataclass(frozen=True)
+class CustomerSource:
+    """Customer ``index``'s records on demand, for a writer that spreads customers over worker
+    processes (picklable; each process builds the ``DatasetSpec`` once). The files do not depend
+    on the number of workers: a customer's records come from (seed, index) alone.
+
+    ``clean``: no deliberate imperfections (late reviews, unrecorded items), so no warnings either.
+    """
+
+    seed: int
+    today: dt.date
+    organisation: str | None = None
+    clean: bool = False
+
+    def __post_init__(self) -> None:
+        self.spec()  # checks today and the organisation before anything is written
+
+    def spec(self) -> DatasetSpec:
+        spec = _SPECS.get(self)
+        if spec is None:
+            realism = Imperfections.none() if self.clean else Imperfections()
+            spec = DatasetSpec(self.seed, self.today, self.organisation, realism=realism)
+            _SPECS.clear()
+            _SPECS[self] = spec
+        return spec
+
+    def __call__(self, index: int) -> list[Record]:
+        return customer_records(self.spec(), index)
+
+    def describe(self) -> dict[str, Any]:
+        return {"seed": self.seed, "today": self.today.isoformat(), "organisation": self.organisation}
+
+
+_SPECS: dict[CustomerSource, DatasetSpec] = {}

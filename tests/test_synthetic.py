@@ -373,17 +373,22 @@ def test_generate_writes_the_layout_and_check_accepts_it(tmp_path: Path) -> None
     for f in files:
         data = fast_load(f.read_bytes(), str(f))
         assert parse_record(data) == parse_record(expected[f.stem])
-    (out / "koto.yaml").write_text("format: 1\n", encoding="utf-8")  # a repository root: not a record
+    from kototieto.store.repository import Organisation, config_text
+
+    # a repository root: koto.yaml is not a record; its rules are the ones the records are checked with
+    org = Organisation("municipality", "091", "Testikunta")
+    (out / "koto.yaml").write_text(config_text(org), encoding="utf-8")
     check = _run_koto("check", str(out), "--json")
     assert check.returncode == 0, check.stdout + check.stderr
     assert json.loads(check.stdout)["errors"] == 0
 
 
 def test_generate_is_the_same_with_any_number_of_workers(tmp_path: Path) -> None:
-    from kototieto.cli.cmd_generate import write_dataset
+    from kototieto.store.bulkwrite import write_customers
+    from kototieto.synthetic.generator import CustomerSource
 
-    write_dataset(tmp_path / "one", 12, 8, TODAY, jobs=1)
-    write_dataset(tmp_path / "two", 12, 8, TODAY, jobs=2)
+    write_customers(tmp_path / "one", 12, CustomerSource(8, TODAY), jobs=1)
+    write_customers(tmp_path / "two", 12, CustomerSource(8, TODAY), jobs=2)
     one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*.yaml")}
     two = {p.relative_to(tmp_path / "two"): p.read_bytes() for p in (tmp_path / "two").rglob("*.yaml")}
     assert one == two and len(one) > 12
@@ -432,10 +437,11 @@ def test_check_reports_file_line_field_and_exits_5(tmp_path: Path) -> None:
 
 
 def test_generate_clean_writes_data_without_warnings(tmp_path: Path) -> None:
-    from kototieto.cli.cmd_generate import write_dataset
+    from kototieto.store.bulkwrite import write_customers
+    from kototieto.synthetic.generator import CustomerSource
 
-    write_dataset(tmp_path / "clean", 60, 3, TODAY, jobs=1, clean=True)
-    write_dataset(tmp_path / "real", 60, 3, TODAY, jobs=1)
+    write_customers(tmp_path / "clean", 60, CustomerSource(3, TODAY, clean=True), jobs=1)
+    write_customers(tmp_path / "real", 60, CustomerSource(3, TODAY), jobs=1)
     clean = json.loads(_run_koto("check", str(tmp_path / "clean"), "--json").stdout)
     real = json.loads(_run_koto("check", str(tmp_path / "real"), "--json").stdout)
     assert clean["errors"] == real["errors"] == 0

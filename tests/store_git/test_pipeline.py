@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from kototieto.errors import NothingToDoError
 from kototieto.model.records import record_to_data
 from kototieto.store import conflicts, layout
 from kototieto.store.extensions.example import install_example, use_example
@@ -227,3 +228,30 @@ def test_a_record_file_outside_any_repository_is_checked_with_the_national_model
     outside = _koto(tmp_path, "check", "--json", str(loose))
     assert outside.returncode == 0, outside.stdout
     assert json.loads(outside.stdout)["problems"] == []
+
+
+def test_add_many_commits_a_new_customer_with_their_records_in_reference_order(data_repo: Repository) -> None:
+    """The library call behind ``koto add a b c``: records added together see each other and
+    are committed what-is-referred-to first, whatever order they come in."""
+    from kototieto.store.batchadd import Item
+
+    customer = generate_dataset(1, 5, TODAY, "091")
+    texts = [
+        new_document_text(record_to_data(r), layout.schema_url_for(layout.record_path(r.customer, r.id)))
+        for r in customer
+    ]
+    items = [Item(None, t.encode("utf-8"), f"file{i}.yaml") for i, t in reversed(list(enumerate(texts)))]
+    store = Store(data_repo)
+    views = store.add_many(items, message=None)
+    assert views[0].kind == "customer"
+    assert {v.id for v in views} == {r.id for r in customer}
+    log = subprocess.run(
+        ["git", "log", "--reverse", "--format=%s"],
+        cwd=data_repo.root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    assert log[1].startswith("Add customer"), log
+    with pytest.raises(NothingToDoError):
+        store.add_many(items)

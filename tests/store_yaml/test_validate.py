@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -21,36 +20,21 @@ from kototieto.store.validate import ValidationReport, validate_paths, validate_
 KOTO = str(Path(sys.executable).parent / "koto")
 
 
-def hermetic_env(home: Path) -> dict[str, str]:
-    home.mkdir(parents=True, exist_ok=True)
-    cfg = home / ".gitconfig"
-    cfg.write_text("[user]\n\tname = Testi\n\temail = testi@example.org\n[init]\n\tdefaultBranch = main\n")
-    return {"HOME": str(home), "GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": str(cfg)}
-
-
 @pytest.fixture(scope="module")
 def template_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data repository with 40 synthetic customers (built once, copied for each test)."""
-    from kototieto.cli.cmd_generate import write_dataset
+    from kototieto.store.bulkwrite import write_customers
     from kototieto.store.scaffold import init_repository
+    from kototieto.synthetic.generator import CustomerSource
 
-    base = tmp_path_factory.mktemp("validate")
-    saved = dict(os.environ)
-    os.environ.update(hermetic_env(base / "home"))
-    try:
-        root = base / "repo"
-        init_repository(root, organisation_code="091", name="Testikunta")
-        write_dataset(root, 40, 3, dt.date(2026, 11, 28), jobs=1)
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
+    root = tmp_path_factory.mktemp("validate") / "repo"  # Git: the session's hermetic one (conftest)
+    init_repository(root, organisation_code="091", name="Testikunta")
+    write_customers(root, 40, CustomerSource(3, dt.date(2026, 11, 28)), jobs=1)
     return root
 
 
 @pytest.fixture
-def repo(template_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for key, value in hermetic_env(tmp_path / "home").items():
-        monkeypatch.setenv(key, value)
+def repo(template_repo: Path, tmp_path: Path) -> Path:
     root = tmp_path / "repo"
     shutil.copytree(template_repo, root, symlinks=True)
     return root
