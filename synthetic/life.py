@@ -379,9 +379,10 @@ class Life:
         if previous is not None:
             data["previous_plan"] = previous
         data["period"] = {"start": start.isoformat(), "end": end.isoformat()}
-        data["goals"] = goals(w, end)
         data["measures"] = measures(w, start, end, kind, w.ctx["org"], self.org.local_county(w.lang))
         self.flaws.delay_services(data["measures"], start, end)
+        starts = [dt.date.fromisoformat(m["start"]) for m in data["measures"] if "start" in m]
+        data["goals"] = goals(w, end, max(starts) + dt.timedelta(days=30) if starts else None)
         data["other_content"] = w.say("other_content")
         data["first_review"] = first_review.isoformat()
         data["sources"] = ["person"] if rng.random() < 0.6 else ["person", "other-authority"]

@@ -100,15 +100,26 @@ ASSESSMENT: dict[str, Bank] = {
         ),
         "en": ("Swedish placement test result {level}.", "Manages everyday conversations in Swedish."),
     },
+    # The description agrees with the level: "none" says there is no skill, "not-assessed" says so.
     "none_fi": {
-        "fi": ("Ei suomen kielen taitoa.", "Suomen kieltä ei ole arvioitu; opiskelee ruotsia."),
-        "sv": ("Inga kunskaper i finska.", "Finska har inte bedömts; studerar svenska."),
-        "en": ("No Finnish.", "Finnish not assessed; studies Swedish."),
+        "fi": ("Ei suomen kielen taitoa.", "Ei aiempia suomen kielen opintoja eikä kielitaitoa."),
+        "sv": ("Inga kunskaper i finska.",),
+        "en": ("No Finnish.",),
+    },
+    "unassessed_fi": {
+        "fi": ("Suomen kieltä ei ole arvioitu; opiskelee ruotsia.",),
+        "sv": ("Finska har inte bedömts; studerar svenska.",),
+        "en": ("Finnish not assessed; studies Swedish.",),
     },
     "none_sv": {
-        "fi": ("Ei ruotsin kielen taitoa.", "Ruotsin kieltä ei ole arvioitu; asiakas ei koe tarvetta."),
-        "sv": ("Inga kunskaper i svenska.", "Svenska har inte bedömts; kunden ser inget behov."),
-        "en": ("No Swedish skills.", "Swedish not assessed; the customer sees no need at present."),
+        "fi": ("Ei ruotsin kielen taitoa.",),
+        "sv": ("Inga kunskaper i svenska.", "Har inte studerat svenska och talar det inte."),
+        "en": ("No Swedish skills.",),
+    },
+    "unassessed_sv": {
+        "fi": ("Ruotsin kieltä ei ole arvioitu; asiakas ei koe tarvetta.",),
+        "sv": ("Svenska har inte bedömts; kunden ser inget behov.",),
+        "en": ("Swedish not assessed; the customer sees no need at present.",),
     },
     "employment_education": {
         "fi": (

@@ -265,14 +265,39 @@ PLAN_REVIEW_GUIDANCE: dict[str, Bank] = {
         "sv": ("{service} avslutad.",),
         "en": ("{service} ended.",),
     },
-    "ending": {
-        "fi": (
-            "Tavoitteet saavutettu.",
-            "Asiakas työllistyi ({occupation}).",
-            "Siirtyi ammatilliseen koulutukseen.",
+    # The text of an ending agrees with its ground (one bank per plan-ending-ground code).
+    "ending_goals-achieved": {
+        "fi": ("Tavoitteet saavutettu.", "Suunnitelman tavoitteet toteutuivat; jatko omatoimisesti."),
+        "sv": ("Målen har nåtts.", "Planens mål har uppfyllts; fortsätter på egen hand."),
+        "en": ("Goals achieved.", "The plan's goals were met; continues independently."),
+    },
+    "ending_maximum-duration-reached": {
+        "fi": ("Suunnitelman enimmäiskesto täyttyi.", "Enimmäiskesto täyttyi; ohjattu peruspalveluihin."),
+        "sv": ("Planens maximala tid har gått ut.", "Maximal tid har gått ut; hänvisad till basservicen."),
+        "en": (
+            "The plan reached its maximum duration.",
+            "Maximum duration reached; referred to basic services.",
         ),
-        "sv": ("Målen har nåtts.", "Kunden fick arbete ({occupation})."),
-        "en": ("Goals achieved.", "Found work ({occupation})."),
+    },
+    "ending_employed": {
+        "fi": ("Asiakas työllistyi ({occupation}).", "Työllistyi kokoaikaiseen työhön ({occupation})."),
+        "sv": ("Kunden fick arbete ({occupation}).", "Fick heltidsarbete ({occupation})."),
+        "en": ("Found work ({occupation}).", "Found full-time work ({occupation})."),
+    },
+    "ending_in-education": {
+        "fi": ("Siirtyi ammatilliseen koulutukseen.", "Aloitti tutkintoon johtavan koulutuksen."),
+        "sv": ("Övergick till yrkesutbildning.", "Började en examensinriktad utbildning."),
+        "en": ("Moved into vocational education.", "Started studies towards a qualification."),
+    },
+    "ending_moved-municipality": {
+        "fi": ("Muutti toiseen kuntaan.",),
+        "sv": ("Flyttade till en annan kommun.",),
+        "en": ("Moved to another municipality.",),
+    },
+    "ending_customer-discontinued": {
+        "fi": ("Asiakas ei halunnut jatkaa suunnitelmaa.",),
+        "sv": ("Kunden ville inte fortsätta med planen.",),
+        "en": ("The customer chose not to continue the plan.",),
     },
     "extension": {
         "fi": (

@@ -153,10 +153,14 @@ def language_skill(w: Writer, target: bool, method: bool, lang_code: str) -> Dat
         out: Data = {**w.sourced("official-observation"), "level": level}
         if method:
             out["method"] = {"fi": "lähtötasotesti", "sv": "nivåtest", "en": "placement test"}[w.lang]
-        out["description"] = w.some(f"target_{lang_code}_{'low' if p.level < 3 else 'mid'}", 1, 2)
+        if level == "none":  # no skill yet: the description must not describe some
+            out["description"] = w.say(f"none_{lang_code}")
+        else:
+            out["description"] = w.some(f"target_{lang_code}_{'low' if p.level < 3 else 'mid'}", 1, 2)
         return out
     level = "none" if w.rng.random() < 0.7 else "not-assessed"
-    return {**w.sourced("person"), "level": level, "description": w.say(f"none_{lang_code}")}
+    key = f"none_{lang_code}" if level == "none" else f"unassessed_{lang_code}"
+    return {**w.sourced("person"), "level": level, "description": w.say(key)}
 
 
 def education(w: Writer) -> Data:
@@ -292,8 +296,10 @@ def measures(
         plan.append(("third-sector-activity", "third-sector", "Kotikulma ry"))
     out: list[Data] = []
     offset = 0
+    # every measure starts within the plan's period, early enough to run at least a month in it
+    latest_start = max(start, end - dt.timedelta(days=45))
     for service, organiser, name in plan:
-        m_start = start + dt.timedelta(days=offset + rng.randint(0, 30))
+        m_start = min(start + dt.timedelta(days=offset + rng.randint(0, 30)), latest_start)
         offset = min(offset + rng.randint(20, 60), 150)
         m_end = min(end, m_start + dt.timedelta(days=rng.randint(90, 330)))
         measure: Data = {
@@ -313,14 +319,33 @@ def measures(
     return out
 
 
-def goals(w: Writer, end: dt.date) -> list[Data]:
+def goals(w: Writer, end: dt.date, not_before: dt.date | None = None) -> list[Data]:
+    """Goals with target dates near the plan's end and after ``not_before`` (the measures' start)."""
     out: list[Data] = []
     for i, text in enumerate(w.each("goal", w.rng.randint(2, 3))):
         goal: Data = {"description": text}
         if i == 0 or w.rng.random() < 0.5:
-            goal["target_date"] = (end - dt.timedelta(days=w.rng.randint(0, 60))).isoformat()
+            target = end - dt.timedelta(days=w.rng.randint(0, 60))
+            if not_before is not None:
+                target = min(end, max(target, not_before))
+            goal["target_date"] = target.isoformat()
         out.append(goal)
     return out
+
+
+def settle_measures(measures: list[Data], until: dt.date, ended: bool) -> None:
+    """Measure statuses as they stand on ``until`` (today, or the day the plan ended): started
+    measures are ongoing, finished ones completed; when the plan ended, unfinished ones were
+    interrupted and ones not yet started were cancelled."""
+    for m in measures:
+        start = dt.date.fromisoformat(m["start"]) if "start" in m else None
+        end = dt.date.fromisoformat(m["end"]) if "end" in m else None
+        if start is None or start > until:
+            m["status"] = "cancelled" if ended else "planned"
+        elif end is not None and end <= until:
+            m["status"] = "completed"
+        else:
+            m["status"] = "interrupted" if ended else "ongoing"
 
 
 def county_change(w: Writer, county_name: str) -> Data:

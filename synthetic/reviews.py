@@ -18,7 +18,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kototieto.model.rules import add_months, months_limit_end
-from kototieto.synthetic.records import LEVELS, Writer, county_change, municipal_change, new_needs
+from kototieto.synthetic.records import (
+    LEVELS,
+    Writer,
+    county_change,
+    municipal_change,
+    new_needs,
+    settle_measures,
+)
 
 if TYPE_CHECKING:
     from kototieto.synthetic.life import Life
@@ -40,7 +47,24 @@ class PlanState:
 def plan_cycle(
     life: Life, kind: str, day: dt.date, assessment: str, previous: str | None, first_start: dt.date
 ) -> None:
-    """Draw up a plan starting on ``day`` and review it until it ends or ``today`` is reached."""
+    """Draw up a plan starting on ``day`` and review it until it ends or ``today`` is reached; its
+    measures' statuses then say where they stand on today or on the day the plan ended."""
+    before = len(life.records)
+    plan = _plan_cycle(life, kind, day, assessment, previous, first_start)
+    ended_on: dt.date | None = None
+    for data in life.records[before:]:
+        if data.get("kind") == "review" and data.get("plan") == plan.id and "plan_ended" in data:
+            ended_on = dt.date.fromisoformat(data["plan_ended"]["date"])
+    ended = ended_on is not None and ended_on <= life.today
+    until = min(life.today, ended_on) if ended_on is not None and ended else min(life.today, plan.end)
+    ended = ended or plan.end < life.today
+    record = next(d for d in life.records[before:] if d.get("id") == plan.id)
+    settle_measures(record["measures"], until, ended)
+
+
+def _plan_cycle(
+    life: Life, kind: str, day: dt.date, assessment: str, previous: str | None, first_start: dt.date
+) -> PlanState:
     rng = life.rng
     cap = months_limit_end(first_start, 24)
     if previous is None:  # a first plan: 6-12 months (at most 12)
@@ -64,7 +88,7 @@ def plan_cycle(
         if delay:
             review_day = due + delay
         if review_day > life.today or review_day <= last or flaws.is_missed(missed, review_day, life.today):
-            return
+            return plan
         if kind == "multisectoral-plan" and life.county_official is not None and rng.random() < 0.5:
             middle = last + dt.timedelta(days=max(1, (review_day - last).days // 2))
             if last < middle < review_day:
@@ -74,7 +98,7 @@ def plan_cycle(
         if outcome == "switch":
             switch(life, review_day, plan.id, first_start)
         if "plan_ended" in data or "employment_referral" in data:
-            return
+            return plan
         due = dt.date.fromisoformat(data["next_review"])
         last, first = review_day, False
 
@@ -156,12 +180,12 @@ def _ending(
         return {
             "date": max(plan.end, review_day).isoformat(),
             "ground": ground,
-            "description": w.say("ending"),
+            "description": w.say(f"ending_{ground}"),  # the text agrees with the ground
         }
     if outcome == "end-early":
         ground = rng.choice(("employed", "in-education", "moved-municipality", "customer-discontinued"))
         day = min(plan.end, review_day + dt.timedelta(days=rng.randint(0, 30)))
-        return {"date": day.isoformat(), "ground": ground, "description": w.say("ending")}
+        return {"date": day.isoformat(), "ground": ground, "description": w.say(f"ending_{ground}")}
     if outcome == "jobseeker":  # the plan goes on; the employment authority reviews it (D3.15)
         data["employment_referral"] = {"date": review_day.isoformat(), "reason": w.say("employment_referral")}
         life.jobseeker = True
