@@ -115,10 +115,10 @@ class PlanTiming(KotoModel):
         F(
             T("Laadittava suunnitelma", "Plan som ska utarbetas", "Plan to be drawn up"),
             T(
-                "Kotoutumissuunnitelma, monialainen suunnitelma, perheen suunnitelma tai muu ohjaus "
-                "palveluihin.",
-                "Integrationsplan, sektorsövergripande plan, plan för familjen eller annan styrning "
-                "till tjänster.",
+                "Kotoutumissuunnitelma, monialainen kotoutumissuunnitelma, perheen "
+                "kotoutumissuunnitelma tai muu palveluihin ohjaus.",
+                "Integrationsplan, sektorsövergripande integrationsplan, integrationsplan för familjen "
+                "eller annan hänvisning till tjänster.",
                 "Integration plan, multisectoral plan, family plan, or other guidance to services.",
             ),
             example="integration-plan",
@@ -220,9 +220,9 @@ class LanguageSkill(Sourced):
         F(
             T("Taitotaso", "Färdighetsnivå", "Proficiency level"),
             T(
-                "Kokonaistaitotaso (A1.1-C2) tai 'ei arvioitu'.",
-                "Allmän färdighetsnivå (A1.1-C2) eller 'inte bedömd'.",
-                "Overall proficiency (A1.1-C2) or 'not assessed'.",
+                "Kokonaistaitotaso (A1.1-C2), 'ei kielitaitoa' tai 'ei arvioitu'.",
+                "Sammantagen färdighetsnivå (A1.1-C2), 'inga kunskaper' eller 'inte bedömd'.",
+                "Overall proficiency (A1.1-C2), 'none' or 'not assessed'.",
             ),
             example="a2-1",
         ),
@@ -755,8 +755,8 @@ class AssessmentBase(RecordBase):
                 "Knowledge of society and inclusion",
             ),
             T(
-                "Henkilön tiedot suomalaisesta yhteiskunnasta ja kokemus osallisuudesta.",
-                "Personens kunskaper om det finländska samhället och upplevelse av delaktighet.",
+                "Henkilön tiedot suomalaisesta yhteiskunnasta ja hänen osallisuutensa.",
+                "Personens kunskaper om det finländska samhället och hens delaktighet.",
                 "The person's knowledge of Finnish society, and their participation and inclusion.",
             ),
             "D1.21",

@@ -37,8 +37,8 @@ KIND_LABELS: dict[str, tuple[Text, Text, tuple[int, ...]]] = {
     "customer": (
         T("Asiakas", "Kund", "Customer"),
         T(
-            "Henkilö, jota muut tietueet koskevat: tunniste, nimet, kielet, oleskeluoikeus.",
-            "Personen som de andra posterna gäller: identifikation, namn, språk, uppehållsrätt.",
+            "Henkilö, jota muut tietueet koskevat: tunniste, nimet, kielet, ensimmäinen oleskeluasiakirja.",
+            "Personen som de andra posterna gäller: identifikation, namn, språk, första uppehållsdokument.",
             "The person the other records are about: identifier, names, languages, residence.",
         ),
         (2,),
@@ -101,7 +101,7 @@ KIND_LABELS: dict[str, tuple[Text, Text, tuple[int, ...]]] = {
         (21,),
     ),
     "review": (
-        T("Suunnitelman tarkistus", "Översyn av planen", "Review of a plan"),
+        T("Suunnitelman tarkistaminen", "Översyn av planen", "Review of a plan"),
         T(
             "Suunnitelman toteutumisen seuranta ja muutokset (laki 22 §).",
             "Uppföljning av planens genomförande och ändringar (lagen 22 §).",

@@ -169,7 +169,7 @@ SERVICE_KIND = register(
             ),
             ("basic-education", "Perusopetus", "Grundläggande utbildning", "Basic education"),
             ("vocational-education", "Ammatillinen koulutus", "Yrkesutbildning", "Vocational education"),
-            ("employment-services", "Työllisyyspalvelut", "Sysselsättningstjänster", "Employment services"),
+            ("employment-services", "Työvoimapalvelut", "Arbetskraftsservice", "Public employment services"),
             ("social-services", "Sosiaalipalvelut", "Socialservice", "Social services"),
             ("health-services", "Terveyspalvelut", "Hälso- och sjukvårdstjänster", "Health services"),
             (
@@ -550,7 +550,7 @@ SPECIFYING_MEASURE_KIND = register(
                 "competence-assessment",
                 "Osaamisen tunnistaminen",
                 "Identifiering av kompetens",
-                "Competence assessment",
+                "Identification of competence",
             ),
             (
                 "work-ability-assessment",
@@ -561,9 +561,9 @@ SPECIFYING_MEASURE_KIND = register(
             ("health-assessment", "Terveydentilan arviointi", "Hälsobedömning", "Health assessment"),
             (
                 "social-work-assessment",
-                "Sosiaalityön palvelutarpeen arviointi",
-                "Bedömning av servicebehov inom socialt arbete",
-                "Social work service-need assessment",
+                "Sosiaalihuollon palvelutarpeen arviointi",
+                "Bedömning av servicebehovet inom socialvården",
+                "Assessment of the need for social welfare services",
             ),
             ("other", "Muu", "Annan", "Other"),
         ),
@@ -588,13 +588,13 @@ EDUCATION_LEVEL = register(
                 "Ingen formell utbildning",
                 "No formal education",
             ),
-            ("isced-1", "Alemman perusasteen koulutus", "Primärnivå", "Primary education"),
-            ("isced-2", "Ylemmän perusasteen koulutus", "Lägre sekundärnivå", "Lower secondary education"),
-            ("isced-3", "Toisen asteen koulutus", "Gymnasial nivå", "Upper secondary education"),
+            ("isced-1", "Alemman perusasteen koulutus", "Lägre grundnivå", "Primary education"),
+            ("isced-2", "Ylemmän perusasteen koulutus", "Högre grundnivå", "Lower secondary education"),
+            ("isced-3", "Toisen asteen koulutus", "Andra stadiet", "Upper secondary education"),
             (
                 "isced-4",
                 "Toisen asteen jälkeinen, ei korkea-asteen koulutus",
-                "Eftergymnasial nivå, ej högre utbildning",
+                "Utbildning efter andra stadiet, ej högskolenivå",
                 "Post-secondary non-tertiary education",
             ),
             (
@@ -615,7 +615,7 @@ FAMILY_RELATION = register(
         "family-relation",
         T("Perhesuhde", "Familjerelation", "Family relation"),
         T(
-            "Perheenjäsenen suhde asiakkaaseen, jonka tietoihin perheen suunnitelma kirjataan.",
+            "Perheenjäsenen suhde asiakkaaseen, jonka tietoihin perheen kotoutumissuunnitelma kirjataan.",
             "Familjemedlemmens relation till den kund vars uppgifter familjens plan registreras för.",
             "The family member's relation to the customer the family plan is recorded for.",
         ),
@@ -660,7 +660,7 @@ IDENTIFIER_TYPE = register(
 PERMIT_TYPE = register(
     CodeList(
         "permit-type",
-        T("Oleskeluoikeuden peruste", "Grund för uppehållsrätten", "Residence document"),
+        T("Oleskeluasiakirjan laji", "Typ av uppehållsdokument", "Type of residence document"),
         T(
             "Ensimmäinen oleskelulupa, oleskelukortti tai oleskeluoikeuden rekisteröinti.",
             "Det första uppehållstillståndet, uppehållskortet eller registreringen av uppehållsrätt.",

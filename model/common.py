@@ -240,9 +240,11 @@ class OtherData(KotoModel):
         F(
             T("Muu tieto", "Annan uppgift", "Other data"),
             T(
-                "Muu lakisääteisten tehtävien hoitamiseksi välttämätön tieto.",
-                "Annan uppgift som är nödvändig för att fullgöra de lagstadgade uppgifterna.",
-                "Other data necessary for the statutory tasks.",
+                "Muu kotoutumisen edistämisestä annetun lain mukaisten tehtävien hoitamiseksi "
+                "välttämätön tieto.",
+                "Annan uppgift som är nödvändig för att sköta uppgifterna enligt lagen om främjande "
+                "av integration.",
+                "Other data necessary for the tasks under the Act on the Promotion of Integration.",
             ),
             None,
             example="Haettu todellisten kustannusten mukaista korvausta tulkkauksesta.",
@@ -253,11 +255,12 @@ class OtherData(KotoModel):
         F(
             T("Välttämättömyyden perustelu", "Motivering av nödvändigheten", "Stated necessity"),
             T(
-                "Miksi tieto on välttämätön lakisääteisten tehtävien hoitamiseksi. Ilman perustelua "
+                "Miksi tieto on välttämätön kotoutumislain mukaisten tehtävien hoitamiseksi. Ilman perustelua "
                 "tietoa ei saa kirjata.",
-                "Varför uppgiften är nödvändig för de lagstadgade uppgifterna. Utan motivering får "
+                "Varför uppgiften är nödvändig för uppgifterna enligt integrationslagen. Utan motivering får "
                 "uppgiften inte föras in.",
-                "Why the data is necessary for the statutory tasks. Without it the data may not be entered.",
+                "Why the data is necessary for the tasks under the Integration Act. Without it the data may "
+                "not be entered.",
             ),
             None,
             example="Tarvitaan korvaushakemuksen käsittelyyn.",
@@ -329,9 +332,11 @@ class EmploymentReferral(KotoModel):
         F(
             T("Perustelu", "Motivering", "Reason"),
             T(
-                "Miksi henkilön on tarkoituksenmukaista ilmoittautua työnhakijaksi.",
-                "Varför det är ändamålsenligt att personen anmäler sig som arbetssökande.",
-                "Why the person should register as a jobseeker.",
+                "Miksi henkilön on tarkoituksenmukaista ilmoittautua työnhakijaksi tai miksi hän aikoo "
+                "ilmoittautua.",
+                "Varför det är ändamålsenligt att personen anmäler sig som arbetssökande eller varför "
+                "hen ämnar anmäla sig.",
+                "Why the person should register as a jobseeker, or why they intend to.",
             ),
             None,
             example="Hakee aktiivisesti töitä ja on työmarkkinoiden käytettävissä.",
@@ -428,17 +433,21 @@ EMPLOYMENT_REFERRAL_META = F(
 OTHER_DATA_META = F(
     T("Muut välttämättömät tiedot", "Andra nödvändiga uppgifter", "Other necessary data"),
     T(
-        "Muut arviointiin, suunnitelmaan tai tarkistukseen liittyvät, lakisääteisten tehtävien "
-        "hoitamiseksi välttämättömät tiedot, esimerkiksi todellisten kustannusten mukaan haettavat "
-        "korvaukset. Sallittu vain, kun välttämättömyys on perusteltu; hyvinvointialueella vain sen "
-        "omien palvelujen muutoksessa.",
+        "Muut arviointiin, suunnitelmaan tai tarkistukseen liittyvät tiedot, jotka ovat välttämättömiä "
+        "kotoutumisen edistämisestä annetun lain mukaisten tehtävien hoitamiseksi, esimerkiksi "
+        "todellisten kustannusten mukaan haettavat korvaukset. Sallittu vain, kun välttämättömyys on "
+        "perusteltu. Hyvinvointialue voi kirjata näitä tietoja vain, kun se tarkistaa monialaisen "
+        "kotoutumissuunnitelman ja muuttaa sitä vain järjestämisvastuullaan olevan palvelun osalta.",
         "Andra uppgifter som hänför sig till bedömningen, planen eller översynen och är nödvändiga för "
-        "de lagstadgade uppgifterna, till exempel ersättningar som söks enligt de faktiska "
-        "kostnaderna. Tillåtet endast med motiverad nödvändighet; för ett välfärdsområde endast vid "
-        "ändring av dess egna tjänster.",
-        "Other data related to the assessment, plan or review that is necessary for the statutory "
-        "tasks, for example compensation applied for on the basis of actual costs. Allowed only with "
-        "a stated necessity; for a wellbeing services county only when its own services change.",
+        "att sköta uppgifterna enligt lagen om främjande av integration, till exempel ersättningar som "
+        "söks enligt de faktiska kostnaderna. Tillåtet endast med motiverad nödvändighet. Ett "
+        "välfärdsområde får föra in sådana uppgifter endast när det ser över en sektorsövergripande "
+        "integrationsplan som ändras endast i fråga om en tjänst som välfärdsområdet ansvarar för.",
+        "Other data related to the assessment, plan or review that is necessary for the tasks under the "
+        "Act on the Promotion of Integration, for example compensation applied for on the basis of "
+        "actual costs. Allowed only with a stated necessity. A wellbeing services county may record it "
+        "only when it reviews a multisectoral plan that changes only as to a service it is responsible "
+        "for.",
     ),
     LegalBasis(
         act=(14, 15, 16, 17, 21, 22),

@@ -144,8 +144,8 @@ class Customer(Common):
         F(
             T("Syntymäaika", "Födelsedatum", "Date of birth"),
             T(
-                "Syntymäaika; henkilötunnuksesta tarkistetaan, että ne vastaavat toisiaan. "
-                "Väliaikaisen tunnisteen asiakkaalla se voi olla tuntematon.",
+                "Syntymäaika; sen on vastattava henkilötunnusta. Väliaikaisen tunnisteen asiakkaalla "
+                "se voi olla tuntematon.",
                 "Födelsedatum; kontrolleras mot personbeteckningen. För en kund med tillfällig "
                 "identifikation kan det vara okänt.",
                 "Date of birth; checked against the personal identity code. It may be unknown for "

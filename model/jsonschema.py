@@ -36,6 +36,42 @@ def _models(root: type[BaseModel], seen: dict[str, type[BaseModel]]) -> dict[str
     return seen
 
 
+#: A date as a pattern can check it without a calendar library: months 01-12, days 01-31 by the
+#: month's length, 29 February only in leap years (a consumer that treats ``format`` as an
+#: annotation, the 2020-12 default, still refuses month 13 or 31 April).
+_LEAP_YEAR = r"(?:\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+DATE_PATTERN = (
+    r"^(?:\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)"
+    r"|02-(?:0[1-9]|1\d|2[0-8]))|" + _LEAP_YEAR + r"-02-29)$"
+)
+
+
+def _strict_dates(node: Any) -> None:
+    """Every ``format: date`` of the schema gets :data:`DATE_PATTERN`."""
+    if isinstance(node, dict):
+        if node.get("format") == "date":
+            node["pattern"] = DATE_PATTERN
+        for value in node.values():
+            _strict_dates(value)
+    elif isinstance(node, list):
+        for value in node:
+            _strict_dates(value)
+
+
+def _object_texts(models: dict[str, type[BaseModel]]) -> dict[str, FieldMeta]:
+    """Model name -> the catalogue entry of the first field holding it: an object's title and
+    description come from the field, in the schema's language (never the class name or docstring)."""
+    out: dict[str, FieldMeta] = {}
+    for model in models.values():
+        for info in model.model_fields.values():
+            tp, _, _, extra = _unwrap(info.annotation)
+            meta = next((m for m in [*info.metadata, *extra] if isinstance(m, FieldMeta)), None)
+            for candidate in [tp, *typing.get_args(tp)]:
+                if isinstance(candidate, type) and issubclass(candidate, BaseModel) and meta is not None:
+                    out.setdefault(candidate.__name__, meta)
+    return out
+
+
 def _describe(schema: dict[str, Any], model: type[BaseModel], lang: str) -> None:
     properties = schema.get("properties", {})
     for name, info in model.model_fields.items():
@@ -68,9 +104,17 @@ def _schema(kind: str | None, lang: str) -> dict[str, Any]:
     for root in roots:
         _models(root, models)
     defs = schema.get("$defs", {})
+    texts = _object_texts(models)
     for name, sub_model in models.items():
         if name in defs:
             _describe(defs[name], sub_model, lang)
+            meta = texts.get(name)
+            if meta is not None:
+                defs[name]["title"] = meta.label.get(lang)
+                defs[name]["description"] = meta.definition.get(lang)
+            else:
+                defs[name].pop("title", None)
+                defs[name].pop("description", None)
     if kind is not None:
         _describe(schema, RECORD_MODELS[kind], lang)
         schema["title"] = KIND_LABELS[kind][0].get(lang)
@@ -81,10 +125,12 @@ def _schema(kind: str | None, lang: str) -> dict[str, Any]:
             name = model.__name__
             if name in defs:
                 defs[name]["title"] = KIND_LABELS[kind_value][0].get(lang)
+                defs[name]["description"] = KIND_LABELS[kind_value][1].get(lang)
                 defs[name]["required"] = sorted({*defs[name].get("required", []), "kind"})
         schema["title"] = {"fi": "Kototieto-tietue", "sv": "Kototieto-post", "en": "Kototieto record"}.get(
             lang, ""
         )
+    _strict_dates(schema)
     return schema
 
 

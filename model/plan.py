@@ -451,8 +451,8 @@ class FamilyPlan(PlanBase):
         F(
             T("Perheenjäsenet", "Familjemedlemmar", "Family members"),
             T(
-                "Perheenjäsenet, joita perheen suunnitelma koskee.",
-                "Familjemedlemmarna som planen för familjen gäller.",
+                "Perheenjäsenet, joita perheen kotoutumissuunnitelma koskee.",
+                "Familjemedlemmarna som integrationsplanen för familjen gäller.",
                 "The family members the family plan covers.",
             ),
             PLAN_FAMILY,

@@ -123,11 +123,14 @@ DATE_META = F(
     T("Päivämäärä", "Datum", "Date"),
     T(
         "Päivä, jota tietue koskee: arvioinnin laatimis- eli toteuttamispäivä, suunnitelman "
-        "laatimispäivä, tarkistuksen ajankohta tai ohjauksen ja neuvonnan päivä.",
+        "laatimispäivä, tarkistuksen ajankohta tai ohjauksen ja neuvonnan päivä; asiakastietueessa "
+        "tietojen kirjaamispäivä.",
         "Den dag posten gäller: datum då bedömningen utarbetades eller genomfördes, då planen "
-        "utarbetades, tidpunkten för översynen eller dagen för vägledningen och rådgivningen.",
+        "utarbetades, tidpunkten för översynen eller dagen för vägledningen och rådgivningen; i "
+        "kundposten dagen då uppgifterna registrerades.",
         "The date the record concerns: the day the assessment was drawn up (carried out), the plan "
-        "was drawn up, the review took place, or guidance was given.",
+        "was drawn up, the review took place, or guidance was given; in the customer record, the day "
+        "the data was recorded.",
     ),
     RECORD_CONTENT_BASIS,
     example="2025-03-14",
@@ -146,10 +149,10 @@ CUSTOMER_REF_META = F(
     actors=MUN_COUNTY,
 )
 DRAWN_UP_BY_META = F(
-    T("Laatijat", "Utarbetad av", "Drawn up by"),
+    T("Laatijoiden yhteystiedot", "Kontaktuppgifter till dem som utarbetat", "Drawn up by"),
     T(
-        "Tietueen laatimiseen osallistuneiden yhteystiedot maahanmuuttajan lisäksi: henkilöt, "
-        "heidän tehtävänsä ja organisaationsa.",
+        "Maahanmuuttajan lisäksi laatimiseen osallistuneiden henkilöiden yhteystiedot, "
+        "tehtävänimikkeet ja organisaatiot.",
         "Kontaktuppgifter till dem som utöver invandraren deltog i utarbetandet: personer, deras "
         "befattning och organisation.",
         "Contact details of those who, besides the immigrant, took part in drawing it up: people, "

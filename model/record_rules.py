@@ -74,7 +74,7 @@ def _problem(path: Path, severity: Severity, name: str, text: Text) -> Problem:
         "Suunnitelma päättyy alkamisen jälkeen. Ensimmäinen kotoutumissuunnitelma on enintään "
         "ensimmäisen suunnitelman enimmäiskeston pituinen (pidemmän keston peruste ei pidennä sitä), "
         "eikä mikään kotoutumissuunnitelma yksin ylitä kokonaiskestoa ilman pidemmän keston perustetta. "
-        "Monialaisen ja perheen suunnitelman rajat ovat omia parametrejaan (oletuksena pois: lähdettä "
+        "Monialaisen ja perheen kotoutumissuunnitelman rajat ovat omia parametrejaan (oletuksena pois: lähdettä "
         "ei löytynyt).",
         "Planen slutar efter att den börjat. Den första integrationsplanen är högst den maximala "
         "längden för en första plan (en grund för längre varaktighet förlänger den inte), och ingen "
@@ -566,8 +566,9 @@ def review_outcome(record: Review, params: RuleParams) -> Iterator[Problem]:
             Severity.WARNING,
             "review-outcome",
             T(
-                "Kun perheen suunnitelman tarve tunnistetaan, sovi ja kirjaa laatimisajankohta.",
-                "När behov av en plan för familjen identifieras, kom överens om och registrera när den görs upp.",
+                "Kun perheen kotoutumissuunnitelman tarve tunnistetaan, sovi ja kirjaa laatimisajankohta.",
+                "När behov av en integrationsplan för familjen identifieras, kom överens om och registrera "
+                "när den görs upp.",
                 "When a family plan is needed, agree and record when it will be drawn up.",
             ),
         )

@@ -166,8 +166,8 @@ class FamilyPlanAgreement(KotoModel):
         F(
             T("Sovittu ajankohta", "Överenskommen tidpunkt", "Agreed time"),
             T(
-                "Milloin perheen suunnitelma on sovittu laadittavaksi.",
-                "När man kommit överens om att planen för familjen ska göras upp.",
+                "Milloin perheen kotoutumissuunnitelma on sovittu laadittavaksi.",
+                "Tidpunkt då integrationsplanen för familjen enligt överenskommelse ska göras upp.",
                 "When the family plan is agreed to be drawn up.",
             ),
             example="2026-02-15",
@@ -358,11 +358,11 @@ class Review(RecordBase):
     plan_ended: Annotated[
         PlanEnding | None,
         F(
-            T("Suunnitelman päättyminen", "Planen upphör", "Plan ended"),
+            T("Suunnitelman päättyminen", "Planens upphörande", "Plan ended"),
             T(
-                "Suunnitelma lakkaa olemasta voimassa, ja päättymisen peruste.",
-                "Planen upphör att gälla, och grunden för det.",
-                "The plan ceases to be valid, and the ground.",
+                "Tieto siitä, että suunnitelma lakkaa olemasta voimassa, ja päättymisen peruste.",
+                "Uppgift om att planen upphör att gälla och grunden för att den upphör.",
+                "That the plan ceases to be valid, and the ground for it.",
             ),
             REVIEW,
             example={"date": "2026-01-31", "ground": "employed"},
@@ -374,11 +374,15 @@ class Review(RecordBase):
     extension: Annotated[
         PlanExtension | None,
         F(
-            T("Enimmäiskeston pidentäminen", "Förlängning av maximal tid", "Extension of maximum duration"),
             T(
-                "Suunnitelman enimmäiskestoa pidennetään, ja pidentämisen peruste.",
-                "Planens maximala tid förlängs, och grunden för förlängningen.",
-                "The plan's maximum duration is extended, and the ground.",
+                "Enimmäiskeston pidentäminen",
+                "Förlängning av den maximala tiden",
+                "Extension of maximum duration",
+            ),
+            T(
+                "Tieto siitä, että suunnitelman enimmäiskestoa pidennetään, ja pidentämisen peruste.",
+                "Uppgift om att planens maximala tid förlängs och grunden för förlängningen.",
+                "That the plan's maximum duration is extended, and the ground for it.",
             ),
             REVIEW,
             example={"new_end": "2027-06-30", "ground": "literacy-training"},
@@ -394,7 +398,11 @@ class Review(RecordBase):
     plan_switch: Annotated[
         PlanSwitch | None,
         F(
-            T("Suunnitelman lajin vaihto", "Byte av typ av plan", "Switch of plan kind"),
+            T(
+                "Tarve vaihtaa suunnitelman lajia",
+                "Behov av att byta typ av plan",
+                "Need to switch the plan kind",
+            ),
             T(
                 "Tarve vaihtaa kotoutumissuunnitelmasta monialaiseen suunnitelmaan tai päinvastoin.",
                 "Behov att byta från en integrationsplan till en sektorsövergripande plan eller tvärtom.",
@@ -414,7 +422,11 @@ class Review(RecordBase):
     family_plan_agreed: Annotated[
         FamilyPlanAgreement | None,
         F(
-            T("Perheen suunnitelman tarve", "Behov av plan för familjen", "Need for a family plan"),
+            T(
+                "Perheen kotoutumissuunnitelman tarve ja laatimisajankohta",
+                "Behov av integrationsplan för familjen och tidpunkt för den",
+                "Need for a family integration plan, and its time",
+            ),
             T(
                 "Tunnistettu perheen kotoutumissuunnitelman tarve ja sovittu laatimisajankohta.",
                 "Identifierat behov av en integrationsplan för familjen och när den ska göras upp.",

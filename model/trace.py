@@ -498,9 +498,9 @@ DECREE_ITEMS: tuple[DecreeItem, ...] = (
         (21, 22),
         ("review",),
         "conditional",
-        "Perheen suunnitelman tarve ja sovittu laatimisajankohta.",
-        "Behov av plan för familjen och när den görs upp.",
-        "Need for a family plan and when it is drawn up.",
+        "Perheen kotoutumissuunnitelman tarve ja sovittu laatimisajankohta.",
+        "Behov av integrationsplan för familjen och när den görs upp.",
+        "Need for a family integration plan and when it is drawn up.",
     ),
     _i(
         "D3.15",
