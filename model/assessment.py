@@ -423,7 +423,6 @@ class WishesGoals(Sourced):
                 "The person's own goals for employment and education.",
             ),
             example="Ammatillinen tutkinto kolmen vuoden kuluessa.",
-            ob=MAY,
         ),
     ] = None
 

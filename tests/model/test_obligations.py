@@ -156,3 +156,18 @@ def test_project_additions_are_marked_in_the_code_lists() -> None:
     assert "project list" in ext["source"] and "16 §" not in ext["source"]
     assert FIELDS["assessment"]["project_addition"] is True
     assert FIELDS["assessment"]["obligation"] == "may"
+
+
+def test_the_goals_half_of_d1_19_is_asked_like_the_wishes() -> None:
+    assert FIELDS["wishes_and_goals.goals"]["obligation"] == "shall"
+    assessment = r.assessment(
+        date=D2027,
+        plan_timing={"plan_kind": "integration-plan", "timing": "as-soon-as-possible"},
+        wishes_and_goals={"wishes": "Haluaa opiskella.", "sources": ["person"]},
+    )
+    assert "D1.19" in _shall(assessment)["wishes_and_goals.goals"]
+
+
+def test_common_services_are_in_the_service_kind_list() -> None:
+    codes = {v["code"] for cl in CAT["code_lists"] if cl["id"] == "service-kind" for v in cl["values"]}
+    assert {"guidance-and-counselling", "rehabilitative-work-activity", "early-childhood-education"} <= codes
