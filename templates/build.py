@@ -367,7 +367,17 @@ def plan_document(record: PlanBase, lang: str, related: Sequence[BaseModel], **c
         other_content=record.other_content or "",
         first_review=_date(record.first_review, lang),
         next_review=_date(next_review, lang),
-        sources=tuple(code_label("information-source", c, lang) for c in record.sources),
+        sources=(
+            (
+                fields.join_labels(
+                    [code_label("information-source", c, lang) for c in record.sources],
+                    lang,
+                    "information-source",
+                ),
+            )
+            if record.sources
+            else ()
+        ),
         source_details=record.source_details or "",
         lead_sections=lead,
         extra_sections=extra,

@@ -62,13 +62,25 @@ def scalar(path: str, value: Any, lang: str) -> str:
     if isinstance(value, (int, float)):
         return format_number(value, lang)
     if isinstance(value, list):
-        return ", ".join(scalar(path, v, lang) for v in value)
+        return join_labels([scalar(path, v, lang) for v in value], lang, field_code_list(path))
     if isinstance(value, BaseModel):
         return inline(path, value, lang)
     list_id = field_code_list(path)
     if list_id is not None:
         return code_label(list_id, str(value), lang)
     return str(value)
+
+
+#: Code lists whose labels are common nouns: in a Finnish or Swedish list only the first is capitalised
+#: ("Maahanmuuttaja itse, muu viranomainen"); country and language names keep their case.
+LOWER_IN_LISTS = frozenset({"information-source"})
+
+
+def join_labels(labels: Sequence[str], lang: str, list_id: str | None) -> str:
+    """Labels joined with commas; see ``LOWER_IN_LISTS``."""
+    if lang in ("fi", "sv") and list_id in LOWER_IN_LISTS:
+        labels = [labels[0], *(x[:1].lower() + x[1:] for x in labels[1:])] if labels else []
+    return ", ".join(labels)
 
 
 def inline(path: str, obj: BaseModel, lang: str) -> str:
@@ -82,14 +94,28 @@ def inline(path: str, obj: BaseModel, lang: str) -> str:
 
 
 def entries(path: str, obj: BaseModel, lang: str, *, skip: Iterable[str] = ()) -> tuple[Entry, ...]:
-    """The non-empty fields of object ``obj`` (at catalogue path ``path``; "" for the record) as entries."""
+    """The non-empty fields of object ``obj`` (at catalogue path ``path``; "" for the record) as entries.
+
+    A timing given as a date prints the date itself ("Ajankohta: 10.4.2025"), not the code's label
+    "Päivämäärä" followed by a second row with the date.
+    """
     skipped = set(skip)
     prefix = f"{path}." if path else ""
-    return tuple(
-        entry(f"{prefix}{name}", getattr(obj, name), lang)
-        for name in _names(type(obj))
-        if name not in skipped and not is_empty(getattr(obj, name))
-    )
+    timing, day = getattr(obj, "timing", None), getattr(obj, "date", None)
+    dated = timing == "date" and isinstance(day, dt.date) and path != ""
+    out = []
+    for name in _names(type(obj)):
+        if name in skipped or is_empty(getattr(obj, name)):
+            continue
+        if dated and name == "date":
+            continue
+        if dated and name == "timing" and isinstance(day, dt.date):
+            out.append(
+                Entry(label=field_label(f"{prefix}timing", lang), kind="text", text=format_date(day, lang))
+            )
+            continue
+        out.append(entry(f"{prefix}{name}", getattr(obj, name), lang))
+    return tuple(out)
 
 
 def entry(path: str, value: Any, lang: str) -> Entry:
