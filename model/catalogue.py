@@ -320,6 +320,7 @@ def record_kinds_json() -> list[dict[str, Any]]:
             "act_sections": list(KIND_LABELS[kind][2]),
             "status_874": str(KIND_STATUS[kind].status),
             "status_874_note": KIND_STATUS[kind].note.as_dict(),
+            "status_874_by_actor": {a: str(st) for a, st in KIND_STATUS[kind].by_actor},
             "open_questions": [q.id for q in OPEN_QUESTIONS if kind in q.kinds],
             "fields": [e.path for e in fields() if kind in e.kinds],
         }

@@ -25,12 +25,15 @@ class KindStatus:
     status: In874
     note: Text
     open_question: str | None = None
+    #: Status of the kind's records when a particular actor enters them (county reviews: memo only).
+    by_actor: tuple[tuple[str, In874], ...] = ()
 
     def as_dict(self) -> dict[str, object]:
         return {
             "status": str(self.status),
             "note": self.note.as_dict(),
             "open_question": self.open_question,
+            "by_actor": {actor: str(status) for actor, status in self.by_actor},
         }
 
 
@@ -85,6 +88,7 @@ KIND_STATUS: dict[str, KindStatus] = {
             "services county (memo 3 § 2 mom., Act 22 § 3 mom.) are memo only.",
         ),
         "act-1100-2024",
+        by_actor=(("wellbeing-services-county", In874.MEMO_ONLY),),
     ),
     "guidance": KindStatus(
         In874.UNVERIFIED,

@@ -39,6 +39,8 @@ def test_the_same_field_is_named_for_the_basic_kinds_and_memo_only_for_the_other
     assert KINDS["integration-plan"]["status_874"] == "yes"
     assert KINDS["review"]["status_874"] == "unverified"
     assert "county" in KINDS["review"]["status_874_note"]["en"]
+    assert KINDS["review"]["status_874_by_actor"] == {"wellbeing-services-county": "memo-only"}
+    assert KINDS["assessment"]["status_874_by_actor"] == {}
 
 
 def test_statuses_the_review_found_wrong_are_corrected() -> None:
