@@ -78,10 +78,10 @@ ASSESS_FAMILY = LegalBasis(
     in_874=In874.UNVERIFIED,
     note=T(
         "Perheen kotoutumissuunnitelma puuttuu asetuksen 874/2024 1-2 §:stä, ja ohjeistuksen "
-        'sisältöluettelossa on "kotoutumissuunnitelman tarve", ei perheen suunnitelman tarve.',
+        'sisältöluettelossa on "kotoutumissuunnitelman tarve", ei perheen kotoutumissuunnitelman tarve.',
         "Integrationsplanen för familjen saknas i 1-2 § i förordning 874/2024, och anvisningarnas "
-        'förteckning över innehållet har "behov av en integrationsplan", inte behov av en plan för '
-        "familjen.",
+        'förteckning över innehållet har "behov av en integrationsplan", inte behov av en '
+        "integrationsplan för familjen.",
         "The family plan is not in 874/2024 §§ 1-2, and the guidance's list of content has 'need for "
         "an integration plan', not for a family plan.",
     ),
