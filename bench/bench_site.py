@@ -82,11 +82,12 @@ def main(argv: list[str]) -> int:
     args = ap.parse_args(argv)
 
     from kototieto.model.catalogue import catalogue_json
+    from kototieto.reports.fillrates import fill_rates
     from kototieto.site.build import build_site, prepare, run_mkdocs
-    from kototieto.site.fillrates import fill_rates, record_files
     from kototieto.site.generate import generate
     from kototieto.site.snapshots import find_latest_snapshot
     from kototieto.store.bulkload import fast_load
+    from kototieto.store.reader import worktree_record_files as record_files
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-site-"))
     comments = tmp / "comments"
@@ -136,10 +137,10 @@ def main(argv: list[str]) -> int:
         fast_load(p.read_bytes(), str(p))
     load_floor = time.perf_counter() - t0
     t0 = time.perf_counter()
-    rates = fill_rates(data, cat, jobs=1)
+    rates = fill_rates(data, cat, worktree=True, jobs=1)
     fill_one = time.perf_counter() - t0
     t0 = time.perf_counter()
-    fill_rates(data, cat, jobs=args.jobs)
+    fill_rates(data, cat, worktree=True, jobs=args.jobs)
     fill_many = time.perf_counter() - t0
     results["fill_rates"] = {
         "records": records,

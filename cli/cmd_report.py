@@ -65,6 +65,13 @@ def _output(func: F) -> F:
         callback=_remember,
         help="Run over a database of several pilots made by `koto aggregate` (fill-rates, stats, completeness).",
     )(func)
+    func = click.option(
+        "--worktree",
+        is_flag=True,
+        expose_value=False,
+        callback=_remember,
+        help="Read the working tree's record files (default: the branch head, as every report).",
+    )(func)
     func = click.option("--csv", "as_csv", is_flag=True, help="Print one table as CSV (see --table).")(func)
     func = click.option(
         "--table", "table", default=None, help="The table --csv prints (default: the first)."
@@ -87,6 +94,11 @@ def _output(func: F) -> F:
         help="Write every table (or --table) as a sheet of this .xlsx file.",
     )(func)
     return func
+
+
+def _worktree() -> bool:
+    """``--worktree``: every report reads the same revision, the branch head unless asked."""
+    return bool(click.get_current_context().meta.get("koto.report.worktree"))
 
 
 def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
@@ -173,7 +185,7 @@ def due(
     within N days, per official, with the customers' names (--no-names: ids only)."""
     from kototieto.reports import run
 
-    report = run.due(repo, today=today, days=days, names=not no_names)
+    report = run.due(repo, today=today, days=days, names=not no_names, worktree=_worktree())
     _show(report, as_json=as_json, as_csv=as_csv, table=table, lang=lang)
 
 
@@ -202,7 +214,7 @@ def completeness(
     from kototieto.reports import run
 
     _show(
-        run.completeness(repo, since=since, until=until),
+        run.completeness(repo, since=since, until=until, worktree=_worktree()),
         as_json=as_json,
         as_csv=as_csv,
         table=table,
@@ -222,7 +234,13 @@ def stats(
     """Counts by kind, organisation and month; times, reviews, outcomes, services."""
     from kototieto.reports import run
 
-    _show(run.stats(repo, today=today), as_json=as_json, as_csv=as_csv, table=table, lang=lang)
+    _show(
+        run.stats(repo, today=today, worktree=_worktree()),
+        as_json=as_json,
+        as_csv=as_csv,
+        table=table,
+        lang=lang,
+    )
 
 
 @report.command("fill-rates")
@@ -234,4 +252,4 @@ def fill_rates(repo: Path, lang: str, as_json: bool, as_csv: bool, table: str | 
     """Per field (nested ones too), the share of records of its kinds where it is filled."""
     from kototieto.reports import run
 
-    _show(run.fill_rates(repo), as_json=as_json, as_csv=as_csv, table=table, lang=lang)
+    _show(run.fill_rates(repo, worktree=_worktree()), as_json=as_json, as_csv=as_csv, table=table, lang=lang)

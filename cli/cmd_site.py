@@ -55,6 +55,11 @@ def site() -> None:
     default=None,
     help="The date the key figures are counted on (default: today).",
 )
+@click.option(
+    "--worktree",
+    is_flag=True,
+    help="Count the --data repository's working-tree files (default: its branch head, as the reports).",
+)
 @json_option
 def build(
     out: Path,
@@ -66,6 +71,7 @@ def build(
     src: Path | None,
     jobs: int | None,
     today: dt.datetime | None,
+    worktree: bool,
     as_json: bool,
 ) -> None:
     """Build the catalogue site into OUT/<lang>/ with `mkdocs build --strict`."""
@@ -81,6 +87,7 @@ def build(
         src=src,
         jobs=jobs,
         today=today.date() if today else None,
+        worktree=worktree,
     )
     if as_json:
         echo_json(result.to_json())

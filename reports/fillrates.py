@@ -1,16 +1,20 @@
-"""``koto report fill-rates``: per field path, the share of records of its kinds where it is filled.
+"""Fill rates: per field path, the share of records of its kinds where it is filled.
 
-Two tables: ``fields`` (each path over all the kinds that have it) and ``kinds`` (each path per
-kind: the figure the catalogue site shows on each record kind's page).
+The one place they are computed: ``koto report fill-rates`` and the catalogue site (which only
+formats ``FillRates``) show the same figures. A path is filled in a record when it reaches a value
+that is not null, not an empty string and not an empty list or mapping (through lists: in any
+element), nested paths included (``measures.organiser.type``); annulled records are left out (they
+are mistakes, not use) and so are files that do not load, both counted apart. The records come
+from the store's reader, the same revision as every other report: the branch head by default, the
+working tree when asked (``worktree``; a plain folder of record files can only be read that way).
 
-The counting is the site's (``kototieto.site.fillrates``), so the report and the catalogue site
-show the same figures: a path is filled when it reaches a value that is not null or empty (through
-lists: in any element), nested paths included (``measures.organiser.type``); annulled records and
-unreadable files are left out and counted apart. This module only shapes the result as a report.
+Two report tables: ``fields`` (each path over all the kinds that have it) and ``kinds`` (each path
+per kind: the figure the catalogue site shows on each record kind's page).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +23,9 @@ from kototieto.model.catalogue import catalogue_json, field_label
 from kototieto.model.records import RECORD_KINDS
 from kototieto.model.text import T
 from kototieto.reports.tables import Cell, Table, pct
-from kototieto.site.fillrates import FillRates, fill_rates
+from kototieto.store.extensions import extended_catalogue, repository_extensions
+from kototieto.store.reader import read_records
+from kototieto.store.repository import find_root
 
 _H = {
     "path": T("Kenttä", "Fält", "Field"),
@@ -31,6 +37,109 @@ _H = {
     "records": T("Tietueita", "Poster", "Records"),
     "rate_pct": T("Täyttöaste %", "Ifyllnadsgrad %", "Fill rate %"),
 }
+
+
+@dataclass
+class FillRates:
+    source: str
+    totals: dict[str, int] = field(default_factory=dict)
+    filled: dict[tuple[str, str], int] = field(default_factory=dict)
+    unreadable: int = 0
+    annulled: int = 0
+
+    def count(self, path: str, kinds: Iterable[str]) -> tuple[int, int]:
+        """(records where ``path`` is filled, records) over ``kinds``."""
+        filled = total = 0
+        for k in kinds:
+            total += self.totals.get(k, 0)
+            filled += self.filled.get((k, path), 0)
+        return filled, total
+
+    def rate(self, path: str, kinds: Iterable[str]) -> float | None:
+        filled, total = self.count(path, kinds)
+        return filled / total if total else None
+
+    def merge(self, other: FillRates) -> None:
+        for k, n in other.totals.items():
+            self.totals[k] = self.totals.get(k, 0) + n
+        for key, n in other.filled.items():
+            self.filled[key] = self.filled.get(key, 0) + n
+        self.unreadable += other.unreadable
+        self.annulled += other.annulled
+
+    def to_json(self) -> dict[str, Any]:
+        by_kind: dict[str, dict[str, int]] = {}
+        for (k, p), n in self.filled.items():
+            by_kind.setdefault(k, {})[p] = n
+        return {
+            "source": self.source,
+            "totals": self.totals,
+            "filled": by_kind,
+            "unreadable": self.unreadable,
+            "annulled": self.annulled,
+        }
+
+
+def split_path(path: str) -> tuple[str, ...]:
+    """``measures[].organiser.type`` or ``measures.organiser.type`` -> ('measures', 'organiser', 'type').
+
+    An extension field's id keeps its own dot: ``extensions.091.digital-skills`` -> ('extensions',
+    '091.digital-skills').
+    """
+    if path.startswith("extensions.") and path.count(".") == 2:
+        return ("extensions", path.removeprefix("extensions."))
+    parts = []
+    for part in path.split("."):
+        part = part.replace("[]", "").replace("[*]", "")
+        if part:
+            parts.append(part)
+    return tuple(parts)
+
+
+def is_filled(value: Any, parts: tuple[str, ...]) -> bool:
+    if isinstance(value, list):
+        return any(is_filled(v, parts) for v in value)
+    if not parts:
+        return value is not None and value != "" and value != {} and value != []
+    if isinstance(value, Mapping):
+        return parts[0] in value and is_filled(value[parts[0]], parts[1:])
+    return False
+
+
+def _paths_by_kind(catalogue: Mapping[str, Any]) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+    out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for f in catalogue.get("fields", []):
+        for k in f.get("kinds") or []:
+            out.setdefault(str(k), []).append((str(f["path"]), split_path(str(f["path"]))))
+    return out
+
+
+def fill_rates(
+    repo: Path | str,
+    catalogue: Mapping[str, Any],
+    *,
+    rev: str | None = None,
+    worktree: bool = False,
+    jobs: int | None = None,
+) -> FillRates:
+    """Fill rates of every catalogue field in the records of the data repository ``repo``."""
+    files = read_records(repo, rev=rev, worktree=worktree, jobs=jobs)
+    paths = _paths_by_kind(catalogue)
+    out = FillRates(str(repo), unreadable=len(files.unreadable))
+    for _, data in files.datas:
+        kind = data.get("kind")
+        if not isinstance(kind, str):
+            out.unreadable += 1
+            continue
+        if data.get("annulment"):
+            out.annulled += 1
+            continue
+        out.totals[kind] = out.totals.get(kind, 0) + 1
+        for path, parts in paths.get(kind, ()):
+            if is_filled(data, parts):
+                key = (kind, path)
+                out.filled[key] = out.filled.get(key, 0) + 1
+    return out
 
 
 @dataclass(frozen=True)
@@ -139,13 +248,12 @@ def shape(rates: FillRates, catalogue: dict[str, Any]) -> FillRateReport:
     return report
 
 
-def fill_rate_report(repo: Path | str, *, jobs: int | None = None) -> FillRateReport:
+def fill_rate_report(
+    repo: Path | str, *, rev: str | None = None, worktree: bool = False, jobs: int | None = None
+) -> FillRateReport:
     """Fill rates of every catalogue field (nested paths too) in the records of ``repo``."""
-    from kototieto.store.extensions import extended_catalogue, repository_extensions
-    from kototieto.store.repository import find_root
-
     root = find_root(Path(repo))
     catalogue = catalogue_json()
     if repository_extensions(root) is not None:  # the pilot's extension fields too
         catalogue = extended_catalogue(catalogue, root)
-    return shape(fill_rates(root, catalogue, jobs=jobs), catalogue)
+    return shape(fill_rates(root, catalogue, rev=rev, worktree=worktree, jobs=jobs), catalogue)

@@ -30,11 +30,11 @@ from typing import Any
 from kototieto.errors import KotoError, NoRepositoryError, UsageError
 from kototieto.model.catalogue import catalogue_json
 from kototieto.model.jsonschema import record_schema
+from kototieto.reports.fillrates import FillRates, fill_rates
 from kototieto.site import i18n, keyfigures
 from kototieto.site.catalogue_diff import diff_catalogues
 from kototieto.site.comments import CommentRepo, CommentSet
 from kototieto.site.context import CommentLink, SiteContext
-from kototieto.site.fillrates import FillRates, fill_rates
 from kototieto.site.generate import generate
 from kototieto.site.snapshots import SNAPSHOT_DIR, find_latest_snapshot, latest_snapshot, publish_snapshot
 from kototieto.store.extensions.load import extended_catalogue
@@ -115,6 +115,7 @@ def prepare(
     snapshot: Mapping[str, Any] | None = None,
     schemas: Callable[[str | None, str], Any] | None = None,
     today: dt.date | None = None,
+    worktree: bool = False,
 ) -> SiteContext:
     """Everything the pages need, computed once for all languages (key figures as on ``today``)."""
     comments = CommentSet(None)
@@ -126,8 +127,8 @@ def prepare(
         template=comment_url or (rnd.issue_url if rnd else None),
         contact=contact or (rnd.contact if rnd else None),
     )
-    fill = fill_rates(data_repo, catalogue) if data_repo is not None else None
-    stats = keyfigures.load_stats(data_repo, today) if data_repo is not None else None
+    fill = fill_rates(data_repo, catalogue, worktree=worktree) if data_repo is not None else None
+    stats = keyfigures.load_stats(data_repo, today, worktree=worktree) if data_repo is not None else None
     changes = diff_catalogues(snapshot, catalogue) if snapshot is not None else None
     return SiteContext(
         catalogue=catalogue,
@@ -250,6 +251,7 @@ def build_site(
     src: Path | None = None,
     today: dt.date | None = None,
     site_root: str = "/",
+    worktree: bool = False,
 ) -> BuildResult:
     """Build the whole site into ``out`` (see the module docstring); ``src`` keeps the Markdown.
 
@@ -257,7 +259,9 @@ def build_site(
     the 404 pages link there, since they are served at any depth.
 
     With ``data_repo`` the front page shows the ``koto report stats`` key figures as on ``today``
-    (default: the real today, as the report's) and their charts.
+    (default: the real today, as the report's) and their charts, and every field its fill rate:
+    the figures of the branch head, like every report; ``worktree``: of the working tree's files
+    (a plain folder of record files, without Git, can only be read that way).
     """
     out = Path(out).resolve()
     _check_out(out)
@@ -268,8 +272,6 @@ def build_site(
     snap = find_latest_snapshot() if snapshot == "latest" else snapshot
     assert not isinstance(snap, str)
     if snap is not None and data_repo is not None and any(f.get("local") for f in cat.get("fields", [])):
-        from kototieto.store.extensions import extended_catalogue
-
         snap = extended_catalogue(dict(snap), data_repo)  # a pilot's fields are not catalogue changes
     schema_fn = default_schemas() if schemas == "default" else schemas
     assert not isinstance(schema_fn, str)
@@ -282,6 +284,7 @@ def build_site(
         snapshot=snap,
         schemas=schema_fn,
         today=today,
+        worktree=worktree,
     )
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))

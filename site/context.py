@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from kototieto.errors import UsageError
+from kototieto.reports.fillrates import FillRates
 from kototieto.site import fmt
 from kototieto.site.catalogue_diff import Change
 from kototieto.site.comments import CODES_PREFIX, CommentSet, Thread
-from kototieto.site.fillrates import FillRates
 from kototieto.site.i18n import tr
 
 if TYPE_CHECKING:

@@ -40,12 +40,12 @@ CHART_DIR = "assets/charts"
 NO_VALUE = "–"
 
 
-def load_stats(repo: Path, today: dt.date | None = None) -> StatsReport | None:
+def load_stats(repo: Path, today: dt.date | None = None, *, worktree: bool = False) -> StatsReport | None:
     """``koto report stats`` of ``repo`` as on ``today``; None for a plain folder of record files."""
     from kototieto.reports import run
 
     try:
-        return run.stats(repo, today=today)
+        return run.stats(repo, today=today, worktree=worktree)
     except NoRepositoryError:
         return None
 

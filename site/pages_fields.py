@@ -13,6 +13,7 @@ from kototieto.model.extensions import local_note
 from kototieto.site import fmt
 from kototieto.site.comments import Thread
 from kototieto.site.context import COMMON_PAGE, SiteContext, code_page, rel
+from kototieto.site.fillrates import fill_cell
 from kototieto.site.i18n import tr
 
 #: Code lists up to this size are shown in full inside each field section.
@@ -63,13 +64,7 @@ def thread_block(t: Thread, lang: str, *, link: str | None = None) -> list[str]:
 
 def _fill_cell(ctx: SiteContext, f: Mapping[str, Any], kinds: list[str], lang: str) -> str:
     assert ctx.fill is not None
-    filled, total = ctx.fill.count(str(f["path"]), kinds)
-    if not total:
-        return tr("field.none", lang)
-    pct = round(100 * filled / total)
-    if filled == 0:
-        return f"**0 %**{{ .koto-unused }} {tr('field.never_used', lang)}"
-    return f"{pct} %"
+    return fill_cell(ctx.fill, str(f["path"]), kinds, lang)
 
 
 def field_table(

@@ -17,9 +17,9 @@ import jsonschema
 import pytest
 
 from kototieto.errors import InvalidInputError, UsageError
+from kototieto.reports.fillrates import fill_rates, is_filled, split_path
 from kototieto.site import fmt
 from kototieto.site.build import BuildResult, build_site
-from kototieto.site.fillrates import fill_rates, is_filled, split_path
 
 _spec = importlib.util.spec_from_file_location("site_support", Path(__file__).with_name("_support.py"))
 assert _spec and _spec.loader
@@ -63,7 +63,12 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Built]:
         )
         catalogue = json.loads(done.stdout)
         result = build_site(
-            tmp / "out", catalogue=catalogue, comments_dir=comments, data_repo=tmp / "data", snapshot=None
+            tmp / "out",
+            catalogue=catalogue,
+            comments_dir=comments,
+            data_repo=tmp / "data",
+            snapshot=None,
+            worktree=True,  # a plain folder of record files (no Git): its working tree
         )
         yield Built(tmp / "out", result, catalogue, data)
 
@@ -156,7 +161,7 @@ def test_comments_show_under_their_field_and_orphans_are_listed(built: Built) ->
 
 @pytest.mark.slow
 def test_fill_rates_show_and_never_used_fields_stand_out(built: Built) -> None:
-    rates = fill_rates(built.out.parent / "data", built.catalogue)
+    rates = fill_rates(built.out.parent / "data", built.catalogue, worktree=True)
     plans = [d for d in built.data if d["kind"] == "integration-plan" and not d.get("annulment")]
     assert rates.totals["integration-plan"] == len(plans)
     expect = sum(1 for d in plans if is_filled(d, split_path("measures.service_kind")))
