@@ -116,7 +116,8 @@ def check(r: Req, spec: FormSpec, data: dict[str, Any], path: str) -> tuple[list
     out = []
     for i in issues:
         f = spec.find(i.field)
-        out.append(Problem(i.field, i.severity, i.message, i.rule, f.label(r.lang) if f else i.field))
+        label = f.label(r.lang) if f else (i.field or kind_label(spec.kind, r.lang))
+        out.append(Problem(i.field, i.severity, i.message, i.rule, label))
     return out, None
 
 

@@ -13,7 +13,7 @@ Local use (the default), as Jupyter's local server does it:
   or the ``X-CSRF-Token`` header that htmx sends (set once on ``<body hx-headers>``); a POST whose
   ``Origin`` is another site is refused too;
 - every answer carries a strict Content-Security-Policy (scripts and styles only from this server,
-  no inline script, no connection to any other host, no framing) and ``nosniff``/``no-referrer``.
+  no inline script, no connection to any other host, no framing) and ``nosniff``; the referrer policy is ``same-origin`` (a same-site POST then carries its ``Origin``, which is checked).
 
 Behind an authenticating reverse proxy (``--trusted-user-header X-Remote-User``): the user is the
 header's value, taken only when the request's peer address is one of ``--trusted-proxy`` (default
@@ -48,7 +48,7 @@ CSP = (
 HEADERS: list[tuple[bytes, bytes]] = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"SAMEORIGIN"),
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"cache-control", b"no-store"),

@@ -1,0 +1,227 @@
+"""koto serve in real headless Chromium against a real uvicorn on 127.0.0.1.
+
+An official's day (find a customer, a new assessment with an error fixed at the field, save,
+history), partly with the keyboard only; axe-core on every page type in fi, sv and en at desktop
+and phone width; the app never asks another host for anything and the CSP is never violated.
+Skipped only when /usr/bin/chromium is missing outside CI; in CI (CI=true) a missing browser fails.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+_spec = importlib.util.spec_from_file_location("web_support", Path(__file__).with_name("_support.py"))
+assert _spec and _spec.loader
+S = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(S)
+
+CHROMIUM = Path("/usr/bin/chromium")
+IN_CI = os.environ.get("CI", "").lower() == "true"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(not CHROMIUM.exists() and not IN_CI, reason="no /usr/bin/chromium (outside CI)"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    tmp = tmp_path_factory.mktemp("browser")
+    repo = S.demo_repo(tmp)
+    env = S.hermetic_env(tmp / "home")
+    port = _free_port()
+    koto = str(Path(sys.executable).parent / "koto")
+    proc = subprocess.Popen(
+        [koto, "serve", str(repo), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        url = ""
+        deadline = time.monotonic() + 30
+        assert proc.stderr is not None
+        while not url and time.monotonic() < deadline:
+            line = proc.stderr.readline()
+            m = re.search(r"(http://127\.0\.0\.1:\d+/\?token=\S+)", line)
+            if m:
+                url = m.group(1)
+        assert url, "koto serve did not print its address"
+        while time.monotonic() < deadline:
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.1)
+        yield url, repo
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `bash scripts/install-system-deps.sh`")
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+def _context(browser: Any, url: str, width: int = 1200, height: int = 900) -> tuple[Any, Any, list[str]]:
+    base = url.split("/?", 1)[0]
+    ctx = browser.new_context(viewport={"width": width, "height": height})
+    page = ctx.new_page()
+    trouble: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(base) else trouble.append(f"request to {r.url}"))
+    page.on(
+        "console",
+        lambda m: trouble.append(f"console {m.type}: {m.text}") if m.type in ("error", "warning") else None,
+    )
+    page.goto(url)
+    return ctx, page, trouble
+
+
+def test_an_officials_day(server: tuple[str, Path], browser: Any) -> None:
+    url, repo = server
+    base = url.split("/?", 1)[0]
+    ctx, page, trouble = _context(browser, url)
+    # find a customer by a part of the name, without accents
+    page.click("text=Asiakkaat")
+    from kototieto.store.store import Store
+
+    st = Store.open(repo)
+    plan = next(
+        d
+        for cid in sorted(p.name for p in (repo / "customers").glob("*/*"))
+        for d in st.customer_records(cid).values()
+        if d["kind"] == "integration-plan" and not d.get("annulment")
+    )
+    cid = plan["customer"]
+    customer = st.read(f"{cid}/{cid}").data
+    page.fill("#q", customer["last_name"][:4].lower())
+    page.wait_for_selector(f'#results a[href="/c/{cid}"]')
+    page.click(f'#results a[href="/c/{cid}"]')
+    page.wait_for_url(f"{base}/c/{cid}")
+    assert customer["last_name"] in page.inner_text("h1")
+    # a new assessment: a date typed wrong is reported at the field as one types
+    page.click(f'a[href="/c/{cid}/new/assessment"]')
+    page.wait_for_selector("#record-form")
+    page.fill('[name="date"]', "31.2.2026")
+    page.keyboard.press("Tab")
+    page.wait_for_selector("#f-date-msg .error")
+    assert "2026-02-31" in page.inner_text("#f-date-msg")
+    assert "1 virhe" in page.inner_text("#problems") or "virhettä" in page.inner_text("#problems")
+    # fixed at the field: the message goes away, then saved
+    page.fill('[name="date"]', "1.12.2026")
+    page.keyboard.press("Tab")
+    page.wait_for_selector("#f-date-msg .error", state="detached")
+    page.click('button[value="save"]')
+    page.wait_for_url(re.compile(r".*/r/.*\?msg=saved.*"))
+    assert page.locator("p.notice[role=status]").count() == 1
+    rid = page.url.split("?")[0].rsplit("/", 1)[1]
+    # history: the official is the author
+    page.click("text=Historia")
+    page.wait_for_selector("table")
+    assert "Testi Virkailija" in page.inner_text("table")
+    # the language switch keeps the page
+    page.click('a[hreflang="sv"]')
+    page.wait_for_url(f"{base}/r/{cid}/{rid}/history")
+    assert "Historik" in page.inner_text("h1")
+    assert trouble == []
+    ctx.close()
+
+
+def test_keyboard_only_search_and_open_a_customer(server: tuple[str, Path], browser: Any) -> None:
+    url, _ = server
+    ctx, page, trouble = _context(browser, url)
+    page.goto(url.split("/?", 1)[0] + "/customers")
+    page.keyboard.press("Tab")  # skip link
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.keyboard.press("Enter")
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "q":
+            break
+    assert page.evaluate("document.activeElement.id") == "q"
+    page.keyboard.type("a")
+    page.wait_for_timeout(600)
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("(document.activeElement.getAttribute('href') || '').startsWith('/c/')"):
+            break
+    href = page.evaluate("document.activeElement.getAttribute('href')")
+    assert href.startswith("/c/")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(".*" + re.escape(href) + "$"))
+    assert trouble == []
+    ctx.close()
+
+
+def _pages(base: str, repo: Path) -> list[str]:
+    from kototieto.store.store import Store
+
+    st = Store.open(repo)
+    cid = sorted(p.name for p in (repo / "customers").glob("*/*"))[0]
+    datas = st.customer_records(cid)
+    rid = next((r for r, d in datas.items() if d["kind"] != "customer"), cid)
+    return [
+        "/",
+        "/customers",
+        f"/c/{cid}",
+        f"/r/{cid}/{rid}",
+        f"/r/{cid}/{rid}/edit",
+        f"/r/{cid}/{rid}/history",
+        f"/c/{cid}/new/integration-plan",
+        "/reports/due",
+        "/reports/completeness",
+    ]
+
+
+@pytest.mark.parametrize("width", [1200, 390])
+def test_axe_finds_no_violations_on_any_page_type(server: tuple[str, Path], browser: Any, width: int) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    url, repo = server
+    base = url.split("/?", 1)[0]
+    ctx, page, trouble = _context(browser, url, width=width, height=850)
+    axe = Axe()
+    problems = []
+    for lang in ("fi", "sv", "en"):
+        page.goto(f"{base}/lang?to={lang}&next=/")
+        for path in _pages(base, repo):
+            page.goto(base + path)
+            assert page.evaluate("document.documentElement.lang") == lang
+            results = axe.run(page)
+            problems += [
+                f"{lang} {path}: {v['id']} ({v['impact']}): {v['help']} x{len(v['nodes'])}"
+                for v in results.response["violations"]
+            ]
+            if width < 500:  # nothing wider than the phone's screen but scrolling tables
+                wide = page.evaluate("document.documentElement.scrollWidth")
+                assert wide <= width + 1, (path, wide)
+    assert problems == [], "\n".join(problems)
+    assert [t for t in trouble if "axe" not in t.lower()] == []
+    ctx.close()
