@@ -5,8 +5,10 @@ the ``due``, ``completeness`` and ``stats`` reports, the site's figures, the dem
 rules) reads :func:`plan_state` or :func:`plan_states`, so they never disagree.
 
 Inputs: the plan, its reviews (``review.plan == plan.id``, same customer; annulled reviews are
-ignored: an annulled review never extended or ended anything), the customer's other plans (for
-supersession and the total time), ``today`` and the rule parameters. The plan's own annulment
+ignored: an annulled review never extended or ended anything; reviews dated after ``today`` have
+not happened yet and are ignored too, so a report "as on" an earlier day sees that day's state),
+the customer's other plans (for supersession and the total time; plans dated after ``today`` are
+ignored), ``today`` and the rule parameters. The plan's own annulment
 (``plan.annulment``) makes it :data:`ANNULLED` whatever its reviews say.
 
 Definitions (all dates inclusive):
@@ -375,14 +377,20 @@ def plan_state(
     """
     params = params or RuleParams()
     own = sorted(
-        (r for r in reviews if r.plan == plan.id and r.customer == plan.customer and r.annulment is None),
+        (
+            r
+            for r in reviews
+            if r.plan == plan.id and r.customer == plan.customer and r.annulment is None and r.date <= today
+        ),
         key=lambda r: (r.date, r.id),
     )
     start = _start(plan)
     planned_end = plan.period.end if plan.period is not None else None
     end, extender = _effective_end(plan, own)
     others = [
-        p for p in other_plans if p.id != plan.id and p.customer == plan.customer and p.annulment is None
+        p
+        for p in other_plans
+        if p.id != plan.id and p.customer == plan.customer and p.annulment is None and p.date <= today
     ]
 
     ending = next((r for r in own if r.plan_ended is not None), None)

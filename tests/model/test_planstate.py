@@ -87,9 +87,12 @@ def test_ended_plan_has_no_next_review_and_states_its_ground() -> None:
     assert s.status_text("fi") == "Päättynyt 20.5.2026: siirtyminen koulutukseen"
     assert s.status_text("en") == "Ended 20 May 2026: moved into education"
     # an ending recorded ahead of time
-    early = ps.plan_state(_plan(), revs, today=D(2026, 1, 2))
+    early = ps.plan_state(_plan(), revs, today=D(2026, 5, 15))
     assert early.status == ps.ENDED and early.next_review is None
     assert early.status_text("fi").startswith("Päättyy 20.5.2026")
+    # a review dated after today has not happened yet
+    before = ps.plan_state(_plan(), revs, today=D(2026, 1, 2))
+    assert (before.status, before.reviews) == (ps.VALID, ())
 
 
 def test_ending_earlier_than_the_period_moves_the_end_back() -> None:

@@ -177,7 +177,18 @@ def test_cli_json_csv_and_table(repo: Any) -> None:
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["records"] == len(support.live(records))
     done = support.koto(
-        path, "report", "due", "--csv", "--table", "officials", "--days", "120", "--today", TODAY.isoformat()
+        path,
+        "report",
+        "due",
+        "--csv",
+        "--csv-dialect",
+        "plain",
+        "--table",
+        "officials",
+        "--days",
+        "120",
+        "--today",
+        TODAY.isoformat(),
     )
     assert done.returncode == 0, done.stderr
     rows = list(csv.DictReader(io.StringIO(done.stdout)))
@@ -187,7 +198,7 @@ def test_cli_json_csv_and_table(repo: Any) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "Per record kind" in done.stdout and "Per record" in done.stdout
-    done = support.koto(path, "report", "fill-rates", "--csv")
+    done = support.koto(path, "report", "fill-rates", "--csv", "--csv-dialect", "plain")
     assert done.stdout.splitlines()[0] == "path,label,kinds,obligation,filled,records,rate_pct"
 
 
