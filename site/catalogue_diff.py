@@ -312,6 +312,9 @@ def diff_catalogues(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Chan
             out.extend(_field_changes(path, a.fields[path], f))
         else:
             required = f.get("obligation") == "shall" and _card(f.get("cardinality"))[0] > 0
+            parent = path.rsplit(".", 1)[0] if "." in path else None
+            if parent is not None and parent not in a.fields:
+                required = False  # required only inside a new optional object: no old record breaks
             out.append(Change(ChangeKind.ADDED, path, required, None, f))
     for path in removed:
         if path not in renamed_old:

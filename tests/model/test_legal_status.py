@@ -109,3 +109,10 @@ def test_the_change_log_shows_the_per_kind_status_against_the_2026_11_snapshot()
     obligations = {c.path: c for c in changes if c.kind is ChangeKind.OBLIGATION}
     assert "citizenships" in obligations and not obligations["citizenships"].breaking
     assert "guidance: may" in obligations["drawn_up_by"].new["obligation_by_kind"]
+
+
+def test_a_required_part_of_a_new_optional_object_is_not_a_breaking_change() -> None:
+    changes = {(str(c.kind), c.path): c.breaking for c in diff_catalogues(_snapshot(), CAT)}
+    assert changes[("added", "family_plan_timing")] is False
+    assert changes[("added", "family_plan_timing.plan_kind")] is False
+    assert changes[("code-list-changed", "plan-ending-ground")] is True  # a removed code breaks old records
