@@ -13,6 +13,7 @@ import click
 
 from kototieto.cli.options import LANGS, echo_json, json_option, repo_option
 from kototieto.errors import ConflictError, InvalidRecordError, NothingToDoError, UsageError
+from kototieto.model.text import Text
 
 author_option = click.option("--author", default=None, help="'Name <email>' (default: git config user).")
 lang_opt = click.option("--lang", type=click.Choice(LANGS), default="fi", show_default=True)
@@ -34,7 +35,12 @@ def _done(view: Any, as_json: bool, verb: str) -> None:
 @click.command()
 @click.argument("kind")
 @click.option("--customer", default=None, help="The customer id (omit for a new customer record).")
-@click.option("--id", "record_id", default=None, help="Record id (default: a new random id).")
+@click.option("--id", "record_id", default=None, help="Record id (default: a new id).")
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Open the kept draft of a new KIND record (the one given with --id, or the only one).",
+)
 @click.option("--editor", default=None, help="Editor command (default: $VISUAL or $EDITOR).")
 @repo_option
 @author_option
@@ -44,50 +50,141 @@ def new(
     kind: str,
     customer: str | None,
     record_id: str | None,
+    resume: bool,
     editor: str | None,
     repo: Path,
     author: str | None,
     lang: str,
     as_json: bool,
 ) -> None:
-    """Draft a new KIND record in your editor; commit it when it is valid."""
-    from kototieto.store import drafts, layout, roles
+    """Draft a new KIND record in your editor; commit it when it is valid.
+
+    Who is writing, the customer and the id are checked before the editor opens. The draft is
+    kept in .koto/drafts/ until it is saved: a kept draft of the same id is opened again, never
+    overwritten (`koto drafts` lists them)."""
+    from kototieto.store import drafts, editmerge, layout, roles
     from kototieto.store.store import new_record_id
 
     if kind not in roles.RECORD_KINDS:
         raise UsageError(f"unknown record kind {kind!r}; one of {', '.join(roles.RECORD_KINDS)}")
-    if kind != "customer" and not customer:
-        raise UsageError("--customer ID is needed for every kind except customer")
     store = _store(repo, author, lang)
-    rid = record_id or (customer if kind == "customer" and customer else new_record_id(kind))
-    layout.check_name(rid, "record")
-    text = drafts.template(store.repo, kind, customer if kind != "customer" else rid, rid, lang)
-    draft = store.repo.ensure_koto_dir() / "drafts" / f"{rid}.yaml"
-    view = drafts.edit_loop(
-        draft, text, lambda body: store.save_text(body, must_be_new=True), template_text=text, editor=editor
+    _check_author(store, author)
+    draft = _resumable(store, kind, record_id) if resume else None
+    rid = ""
+    if draft is None:
+        if kind != "customer" and not customer:
+            raise UsageError("--customer ID is needed for every kind except customer")
+        rid = record_id or (customer if kind == "customer" and customer else new_record_id(kind))
+        layout.check_name(rid, "record")
+        draft = drafts.load_draft(store.repo, rid)
+        if draft is not None and draft.command != "new":
+            raise drafts.DraftExistsError(draft)
+    if draft is None:
+        cust = customer if kind != "customer" else rid
+        assert cust is not None
+        if kind != "customer":
+            _check_customer(store, cust)
+        _check_new_id(store, rid)
+        text = drafts.template(store.repo, kind, cust, rid, lang)
+        draft = drafts.create_draft(
+            store.repo, record_id=rid, kind=kind, customer=cust, command="new", text=text, template=text
+        )
+    else:
+        click.echo(drafts.say(_RESUMING).format(path=draft.file), err=True)
+        _check_new_id(store, draft.record_id, draft)
+    saved = drafts.edit_loop(
+        store.repo, draft, lambda body, d: editmerge.save_edit(store, body, d), editor=editor
     )
-    if view is None:
-        raise NothingToDoError("draft abandoned; nothing was written")
-    _done(view, as_json, "Added")
+    _done(saved.view, as_json, "Added")
+
+
+def _resumable(store: Any, kind: str, record_id: str | None) -> Any:
+    """The kept draft ``koto new --resume`` opens (refuses when there is none or several)."""
+    from kototieto.store import drafts
+
+    if record_id is not None:
+        draft = drafts.load_draft(store.repo, record_id)
+        if draft is None:
+            raise NothingToDoError(f"no kept draft of {record_id} (see `koto drafts`)")
+        return draft
+    kept = [d for d in drafts.list_drafts(store.repo) if d.command == "new" and d.kind == kind]
+    if not kept:
+        raise NothingToDoError(f"no kept draft of a new {kind} record (see `koto drafts`)")
+    if len(kept) > 1:
+        listed = "\n".join(f"  {d.record_id}  {d.started}  {d.file}" for d in kept)
+        raise UsageError(f"several kept drafts of a new {kind}; choose one with --id:\n{listed}")
+    return kept[0]
+
+
+def _check_author(store: Any, author: str | None) -> None:
+    """Who is writing: checked before any editor opens (the same rule as every commit)."""
+    from kototieto.store import gitcommit
+
+    if author or store.author:
+        gitcommit.parse_author(author or store.author)
+    else:
+        gitcommit.default_signature(store.repo)
+
+
+def _check_customer(store: Any, customer: str) -> None:
+    from kototieto.errors import NotFoundError
+
+    try:
+        store.read(customer)
+    except NotFoundError:
+        raise NotFoundError(
+            f"customer {customer!r} not found; add the customer first (`koto new customer`)"
+        ) from None
+
+
+def _check_new_id(store: Any, rid: str, draft: Any = None) -> None:
+    """A new record's id must not be in use anywhere in the repository (the id index)."""
+    paths = store.id_paths(rid) if store.repo.head_commit() is not None else []
+    if paths:
+        msg = f"record {rid} already exists ({', '.join(paths)}); change it with `koto edit {rid}`"
+        if draft is not None:
+            msg += (
+                f"\nYour draft is kept in {draft.file}; give it another id or discard it with "
+                f"`koto drafts --discard {rid}`"
+            )
+        raise ConflictError(msg)
+
+
+_RESUMING = Text(
+    "Jatketaan tallessa olevaa luonnosta {path}",
+    "Fortsätter med det sparade utkastet {path}",
+    "Resuming the kept draft {path}",
+)
 
 
 @click.command()
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--check-staged", is_flag=True, help="Only validate staged record files (pre-commit hook).")
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Replace an existing record with other content (the field changes are shown).",
+)
 @repo_option
 @author_option
-@click.option("-m", "--message", default=None)
+@click.option("-m", "--message", default=None, help="Commit message (default: 'Add/Update KIND ID').")
 @json_option
 def add(
     files: tuple[Path, ...],
     check_staged: bool,
+    replace: bool,
     repo: Path,
     author: str | None,
     message: str | None,
     as_json: bool,
 ) -> None:
-    """Validate record FILES (from anywhere) and commit each into its place in the repository."""
+    """Validate record FILES (from anywhere) and commit each into its place in the repository.
+
+    A file whose id is already used by another record is refused; a file for an existing record
+    with other content is refused unless --replace. A kept draft (.koto/drafts/ID.yaml) is saved
+    as `koto edit` would: changes colleagues made since the draft started are kept."""
     store = _store(repo, author)
+
     if check_staged:
         from kototieto.store import erasures
         from kototieto.store.worktree import staged_record_blobs
@@ -98,8 +195,92 @@ def add(
         return
     if not files:
         raise UsageError("give the record files to add")
+    if _add_draft(store, files, message, as_json):
+        return
     items: list[tuple[str | None, bytes, str]] = [(None, f.read_bytes(), str(f)) for f in files]
+    _refuse_replacing(store, items, replace)
     _commit_all(store, items, message, as_json, from_worktree=False)
+
+
+def _add_draft(store: Any, files: tuple[Path, ...], message: str | None, as_json: bool) -> bool:
+    """`koto add` of a kept draft: saved against the version it started from (True: done)."""
+    from kototieto.errors import KotoError
+    from kototieto.store import drafts, editmerge
+
+    kept = [d for f in files if (d := drafts.draft_for_file(store.repo, f)) is not None]
+    if not kept:
+        return False
+    draft = kept[0]
+    if len(files) > 1 or draft.command not in ("new", "edit"):
+        raise UsageError(
+            f"{draft.file} is a kept draft: add it on its own, or open it with `koto edit {draft.record_id}`"
+        )
+    clean = "\n".join(x for x in draft.text().splitlines() if not x.startswith(drafts.ERROR_PREFIX)) + "\n"
+    body, _ = drafts.strip_template(clean, draft.template)
+    try:
+        saved = editmerge.save_edit(store, body, draft, message=message)
+    except drafts.Reopen as conflict:
+        raise ConflictError(
+            "\n".join(line[len(drafts.ERROR_PREFIX) :] for line in conflict.header)
+            + f"\nNothing was written; choose the values with `koto edit {draft.record_id}`.\n"
+            + drafts.kept_message(draft)
+        ) from None
+    except KotoError as exc:
+        drafts.keep_note(exc, draft)
+        raise
+    drafts.discard_draft(store.repo, draft.record_id)
+    _kept_changes(saved)
+    _done(saved.view, as_json, "Committed")
+    return True
+
+
+def _refuse_replacing(store: Any, items: list[tuple[str | None, bytes, str]], replace: bool) -> None:
+    """Before anything is written: refuse an id used by another record, and other content for an
+    existing record unless ``replace`` (then the field changes are shown)."""
+    from kototieto.errors import InvalidInputError, NotFoundError
+    from kototieto.store import layout
+    from kototieto.store.fielddiff import diff_data
+    from kototieto.store.yamlio import load_document
+
+    if store.repo.head_commit() is None:
+        return
+    refused: list[str] = []
+    for _, raw, shown in items:
+        try:
+            data = load_document(raw, shown).data
+        except InvalidInputError:
+            continue  # reported with its location by the checks
+        rid = data.get("id")
+        cust = rid if data.get("kind") == "customer" else data.get("customer")
+        if not isinstance(rid, str) or not isinstance(cust, str):
+            continue
+        if not layout.is_safe_name(rid) or not layout.is_safe_name(cust):
+            continue
+        path = layout.record_path(cust, rid)
+        others = [p for p in store.id_paths(rid) if p != path]
+        if others:
+            raise ConflictError(
+                f"{shown}: the id {rid} is already used by {', '.join(others)}; nothing was written. "
+                "Give the new record an id of its own."
+            )
+        try:
+            current = store.read(f"{cust}/{rid}")
+        except NotFoundError:
+            continue
+        changes = diff_data(current.data, data, lang=store.lang)
+        if not changes:
+            continue
+        lines = "\n".join(f"    {c.label} ({c.dotted}): {c.old!r} -> {c.new!r}" for c in changes)
+        if replace:
+            click.echo(f"Replacing {rid} ({path}):\n{lines}", err=True)
+        else:
+            refused.append(f"  {shown}: record {rid} exists ({path}) with other content:\n{lines}")
+    if refused:
+        raise ConflictError(
+            "nothing was written; these files would replace existing records:\n"
+            + "\n".join(refused)
+            + "\nTo replace them, run the same command with --replace; to change a record, use `koto edit ID`."
+        )
 
 
 @click.command(name="commit")
@@ -208,29 +389,68 @@ def _commit_all(
 def edit(
     record_id: str, editor: str | None, repo: Path, author: str | None, lang: str, as_json: bool
 ) -> None:
-    """Edit a record in your editor; commit it when valid (fails if someone changed it meanwhile)."""
-    from kototieto.store import drafts
+    """Edit a record in your editor; commit it when valid.
+
+    A colleague's changes saved meanwhile are merged field by field (nothing of theirs is
+    reverted); a field you both changed is shown with both values for you to choose. A kept
+    draft of the record (after an error or conflict) is opened again, never overwritten."""
+    from kototieto.store import drafts, editmerge
 
     store = _store(repo, author, lang)
+    _check_author(store, author)
     view = store.read(record_id)
-    draft = store.repo.ensure_koto_dir() / "drafts" / f"{view.id}.yaml"
-    if draft.exists():
+    draft = drafts.load_draft(store.repo, view.id)
+    if draft is not None and draft.command == "new":
         raise ConflictError(
-            f"an unfinished edit of {view.id} is kept in {draft}: commit it with `koto add {draft}` "
-            "or delete the file"
+            f"record {view.id} exists ({view.path}), and the kept draft {draft.file} is a NEW record "
+            f"with the same id, not an edit of it: give the draft another id, or discard it with "
+            f"`koto drafts --discard {view.id}`"
         )
-    try:
-        result = drafts.edit_loop(
-            draft,
-            view.text,
-            lambda body: store.save_text(body, path=view.path, expected_version=view.blob_id),
-            editor=editor,
+    if draft is not None and draft.command == "legacy":  # base unknown: start from the current version
+        draft = drafts.create_draft(
+            store.repo,
+            record_id=view.id,
+            kind=view.kind,
+            customer=view.customer,
+            command="edit",
+            text=draft.text(),
+            base_blob=view.blob_id,
+            base_commit=view.commit_id,
+            pristine=view.text,
+            replace_kept=True,
         )
-    except ConflictError as exc:
-        raise ConflictError(f"{exc.message}\nYour edit is kept in {draft}") from None
-    if result is None:
-        raise NothingToDoError("no changes; nothing was written")
-    _done(result, as_json, "Updated")
+    if draft is None:
+        draft = drafts.create_draft(
+            store.repo,
+            record_id=view.id,
+            kind=view.kind,
+            customer=view.customer,
+            command="edit",
+            text=view.text,
+            base_blob=view.blob_id,
+            base_commit=view.commit_id,
+        )
+    else:
+        click.echo(drafts.say(_RESUMING).format(path=draft.file), err=True)
+    saved = drafts.edit_loop(
+        store.repo, draft, lambda body, d: editmerge.save_edit(store, body, d), editor=editor
+    )
+    _kept_changes(saved)
+    _done(saved.view, as_json, "Updated")
+
+
+def _kept_changes(saved: Any) -> None:
+    from kototieto.store import drafts
+
+    for c in saved.kept:
+        click.echo(drafts.say(_MERGED).format(label=c.label, path=c.dotted, value=c.new), err=True)
+
+
+_MERGED = Text(
+    "Kollegan muutos säilyi: {label} ({path}) = {value!r}",
+    "Kollegans ändring behölls: {label} ({path}) = {value!r}",
+    "kept a colleague's change: {label} ({path}) = {value!r}",
+)
 
 
 @click.command()
@@ -257,3 +477,51 @@ def restore(record_id: str, rev: str, repo: Path, author: str | None, as_json: b
     """Write the record as it was at REV as its newest version."""
     store = _store(repo, author)
     _done(store.restore(record_id, rev), as_json, "Restored")
+
+
+@click.command(name="rm")
+@click.argument("record_id")
+@repo_option
+@author_option
+@json_option
+def rm(record_id: str, repo: Path, author: str | None, as_json: bool) -> None:
+    """Remove a record that has not been pushed (added by mistake). A pushed record is annulled
+    instead (`koto annul`): colleagues' clones already hold it."""
+    store = _store(repo, author)
+    _check_author(store, author)
+    _done(store.remove(record_id), as_json, "Removed")
+
+
+@click.command(name="drafts")
+@click.option("--discard", "discard", default=None, metavar="ID", help="Delete the kept draft of ID.")
+@repo_option
+@json_option
+def drafts_(discard: str | None, repo: Path, as_json: bool) -> None:
+    """List the kept drafts of this clone (.koto/drafts/), or discard one."""
+    from kototieto.store import drafts
+
+    store = _store(repo, None)
+    if discard is not None:
+        draft = drafts.load_draft(store.repo, discard)
+        if draft is None:
+            raise NothingToDoError(f"no kept draft of {discard}")
+        drafts.discard_draft(store.repo, discard)
+        if as_json:
+            echo_json({"discarded": draft.to_json()})
+        else:
+            click.echo(f"Discarded the draft of {discard} ({draft.file})")
+        return
+    kept = drafts.list_drafts(store.repo)
+    if as_json:
+        echo_json([d.to_json() for d in kept])
+        return
+    if not kept:
+        click.echo("No kept drafts.")
+        return
+    for d in kept:
+        resume = (
+            f"koto edit {d.record_id}"
+            if d.command == "edit"
+            else f"koto new {d.kind} --resume --id {d.record_id}"
+        )
+        click.echo(f"{d.record_id}\t{d.command}\t{d.kind}\t{d.started}\t{d.file}\t{resume}")

@@ -1,33 +1,76 @@
-"""Drafts edited in ``$EDITOR``: the template of a new record and the edit-validate loop.
+"""Drafts: unfinished records kept under the repository, and the edit-validate loop.
 
-A draft lives in ``.git/koto/drafts/`` (never in the working tree, never committed). The template
-of a new record has the known fields filled in (kind, id, customer, organisation, date, schema
-version) and every other field of the kind as commented lines with its label and obligation in
-the user's language, taken from the field catalogue. On save, template lines still commented out
-are dropped, so the committed file holds only what the person wrote. When the draft is invalid it
-is reopened with the problems as ``# koto:`` comment lines at the top (line numbers as shown in
-the editor); an empty or unchanged draft abandons the edit and writes nothing.
+Nothing a person types is deleted without their clear choice.
+
+Where: ``.koto/drafts/`` in the working tree of the clone (``.koto/.gitignore`` keeps the whole
+folder out of Git: drafts are never committed or pushed). Each draft is two files named by the
+record id: ``<id>.yaml``, the text being edited, and ``<id>.json``, what it is (:class:`Draft`):
+the record's kind, customer and path, the command that started it (``new`` or ``edit``) and,
+for an edit, the *base*: the stored version (blob id) the edit started from. The base is what
+makes a later save safe: changes a colleague committed after the draft started are merged field
+by field, never reverted (``kototieto.store.editmerge``).
+
+The library API (used by ``koto new/edit/add/drafts`` and by the web app):
+
+- :func:`create_draft`: a new draft (refuses to overwrite a kept one: :class:`DraftExistsError`);
+- :func:`load_draft` / :func:`list_drafts` / :func:`draft_for_file`: find kept drafts;
+- :func:`write_draft` (new text, optionally a new base) and :func:`discard_draft` (the user's
+  explicit choice; the only way a draft with typed content is removed besides a successful save);
+- :func:`edit_loop`: the ``$EDITOR`` loop of the command line.
+
+The template of a new record has the known fields filled in (kind, id, customer, organisation,
+date, schema version) and every other field of the kind as commented lines with its label and
+obligation in the user's language, taken from the field catalogue. On save, template lines still
+commented out are dropped, so the committed file holds only what the person wrote. When the
+draft is invalid it is reopened with the problems as ``# koto:`` comment lines at the top (line
+numbers as shown in the editor). Closing the editor without any change:
+
+- on the untouched template or record (nothing was typed): the draft is removed, nothing written;
+- after an error, a conflict, or on a resumed draft: the draft is **kept** and its path printed
+  (:class:`DraftKeptError`); ``koto new --resume ID`` or ``koto edit ID`` opens it again.
+
+An emptied file is the explicit "cancel": the draft is removed.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import shlex
 import subprocess
 from collections.abc import Callable
-from datetime import date
+from dataclasses import asdict, dataclass, replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
-from kototieto.errors import InvalidInputError, InvalidRecordError, UsageError
+from kototieto.errors import (
+    ConflictError,
+    InvalidInputError,
+    InvalidRecordError,
+    KotoError,
+    NothingToDoError,
+    UsageError,
+)
+from kototieto.i18n import tr
 from kototieto.model.catalogue import catalogue_json, kind_label
 from kototieto.model.migrations import CURRENT_SCHEMA_VERSION
+from kototieto.model.text import Text
 from kototieto.store import layout
 from kototieto.store.repository import Repository
 from kototieto.store.yamlio import new_document_text
 
 ERROR_PREFIX = "# koto: "
-T = TypeVar("T")
+
+
+R = TypeVar("R")
+
+
+def say(text: Text) -> str:
+    """``text`` in the language of this run (``kototieto.i18n``: --lang, KOTO_LANG, koto.yaml)."""
+    return tr(text)
+
 
 _OBLIGATION = {
     "fi": {
@@ -201,33 +244,329 @@ def run_editor(path: Path, editor: str | None = None) -> None:
         raise UsageError(f"the editor {cmd!r} exited with status {done.returncode}; nothing was written")
 
 
-def edit_loop(
-    draft: Path,
-    initial: str,
-    save: Callable[[str], T],
+# ---------------------------------------------------------------- the drafts area
+
+DRAFTS_DIR = Path(".koto") / "drafts"
+LEGACY_DIR = Path("koto") / "drafts"  # under .git/ (before drafts moved into the working tree)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A kept draft: ``file`` holds the text; the rest says what it is (stored as JSON)."""
+
+    record_id: str
+    kind: str
+    customer: str
+    record_path: str  # where the record is (or will be) stored
+    command: str  # "new" or "edit" ("legacy": moved from .git/koto/drafts, nothing known)
+    base_blob: str | None  # the stored version the draft started from; None: a new record
+    base_commit: str | None  # the branch head when it started
+    started: str  # ISO 8601, UTC
+    file: Path
+    template: str = ""  # new records: the template (its commented lines are dropped on save)
+    pristine: str = ""  # the text as first shown: unchanged means nothing was typed
+
+    def text(self) -> str:
+        return self.file.read_text(encoding="utf-8")
+
+    def to_json(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["file"] = str(self.file)
+        del out["template"], out["pristine"]
+        return out
+
+
+class DraftExistsError(ConflictError):
+    """A kept draft of the record exists; it is offered, never overwritten."""
+
+    def __init__(self, draft: Draft) -> None:
+        from kototieto.model.text import T
+
+        self.draft = draft
+        rid, path = draft.record_id, draft.file
+        super().__init__(
+            say(
+                T(
+                    f"Tietueesta {rid} on tallessa keskeneräinen luonnos: {path}. Jatka sitä: "
+                    f"koto {'edit ' + rid if draft.command == 'edit' else 'new ' + draft.kind + ' --resume --id ' + rid}"
+                    f" tai hylkää se: koto drafts --discard {rid}",
+                    f"Ett osparat utkast av posten {rid} finns kvar: {path}. Fortsätt med det: "
+                    f"koto {'edit ' + rid if draft.command == 'edit' else 'new ' + draft.kind + ' --resume --id ' + rid}"
+                    f" eller kassera det: koto drafts --discard {rid}",
+                    f"an unfinished draft of {rid} is kept in {path}; resume it with "
+                    f"koto {'edit ' + rid if draft.command == 'edit' else 'new ' + draft.kind + ' --resume --id ' + rid}"
+                    f" or discard it with koto drafts --discard {rid}",
+                )
+            )
+        )
+
+
+class DraftKeptError(NothingToDoError):
+    """The editor was closed without a change after an error or conflict: the draft is kept."""
+
+    def __init__(self, draft: Draft, why: str = "") -> None:
+        self.draft = draft
+        super().__init__((why + "\n" if why else "") + kept_message(draft))
+
+
+def kept_message(draft: Draft) -> str:
+    """The line every message that keeps a draft ends with: where it is and how to go on."""
+    from kototieto.model.text import T
+
+    rid = draft.record_id
+    resume = f"koto edit {rid}" if draft.command == "edit" else f"koto new {draft.kind} --resume --id {rid}"
+    return say(
+        T(
+            f"Luonnos on tallessa: {draft.file} (jatka: {resume}; hylkää: koto drafts --discard {rid})",
+            f"Utkastet finns kvar: {draft.file} (fortsätt: {resume}; kassera: koto drafts --discard {rid})",
+            f"Your draft is kept in {draft.file} (resume: {resume}; discard: koto drafts --discard {rid})",
+        )
+    )
+
+
+def drafts_dir(repo: Repository) -> Path:
+    """``.koto/drafts`` of the clone (created, with ``.koto/.gitignore`` so Git never sees it);
+    drafts left in the old place (``.git/koto/drafts``) are moved here."""
+    folder = repo.root / DRAFTS_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = folder.parent / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text(
+            "# koto: drafts and local state of this clone, never committed\n*\n", encoding="utf-8"
+        )
+    legacy = repo.git_dir / LEGACY_DIR
+    if legacy.is_dir():
+        for old in sorted(legacy.glob("*.yaml")):
+            target = folder / old.name
+            if target.exists():
+                continue
+            rid = old.stem
+            os.replace(old, target)
+            meta = Draft(rid, "", "", "", "legacy", None, None, _now(), target)
+            _write_meta(meta)
+    return folder
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def _meta_file(text_file: Path) -> Path:
+    return text_file.with_suffix(".json")
+
+
+def _write_meta(draft: Draft) -> None:
+    from kototieto.store.gitcommit import atomic_write
+
+    meta = draft.to_json()
+    meta["template"], meta["pristine"] = draft.template, draft.pristine
+    atomic_write(
+        _meta_file(draft.file), json.dumps(meta, ensure_ascii=False, indent=1).encode("utf-8"), durable=False
+    )
+
+
+def _read(text_file: Path) -> Draft | None:
+    try:
+        meta = json.loads(_meta_file(text_file).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        meta = {}
+    if not text_file.exists():
+        return None
+    return Draft(
+        record_id=str(meta.get("record_id") or text_file.stem),
+        kind=str(meta.get("kind") or ""),
+        customer=str(meta.get("customer") or ""),
+        record_path=str(meta.get("record_path") or ""),
+        command=str(meta.get("command") or "legacy"),
+        base_blob=meta.get("base_blob"),
+        base_commit=meta.get("base_commit"),
+        started=str(meta.get("started") or ""),
+        file=text_file,
+        template=str(meta.get("template") or ""),
+        pristine=str(meta.get("pristine") or ""),
+    )
+
+
+def load_draft(repo: Repository, record_id: str) -> Draft | None:
+    """The kept draft of ``record_id`` (None when there is none)."""
+    layout.check_name(record_id, "record")
+    return _read(drafts_dir(repo) / f"{record_id}.yaml")
+
+
+def list_drafts(repo: Repository) -> list[Draft]:
+    """Every kept draft of this clone, oldest first."""
+    found = [d for f in sorted(drafts_dir(repo).glob("*.yaml")) if (d := _read(f)) is not None]
+    return sorted(found, key=lambda d: (d.started, d.record_id))
+
+
+def draft_for_file(repo: Repository, path: Path) -> Draft | None:
+    """The draft whose text file is ``path`` (``koto add`` of a kept draft), else None."""
+    try:
+        resolved = path.resolve()
+    except OSError:
+        return None
+    folder = drafts_dir(repo).resolve()
+    if resolved.parent != folder or resolved.suffix != ".yaml":
+        return None
+    return _read(folder / resolved.name)
+
+
+def create_draft(
+    repo: Repository,
     *,
-    template_text: str = "",
+    record_id: str,
+    kind: str,
+    customer: str,
+    command: str,
+    text: str,
+    base_blob: str | None = None,
+    base_commit: str | None = None,
+    template: str = "",
+    pristine: str | None = None,
+    replace_kept: bool = False,
+) -> Draft:
+    """Keep a new draft; refuses (``DraftExistsError``) when one of the record is already kept
+    (``replace_kept``: only to re-describe a kept draft, keeping its text). ``pristine``: the text
+    that counts as "nothing typed" (default ``text``)."""
+    layout.check_name(record_id, "record")
+    text_file = drafts_dir(repo) / f"{record_id}.yaml"
+    kept = _read(text_file)
+    if kept is not None and not replace_kept:
+        raise DraftExistsError(kept)
+    draft = Draft(
+        record_id=record_id,
+        kind=kind,
+        customer=customer,
+        record_path=layout.record_path(customer, record_id),
+        command=command,
+        base_blob=base_blob,
+        base_commit=base_commit,
+        started=_now(),
+        file=text_file,
+        template=template,
+        pristine=text if pristine is None else pristine,
+    )
+    from kototieto.store.gitcommit import atomic_write
+
+    atomic_write(text_file, text.encode("utf-8"), durable=False)
+    _write_meta(draft)
+    return draft
+
+
+def write_draft(
+    draft: Draft, text: str, *, base_blob: str | None = None, base_commit: str | None = None
+) -> Draft:
+    """Replace the draft's text (and, after a merge was shown, its base). Returns the new draft."""
+    from kototieto.store.gitcommit import atomic_write
+
+    if base_blob is not None:
+        draft = replace(draft, base_blob=base_blob, base_commit=base_commit)
+        _write_meta(draft)
+    atomic_write(draft.file, text.encode("utf-8"), durable=False)
+    return draft
+
+
+def discard_draft(repo: Repository, record_id: str) -> bool:
+    """Remove a kept draft (the user's explicit choice, or after its record was saved)."""
+    text_file = drafts_dir(repo) / f"{record_id}.yaml"
+    existed = text_file.exists()
+    for f in (text_file, _meta_file(text_file)):
+        with contextlib.suppress(FileNotFoundError):
+            f.unlink()
+    return existed
+
+
+# ---------------------------------------------------------------- the $EDITOR loop
+
+
+class Reopen(Exception):
+    """Raised by a save callback: show ``text`` (with ``header`` lines on top) in the editor again,
+    with the draft's base moved to ``base_blob`` (a colleague's version was merged in)."""
+
+    def __init__(self, header: list[str], text: str, base_blob: str | None, base_commit: str | None) -> None:
+        super().__init__("reopen")
+        self.header = header
+        self.text = text
+        self.base_blob = base_blob
+        self.base_commit = base_commit
+
+
+def edit_loop(
+    repo: Repository,
+    draft: Draft,
+    save: Callable[[str, Draft], R],
+    *,
     editor: str | None = None,
-) -> T | None:
-    """Edit ``draft`` until ``save`` accepts it (returns its result) or the person gives up (None)."""
-    draft.parent.mkdir(parents=True, exist_ok=True)
-    draft.write_text(initial, encoding="utf-8")
-    shown = initial
+) -> R:
+    """Edit ``draft`` until ``save(body, draft)`` accepts it; then the draft is removed.
+
+    Raises :class:`DraftKeptError` when the editor is closed without a change after an error
+    (the draft stays); ``NothingToDoError`` when nothing was typed at all or the file was emptied
+    (the draft is removed). Any other failure keeps the draft and says where it is.
+    """
+    shown = draft.text()
+    errored = shown != draft.pristine  # a resumed draft holds typed work
     while True:
-        run_editor(draft, editor)
-        after = draft.read_text(encoding="utf-8")
+        run_editor_keeping(draft, editor)
+        after = draft.text()
         clean = "\n".join(x for x in after.splitlines() if not x.startswith(ERROR_PREFIX)) + "\n"
-        body, where = strip_template(clean, template_text)
-        if not body.strip() or after == shown:
-            draft.unlink(missing_ok=True)
-            return None
+        body, where = strip_template(clean, draft.template)
+        if not after.strip():
+            discard_draft(repo, draft.record_id)
+            raise NothingToDoError(say(_CANCELLED))
+        if after == shown:
+            if not errored:
+                discard_draft(repo, draft.record_id)
+                raise NothingToDoError(say(_UNCHANGED))
+            raise DraftKeptError(draft, say(_UNCHANGED_KEPT))
+        shown = after
         try:
-            result = save(body)
+            result = save(body, draft)
         except (InvalidRecordError, InvalidInputError) as exc:
             header = error_header(exc, 0, where)
             header = error_header(exc, len(header), where)
             shown = "\n".join(header) + "\n" + clean
-            draft.write_text(shown, encoding="utf-8")
+            write_draft(draft, shown)
+            errored = True
             continue
-        draft.unlink(missing_ok=True)
+        except Reopen as again:
+            shown = "\n".join(again.header) + "\n" + again.text
+            draft = write_draft(draft, shown, base_blob=again.base_blob, base_commit=again.base_commit)
+            errored = True
+            continue
+        except KotoError as exc:
+            keep_note(exc, draft)
+            raise
+        discard_draft(repo, draft.record_id)
         return result
+
+
+def keep_note(exc: KotoError, draft: Draft) -> None:
+    """Append where the kept draft is to ``exc``'s message."""
+    exc.text = f"{exc.message}\n{kept_message(draft)}"
+    exc.args = (exc.text,)
+
+
+def run_editor_keeping(draft: Draft, editor: str | None) -> None:
+    try:
+        run_editor(draft.file, editor)
+    except UsageError as exc:
+        keep_note(exc, draft)
+        raise
+
+
+_CANCELLED = Text(
+    "Tiedosto tyhjennettiin: luonnos hylättiin, mitään ei kirjattu.",
+    "Filen tömdes: utkastet kasserades, ingenting sparades.",
+    "the file was emptied: draft discarded; nothing was written",
+)
+_UNCHANGED = Text(
+    "Ei muutoksia: mitään ei kirjattu.",
+    "Inga ändringar: ingenting sparades.",
+    "no changes; nothing was written",
+)
+_UNCHANGED_KEPT = Text(
+    "Editori suljettiin muuttamatta luonnosta: mitään ei kirjattu eikä mitään poistettu.",
+    "Redigeraren stängdes utan ändringar: ingenting sparades och ingenting togs bort.",
+    "the editor was closed without changes; nothing was written and nothing was deleted",
+)

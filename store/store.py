@@ -17,7 +17,7 @@ A record read from the store is a ``RecordView``: one blob at one commit. Every 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -39,6 +39,7 @@ from kototieto.store import (
     checks,
     gitcommit,
     history,
+    idindex,
     indexsync,
     layout,
     pipeline,
@@ -88,7 +89,6 @@ class Store:
     author: str | None = None
     acting_type: str | None = None  # organisation type of the writer (default: the repository's)
     lang: str = "fi"
-    _id_cache: dict[str, dict[str, str]] = field(default_factory=dict)
     _params: RuleParams | None = None
 
     @classmethod
@@ -118,30 +118,25 @@ class Store:
             return head
         return history.resolve(self.repo, rev)
 
-    def _ids(self, commit: pygit2.Commit) -> dict[str, str]:
-        """record id -> path in ``commit``'s tree (walks the customer folders once per tree)."""
-        key = str(commit.tree.id)
-        cached = self._id_cache.get(key)
-        if cached is not None:
-            return cached
-        ids = {rid: path for rid, path, _ in history.record_entries(self.repo, commit)}
-        self._id_cache = {key: ids}
-        return ids
+    def id_paths(self, record_id: str, rev: str | None = None) -> list[str]:
+        """Every path holding ``record_id`` at ``rev`` (HEAD), from the id index (``idindex``)."""
+        commit = self._commit(rev)
+        return idindex.paths_of(self.repo, commit, record_id, persist=rev is None)
 
     def find_path(self, record_id: str, rev: str | None = None) -> str:
-        """The path of a record at ``rev`` (HEAD); ``CUSTOMER/RECORD`` skips the search."""
-        commit = self._commit(rev)
+        """The path of a record at ``rev`` (HEAD); ``CUSTOMER/RECORD`` names one record exactly.
+
+        An id held by several records (a duplicate that came in through plain Git) is refused with
+        the list of them (``idindex.AmbiguousIdError``)."""
         if "/" in record_id:
             cust, rid = record_id.split("/", 1)
             return layout.record_path(cust, rid)
-        if layout.is_safe_name(record_id):
-            direct = layout.record_path(record_id, record_id)  # a customer record
-            if history.blob_at(self.repo, commit, direct) is not None:
-                return direct
-        path = self._ids(commit).get(record_id)
-        if path is None:
+        paths = self.id_paths(record_id, rev)
+        if len(paths) > 1:
+            raise idindex.AmbiguousIdError(record_id, sorted(paths))
+        if not paths:
             raise NotFoundError(f"no record {record_id!r} at {rev or 'HEAD'}")
-        return path
+        return paths[0]
 
     def read(self, ref: str, rev: str | None = None) -> RecordView:
         """Read ``ID`` (or ``ID@REV``) at ``rev`` (default: the branch head)."""
@@ -284,6 +279,8 @@ class Store:
             current = history.blob_at(self.repo, head, path) if head is not None else None
             if must_be_new and current is not None:
                 raise ConflictError(f"record {data.get('id')} already exists ({path})")
+            if head is not None and current is None:  # a new path: its id must be new too
+                idindex.refuse_duplicate(self.repo, head, str(data.get("id")), path)
             if expected_version is not None and (current.id if current else None) != expected:
                 versioncheck.raise_conflict(self.repo, path, expected, current, data, self.lang)
             if current is not None and current.data == raw:
@@ -364,6 +361,39 @@ class Store:
             expected_version=current.blob_id,
             message=f"Restore {old.kind} {old.id} to {old.commit_id[:10]}",
             author=author,
+        )
+
+    def remove(self, record_id: str, *, author: str | None = None) -> RecordView:
+        """Remove a record that was never pushed (``koto rm``; see ``removal`` for why a pushed
+        record is annulled instead). Returns the removed version."""
+        from kototieto.store import removal
+
+        view = self.read(record_id)
+        removal.refuse_removal(self.repo, view.id, view.kind, view.path, self.customer_records(view.customer))
+        versioncheck.refuse_dirty(self.repo, view.path, view.text.encode("utf-8"))
+
+        def check(head: pygit2.Commit | None) -> None:
+            current = history.blob_at(self.repo, head, view.path) if head is not None else None
+            if current is None or str(current.id) != view.blob_id:
+                raise ConflictError(f"{view.path} changed meanwhile; nothing was removed, try again")
+
+        result = gitcommit.commit_changes(
+            self.repo,
+            {view.path: None},
+            _with_trailers(f"Remove {view.kind} {view.id}", view.data, self.repo.config.organisation.code),
+            author=_signature(author or self.author),
+            check=check,
+        )
+        history.note_commits(self.repo)
+        return RecordView(
+            id=view.id,
+            kind=view.kind,
+            customer=view.customer,
+            path=view.path,
+            data=view.data,
+            text=view.text,
+            blob_id=view.blob_id,
+            commit_id=result.commit_id,
         )
 
     def import_records(

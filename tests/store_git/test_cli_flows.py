@@ -191,20 +191,20 @@ def test_annul_restore_show_at_revision(root: Path, tmp_path: Path) -> None:
     assert missing.returncode == 3
 
 
-def test_edit_conflict_keeps_the_draft(root: Path, tmp_path: Path) -> None:
+def test_edit_merges_a_colleagues_change_to_another_field(root: Path, tmp_path: Path) -> None:
+    """A colleague annuls the record while the editor is open: both changes are kept (issue 11)."""
     S.koto(root, "add", str(_outside(tmp_path, "c-0107")))
     other = [S.KOTO, "annul", "c-0107", "--reason", "Toinen virkailija", "-C", str(root)]
     env, _ = editor(
         tmp_path, [{"do": "sub", "old": "last_name: Asiakas", "new": "last_name: Minun", "run": other}]
     )
     out = S.koto(root, "edit", "c-0107", env=env)
-    assert out.returncode == 6, out.stderr
-    assert "annulment" in out.stderr and "kept in" in out.stderr
-    drafts = list((root / ".git/koto/drafts").glob("*.yaml"))
-    assert len(drafts) == 1 and "last_name: Minun" in drafts[0].read_text()
-    again = S.koto(root, "edit", "c-0107", env=env)
-    assert again.returncode == 6 and "unfinished edit" in again.stderr
-    assert "Minun" not in S.koto(root, "show", "c-0107").stdout
+    assert out.returncode == 0, out.stderr
+    assert "annulment" in out.stderr  # the colleague's change is named as kept
+    shown = json.loads(S.koto(root, "show", "c-0107", "--json").stdout)["data"]
+    assert shown["last_name"] == "Minun"
+    assert shown["annulment"]["reason"] == "Toinen virkailija"
+    assert not list((root / ".koto/drafts").glob("*.yaml"))
 
 
 def test_add_a_new_customer_together_with_their_records(root: Path, tmp_path: Path) -> None:
