@@ -23,7 +23,7 @@ from kototieto import __version__
 from kototieto.model import validation as _validation  # noqa: F401  (registers every rule)
 from kototieto.model.codes import CODE_LISTS, Code
 from kototieto.model.legalstatus import KIND_STATUS, OPEN_QUESTIONS, open_questions_json, status_874
-from kototieto.model.meta import FieldMeta, LegalBasis
+from kototieto.model.meta import FieldMeta, LegalBasis, Obligation
 from kototieto.model.problems import RULES
 from kototieto.model.records import RECORD_KINDS, RECORD_MODELS
 from kototieto.model.rules import RuleParams
@@ -143,7 +143,21 @@ class FieldEntry:
         return {kind: str(status_874(self.basis, kind)) for kind in self.kinds}
 
     def obligation_by_kind(self) -> dict[str, str]:
-        return {kind: str(self.meta.obligation_in(kind)) for kind in self.kinds}
+        """The obligation in each kind; a part of a field made optional in a kind (contacts on
+        guidance) is optional there too."""
+        root = _entries().get(self.path.split(".")[0]) if "." in self.path else None
+        out = {}
+        for kind in self.kinds:
+            ob = self.meta.obligation_in(kind)
+            made_optional = (
+                root is not None
+                and root.meta.obligation_in(kind) is Obligation.MAY
+                and root.meta.obligation is not Obligation.MAY
+            )
+            if made_optional:
+                ob = Obligation.MAY
+            out[kind] = str(ob)
+        return out
 
     @property
     def project_addition(self) -> Text | None:

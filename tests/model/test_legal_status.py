@@ -88,6 +88,8 @@ def test_plan_sources_are_required_in_plans_and_optional_elsewhere() -> None:
     assert sources["guidance"] == "may"
     assert FIELDS["drawn_up_by"]["obligation_by_kind"]["guidance"] == "may"
     assert FIELDS["drawn_up_by"]["obligation_by_kind"]["assessment"] == "shall"
+    assert FIELDS["drawn_up_by.title"]["obligation_by_kind"]["guidance"] == "may"
+    assert FIELDS["drawn_up_by.title"]["obligation_by_kind"]["review"] == "shall"
 
 
 def _snapshot() -> dict[str, Any]:
