@@ -123,10 +123,19 @@ def _items(page: str, f: Mapping[str, Any], lang: str) -> str:
     return ", ".join(f"[{i}]({rel(page, 'trace.md', fmt.item_anchor(i))})" for i in items)
 
 
+def value_label(v: Mapping[str, Any], lang: str) -> str:
+    """A code value's label; a project addition says so, with the reason."""
+    label = fmt.esc(fmt.text(v.get("labels"), lang))
+    note = fmt.text(v.get("project_addition_note"), lang)
+    if v.get("project_addition"):
+        label += f"<br>*{tr('field.project_addition', lang)}: {fmt.esc(note)}*"
+    return label
+
+
 def _values_table(values: list[Mapping[str, Any]], lang: str) -> list[str]:
     lines = [f"| {tr('codes.code', lang)} | {tr('codes.name', lang)} |", "|---|---|"]
     for v in values:
-        lines.append(f"| {fmt.code(v['code'])} | {fmt.esc(fmt.text(v.get('labels'), lang))} |")
+        lines.append(f"| {fmt.code(v['code'])} | {value_label(v, lang)} |")
     return lines
 
 

@@ -14,7 +14,7 @@ from kototieto.site.catalogue_diff import ChangeKind
 from kototieto.site.change_paper import change_lines
 from kototieto.site.context import COMMON_PAGE, SiteContext, code_page, kind_page, rel
 from kototieto.site.i18n import tr
-from kototieto.site.pages_fields import open_questions_md, thread_block
+from kototieto.site.pages_fields import open_questions_md, thread_block, value_label
 
 if TYPE_CHECKING:
     from kototieto.reports.charts import Chart
@@ -118,7 +118,7 @@ def code_list_md(ctx: SiteContext, cl: Mapping[str, Any], lang: str) -> str:
     elif values:
         out += [f"| {tr('codes.code', lang)} | {tr('codes.name', lang)} |", "|---|---|"]
         for v in values:
-            out.append(f"| {fmt.code(v['code'])} | {fmt.esc(fmt.text(v.get('labels'), lang))} |")
+            out.append(f"| {fmt.code(v['code'])} | {value_label(v, lang)} |")
     threads = ctx.value_threads(list_id)
     if threads:
         out += ["", f"## {tr('comments.title', lang)} ({len(threads)}) {{ #comments }}", ""]

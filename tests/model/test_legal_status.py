@@ -118,3 +118,14 @@ def test_a_required_part_of_a_new_optional_object_is_not_a_breaking_change() -> 
     assert changes[("added", "family_plan_timing")] is False
     assert changes[("added", "family_plan_timing.plan_kind")] is False
     assert changes[("code-list-changed", "plan-ending-ground")] is True  # a removed code breaks old records
+
+
+def test_the_site_marks_a_project_addition_among_code_values() -> None:
+    from kototieto.site.pages_fields import value_label
+
+    values = {
+        v["code"]: v for cl in CAT["code_lists"] if cl["id"] == "information-source" for v in cl["values"]
+    }
+    marked = value_label(values["official-observation"], "sv")
+    assert "Projektets tillägg" in marked and "promemorian" in marked
+    assert "Projektets tillägg" not in value_label(values["person"], "sv")
