@@ -224,7 +224,23 @@ def _review_vs_plan(review: Review, plan: PlanBase) -> Iterator[Problem]:
         )
     if review.organisation.type == "wellbeing-services-county":
         county = getattr(plan, "wellbeing_services_county", None)
-        if county is not None and county != review.organisation.code:
+        if county is None and str(getattr(plan, "kind", "")) == "multisectoral-plan":
+            yield _p(
+                Severity.WARNING,
+                "county-review-plan",
+                ("organisation", "code"),
+                T(
+                    "Suunnitelmaan ei ole kirjattu hyvinvointialuetta, joten ei voida tarkistaa, että "
+                    "tarkistuksen kirjaava hyvinvointialue laati suunnitelman. Kirjaa suunnitelmaan "
+                    "hyvinvointialue.",
+                    "I planen har inget välfärdsområde registrerats, så det går inte att kontrollera att "
+                    "det välfärdsområde som registrerar översynen utarbetade planen. Registrera "
+                    "välfärdsområdet i planen.",
+                    "The plan names no wellbeing services county, so it cannot be checked that the "
+                    "county recording this review drew up the plan. Record the county in the plan.",
+                ),
+            )
+        elif county is not None and county != review.organisation.code:
             yield _p(
                 Severity.ERROR,
                 "county-review-plan",

@@ -171,3 +171,23 @@ def test_the_goals_half_of_d1_19_is_asked_like_the_wishes() -> None:
 def test_common_services_are_in_the_service_kind_list() -> None:
     codes = {v["code"] for cl in CAT["code_lists"] if cl["id"] == "service-kind" for v in cl["values"]}
     assert {"guidance-and-counselling", "rehabilitative-work-activity", "early-childhood-education"} <= codes
+
+
+def test_a_county_review_of_a_plan_without_its_county_is_flagged_not_silent() -> None:
+    from kototieto.model.records import parse_record
+    from kototieto.model.validation import check_records
+
+    change = {
+        "change": "added",
+        "service_kind": "rehabilitation",
+        "organiser": {"type": "wellbeing-services-county", "name": "Hyvinvointialue"},
+    }
+    plan = r.plan(kind="multisectoral-plan")
+    review = r.review(organisation=r.COUNTY_ORG, plan_kind="multisectoral-plan", changes=[change])
+    found = [
+        (p.rule, p.severity)
+        for _, p in check_records([parse_record(d) for d in (r.customer(), r.assessment(), plan, review)])
+    ]
+    assert found == [("county-review-plan", "warning")]
+    own = dict(plan, wellbeing_services_county=r.COUNTY_ORG["code"])
+    assert check_records([parse_record(d) for d in (r.customer(), r.assessment(), own, review)]) == []
