@@ -56,6 +56,9 @@ class RepoConfig:
     roles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     allow_real_identity_codes: bool = False
     kinds: tuple[str, ...] | None = None  # None: every record kind
+    #: ``users``: the people of a shared ``koto serve`` (behind an authenticating proxy), by the user
+    #: name the proxy gives: name, email, title, phone, organisation, organisation_type (their role).
+    users: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def allowed_kinds(self, organisation_type: str) -> tuple[str, ...]:
         return roles_mod.allowed_kinds(self.roles, organisation_type)
@@ -69,7 +72,9 @@ _KEYS = {
     "roles",
     "allow_real_identity_codes",
     "kinds",
+    "users",
 }
+USER_KEYS = ("name", "email", "title", "phone", "organisation", "organisation_type")
 
 
 def parse_config(text: str, filename: str = CONFIG_FILE) -> RepoConfig:
@@ -141,6 +146,19 @@ def parse_config(text: str, filename: str = CONFIG_FILE) -> RepoConfig:
             raise bad("kinds: give the record kinds once, either as kinds or as rules.record_kinds")
         # the kinds reach every check as the rule parameter record_kinds (rule 'kind-enabled')
         rules = {**rules, "record_kinds": list(kinds)}
+    users = raw.get("users") or {}
+    if not isinstance(users, dict):
+        raise bad("users: a mapping of user name to {name, email, title, phone, organisation_type}")
+    for uname, profile in users.items():
+        if (
+            not isinstance(profile, dict)
+            or set(profile) - set(USER_KEYS)
+            or not all(isinstance(v, str) for v in profile.values())
+        ):
+            raise bad(f"users.{uname}: a mapping of {', '.join(USER_KEYS)} to text")
+        utype = profile.get("organisation_type")
+        if utype is not None and utype not in ORGANISATION_TYPES:
+            raise bad(f"users.{uname}.organisation_type: one of {', '.join(ORGANISATION_TYPES)}")
     return RepoConfig(
         format_version=version,
         organisation=Organisation(otype, code, name, names),
@@ -149,6 +167,7 @@ def parse_config(text: str, filename: str = CONFIG_FILE) -> RepoConfig:
         roles=role_table,
         allow_real_identity_codes=allow,
         kinds=tuple(k for k in ALL_KINDS if k in kinds) if kinds is not None else None,
+        users={str(k): {str(a): str(b) for a, b in v.items()} for k, v in users.items()},
     )
 
 

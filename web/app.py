@@ -55,6 +55,8 @@ def _endpoint(app: App, handler: Handler, *, post: bool = False) -> Callable[[Re
     async def endpoint(request: Request) -> Response:
         r = make_req(app, request)
         kwargs: dict[str, Any] = dict(request.path_params)
+        if r.user is not None and not app.users.known(r.user):
+            return _error_page(app, request, 403, r.t("forbidden"), r.t("unknown_user"))
         try:
             if post:
                 raw = await request.form(max_fields=5000, max_files=0)
@@ -98,7 +100,7 @@ def create_app(
     store = Store.open(repo)
     root = store.repo.root
     guard = guard or Guard(port=port)
-    users_cfg = getattr(store.repo.config, "users", None)
+    users_cfg = store.repo.config.users
     app = App(
         root=root,
         store=store,
@@ -106,7 +108,7 @@ def create_app(
         guard=guard,
         default_lang=lang if lang in LANGS else "fi",
         local_user=user or _local_user(store),
-        users=Users(dict(users_cfg) if isinstance(users_cfg, dict) else {}),
+        users=Users({k: dict(v) for k, v in users_cfg.items()}),
         today=today,
     )
 

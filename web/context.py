@@ -29,12 +29,14 @@ class Users:
 
     profiles: dict[str, dict[str, str]] = field(default_factory=dict)
 
+    def known(self, user: str) -> bool:
+        """Whether the proxy's user may use the app: listed, or any user when none are listed."""
+        return not self.profiles or user in self.profiles
+
     def profile(self, user: str | None, local: dict[str, str]) -> dict[str, str]:
         if user is None:
             return local
-        found = self.profiles.get(user)
-        if found is None:
-            return {"name": user, "email": f"{user}@localhost"}
+        found = self.profiles.get(user) or {}
         return {"name": user, "email": f"{user}@localhost", **found}
 
 

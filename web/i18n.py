@@ -152,6 +152,11 @@ WORDS: dict[str, Text] = {
         "Din organisation kan inte anteckna denna posttyp.",
         "Your organisation may not write this kind of record.",
     ),
+    "unknown_user": T(
+        "Käyttäjää ei ole tietovaraston koto.yaml-tiedoston users-luettelossa.",
+        "Användaren finns inte i users-listan i datakatalogens koto.yaml.",
+        "The user is not in the users list of the repository's koto.yaml.",
+    ),
     "back": T("Takaisin", "Tillbaka", "Back"),
     "view": T("Näytä", "Visa", "View"),
     "print_lang": T("Tulostuskieli", "Utskriftsspråk", "Print language"),

@@ -161,9 +161,5 @@ def post_form(c: Any, url: str, pairs: list[tuple[str, str]], **kwargs: Any) -> 
     """POST ``pairs`` (repeated names kept, in order) as a browser would."""
     from urllib.parse import urlencode
 
-    return c.post(
-        url,
-        content=urlencode(pairs).encode(),
-        headers={"content-type": "application/x-www-form-urlencoded"},
-        **kwargs,
-    )
+    headers = {"content-type": "application/x-www-form-urlencoded", **kwargs.pop("headers", {})}
+    return c.post(url, content=urlencode(pairs).encode(), headers=headers, **kwargs)

@@ -1,0 +1,101 @@
+"""koto serve behind an authenticating reverse proxy: the user header, koto.yaml users and roles."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import warnings
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+_spec = importlib.util.spec_from_file_location("web_support", Path(__file__).with_name("_support.py"))
+assert _spec and _spec.loader
+S = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(S)
+
+USERS = """
+users:
+  aino:
+    name: Aino Virkailija
+    email: aino.virkailija@vaasa.example
+    title: kotoutumisen ohjaaja
+  hanna:
+    name: Hanna Hyvinvointi
+    email: hanna@hyvinvointialue.example
+    organisation_type: wellbeing-services-county
+"""
+
+
+@pytest.fixture()
+def repo(tmp_path: Path) -> Path:
+    repo = Path(S.demo_repo(tmp_path))
+    cfg = repo / "koto.yaml"
+    cfg.write_text(cfg.read_text(encoding="utf-8") + USERS, encoding="utf-8")
+    return repo
+
+
+def _client(repo: Path, peer: str = "127.0.0.1") -> tuple[Any, Any]:
+    from kototieto.web.app import create_app
+    from kototieto.web.security import Guard
+
+    guard = Guard(port=8765, user_header="X-Remote-User", trusted_proxies=("127.0.0.1",))
+    app, state = create_app(repo, guard=guard, today=S.TODAY)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+        return TestClient(app, base_url=S.BASE, client=(peer, 40000)), state
+
+
+def test_the_user_comes_only_from_the_trusted_proxy_and_must_be_listed(repo: Path) -> None:
+    c, _ = _client(repo)
+    page = c.get("/", headers={"X-Remote-User": "aino"})
+    assert page.status_code == 200 and "Aino Virkailija" in page.text
+    assert c.get("/").status_code == 403  # no user header
+    assert c.get("/", headers={"X-Remote-User": "mallory"}).status_code == 403  # not in koto.yaml
+    outsider, _ = _client(repo, peer="10.0.0.7")
+    assert outsider.get("/", headers={"X-Remote-User": "aino"}).status_code == 403
+    assert c.get("/", headers={"X-Remote-User": "aino", "host": "evil.example"}).status_code == 400
+
+
+def test_a_county_user_gets_only_the_forms_it_may_write(repo: Path) -> None:
+    c, _state = _client(repo)
+    h = {"X-Remote-User": "hanna"}
+    cid = re.search(r'href="/c/(c-[^"]+)"', c.get("/customers", headers=h).text)
+    assert cid
+    page = c.get(f"/c/{cid.group(1)}", headers=h).text
+    assert set(re.findall(r'/new/([a-z-]+)"', page)) == {"review"}
+    assert c.get(f"/c/{cid.group(1)}/new/assessment", headers=h).status_code == 403
+    form = c.get(f"/c/{cid.group(1)}/new/review", headers=h).text
+    assert 'value="wellbeing-services-county" selected' in form
+    municipal = c.get(f"/c/{cid.group(1)}", headers={"X-Remote-User": "aino"}).text
+    assert {"assessment", "integration-plan", "review", "guidance"} <= set(
+        re.findall(r'/new/([a-z-]+)"', municipal)
+    )
+
+
+def test_a_proxy_users_save_is_committed_with_their_name_and_profile(repo: Path) -> None:
+    c, state = _client(repo)
+    h = {"X-Remote-User": "aino"}
+    cid = re.search(r'href="/c/(c-[^"]+)"', c.get("/customers", headers=h).text)
+    assert cid
+    page = c.get(f"/c/{cid.group(1)}/new/guidance", headers=h)
+    pairs = S.form_fields(page.text)
+    assert ("drawn_up_by[0].title", "kotoutumisen ohjaaja") in pairs
+    rid = dict(pairs)["_id"]
+    pairs = S.set_field(pairs, "consent.given", "true")
+    pairs = S.set_field(pairs, "consent.date", "1.12.2026")
+    pairs = S.set_field(pairs, "consent.informed", "true")
+    pairs = S.set_field(pairs, "other_matters", "Neuvottu asunnonhaussa.")
+    r = S.post_form(
+        c, f"/r/{cid.group(1)}/{rid}/form", [*pairs, ("_action", "save")], headers=h, follow_redirects=False
+    )
+    assert r.status_code == 303, re.findall(r'<li class="error".*?</li>', r.text, re.S)
+    head = state.store.repo.head_commit()
+    assert (head.author.name, head.author.email) == ("Aino Virkailija", "aino.virkailija@vaasa.example")
+    # the CSRF token is the user's own: another user's token is refused
+    other = state.guard.csrf("hanna")
+    r = S.post_form(c, f"/r/{cid.group(1)}/{rid}/annul", [("csrf", other), ("reason", "x")], headers=h)
+    assert r.status_code == 403
