@@ -21,6 +21,9 @@ Definitions (all dates inclusive):
   a later plan that names this one as ``previous_plan`` (*superseded*), once that plan has started.
 - *status* on ``today``, the first that applies:
   :data:`ANNULLED` (the plan is annulled);
+  :data:`SWITCHED` when a review records ``plan_ended`` with ground ``replaced-by-other-plan`` and
+  the plan was switched (a ``plan_switch``, or a successor of another kind): ``ended_on`` is that
+  ending's date;
   :data:`ENDED` (a review records ``plan_ended``: ``ended_on`` and its ``ground``; or the plan was
   superseded by a later plan of the same kind: ground ``replaced-by-other-plan``; or ``today`` is
   past the effective end: ground ``None``, it simply ran out);
@@ -420,6 +423,8 @@ def plan_state(
     status: str
     if plan.annulment is not None:
         status = ANNULLED
+    elif ending is not None and end_ground == REPLACED and switched_to is not None:
+        status = SWITCHED  # the review that switched it ended it as replaced: "switched on ... to ..."
     elif ending is not None:
         status = ENDED
     elif switched_to is not None and (replaced_on is not None or successor is None):

@@ -226,3 +226,15 @@ def test_plan_states_over_records_ignores_other_customers() -> None:
 def test_every_status_has_a_label(lang: str) -> None:
     for status in ps.STATUSES:
         assert ps.STATUS_LABELS[status].get(lang)
+
+
+def test_a_switch_that_ends_the_plan_as_replaced_is_a_switch() -> None:
+    rev = _review(
+        "rev-a",
+        "2025-09-01",
+        plan_switch={"to_kind": "multisectoral-plan"},
+        plan_ended={"date": "2025-09-01", "ground": "replaced-by-other-plan"},
+    )
+    s = ps.plan_state(_plan(), [rev], today=D(2025, 10, 1))
+    assert (s.status, s.ended_on, s.end, s.next_review) == (ps.SWITCHED, D(2025, 9, 1), D(2025, 9, 1), None)
+    assert s.status_text("en") == "Switched 1 September 2025 to: multisectoral integration plan"
