@@ -70,6 +70,10 @@ def summary_lines(result: Any) -> list[str]:
             f"comments from {rel(result.comments) if result.comments else '-'}/)",
             f"    open:     python3 -m http.server -d {rel(result.site)} 8000  ->  http://localhost:8000/",
         ]
+    lines += [
+        f"  Web app          koto serve {rel(result.repo)}  (prints an address with an access token: open it "
+        "in a browser)",
+    ]
     for note in result.notes:
         lines.append(f"  note: {note}")
     return lines
