@@ -381,6 +381,37 @@ def _total_time(
         )
 
 
+def _extended(
+    plans: list[PlanBase], reviews: list[Review], reported: set[str]
+) -> Iterator[tuple[str, Problem]]:
+    """Every extended plan as information for a reviewer (D3.12), unless the total already said so."""
+    for plan in plans:
+        extensions = sorted(
+            (r for r in reviews if r.plan == plan.id and r.extension is not None),
+            key=lambda r: (r.date, r.id),
+        )
+        if plan.id in reported or not extensions:
+            continue
+        latest = extensions[-1].extension
+        assert latest is not None
+        yield (
+            plan.id,
+            _p(
+                Severity.INFO,
+                "total-plan-time",
+                ("period", "end"),
+                T(
+                    f"Suunnitelmaa on pidennetty {_d(latest.new_end)} asti (peruste: {latest.ground}, "
+                    f"tarkistus {_d(extensions[-1].date)}). Tarkistajalle tiedoksi.",
+                    f"Planen har förlängts till {_d(latest.new_end)} (grund: {latest.ground}, översyn "
+                    f"{_d(extensions[-1].date)}). För kännedom till granskaren.",
+                    f"The plan was extended until {latest.new_end.isoformat()} (ground: {latest.ground}, "
+                    f"review of {extensions[-1].date.isoformat()}). For the reviewer's information.",
+                ),
+            ),
+        )
+
+
 def _kind(plan: PlanBase) -> str:
     return str(getattr(plan, "kind", ""))
 
@@ -399,7 +430,12 @@ def _plan_time(
     window_strength = params.strength("first_plan_window_years")
     for customer_id, plans in plans_of.items():
         plans.sort(key=lambda p: (p.period.start if p.period else p.date, p.id))
-        yield from _total_time(plans, reviews_of.get(customer_id, []), params)
+        reviews = reviews_of.get(customer_id, [])
+        reported: set[str] = set()
+        for record_id, problem in _total_time(plans, reviews, params):
+            reported.add(record_id)
+            yield record_id, problem
+        yield from _extended(plans, reviews, reported)
         individual = [p for p in plans if _kind(p) != "family-plan"]  # a family plan is no "first plan"
         customer = by_id.get(customer_id)
         if (

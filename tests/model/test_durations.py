@@ -59,17 +59,19 @@ def _second(end: str, **over: Any) -> dict[str, Any]:
 def test_plans_never_end_after_the_end_granted_by_the_latest_extension() -> None:
     extension = r.review(extension={"new_end": "2027-06-30", "ground": "literacy-training"})
     ok = _cross(r.customer(), r.assessment(), r.plan(), _second("2027-06-30"), extension)
-    assert ok == [("pln-00000002", "total-plan-time", Severity.INFO)]
+    extended = ("pln-00000001", "total-plan-time", Severity.INFO)  # the plan the review extended
+    assert ok == [("pln-00000002", "total-plan-time", Severity.INFO), extended]
     late = _cross(r.customer(), r.assessment(), r.plan(), _second("2027-12-31"), extension)
-    assert late == [("pln-00000002", "total-plan-time", Severity.ERROR)]
+    assert late == [("pln-00000002", "total-plan-time", Severity.ERROR), extended]
 
 
 def test_an_extension_past_max_extension_months_is_an_error() -> None:
     extension = r.review(extension={"new_end": "2027-12-31", "ground": "literacy-training"})
     records = (r.customer(), r.assessment(), r.plan(), _second("2027-12-31"), extension)
-    assert _cross(*records) == [("pln-00000002", "total-plan-time", Severity.INFO)]
+    extended = ("pln-00000001", "total-plan-time", Severity.INFO)
+    assert _cross(*records) == [("pln-00000002", "total-plan-time", Severity.INFO), extended]
     capped = RuleParams.from_overrides({"max_extension_months": {"value": 3, "strength": "error"}})
-    assert _cross(*records, params=capped) == [("pln-00000002", "total-plan-time", Severity.ERROR)]
+    assert _cross(*records, params=capped) == [("pln-00000002", "total-plan-time", Severity.ERROR), extended]
 
 
 def test_integration_plan_limits_are_not_applied_to_multisectoral_and_family_plans() -> None:
@@ -84,6 +86,12 @@ def test_integration_plan_limits_are_not_applied_to_multisectoral_and_family_pla
     sources = {p["name"]: p["source"] for p in RuleParams().table()}
     assert "not found" in sources["multisectoral_plan_max_months"]
     assert "not found" in sources["family_plan_max_months"]
+
+
+def test_every_extended_plan_is_reported_as_information() -> None:
+    short = r.review(extension={"new_end": "2026-06-30", "ground": "illness-or-injury"})
+    found = _cross(r.customer(), r.assessment(), r.plan(), short)
+    assert found == [("pln-00000001", "total-plan-time", Severity.INFO)]
 
 
 def test_a_family_plan_does_not_count_toward_the_individual_total() -> None:
