@@ -38,6 +38,24 @@ STOPPED = T(
     "`koto resolve ID --take ours|theirs` (or edit the record and `koto commit`) and `koto sync` "
     "again; `koto sync --abort` undoes the merge",
 )
+REBUILT = T(
+    "Klooni aloitettiin uudelleen etävaraston historiasta; poistetun asiakkaan ({customers}) tiedot "
+    "poistettiin myös tästä kloonista. Omia muutoksia siirrettiin: {n}.",
+    "Klonen började om från fjärrförrådets historik; den raderade kundens ({customers}) uppgifter "
+    "togs bort också ur denna klon. Egna ändringar som fördes över: {n}.",
+    "The clone started again from the remote's history; the erased customer's ({customers}) records "
+    "are gone from this clone too. Your own changes carried over: {n}.",
+)
+KEPT_ASIDE = T(
+    "ei siirretty (ristiriita tai virhe), tallessa: {path} — lisää se korjattuna: koto add",
+    "inte överförd (konflikt eller fel), sparad: {path} — lägg till den rättad: koto add",
+    "not carried over (conflict or invalid), kept in {path}: fix it and `koto add` it",
+)
+OTHER_REF = T(
+    "{ref} sisältää yhä poistetun asiakkaan tietoja: poista se (git branch -D / git tag -d)",
+    "{ref} innehåller fortfarande den raderade kundens uppgifter: ta bort den (git branch -D / git tag -d)",
+    "{ref} still holds the erased customer's records: delete it (git branch -D / git tag -d)",
+)
 ADOPTED = T(
     "Git oli kirjoittanut ristiriitamerkinnät tiedostoon {path}; koto yhdisti sen kenttä kentältä.",
     "Git hade skrivit konfliktmarkeringar i {path}; koto sammanfogade den fält för fält.",
@@ -88,10 +106,15 @@ author_option = click.option("--author", default=None, help="'Name <email>' (def
 @click.command()
 @click.argument("remote", default="origin")
 @click.option("--abort", is_flag=True, help="Get out of the merge in progress (undo it); nothing is pushed.")
+@click.option(
+    "--drop-erased",
+    is_flag=True,
+    help="A clone made before an erasure: start again from the remote's history, keeping your own changes.",
+)
 @repo_option
 @author_option
 @json_option
-def sync(remote: str, abort: bool, repo: Path, author: str | None, as_json: bool) -> None:
+def sync(remote: str, abort: bool, drop_erased: bool, repo: Path, author: str | None, as_json: bool) -> None:
     """Fetch REMOTE, merge it (records field by field) and push.
 
     When the merge stops at conflicts, settle them (`koto conflicts`, `koto resolve`, or edit the
@@ -107,10 +130,17 @@ def sync(remote: str, abort: bool, repo: Path, author: str | None, as_json: bool
         else:
             click.echo(say(ABORTED))
         return
-    result = run_sync(Repository.open(repo), remote, author=author)
+    result = run_sync(Repository.open(repo), remote, author=author, drop_erased=drop_erased)
     if as_json:
         echo_json(result.to_json())
     else:
+        if result.rebuilt is not None:
+            rb = result.rebuilt
+            click.echo(say(REBUILT, customers=", ".join(rb.dropped) or "-", n=len(rb.carried)))
+            for p in rb.kept_aside:
+                click.echo("  " + say(KEPT_ASIDE, path=p))
+            for ref in rb.other_refs:
+                click.echo("  " + say(OTHER_REF, ref=ref))
         if result.merged:
             click.echo(say(MERGED, remote=remote, branch=result.branch))
         for c in result.conflicts:

@@ -76,7 +76,7 @@ def strip_conflict_lines(text: str) -> str:
 def refuse_markers(text: str, path: str) -> None:
     line = markers.marker_line(text)
     if line is not None:
-        raise InvalidInputError(say(markers.MESSAGE), location=Location(path, line, 1))
+        raise InvalidInputError(markers.MESSAGE, location=Location(path, line, 1))
 
 
 def merged_siblings(repo: Repository, path: str) -> dict[str, dict[str, Any]]:
@@ -179,8 +179,14 @@ def _choices(note: ConflictNote, take: str | None, fields: Sequence[str]) -> lis
         if not sep or name not in by_path:
             known = ", ".join(by_path) or "-"
             raise UsageError(
-                f"--field {item!r}: give PATH=ours|theirs|VALUE for a conflicting field of "
-                f"{note.record_id} ({known})"
+                T(
+                    f"--field {item!r}: anna POLKU=ours|theirs|ARVO tietueen {note.record_id} "
+                    f"ristiriitaiselle kentälle ({known})",
+                    f"--field {item!r}: ange SÖKVÄG=ours|theirs|VÄRDE för ett fält i konflikt i "
+                    f"posten {note.record_id} ({known})",
+                    f"--field {item!r}: give PATH=ours|theirs|VALUE for a conflicting field of "
+                    f"{note.record_id} ({known})",
+                )
             )
         c = note.conflicts[by_path[name]]
         chosen[by_path[name]] = (
@@ -196,9 +202,16 @@ def _choices(note: ConflictNote, take: str | None, fields: Sequence[str]) -> lis
         else:
             missing.append(c.dotted)
     if missing:
+        left = ", ".join(missing)
         raise UsageError(
-            f"{note.record_id}: not settled: {', '.join(missing)}; give --field PATH=ours|theirs|VALUE "
-            "for each, or --take ours|theirs for the rest"
+            T(
+                f"{note.record_id}: ratkaisematta: {left}; anna kullekin --field POLKU=ours|theirs|ARVO "
+                "tai muille --take ours|theirs. Mitään ei kirjoitettu.",
+                f"{note.record_id}: olöst: {left}; ange --field SÖKVÄG=ours|theirs|VÄRDE för vart och "
+                "ett eller --take ours|theirs för resten. Inget skrevs.",
+                f"{note.record_id}: not settled: {left}; give --field PATH=ours|theirs|VALUE for each, "
+                "or --take ours|theirs for the rest. Nothing was written.",
+            )
         )
     return out
 
@@ -238,15 +251,39 @@ def resolve(
     note = next((n for n in notes if n.record_id == record_id), None)
     if note is None:
         listed = ", ".join(n.record_id for n in notes) or "-"
-        raise NotFoundError(f"no unresolved conflict for record {record_id!r} (unresolved: {listed})")
+        raise NotFoundError(
+            T(
+                f"Tietueella {record_id!r} ei ole ratkaisematonta ristiriitaa (ratkaisematta: {listed}).",
+                f"Posten {record_id!r} har ingen olöst konflikt (olösta: {listed}).",
+                f"no unresolved conflict for record {record_id!r} (unresolved: {listed})",
+            )
+        )
     if take is None and not fields:
-        raise UsageError("give --take ours|theirs|FILE, or --field PATH=ours|theirs|VALUE")
+        raise UsageError(
+            T(
+                "Anna --take ours|theirs|TIEDOSTO tai --field POLKU=ours|theirs|ARVO.",
+                "Ange --take ours|theirs|FIL eller --field SÖKVÄG=ours|theirs|VÄRDE.",
+                "give --take ours|theirs|FILE, or --field PATH=ours|theirs|VALUE",
+            )
+        )
     if take is not None and take not in ("ours", "theirs"):
         if fields:
-            raise UsageError("--take FILE settles the whole record; it cannot be combined with --field")
+            raise UsageError(
+                T(
+                    "--take TIEDOSTO ratkaisee koko tietueen; sitä ei voi yhdistää valitsimeen --field.",
+                    "--take FIL löser hela posten; den kan inte kombineras med --field.",
+                    "--take FILE settles the whole record; it cannot be combined with --field",
+                )
+            )
         f = Path(take)
         if not f.is_file():
-            raise UsageError(f"--take: 'ours', 'theirs' or a file; {take} is none of these")
+            raise UsageError(
+                T(
+                    f"--take: 'ours', 'theirs' tai tiedosto; {take} ei ole mikään näistä.",
+                    f"--take: 'ours', 'theirs' eller en fil; {take} är inget av dessa.",
+                    f"--take: 'ours', 'theirs' or a file; {take} is none of these",
+                )
+            )
         text = strip_conflict_lines(f.read_text(encoding="utf-8"))
     else:
         data = apply_values(note.merged, note.conflicts, _choices(note, take, fields))
@@ -274,8 +311,16 @@ def commit_in_merge(
     if not todo and not unmerged:
         return Resolved("", "", True, _commit_merge(repo, author, message), 0)
     if not todo:
+        files = ", ".join(unmerged)
         raise ConflictError(
-            "unmerged files that are not records: " + ", ".join(unmerged) + "; settle them with git"
+            T(
+                f"Yhdistämättömiä tiedostoja, jotka eivät ole tietueita: {files}; ratkaise ne gitillä "
+                "tai peru yhdistäminen: `koto sync --abort`.",
+                f"Filer som inte är sammanslagna och inte är poster: {files}; lös dem med git eller "
+                "avbryt sammanslagningen: `koto sync --abort`.",
+                f"unmerged files that are not records: {files}; settle them with git, or undo the "
+                "merge with `koto sync --abort`",
+            )
         )
     texts = {}
     for path in todo:

@@ -20,6 +20,7 @@ from kototieto.errors import ConflictError, RemoteError, UsageError
 from kototieto.model.text import T
 from kototieto.store import erasures, history, indexsync
 from kototieto.store.conflicts import ConflictNote, adopt_text_conflicts, list_conflicts, unmerged_paths
+from kototieto.store.erasedclone import Rebuilt
 from kototieto.store.msg import say
 from kototieto.store.repository import Repository
 
@@ -33,6 +34,7 @@ class SyncResult:
     pushed: bool = False
     conflicts: list[ConflictNote] = field(default_factory=list)
     other_conflicts: list[str] = field(default_factory=list)
+    rebuilt: Rebuilt | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -42,6 +44,7 @@ class SyncResult:
             "pushed": self.pushed,
             "conflicts": [c.to_json() for c in self.conflicts],
             "other_conflicts": self.other_conflicts,
+            "drop_erased": self.rebuilt.to_json() if self.rebuilt is not None else None,
         }
 
 
@@ -91,17 +94,23 @@ def _refuse_erased(repo: Repository, remote: str, branch: str, theirs: str | Non
             say(
                 T(
                     f"Tässä kloonissa on pysyvästi poistetun asiakkaan tietoja ({names}; erasures.yaml). "
-                    "Mitään ei yhdistetty eikä lähetetty. Klooni on tehty ennen poistoa: kopioi talteen "
-                    "omat lähettämättömät muutoksesi, poista klooni, kloonaa uudelleen (`git clone`, "
-                    "`koto upgrade`) ja lisää muutokset komennolla `koto add`.",
+                    "Mitään ei yhdistetty eikä lähetetty. Klooni on tehty ennen poistoa: aja "
+                    "`koto sync --drop-erased`, niin klooni aloittaa etävaraston historiasta ja omat "
+                    "muutoksesi siirretään mukaan (poistetun asiakkaan tiedot jäävät pois). Tai kopioi "
+                    "muutoksesi talteen, poista klooni, kloonaa uudelleen (`git clone`, `koto upgrade`) "
+                    "ja lisää muutokset komennolla `koto add`.",
                     f"Denna klon har uppgifter om en permanent raderad kund ({names}; erasures.yaml). "
-                    "Inget slogs ihop eller skickades. Klonen är äldre än raderingen: kopiera dina egna "
-                    "oskickade ändringar, radera klonen, klona på nytt (`git clone`, `koto upgrade`) och "
-                    "lägg till ändringarna med `koto add`.",
+                    "Inget slogs ihop eller skickades. Klonen är äldre än raderingen: kör "
+                    "`koto sync --drop-erased` så börjar klonen från fjärrförrådets historik och dina "
+                    "egna ändringar förs över (den raderade kundens uppgifter lämnas bort). Eller "
+                    "kopiera dina ändringar, radera klonen, klona på nytt (`git clone`, `koto upgrade`) "
+                    "och lägg till ändringarna med `koto add`.",
                     f"this clone holds records of erased customer(s) ({names}; erasures.yaml). Nothing "
-                    "was merged or pushed. The clone predates the erasure: copy your own unpushed "
-                    "changes, delete the clone, clone it again (`git clone`, `koto upgrade`) and add "
-                    "your changes with `koto add`.",
+                    "was merged or pushed. The clone predates the erasure: run `koto sync --drop-erased` "
+                    "to start the clone again from the remote's history with your own changes carried "
+                    "over (the erased customer's records left out). Or copy your changes, delete the "
+                    "clone, clone it again (`git clone`, `koto upgrade`) and add your changes with "
+                    "`koto add`.",
                 )
             )
             + (f"\n  {say(T('Muutoksesi:', 'Dina ändringar:', 'your changes:'))}{keep}" if keep else ""),
@@ -160,14 +169,21 @@ def _open_merge(repo: Repository, result: SyncResult, author: str | None) -> boo
 
 
 def sync(
-    repo: Repository, remote: str = "origin", attempts: int = 3, *, author: str | None = None
+    repo: Repository,
+    remote: str = "origin",
+    attempts: int = 3,
+    *,
+    author: str | None = None,
+    drop_erased: bool = False,
 ) -> SyncResult:
     """Pull ``remote``'s branch into the current branch and push the result back.
 
     A merge left open by an earlier sync is committed first when nothing is left unmerged
     (settled with ``koto resolve``, ``koto commit`` or ``git add``); otherwise its conflicts are
     returned. Refuses (``ErasedHistoryError``) to merge or push any commit holding records of a
-    customer in either side's ``erasures.yaml``."""
+    customer in either side's ``erasures.yaml``; with ``drop_erased`` a clone made before an
+    erasure starts again from the remote's history, its own changes carried over
+    (``erasedclone.rebuild``)."""
     from kototieto.store.scaffold import install_local, local_install_current
 
     indexsync.flush(repo)
@@ -185,8 +201,16 @@ def sync(
             raise RemoteError(f"could not fetch from {remote}: {fetch.stderr.strip()}")
         result.fetched = True
         theirs = _rev(repo, f"refs/remotes/{remote}/{branch}")
+        try:
+            _refuse_erased(repo, remote, branch, theirs)
+        except ErasedHistoryError as exc:
+            if not (drop_erased and exc.side == "outgoing" and theirs is not None):
+                raise
+            from kototieto.store.erasedclone import rebuild
+
+            result.rebuilt = rebuild(repo, theirs, author=author)
+            _refuse_erased(repo, remote, branch, theirs)  # the remote itself may hold them too
         ours = _rev(repo, "HEAD")
-        _refuse_erased(repo, remote, branch, theirs)
         if theirs is not None and theirs != ours:
             base = _git(repo, "merge-base", "HEAD", theirs).stdout.strip()
             if base != theirs:  # the remote has commits we lack

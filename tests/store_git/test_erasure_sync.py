@@ -148,3 +148,33 @@ def test_reason_is_checked_before_the_question_and_the_driver_refuses_an_erased_
     assert out.returncode == 1
     note = json.loads((repo.root / ".git" / "koto" / "conflicts" / f"{ERASED}.json").read_text())
     assert any("erased" in p for p in note["problems"])
+
+
+def test_sync_drop_erased_starts_an_old_clone_again_with_its_own_work(remote: str, tmp_path: Path) -> None:
+    a = SY.clone(remote, tmp_path / "a")
+    b = SY.clone(remote, tmp_path / "b")
+    erase(a)
+    S.git(a.repo.root, "push", "-q", "--force", "--all", "origin")
+    SY.edit(a, "c-0001", first_names="Aapo")  # the remote moves on after the erasure
+    assert SY.sync(a).returncode == 0
+    SY.edit(b, "c-0001", last_name="Bergström")  # the old clone's own work: another field...
+    b.save(S.customer("c-0005", first="Viides", hetu="050590-904M"))  # ...and a new customer
+    assert SY.sync(b).returncode == 6
+    out = S.koto(b.repo.root, "sync", "--drop-erased", "--json")
+    assert out.returncode == 0, out.stdout + out.stderr
+    result = json.loads(out.stdout)
+    assert result["pushed"] and result["drop_erased"]["erased_customers_dropped"] == [ERASED]
+    assert result["drop_erased"]["kept_aside"] == []
+    assert not remote_mentions(remote, tmp_path, ERASED)
+    objects = subprocess.run(
+        ["git", "cat-file", "--batch-all-objects", "--batch"],
+        cwd=b.repo.root,
+        capture_output=True,
+        check=True,
+    ).stdout
+    assert b"Toinen" not in objects and ERASED.encode() not in objects  # gone from the old clone too
+    assert SY.sync(a).returncode == 0
+    final = Store.open(a.repo.root)
+    data = final.read("c-0001").data
+    assert (data["first_names"], data["last_name"]) == ("Aapo", "Bergström")
+    assert final.read("c-0005").data["first_names"] == "Viides"

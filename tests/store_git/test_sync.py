@@ -102,7 +102,7 @@ def test_different_fields_of_one_record_merge_cleanly(remote: str, tmp_path: Pat
     assert sync(a).returncode == 0
     out = sync(b)
     assert out.returncode == 0, out.stdout + out.stderr
-    assert "Yhdistetty origin/main" in out.stdout and "Lähetetty origin/main" in out.stdout  # fi: default
+    assert "Merged" in out.stdout and "Pushed" in out.stdout
     assert sync(a).returncode == 0
     for s in (a, b):
         data = Store.open(s.repo.root).read("c-0001").data
@@ -128,7 +128,7 @@ def test_same_field_changed_differently_is_a_field_conflict(remote: str, tmp_pat
     assert S.koto(b.repo.root, "sync").returncode == 6  # refuses while the merge is open
     res = S.koto(b.repo.root, "resolve", "c-0001", "--take", "theirs")
     assert res.returncode == 0, res.stderr
-    assert "Yhdistäminen tallennettu" in res.stdout
+    assert "Merge committed" in res.stdout
     assert json.loads(S.koto(b.repo.root, "conflicts", "--json").stdout) == []
     assert sync(b).returncode == 0
     assert sync(a).returncode == 0
