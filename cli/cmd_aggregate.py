@@ -30,6 +30,9 @@ from kototieto.cli.options import echo_json, json_option
 def aggregate(repos: tuple[Path, ...], out: Path, parquet_dir: Path | None, as_json: bool) -> None:
     """Pseudonymised exports of several repositories in one DuckDB database (organisation as a column).
 
+    Each REPO is a data repository (exported first, pseudonymised) or a folder written by
+    `koto export --format parquet` (a pilot's export, read as it is).
+
     Run the reports over it with `koto report fill-rates|stats|completeness --db OUT`.
     """
     from kototieto.exchange.aggregate import aggregate as run

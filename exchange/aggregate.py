@@ -2,8 +2,9 @@
 
 Each repository is exported as Parquet (``export.export_repository``: names and identity codes left
 out, customer ids replaced by the clone's keyed hash, annulled records left out) into
-``<db>.parquet/<organisation code>/``; the Parquet files are the exchange format (any engine a
-ministry runs reads them). The DuckDB database then holds one table per exported table, all
+``<db>.parquet/<organisation code>/``; a folder that already holds such an export (a pilot ran
+``koto export --format parquet`` and sent it) is read in place. The Parquet files are the exchange
+format (any engine a ministry runs reads them). The DuckDB database then holds one table per exported table, all
 pilots together, named by the table with ``_`` for ``-`` and ``__`` for ``.``
 (``integration_plan__measures``); every table has the column ``organisation`` (the pilot's
 organisation code). Column names are the catalogue's field paths, so they are quoted in SQL:
@@ -63,30 +64,60 @@ class AggregateResult:
         }
 
 
+def is_export(folder: Path) -> bool:
+    """True for a folder written by ``koto export --format parquet``."""
+    return (folder / "dictionary.parquet").is_file()
+
+
+def _export_organisation(folder: Path) -> tuple[str, int]:
+    """(organisation code, records) of a Parquet export folder."""
+    import pyarrow.parquet as pq
+
+    code, records = "", 0
+    for kind in RECORD_KINDS:
+        path = folder / f"{kind}.parquet"
+        if not path.is_file():
+            continue
+        table = pq.read_table(path, columns=["organisation"])
+        records += table.num_rows
+        if not code and table.num_rows:
+            code = str(table.column("organisation")[0].as_py())
+    return code or folder.name, records
+
+
 def aggregate(repos: Sequence[Path], db: Path, *, parquet_dir: Path | None = None) -> AggregateResult:
-    """Export every repository as Parquet and load them all into the DuckDB file ``db``."""
+    """Load several pilots into the DuckDB file ``db``: each of ``repos`` is a data repository
+    (exported as Parquet into ``parquet_dir``/<organisation>/ first) or a folder a pilot's
+    ``koto export --format parquet`` wrote (read in place: the exchange format)."""
     import duckdb
 
     from kototieto.store.repository import Repository
 
     if not repos:
-        raise UsageError("name at least one repository")
+        raise UsageError("name at least one repository or Parquet export")
     parquet = parquet_dir or db.with_name(db.name + ".parquet")
     result = AggregateResult(db, parquet)
     orgs: list[tuple[str, str, str, int]] = []
+    folders: list[Path] = []
     shutil.rmtree(parquet, ignore_errors=True)
     for path in repos:
-        repo = Repository.open(path)
-        org = repo.config.organisation
-        code = str(org.code)
+        if is_export(path):
+            code, n = _export_organisation(path)
+            name, folder = "", path
+        else:
+            repo = Repository.open(path)
+            org = repo.config.organisation
+            code = str(org.code)
+            name = org.name if isinstance(org.name, str) else str(next(iter(dict(org.name).values()), ""))
+            folder = parquet / code
+            if code in result.organisations:
+                raise UsageError(f"{path}: organisation {code} is already in the aggregate")
+            res = export_repository(path, folder, fmt="parquet", lang="fi")
+            n = sum(res.records.values())
         if code in result.organisations:
-            raise UsageError(
-                f"{path}: organisation {code} is already in the aggregate (from another repository)"
-            )
-        res = export_repository(path, parquet / code, fmt="parquet", lang="fi")
-        name = org.name if isinstance(org.name, str) else str(next(iter(dict(org.name).values()), ""))
-        n = sum(res.records.values())
+            raise UsageError(f"{path}: organisation {code} is already in the aggregate")
         orgs.append((code, name, str(Path(path).resolve()), n))
+        folders.append(folder)
         result.organisations.append(code)
         result.records[code] = n
     tmp = db.with_name(f".{db.name}.{os.getpid()}.tmp")
@@ -94,7 +125,7 @@ def aggregate(repos: Sequence[Path], db: Path, *, parquet_dir: Path | None = Non
     con = duckdb.connect(str(tmp))
     con.execute("SET enable_progress_bar = false")
     try:
-        _build(con, parquet, orgs)
+        _build(con, folders, orgs)
         con.close()
         os.replace(tmp, db)
     finally:
@@ -102,20 +133,17 @@ def aggregate(repos: Sequence[Path], db: Path, *, parquet_dir: Path | None = Non
     return result
 
 
-def _build(con: Any, parquet: Path, orgs: list[tuple[str, str, str, int]]) -> None:
-    con.execute(
-        "CREATE TABLE organisations (organisation VARCHAR, name VARCHAR, repository VARCHAR, records BIGINT)"
-    )
-    con.executemany("INSERT INTO organisations VALUES (?, ?, ?, ?)", orgs)
+def _build(con: Any, folders: list[Path], orgs: list[tuple[str, str, str, int]]) -> None:
+    _insert(con, "organisations", ("organisation", "name", "repository", "records"), orgs)
     _fields_table(con)
-    names = sorted({p.stem for p in parquet.glob("*/*.parquet") if p.stem != "dictionary"})
+    names = sorted({p.stem for f in folders for p in f.glob("*.parquet") if p.stem != "dictionary"})
     for table in names:
-        files = sorted(str(p) for p in parquet.glob(f"*/{table}.parquet"))
+        files = [str(f / f"{table}.parquet") for f in folders if (f / f"{table}.parquet").is_file()]
         file_list = "[" + ", ".join(_lit(f) for f in files) + "]"
         con.execute(
             f"CREATE TABLE {_q(sql_name(table))} AS SELECT * FROM read_parquet({file_list}, union_by_name = true)"
         )
-    dict_files = sorted(str(p) for p in parquet.glob("*/dictionary.parquet"))
+    dict_files = [str(f / "dictionary.parquet") for f in folders if is_export(f)]
     if dict_files:
         first = _lit(dict_files[0])
         con.execute(f"CREATE TABLE dictionary AS SELECT * FROM read_parquet({first})")

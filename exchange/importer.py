@@ -552,48 +552,72 @@ def import_file(
         built.append((rownum, data, where, new_customer if not row_problem else None))
         if row_problem:
             result.rejected_rows.append(rownum)
-    # ---- validate every record (the store's write checks) among the customer's other records
-    by_customer: dict[str, dict[str, dict[str, Any]]] = {}
-    for _row, data, _w, newc in built:
-        c = str(data.get("customer", data.get("id")))
-        by_customer.setdefault(c, {})[str(data["id"])] = data
-        if newc is not None:
-            by_customer.setdefault(c, {})[str(newc["id"])] = newc
-    texts: dict[int, list[tuple[str, bytes]]] = {}
-    for rownum, data, where, newc in built:
+    # ---- validate every record with the one validation pipeline (the checks of every store write):
+    # the role, the path, the model's rules, and the cross-record rules over each customer's stored
+    # records together with this file's other rows of that customer (each parsed once)
+    from kototieto.errors import KotoError
+    from kototieto.store import pipeline, roles
+
+    rules = store.rules()
+    items: dict[str, list[tuple[int, dict[str, Any], str, str]]] = {}  # customer -> (row, data, rel, prefix)
+    for rownum, data, _w, newc in built:
         if rownum in result.rejected_rows:
             continue
         c = str(data.get("customer", data.get("id")))
-        pending = by_customer.get(c, {})
-        out: list[tuple[str, bytes]] = []
-        bad = False
-        for rec in [newc, data] if newc is not None else [data]:
+        for rec, prefix in ([(newc, "customer:")] if newc is not None else []) + [(data, "")]:
             rel = layout.record_path(str(rec.get("customer", rec["id"])), str(rec["id"]))
-            raw = new_document_text(rec, layout.schema_url_for(rel)).encode("utf-8")
+            items.setdefault(c, []).append((rownum, rec, rel, prefix))
+    where_of = {rownum: where for rownum, _d, where, _n in built}
+    bad_rows: set[int] = set()
+
+    def report(rownum: int, prefix: str, finding: Any) -> None:
+        fpath = dotted(tuple(finding.path))
+        col = _column_of(prefix + fpath, where_of.get(rownum, {}))
+        result.problems.append(
+            Problem(
+                rownum,
+                column_letter(col) if col is not None else "",
+                fpath,
+                finding.message(lang),
+                finding.severity,
+            )
+        )
+        if finding.severity == "error":
+            bad_rows.add(rownum)
+
+    for c, recs in items.items():
+        new_ids = {str(rec["id"]): (rownum, prefix) for rownum, rec, _rel, prefix in recs}
+        stored = store.customer_records(c) if layout.is_safe_name(c) else {}
+        others, invalid = pipeline.parse_others([d for rid, d in stored.items() if rid not in new_ids], rules)
+        new_records = []
+        for rownum, rec, rel, prefix in recs:
             try:
-                _p, _d, issues = store.check_text(raw, rel, data=rec, pending=pending)
-            except InvalidInputError as exc:
+                roles.check_role(store.repo.config.roles, store.writer_type, rec)
+            except KotoError as exc:
                 result.problems.append(Problem(rownum, "", "", str(exc)))
-                bad = True
+                bad_rows.add(rownum)
                 continue
-            prefix = "customer:" if rec is newc else ""
-            for issue in issues:
-                col = _column_of(prefix + issue.field, where)
-                result.problems.append(
-                    Problem(
-                        rownum,
-                        column_letter(col) if col is not None else "",
-                        issue.field,
-                        issue.message,
-                        issue.severity,
-                    )
+            findings, record = pipeline.record_findings(rec, rules, rel)
+            for f in findings:
+                report(rownum, prefix, f)
+            if record is not None:
+                new_records.append(record)
+            else:
+                invalid.add(str(rec["id"]))
+        for rid, f in pipeline.cross_findings([*others, *new_records], rules, invalid):
+            if rid in new_ids:
+                report(new_ids[rid][0], new_ids[rid][1], f)
+    result.rejected_rows.extend(bad_rows)
+    valid_rows = {rownum for rownum, *_ in built} - set(result.rejected_rows)
+    texts: dict[int, list[tuple[str, bytes]]] = {}
+    will_write = not dry_run and (valid_only or not result.rejected_rows)
+    for recs in items.values():
+        for rownum, rec, rel, _prefix in recs:
+            if rownum in valid_rows:
+                raw = (
+                    new_document_text(rec, layout.schema_url_for(rel)).encode("utf-8") if will_write else b""
                 )
-                bad = bad or issue.severity == "error"
-            out.append((rel, raw))
-        if bad:
-            result.rejected_rows.append(rownum)
-        else:
-            texts[rownum] = out
+                texts.setdefault(rownum, []).append((rel, raw))
     result.rejected_rows = sorted(set(result.rejected_rows))
     every = dict.fromkeys(
         ("customer:" if c.key.startswith("customer:") else "") + _clean_path(c.key)

@@ -327,22 +327,30 @@ def _sheet_parts(path: Path) -> dict[str, str]:
     return out
 
 
-_FORMULA_RE = re.compile(rb'<c r="([A-Z]+)([0-9]+)"[^>]*>(?:<v>[^<]*</v>)?<f[ >]')
-
-
 def _formula_cells(path: Path, part: str) -> list[tuple[int, str]]:
-    """(row, column letter) of cells holding a formula in a sheet part (streamed, bounded)."""
+    """(row, column letter) of up to 20 cells holding a formula in a sheet part, read in chunks of
+    a megabyte (memory stays bounded whatever the sheet's size)."""
     out: list[tuple[int, str]] = []
+    cell_re = re.compile(rb'<c r="([A-Z]+)([0-9]+)"[^>]*?(?:/>|>(.*?)</c>)', re.S)
+    tail = b""
     with zipfile.ZipFile(path) as zf, zf.open(part) as fh:
-        data = fh.read()
-    if b"<f" not in data:
-        return out
-    for m in re.finditer(rb'<c r="([A-Z]+)([0-9]+)"[^>]*?(?:/>|>(.*?)</c>)', data, re.S):
-        body = m.group(3) or b""
-        if b"<f" in body:
-            out.append((int(m.group(2)), m.group(1).decode()))
-            if len(out) >= 20:
+        while len(out) < 20:
+            chunk = fh.read(1 << 20)
+            if not chunk:
                 break
+            data = tail + chunk
+            cut = data.rfind(b"</c>")
+            cut = len(data) if cut < 0 else cut + 4
+            head, tail = data[:cut], data[cut:]
+            if len(tail) > 1 << 20:  # one cell bigger than a megabyte: not a sheet we read
+                tail = b""
+            if b"<f" not in head:
+                continue
+            for m in cell_re.finditer(head):
+                if b"<f" in (m.group(3) or b""):
+                    out.append((int(m.group(2)), m.group(1).decode()))
+                    if len(out) >= 20:
+                        break
     return out
 
 

@@ -108,3 +108,21 @@ def test_report_stats_and_completeness_over_db(pilots: tuple[list[Path], Path], 
     assert comp.returncode == 0, comp.stderr
     due = S.koto(repos[0], "report", "due", "--db", str(db))
     assert due.returncode != 0
+
+
+def test_aggregate_of_parquet_exports(pilots: tuple[list[Path], Path], tmp_path: Path) -> None:
+    """A pilot sends its `koto export --format parquet`; the aggregate reads it as it is."""
+    repos, db = pilots
+    exports = []
+    for repo in repos:
+        out = S.koto(repo, "export", "-C", str(repo), "--format", "parquet", "-o", str(tmp_path / repo.name))
+        assert out.returncode == 0, out.stderr
+        exports.append(tmp_path / repo.name)
+    db2 = tmp_path / "from-exports.duckdb"
+    out = S.koto(tmp_path, "aggregate", *map(str, exports), "-o", str(db2), "--json")
+    assert out.returncode == 0, out.stderr
+    assert sorted(json.loads(out.stdout)["organisations"]) == sorted(c for c, _ in ORGS)
+    a = duckdb.connect(str(db), read_only=True)
+    b = duckdb.connect(str(db2), read_only=True)
+    q = "SELECT organisation, kind, path, records, filled FROM fill_rates ORDER BY ALL"
+    assert a.execute(q).fetchall() == b.execute(q).fetchall()
