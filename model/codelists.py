@@ -197,7 +197,12 @@ SERVICE_KIND = register(
                 "Arbetsverksamhet i rehabiliteringssyfte",
                 "Rehabilitative work activity",
             ),
-            ("early-childhood-education", "Varhaiskasvatus", "Småbarnspedagogik", "Early childhood education"),
+            (
+                "early-childhood-education",
+                "Varhaiskasvatus",
+                "Småbarnspedagogik",
+                "Early childhood education",
+            ),
             ("work-trial", "Työkokeilu", "Arbetsprövning", "Work trial"),
             ("other", "Muu palvelu", "Annan tjänst", "Other service"),
         ),
