@@ -103,7 +103,7 @@ def diff(old: Path, new: Path | None, as_json: bool) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file.")
 def change_paper_cmd(old: Path | None, lang: str, output: Path | None) -> None:
     """Write the consultation change paper (Markdown): new fields in full, changed parts only."""
-    from kototieto.site.catalogue_diff import change_paper
+    from kototieto.site.change_paper import change_paper
 
     if old is None:
         from kototieto.site.snapshots import latest_snapshot

@@ -1,6 +1,6 @@
 """The one record-id scheme.
 
-Every record id made by kototieto (``koto new``, ``Store``, the synthetic-data generator and the
+Every record id made by kototieto (``koto new``, ``Store``, the demo data generator and the
 importer) has three parts joined by hyphens::
 
     <kind prefix>-<date YYYYMMDD>-<random part, 8 lower-case hex digits>

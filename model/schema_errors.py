@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from kototieto.model.problems import Problem, Severity
+from kototieto.model.suggest import code_hint
 from kototieto.model.text import LANGS, T, Text, TextError
 
 _MESSAGES: dict[str, Text] = {
@@ -143,8 +144,6 @@ def _schema_text(error: Any, path: tuple[str | int, ...]) -> Text:
         text = template
     value = error.get("input")
     if etype == "code_list":
-        from kototieto.model.suggest import code_hint
-
         return _join(text, code_hint(str(ctx.get("list_id", "")), value))
     if etype == "string_type" and isinstance(value, int | float) and not isinstance(value, bool):
         return _join(text, QUOTE_IT.format(quoted=_quoted_number(path, value)))

@@ -16,13 +16,15 @@ import datetime as dt
 import html
 import io
 import re
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kototieto.model.catalogue import code_label, kind_label
 from kototieto.model.text import T
-from kototieto.reports.stats import StatsReport
+from kototieto.reports.load import load_repository
+from kototieto.reports.stats import StatsReport, stats_report
 
 #: Text at least 11 px: the site shows a chart at its own size (never scaled down on a phone).
 _RC: Any = {"svg.hashsalt": "kototieto", "svg.fonttype": "none", "font.size": 11}
@@ -46,8 +48,6 @@ class Chart:
 
 
 def _wrap(label: str) -> str:
-    import textwrap
-
     return "\n".join(textwrap.wrap(label, _LABEL_WIDTH)) or label
 
 
@@ -229,9 +229,6 @@ def front_page_charts(stats: StatsReport, lang: str = "fi") -> list[Chart]:
 
 def repository_charts(repo: Path | str, *, today: dt.date, lang: str = "fi") -> list[Chart]:
     """Charts straight from a data repository (what the site generator calls with ``--data``)."""
-    from kototieto.reports.load import load_repository
-    from kototieto.reports.stats import stats_report
-
     loaded = load_repository(repo)
     return front_page_charts(
         stats_report(loaded.records(annulled=True), today=today, params=loaded.params), lang

@@ -17,12 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
-
-from kototieto.model.records import Record, parse_record
+from kototieto.model.records import Record
 from kototieto.model.rules import RuleParams
-from kototieto.store import pipeline
-from kototieto.store.reader import read_records
+from kototieto.store.reader import load_records
 from kototieto.store.repository import Repository
 
 
@@ -64,19 +61,14 @@ def load_repository(
 ) -> RepoRecords:
     """Every record at ``rev`` (default: the branch head; ``worktree``: the working tree's files)
     of the data repository at ``path``, with its rule parameters."""
-    repo = Repository.open(path)
-    rules = pipeline.repository_rules(repo)
-    org = repo.config.organisation
-    files = read_records(repo.root, rev=rev, worktree=worktree, jobs=jobs)
+    loaded = load_records(path, rev=rev, worktree=worktree, jobs=jobs)
+    org = Repository.open(loaded.root).config.organisation
     out = RepoRecords(
-        repo.root, files.commit, rules.params, {"type": org.type, "code": org.code, "name": org.name}
+        loaded.root,
+        loaded.commit,
+        loaded.rules.params,
+        {"type": org.type, "code": org.code, "name": org.name},
     )
-    out.unreadable.extend(files.unreadable)
-    for rel, data in files.datas:
-        try:  # extended types: extension values, open-end codes
-            record = rules.extensions.parse(data) if rules.extensions is not None else parse_record(data)
-        except ValidationError as exc:
-            out.unreadable.append((rel, f"{rel}: not a valid record ({exc.error_count()} schema problems)"))
-            continue
-        out.items.append(Loaded(rel, data, record))
+    out.unreadable.extend(loaded.unreadable)
+    out.items.extend(Loaded(rel, data, record) for rel, data, record in loaded.items)
     return out

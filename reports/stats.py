@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kototieto.model.catalogue import code_label, kind_label
+from kototieto.model.codes import code_list
 from kototieto.model.extensions import ExtensionSet, definitions_of
 from kototieto.model.plan import FamilyPlan, IntegrationPlan, MultisectoralPlan
 from kototieto.model.planstate import plan_states
@@ -243,8 +244,6 @@ class StatsReport:
 
 
 def _national_services() -> frozenset[str]:
-    from kototieto.model.codes import code_list
-
     return frozenset(code_list("service-kind").codes())
 
 

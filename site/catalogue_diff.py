@@ -334,17 +334,9 @@ def summary(changes: Iterable[Change]) -> dict[str, int]:
     return counts
 
 
-def change_paper(old: Mapping[str, Any], new: Mapping[str, Any], lang: str = "fi") -> str:
-    """The consultation change paper in Markdown (see :mod:`kototieto.site.change_paper`)."""
-    from kototieto.site.change_paper import render_change_paper
-
-    return render_change_paper(old, new, lang)
-
-
 __all__ = [
     "Change",
     "ChangeKind",
-    "change_paper",
     "diff_catalogues",
     "obligation_by_kind",
     "status_by_kind",

@@ -197,3 +197,7 @@ def render_change_paper(old: Mapping[str, Any], new: Mapping[str, Any], lang: st
             if c.kind not in (ChangeKind.ADDED, ChangeKind.REMOVED):
                 out += change_lines(c, lang)
     return "\n".join(out).rstrip() + "\n"
+
+
+#: The consultation change paper in Markdown (old catalogue export, new one, language).
+change_paper = render_change_paper

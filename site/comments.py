@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import string
 import subprocess
 import time
 from collections.abc import Iterable, Mapping
@@ -44,6 +45,23 @@ from kototieto.errors import (
 ROUND_FILE = "round.yaml"
 THREADS_DIR = "threads"
 CODES_PREFIX = "codes/"
+
+
+def check_url_template(template: str) -> None:
+    """A 'comment on this field' issue URL template: an http(s) URL using only ``{path}``,
+    ``{label}``, ``{title}``, ``{body}`` and ``{lang}``; ``UsageError`` otherwise."""
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+    except ValueError as exc:
+        raise UsageError(f"comment URL template {template!r}: {exc}") from None
+    unknown = names - {"path", "label", "title", "body", "lang"}
+    if unknown:
+        raise UsageError(
+            f"comment URL template {template!r} uses unknown placeholders {sorted(unknown)}: "
+            "use {path}, {label}, {title}, {body} or {lang}"
+        )
+    if not template.startswith(("https://", "http://")):
+        raise UsageError(f"comment URL template {template!r} must be an http(s) URL")
 
 
 class RoundClosedError(NotAllowedError):
@@ -280,9 +298,7 @@ class CommentRepo:
         if closes < opens:
             raise UsageError(f"the round closes ({closes}) before it opens ({opens})")
         if issue_url:
-            from kototieto.site.context import CommentLink
-
-            CommentLink(template=issue_url)  # raises UsageError on a bad template
+            check_url_template(issue_url)
         rnd = Round(
             name=name,
             names={lang: text for lang, text in (names or {}).items() if text},

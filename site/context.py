@@ -15,11 +15,10 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from kototieto.errors import UsageError
 from kototieto.reports.fillrates import FillRates
 from kototieto.site import fmt
 from kototieto.site.catalogue_diff import Change
-from kototieto.site.comments import CODES_PREFIX, CommentSet, Thread
+from kototieto.site.comments import CODES_PREFIX, CommentSet, Thread, check_url_template
 from kototieto.site.i18n import tr
 
 if TYPE_CHECKING:
@@ -58,22 +57,8 @@ class CommentLink:
     contact: str | None = None
 
     def __post_init__(self) -> None:
-        if self.template is None:
-            return
-        import string
-
-        try:
-            names = {name for _, name, _, _ in string.Formatter().parse(self.template) if name is not None}
-        except ValueError as exc:
-            raise UsageError(f"comment URL template {self.template!r}: {exc}") from None
-        unknown = names - {"path", "label", "title", "body", "lang"}
-        if unknown:
-            raise UsageError(
-                f"comment URL template {self.template!r} uses unknown placeholders {sorted(unknown)}: "
-                "use {path}, {label}, {title}, {body} or {lang}"
-            )
-        if not self.template.startswith(("https://", "http://")):
-            raise UsageError(f"comment URL template {self.template!r} must be an http(s) URL")
+        if self.template is not None:
+            check_url_template(self.template)
 
     def url(self, path: str, label: str, lang: str) -> str:
         title = f"{tr('comments.mail_subject', lang)} {path} ({label})"

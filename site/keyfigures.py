@@ -11,7 +11,7 @@ Trade-offs: the statistics are read once per build (from the repository's branch
 report does) and shared by every language; the charts are drawn per language (their labels are
 translated), about a quarter of a second each. A plain folder of record files (no ``koto.yaml``)
 has fill rates but no key figures: the report needs a data repository, and so does this section.
-The store and matplotlib are imported only when a build has data.
+matplotlib is imported only when a build draws charts (by ``reports.charts``).
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kototieto.errors import NoRepositoryError
+from kototieto.reports import run
+from kototieto.reports.charts import front_page_charts
 from kototieto.site import fmt
 from kototieto.site.i18n import tr
 
@@ -42,8 +44,6 @@ NO_VALUE = "–"
 
 def load_stats(repo: Path, today: dt.date | None = None, *, worktree: bool = False) -> StatsReport | None:
     """``koto report stats`` of ``repo`` as on ``today``; None for a plain folder of record files."""
-    from kototieto.reports import run
-
     try:
         return run.stats(repo, today=today, worktree=worktree)
     except NoRepositoryError:
@@ -54,7 +54,6 @@ def charts(stats: StatsReport | None, lang: str) -> list[Chart]:
     """The front page's charts in ``lang`` (none without figures or without any record)."""
     if stats is None or not (stats.records or stats.annulled):
         return []
-    from kototieto.reports.charts import front_page_charts
 
     return front_page_charts(stats, lang)
 

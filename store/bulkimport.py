@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from kototieto.errors import InvalidRecordError
 from kototieto.store import checks, gitcommit, history, indexsync, layout, roles
+from kototieto.store.bulkload import fast_load
 
 if TYPE_CHECKING:
     from kototieto.store.store import Store
@@ -33,8 +34,6 @@ def import_records(
     without it, pairs are committed as they are (the caller vouches for them: e.g. records
     just generated from valid model objects) and bare texts are parsed only to place them.
     """
-    from kototieto.store.bulkload import fast_load
-
     changes: dict[str, bytes | None] = {}
     datas: dict[str, dict[str, Any]] = {}
     for item in texts:

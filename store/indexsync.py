@@ -30,6 +30,8 @@ from pathlib import Path
 
 import pygit2
 
+from kototieto.store.repository import Repository
+
 JOURNAL = "index-pending"
 
 _lock = threading.Lock()
@@ -49,8 +51,6 @@ def lock_path(git_dir: Path) -> Path:
 
 def note(repo: object, paths: Iterable[str], *, immediate: bool = False) -> None:
     """Record that ``paths`` changed in a commit; the caller holds the write lock."""
-    from kototieto.store.repository import Repository
-
     assert isinstance(repo, Repository)
     key = str(repo.git_dir)
     journal = _journal(repo.git_dir)
@@ -67,8 +67,6 @@ def note(repo: object, paths: Iterable[str], *, immediate: bool = False) -> None
 @contextlib.contextmanager
 def batch(repo: object) -> Iterator[None]:
     """Defer index writes of this process's commits to ``repo`` until the block ends."""
-    from kototieto.store.repository import Repository
-
     assert isinstance(repo, Repository)
     key = str(repo.git_dir)
     with _lock:
@@ -96,8 +94,6 @@ def _locked_apply(root: Path, git_dir: Path) -> None:
 
 def flush(repo: object) -> None:
     """Apply every pending index entry now (takes the write lock)."""
-    from kototieto.store.repository import Repository
-
     assert isinstance(repo, Repository)
     if _journal(repo.git_dir).exists():
         _locked_apply(repo.root, repo.git_dir)

@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from kototieto import model
 from kototieto.store.blobcache import blob_id
 
 RECORDS_DIR = "customers"
@@ -53,8 +54,6 @@ def data_version() -> str:
 
 @lru_cache(maxsize=1)
 def _model_version() -> str:
-    from kototieto import model
-
     folder = Path(model.__file__).parent
     return _hash_files(folder, ["**/*.py", "data/*"])
 

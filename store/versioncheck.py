@@ -10,6 +10,7 @@ import pygit2
 
 from kototieto.errors import ConflictError, NotFoundError
 from kototieto.store import history
+from kototieto.store.bulkload import fast_load
 from kototieto.store.fielddiff import diff_data
 from kototieto.store.repository import Repository
 
@@ -35,8 +36,6 @@ def raise_conflict(
     mine: Mapping[str, Any],
     lang: str = "fi",
 ) -> None:
-    from kototieto.store.bulkload import fast_load
-
     base = fast_load(repo.git.get(expected).data, path) if expected else {}  # type: ignore[union-attr]
     theirs = fast_load(current.data, path) if current is not None else {}
     changed = diff_data(base, theirs, lang=lang)

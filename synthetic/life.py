@@ -17,7 +17,6 @@ import random
 from typing import Any
 
 from kototieto.model.identity import make_hetu, make_temporary_id
-from kototieto.synthetic.generator import EARLIEST, DatasetSpec, Official, OrgInfo
 from kototieto.synthetic.people import FORBIDDEN_FULL_NAMES, ORIGINS, Origin
 from kototieto.synthetic.realism import DEFAULT_REALISM, Flaws, Imperfections
 from kototieto.synthetic.records import (
@@ -33,6 +32,7 @@ from kototieto.synthetic.records import (
     work,
 )
 from kototieto.synthetic.reviews import plan_cycle
+from kototieto.synthetic.spec import EARLIEST, DatasetSpec, Official, OrgInfo
 from kototieto.synthetic.text import FIELDS, OCCUPATIONS
 
 Data = dict[str, Any]

@@ -27,6 +27,7 @@ from pydantic import BaseModel
 from kototieto.errors import UsageError
 from kototieto.model import planstate, refdata
 from kototieto.model.customer import Customer
+from kototieto.model.extensions import ADDITIONAL_INFORMATION, additional_information, definitions_of
 from kototieto.model.plan import FamilyPlan, MultisectoralPlan, PlanBase
 from kototieto.model.review import Review
 from kototieto.templates import fields
@@ -290,8 +291,6 @@ def _review_row(review: Review, lang: str) -> ReviewRow:
 
 
 def plan_document(record: PlanBase, lang: str, related: Sequence[BaseModel], **common: Any) -> PlanDocument:
-    from kototieto.model.extensions import definitions_of
-
     ext = definitions_of(record)  # a pilot's open-end service kinds print with their labels too
     service_label = ext.code_label if ext is not None else code_label
     reviews = _reviews_of(record, related)
@@ -506,8 +505,6 @@ def _with_extensions(
     doc: PlanDocument | SectionsDocument, record: Any, lang: str
 ) -> PlanDocument | SectionsDocument:
     """An "additional information" section of the record's extension values, with their labels."""
-    from kototieto.model.extensions import ADDITIONAL_INFORMATION, additional_information
-
     rows = additional_information(record, lang)
     if not rows:
         return doc

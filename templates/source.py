@@ -16,6 +16,10 @@ from pydantic import ValidationError
 from kototieto.errors import InvalidRecordError, NotFoundError
 from kototieto.model.customer import Customer
 from kototieto.model.records import Record, parse_record
+from kototieto.store.extensions import repository_extensions
+from kototieto.store.reader import load_records
+from kototieto.store.repository import Repository
+from kototieto.store.store import Store
 
 
 @dataclass(frozen=True)
@@ -41,15 +45,11 @@ def parse(data: dict[str, Any], where: str, extensions: Any = None) -> Record:
 
 def _extensions(root: Path) -> Any:
     """The repository's extension definitions, or None (records then parse as national ones)."""
-    from kototieto.store.extensions import repository_extensions
-
     return repository_extensions(root)
 
 
 def organisation_names(root: Path) -> dict[str, str] | None:
     """The organisation's name per language from ``koto.yaml`` (``name: {fi: ..., sv: ...}``), or None."""
-    from kototieto.store.repository import Repository
-
     names = dict(Repository.open(root).config.organisation.names)
     return names or None
 
@@ -62,8 +62,6 @@ def repo_templates(root: Path) -> Path | None:
 
 def load_record(repo: Path, record_id: str) -> RenderInput:
     """The record ``record_id`` (``ID`` or ``ID@REV``) and its customer's records, from ``repo``."""
-    from kototieto.store.store import Store
-
     store = Store.open(repo)
     ext = _extensions(store.repo.root)
     view = store.read(record_id)
@@ -78,8 +76,6 @@ def load_record(repo: Path, record_id: str) -> RenderInput:
 
 def load_customer(repo: Path, customer_id: str) -> tuple[Customer, list[Record], Path | None]:
     """A customer record and all their other records (for a dossier)."""
-    from kototieto.store.store import Store
-
     store = Store.open(repo)
     datas = store.customer_records(customer_id)
     if customer_id not in datas:
@@ -92,13 +88,11 @@ def load_customer(repo: Path, customer_id: str) -> tuple[Customer, list[Record],
 
 def load_all(repo: Path) -> tuple[list[Record], Path]:
     """Every record at the branch head (refusing the batch if any record is unreadable)."""
-    from kototieto.reports.load import load_repository
-
-    loaded = load_repository(repo)
+    loaded = load_records(repo)
     if loaded.unreadable:
         path, reason = loaded.unreadable[0]
         more = f" (and {len(loaded.unreadable) - 1} more)" if len(loaded.unreadable) > 1 else ""
         raise InvalidRecordError(
             f"{path}: {reason}{more}", problems=[f"{p}: {r}" for p, r in loaded.unreadable]
         )
-    return loaded.records(annulled=True), loaded.root
+    return [record for _, _, record in loaded.items], loaded.root

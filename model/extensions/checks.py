@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from pydantic import TypeAdapter, ValidationError
 
 from kototieto.errors import Location
+from kototieto.model.catalogue import fields as national_fields
 from kototieto.model.codes import CODE_LISTS
 from kototieto.model.extensions.definitions import (
     DefinitionProblem,
@@ -20,6 +21,7 @@ from kototieto.model.extensions.definitions import (
 )
 from kototieto.model.extensions.extset import ExtensionSet
 from kototieto.model.text import LANGS
+from kototieto.model.trace import DECREE_ITEMS
 
 
 def _problem(doc: SourceDoc, path: tuple[str | int, ...], message: str) -> DefinitionProblem:
@@ -183,8 +185,6 @@ def _where(doc: SourceDoc, path: tuple[str | int, ...]) -> str:
 
 
 def _decree_item_ids() -> frozenset[str]:
-    from kototieto.model.trace import DECREE_ITEMS
-
     return frozenset(d.id for d in DECREE_ITEMS)
 
 
@@ -193,8 +193,6 @@ def _national_clash(
 ) -> list[DefinitionProblem]:
     """An extension must not duplicate a national field of its kinds: the name of a record-level field,
     or the label (in any language) of any field."""
-    from kototieto.model.catalogue import fields as national_fields
-
     name = spec.name.replace("-", "_")
     labels = {lang: spec.labels.text().get(lang).casefold() for lang in LANGS}
     for entry in national_fields():

@@ -14,15 +14,19 @@ from typing import Annotated, Any, cast
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 from pydantic_core import PydanticCustomError, core_schema
 
+from kototieto.model.assessment import MULTISECTORAL_ONLY
 from kototieto.model.codes import CODE_LISTS, Code, extension_codes
 from kototieto.model.extensions.definitions import ExtensionField, LocalCodeList, OpenEndCode
+from kototieto.model.extensions.publish import extended_schema
 from kototieto.model.meta import FieldMeta, Obligation
 from kototieto.model.migrations import migrate
 from kototieto.model.problems import Problem, Severity
 from kototieto.model.record import EXTENSIONS_META, Common
 from kototieto.model.records import RECORD_MODELS, Record, parse_record
+from kototieto.model.schema_errors import problems_from_error
 from kototieto.model.text import Text
 from kototieto.model.types import IsoDate, LongText, ShortText
+from kototieto.model.validation import ValidationResult, validate_data, validate_record
 
 
 class LocalCode:
@@ -140,10 +144,6 @@ class ExtensionSet:
 
     def validate(self, data: Mapping[str, Any], params: Any = None) -> Any:
         """Like ``validation.validate_data``, with the extended type of the record's kind."""
-        from kototieto.model.assessment import MULTISECTORAL_ONLY
-        from kototieto.model.schema_errors import problems_from_error
-        from kototieto.model.validation import ValidationResult, validate_data, validate_record
-
         kind = data.get("kind") if isinstance(data, Mapping) else None
         model = self.models.get(kind) if isinstance(kind, str) else None
         if model is None:
@@ -180,8 +180,6 @@ class ExtensionSet:
         ]
 
     def schema(self, kind: str | None = None, lang: str = "fi") -> dict[str, Any]:
-        from kototieto.model.extensions.publish import extended_schema
-
         return extended_schema(self, kind, lang)
 
     # ------------------------------------------------------------ labels and display

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kototieto.model.codes import CODE_LISTS, ENUM_LIMIT
 from kototieto.model.extensions.definitions import ExtensionField, OpenEndCode
-from kototieto.model.extensions.extset import ExtensionSet
+from kototieto.model.jsonschema import record_schema
 from kototieto.model.records import RECORD_MODELS
 from kototieto.model.text import Text
+
+if TYPE_CHECKING:  # extset calls this module (ExtensionSet.schema); the type alone is needed here
+    from kototieto.model.extensions.extset import ExtensionSet
 
 # ---------------------------------------------------------------- JSON Schema
 _SCHEMAS: dict[str, dict[str, Any]] = {
@@ -57,8 +60,6 @@ def _value_schema(ext: ExtensionSet, ef: ExtensionField, lang: str) -> dict[str,
 
 def extended_schema(ext: ExtensionSet | None, kind: str | None = None, lang: str = "fi") -> dict[str, Any]:
     """``jsonschema.record_schema`` with each kind's ``extensions`` typed, and open-end codes added."""
-    from kototieto.model.jsonschema import record_schema
-
     schema = copy.deepcopy(record_schema(kind, lang))
     if ext is None or not (ext.fields or ext.open_end):
         return schema

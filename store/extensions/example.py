@@ -15,6 +15,7 @@ from kototieto.store.extensions.load import EXTENSIONS_DIR, load_extensions
 from kototieto.store.extensions.usage import head_records
 from kototieto.store.gitcommit import atomic_write
 from kototieto.store.repository import Repository
+from kototieto.store.store import Store
 
 TEMPLATE = """\
 # Pilot extension of {org}: digital skills in the assessment, digital mentoring as a service kind.
@@ -75,8 +76,6 @@ def install_example(repo: Repository, *, author: str | None = None) -> Extension
 
 def use_example(repo: Repository, *, every: int = 3, plans: bool = True, author: str | None = None) -> int:
     """Record the example values in every ``every``-th assessment (and plan); returns records written."""
-    from kototieto.store.store import Store
-
     org = repo.config.organisation.code
     field_id, code = f"{org}.digital-skills", f"{org.lower()}-digital-mentoring"
     store = Store(repo, author=author)

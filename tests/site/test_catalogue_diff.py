@@ -6,7 +6,8 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
-from kototieto.site.catalogue_diff import ChangeKind, change_paper, diff_catalogues, summary
+from kototieto.site.catalogue_diff import ChangeKind, diff_catalogues, summary
+from kototieto.site.change_paper import change_paper
 
 _spec = importlib.util.spec_from_file_location("site_support", Path(__file__).with_name("_support.py"))
 assert _spec and _spec.loader
