@@ -32,6 +32,12 @@ import click
 @click.option(
     "--allowed-host", "allowed_hosts", multiple=True, help="Extra Host header value to accept (repeatable)."
 )
+@click.option(
+    "--comments",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Consultation round folder for the reviewer pages (default: REPO/comments or REPO/../comments).",
+)
 def serve(
     repo: Path,
     port: int,
@@ -39,6 +45,7 @@ def serve(
     trusted_user_header: str | None,
     trusted_proxies: tuple[str, ...],
     allowed_hosts: tuple[str, ...],
+    comments: Path | None,
 ) -> None:
     """Start the web app on 127.0.0.1 and print its address with a one-time access token.
 
@@ -55,4 +62,5 @@ def serve(
         user_header=trusted_user_header,
         trusted_proxies=trusted_proxies,
         allowed_hosts=allowed_hosts,
+        comments=comments,
     )

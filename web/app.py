@@ -22,6 +22,7 @@ from starlette.staticfiles import StaticFiles
 from kototieto.errors import KotoError, NotAllowedError, NotFoundError
 from kototieto.model.text import LANGS
 from kototieto.store.store import Store
+from kototieto.web import pages_catalogue as pcat
 from kototieto.web import pages_customers as pc
 from kototieto.web import pages_other as po
 from kototieto.web import pages_records as pr
@@ -95,6 +96,7 @@ def create_app(
     guard: Guard | None = None,
     today: dt.date | None = None,
     user: dict[str, str] | None = None,
+    comments: Path | None = None,
 ) -> tuple[Starlette, App]:
     """The app over the data repository ``repo`` and its state (``App``: the guard's token etc.)."""
     store = Store.open(repo)
@@ -110,6 +112,7 @@ def create_app(
         local_user=user or _local_user(store),
         users=Users({k: dict(v) for k, v in users_cfg.items()}),
         today=today,
+        comments=pcat.comments_dir(root, comments),
     )
 
     def get(path: str, handler: Handler) -> Route:
@@ -137,6 +140,9 @@ def create_app(
         post("/sync", po.sync_post),
         get("/reports/{name}", po.report),
         get("/reports/{name}/csv", po.report_csv),
+        get("/catalogue", pcat.catalogue),
+        get("/catalogue/{kind}", pcat.catalogue_kind),
+        post("/catalogue/comment", pcat.comment_post),
         Mount("/static", StaticFiles(packages=[("kototieto.web", "static")]), name="static"),
     ]
     starlette = Starlette(routes=routes, middleware=[Middleware(GuardMiddleware, guard=guard)])

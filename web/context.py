@@ -50,6 +50,7 @@ class App:
     local_user: dict[str, str] = field(default_factory=dict)
     users: Users = field(default_factory=Users)
     today: dt.date | None = None
+    comments: Path | None = None  # the consultation round's comments folder (reviewer pages)
     env: Environment = field(init=False)
     _catalogue: tuple[Any, dict[str, Any]] | None = None
 

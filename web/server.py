@@ -23,6 +23,7 @@ def serve(
     user_header: str | None = None,
     trusted_proxies: tuple[str, ...] = ("127.0.0.1",),
     allowed_hosts: tuple[str, ...] = (),
+    comments: Path | None = None,
     announce: Callable[[str], None] | None = None,
 ) -> None:
     """Serve the data repository ``repo`` until interrupted (Ctrl+C).
@@ -44,7 +45,7 @@ def serve(
     guard = Guard(
         port=port, extra_hosts=allowed_hosts, user_header=user_header, trusted_proxies=trusted_proxies
     )
-    app, state = create_app(repo, port=port, lang=lang, guard=guard)
+    app, state = create_app(repo, port=port, lang=lang, guard=guard, comments=comments)
     say = announce or (lambda text: print(text, file=sys.stderr, flush=True))
     if user_header is None:
         say(f"koto serve: {state.root}")
