@@ -87,13 +87,18 @@ def _tmp(path: Path) -> Path:
     return path.with_name(f".{path.name}.{os.getpid()}.tmp")
 
 
+def _no_formula(value: str) -> str:
+    """Text a spreadsheet would run as a formula gets a leading apostrophe (CSV injection)."""
+    return "'" + value if value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
+
+
 def write_csv(rows: list[dict[str, str]], path: Path) -> None:
     """UTF-8 with a byte order mark, so spreadsheet programs read ä and å right."""
     tmp = _tmp(path)
     with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(COLUMNS))
         writer.writeheader()
-        writer.writerows(rows)
+        writer.writerows({k: _no_formula(v) for k, v in r.items()} for r in rows)
     os.replace(tmp, path)
 
 
@@ -110,6 +115,9 @@ def write_xlsx(rows: list[dict[str, str]], path: Path, title: str = "Comments") 
         cell.font = Font(bold=True)
     for row in rows:
         ws.append([int(row[c]) if c == "replies" else row[c] for c in COLUMNS])
+        for cell in ws[ws.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text, never a formula (=HYPERLINK(...) in a comment)
     widths = {"comment": 60, "proposed_text": 50, "reply": 50, "path": 30}
     for i, name in enumerate(COLUMNS, start=1):
         letter = ws.cell(row=1, column=i).column_letter

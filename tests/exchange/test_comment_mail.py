@@ -111,3 +111,33 @@ def test_eml_and_mbox_become_threads_duplicates_skipped(folder: Path, tmp_path: 
     with S.hermetic_env(tmp_path):
         again = S.koto(tmp_path, "comment", "import", str(eml), "--comments", str(folder), "--json")
     assert again.returncode == 0 and json.loads(again.stdout)["duplicates"] == ["a.eml"]
+
+
+def test_comment_export_never_writes_a_formula(tmp_path: Path) -> None:
+    import csv
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from kototieto.site.comments import Thread
+    from kototieto.site.comments_export import export
+
+    evil = '=HYPERLINK("http://evil.example","click")'
+    t = Thread(
+        id="t-20261120-abcd",
+        path="goals",
+        author="Maija",
+        organisation="Vaasan kaupunki",
+        date=dt.date(2026, 11, 20),
+        text=evil,
+        proposed_text="+1",
+    )
+    export([t], {"fields": [], "code_lists": []}, tmp_path / "c.xlsx", "xlsx")
+    ws = load_workbook(tmp_path / "c.xlsx").active
+    assert ws is not None
+    assert ws["J2"].value == evil and ws["J2"].data_type == "s"
+    with zipfile.ZipFile(tmp_path / "c.xlsx") as zf:
+        assert b"<f>" not in zf.read("xl/worksheets/sheet1.xml")
+    export([t], {"fields": [], "code_lists": []}, tmp_path / "c.csv", "csv")
+    row = next(csv.DictReader((tmp_path / "c.csv").read_text(encoding="utf-8-sig").splitlines()))
+    assert row["comment"] == "'" + evil and row["proposed_text"] == "'+1"
