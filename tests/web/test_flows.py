@@ -337,3 +337,24 @@ def test_report_pages_and_csv(app: tuple[Any, Any]) -> None:
     snap = state.index.get()
     if snap.due:
         assert f'href="/c/{snap.due[0].customer}"' in c.get("/reports/due").text
+
+
+def test_a_pilots_extension_field_is_in_the_form_with_its_code_list_and_is_saved(
+    app: tuple[Any, Any],
+) -> None:
+    c, state = app
+    cid = _plan(state)["customer"]
+    page = c.get(f"/c/{cid}/new/assessment").text
+    assert 'name="extensions.905.digital-skills"' in page
+    assert "Digitaidot" in page and ">Perustaidot</option>" in page
+    pairs = S.form_fields(page)
+    rid = dict(pairs)["_id"]
+    bad = S.set_field(pairs, "extensions.905.digital-skills", "expert")
+    refused = S.post_form(c, f"/r/{cid}/{rid}/form", [*bad, ("_action", "save")])
+    assert refused.status_code == 422
+    assert 'data-field="extensions.905.digital-skills"' in refused.text
+    pairs = S.set_field(pairs, "extensions.905.digital-skills", "basic")
+    saved = S.post_form(c, f"/r/{cid}/{rid}/form", [*pairs, ("_action", "save")], follow_redirects=False)
+    assert saved.status_code == 303
+    assert state.store.read(f"{cid}/{rid}").data["extensions"] == {"905.digital-skills": "basic"}
+    assert "Perustaidot" in c.get(f"/r/{cid}/{rid}").text

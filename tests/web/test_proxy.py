@@ -99,3 +99,27 @@ def test_a_proxy_users_save_is_committed_with_their_name_and_profile(repo: Path)
     other = state.guard.csrf("hanna")
     r = S.post_form(c, f"/r/{cid.group(1)}/{rid}/annul", [("csrf", other), ("reason", "x")], headers=h)
     assert r.status_code == 403
+
+
+def test_the_public_name_is_accepted_only_when_allowed(repo: Path) -> None:
+    from kototieto.web.app import create_app
+    from kototieto.web.security import Guard
+
+    guard = Guard(port=8765, user_header="X-Remote-User", extra_hosts=("koto.example.fi",))
+    app, state = create_app(repo, guard=guard, today=S.TODAY)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+        c = TestClient(app, base_url="https://koto.example.fi", client=("127.0.0.1", 40000))
+    h = {"X-Remote-User": "aino", "origin": "https://koto.example.fi"}
+    assert c.get("/", headers=h).status_code == 200
+    cid = re.search(r'href="/c/(c-[^"]+)"', c.get("/customers", headers=h).text)
+    assert cid
+    r = S.post_form(c, "/sync", [("csrf", state.guard.csrf("aino"))], headers=h)
+    assert r.status_code != 403  # the public origin is this server's
+    r = S.post_form(
+        c, "/sync", [("csrf", state.guard.csrf("aino"))], headers={**h, "origin": "https://evil.example"}
+    )
+    assert r.status_code == 403
+    assert c.get("/", headers={**h, "host": "other.example.fi"}).status_code == 400
