@@ -104,3 +104,35 @@ def test_csv_finnish_dialect_and_erased_customer(env: Path, tmp_path: Path) -> N
     assert all(victim["id"] not in p.read_text(encoding="utf-8") for p in tmp_path.glob("*.csv"))
     assert all(r["date"].count(".") == 2 for r in rows)  # d.m.yyyy
     shutil.rmtree(tmp_path)
+
+
+def test_annulled_left_out_unless_asked_and_formula_text_stays_text(env: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    repo = S.make_repo(env / "annul", customers=3)
+    plan = next(d for d in _stored(repo) if d["kind"] == "integration-plan" and not d.get("annulment"))
+    evil = '=HYPERLINK("http://evil.example","x")'
+    out = S.koto(repo, "annul", plan["id"], "--reason", evil, "-C", str(repo))
+    assert out.returncode == 0, out.stderr
+    S.koto(repo, "export", "-C", str(repo), "--format", "jsonl", "-o", str(tmp_path / "a"))
+    ids = [
+        json.loads(x)["record_id"]
+        for x in (tmp_path / "a" / "integration-plan.jsonl").read_text().splitlines()
+    ]
+    assert plan["id"] not in ids
+    res = S.koto(
+        repo, "export", "-C", str(repo), "--format", "xlsx", "--with-annulled", "-o", str(tmp_path / "b")
+    )
+    assert res.returncode == 0, res.stderr
+    wb = load_workbook(tmp_path / "b" / "export.xlsx")
+    ws = wb["integration-plan"]
+    keys = [c.value for c in ws[2]]
+    col = keys.index("annulment.reason") + 1
+    cells = [ws.cell(row=r, column=col) for r in range(3, ws.max_row + 1)]
+    hit = [c for c in cells if c.value == evil]
+    assert len(hit) == 1 and hit[0].data_type == "s"
+    with zipfile.ZipFile(tmp_path / "b" / "export.xlsx") as zf:
+        assert all(b"<f>" not in zf.read(n) for n in zf.namelist() if n.startswith("xl/worksheets/"))
+    assert "dictionary" in wb.sheetnames
