@@ -26,7 +26,7 @@ from typing import Any
 import pygit2
 
 from kototieto.errors import InvalidInputError, KotoError
-from kototieto.store import checks, erasures, layout, pipeline
+from kototieto.store import erasures, layout
 from kototieto.store.gitcommit import atomic_write
 from kototieto.store.merge import MISSING, FieldConflict, merge3
 from kototieto.store.msg import say
@@ -113,6 +113,8 @@ def merge_record(repo: Repository, texts: list[bytes], pathname: str) -> tuple[i
         or (layout.parse_record_path(pathname) or layout.RecordPath("", "", pathname)).record_id
     )
     try:
+        from kototieto.store import checks  # the model loads only when a record is checked
+
         issues = checks.errors_of(
             checks.check_record(pathname, merged, rules=_rules(repo), others=_siblings(repo, pathname, rid))
         )
@@ -332,13 +334,9 @@ def _iso(seconds: int, offset_minutes: int) -> str:
     return datetime.fromtimestamp(seconds, tz).isoformat(timespec="minutes")
 
 
-def _rules(repo: Repository) -> pipeline.Rules:
+def _rules(repo: Repository) -> Any:
     """What a merged record is checked against: the repository's rules and extension definitions
     (an invalid definition file is an error, never a silent fall back to the national model)."""
-    return pipeline.repository_rules(repo)
-    from kototieto.store.extensions import repository_extensions
+    from kototieto.store import pipeline
 
-    try:
-        return repository_extensions(repo.root)
-    except KotoError:
-        return None
+    return pipeline.repository_rules(repo)
