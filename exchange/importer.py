@@ -258,6 +258,8 @@ class _Converter:
         idx = self._codes.get(list_id)
         if idx is None:
             idx = self._codes[list_id] = _code_index(list_id)
+        if v in idx.get(v.casefold(), ()):
+            return v, None  # the code itself
         found = idx.get(v.casefold())
         if not found:
             return None, msg("not_code", self.lang, v=v, l=list_id)

@@ -317,3 +317,24 @@ def test_not_a_workbook(repo: Path, tmp_path: Path) -> None:
     src = tmp_path / "x.xlsx"
     src.write_bytes(b"PK\x03\x04garbage")
     _refused(repo, src, "not a valid .xlsx")
+
+
+def test_code_values_labels_and_ambiguity() -> None:
+    from kototieto.exchange.importer import ColumnMap, _Converter
+    from kototieto.model.catalogue import field_entry
+
+    conv = _Converter("en")
+    kinds = field_entry("measures.service_kind")
+    assert conv.convert(kinds, "integration-training", None) == ("integration-training", None)
+    assert conv.convert(kinds, "Kotoutumiskoulutus", None) == ("integration-training", None)  # fi label
+    assert conv.convert(kinds, "kotoutumiskoulutus ", None)[0] == "integration-training"
+    assert (
+        conv.convert(kinds, "koto", ColumnMap("x", {"koto": "integration-training"}))[0]
+        == "integration-training"
+    )
+    code, err = conv.convert(field_entry("native_language"), "Abu", None)  # a label of two languages
+    assert code is None and err and "ambiguous" in err and "abu" in err and "ado" in err
+    assert conv.convert(field_entry("native_language"), "abu", None) == ("abu", None)
+    assert conv.convert(field_entry("period.start"), 46000, None) == ("2025-12-09", None)  # Excel serial
+    assert conv.convert(field_entry("period.start"), "07.03.2026", None) == ("2026-03-07", None)
+    assert conv.convert(field_entry("period.start"), "2026-03-07", None) == ("2026-03-07", None)
