@@ -215,6 +215,10 @@ def test_site_has_its_pages_with_fill_rates_and_comments(demo: Any) -> None:
     with_goals = sum(1 for r in plans if r.get("goals"))
     page = (site / "fi" / "kinds" / "integration-plan" / "index.html").read_text(encoding="utf-8")
     assert f"{with_goals} / {len(plans)}" in page
+    # the site is built with the repository's extension definitions: the pilot's field is there
+    for lang, label in (("fi", "Digitaidot"), ("sv", "Digitala färdigheter"), ("en", "Digital skills")):
+        page = (site / lang / "kinds" / "assessment" / "index.html").read_text(encoding="utf-8")
+        assert label in page, lang
 
 
 def test_reports_match_independent_counts(demo: Any) -> None:

@@ -244,3 +244,24 @@ def test_body_text_is_at_least_ten_points() -> None:
     small = [x for x in sizes if x < 9]
     assert small == [], small  # only the running header/footer (9 pt) are under 10 pt
     assert "break-inside: avoid" in css.split(".section.small")[1].split("}")[0]
+
+
+@pytest.mark.parametrize("measures", [4, 7, 10])
+def test_acknowledgement_never_stands_alone_on_a_page(measures: int) -> None:
+    datas = sample_data(measures)
+    for d in datas:
+        if d["kind"].endswith("plan"):
+            d.pop("sources", None)  # no small last section to lean on
+    recs = [parse_record(d) for d in datas]
+    for kind in ("integration-plan", "multisectoral-plan"):
+        plan = next(r for r in recs if r.kind == kind)
+        pdf = bytes(
+            render_record(plan, "fi", "pdf", customer=recs[0], related=recs, today=dt.date(2025, 11, 20))
+        )
+        pages = S.pdf_pages(pdf)
+        (page,) = [p for p in pages if "Kuittaus" in p]
+        header = "Tampereen kaupunki Amina Sara Haddad " + (
+            "Kotoutumissuunnitelma" if kind == "integration-plan" else "Monialainen kotoutumissuunnitelma"
+        )
+        body = page.split("Kuittaus")[0].replace(header, "").strip()
+        assert len(body) > 40, (measures, kind, page[:300])
