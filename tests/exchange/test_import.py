@@ -338,3 +338,32 @@ def test_code_values_labels_and_ambiguity() -> None:
     assert conv.convert(field_entry("period.start"), 46000, None) == ("2025-12-09", None)  # Excel serial
     assert conv.convert(field_entry("period.start"), "07.03.2026", None) == ("2026-03-07", None)
     assert conv.convert(field_entry("period.start"), "2026-03-07", None) == ("2026-03-07", None)
+
+
+def test_customer_template_round_trip(repo: Path, tmp_path: Path) -> None:
+    src = _fill(
+        _template(repo, tmp_path, "customer", "en"),
+        tmp_path / "c.xlsx",
+        [
+            {
+                "date": dt.date(2026, 10, 1),
+                "identifier.type": "Personal identity code",
+                "identifier.value": "020290-9027",
+                "first_names": "Uusi",
+                "last_name": "Asiakas",
+                "date_of_birth": "2.2.1990",
+                "native_language": "ar",
+                "citizenships": "SY",
+                "registered_jobseeker": "no",
+                "interpretation_needed": "no",
+            }
+        ],
+    )
+    out = S.koto(repo, "import", str(src), "--kind", "customer", "-C", str(repo), "--lang", "en")
+    assert out.returncode == 0, out.stdout + out.stderr
+    new = [d for d in _records(repo, "customer") if d["last_name"] == "Asiakas"]
+    assert len(new) == 1 and new[0]["identifier"] == {
+        "type": "personal-identity-code",
+        "value": "020290-9027",
+    }
+    assert new[0]["citizenships"] == ["SY"]
