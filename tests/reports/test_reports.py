@@ -116,6 +116,26 @@ def test_due_finds_something_to_do(repo: Any) -> None:
     assert len(run.due(path, today=TODAY, days=120).items) > 0
 
 
+def test_due_cli_names_and_nothing_due(repo: Any) -> None:
+    path, records = repo
+    names = {
+        f"{r['first_names']} {r['last_name']}"
+        for r in records
+        if r["kind"] == "customer" and not r.get("annulment")
+    }
+    done = support.koto(path, "report", "due", "--days", "120", "--today", TODAY.isoformat(), "--json")
+    items = json.loads(done.stdout)["items"]
+    assert items and all(i["name"] in names for i in items)
+    done = support.koto(
+        path, "report", "due", "--days", "120", "--today", TODAY.isoformat(), "--no-names", "--json"
+    )
+    assert all(i["name"] == "" for i in json.loads(done.stdout)["items"])
+    # long before any record: nothing due, and the report says so instead of an empty table
+    done = support.koto(path, "report", "due", "--days", "0", "--today", "2020-01-01", "--lang", "en")
+    assert done.returncode == 0, done.stderr
+    assert "No reviews due and no plans ending" in done.stdout
+
+
 def test_completeness_default_period_and_since(repo: Any) -> None:
     path, records = repo
     default = run.completeness(path).to_json()
@@ -205,7 +225,9 @@ def test_cli_json_csv_and_table(repo: Any) -> None:
 def test_cli_errors(repo: Any, tmp_path: Path) -> None:
     path, _ = repo
     assert support.koto(path, "report", "stats", "--json", "--csv").returncode == 2
-    assert support.koto(path, "report", "completeness", "--since", "1.1.2027").returncode == 2
+    assert support.koto(path, "report", "completeness", "--since", "31.2.2027").returncode == 2  # no such day
+    # a Finnish date is read as one (d.m.yyyy), like ISO
+    assert support.koto(path, "report", "completeness", "--since", "1.1.2027").returncode == 0
     assert support.koto(path, "report", "stats", "--csv", "--table", "nosuch").returncode == 2
     assert support.koto(tmp_path, "report", "due").returncode == 4
 
