@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pygit2
+
 from kototieto.reports.due import DUE, ENDING, OVERDUE, DueItem, due_report
 from kototieto.reports.load import RepoRecords, load_repository
 from kototieto.store.repository import Repository
@@ -84,8 +86,64 @@ def plan_states(records: list[Any], today: dt.date, params: Any) -> dict[str, An
 
 
 def build(root: Path, today: dt.date | None = None) -> Snapshot:
-    today = today or dt.date.today()
-    loaded = load_repository(root)
+    return snapshot(load_repository(root), today or dt.date.today())
+
+
+#: Above this many changed files since the last snapshot, everything is read again.
+INCREMENTAL_LIMIT = 500
+
+
+def refresh(old: Snapshot, repo: Repository) -> Snapshot:
+    """The snapshot at the new branch head, re-reading only the record files that changed since
+    ``old`` (a save, a restore: one file; a sync: the files it merged in)."""
+    from pydantic import ValidationError
+
+    from kototieto.errors import InvalidInputError
+    from kototieto.model.records import parse_record
+    from kototieto.reports.load import Loaded
+    from kototieto.store.bulkload import fast_load
+    from kototieto.store.extensions import repository_extensions
+    from kototieto.store.history import blob_at
+
+    head = repo.head_commit()
+    try:
+        before = repo.git.get(old.commit) if old.commit else None
+    except ValueError:
+        before = None
+    if head is None or not isinstance(before, pygit2.Commit):
+        return build(repo.root, old.today)
+    diff = before.tree.diff_to_tree(head.tree)
+    changed = {p for d in diff.deltas for p in (d.old_file.path, d.new_file.path)}
+    changed = {p for p in changed if p.startswith("customers/") and p.endswith(".yaml")}
+    if len(changed) > INCREMENTAL_LIMIT or any(not p.startswith("customers/") for p in changed):
+        return build(repo.root, old.today)
+    ext = repository_extensions(repo.root)
+    items = {i.path: i for i in old.loaded.items}
+    unreadable = [u for u in old.loaded.unreadable if u[0] not in changed]
+    for path in sorted(changed):
+        items.pop(path, None)
+        blob = blob_at(repo, head, path)
+        if blob is None:
+            continue
+        try:
+            data = fast_load(blob.data, path)
+            record = ext.parse(data) if ext is not None else parse_record(data)
+        except (InvalidInputError, ValidationError) as exc:
+            unreadable.append((path, str(exc).splitlines()[0]))
+            continue
+        items[path] = Loaded(path, data, record)
+    loaded = RepoRecords(
+        old.loaded.root,
+        str(head.id),
+        old.loaded.params,
+        old.loaded.organisation,
+        items=[items[k] for k in sorted(items)],
+        unreadable=unreadable,
+    )
+    return snapshot(loaded, old.today)
+
+
+def snapshot(loaded: RepoRecords, today: dt.date) -> Snapshot:
     records = loaded.records()
     rows: dict[str, CustomerRow] = {}
     for item in loaded.items:
@@ -144,8 +202,10 @@ class CustomerIndex:
     def get(self) -> Snapshot:
         head = self.head()
         with self._lock:
-            if self._snap is None or self._snap.commit != head:
+            if self._snap is None:
                 self._snap = build(self.root, self.today)
+            elif self._snap.commit != head:
+                self._snap = refresh(self._snap, self._repo)
             return self._snap
 
     def search(

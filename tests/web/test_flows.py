@@ -358,3 +358,33 @@ def test_a_pilots_extension_field_is_in_the_form_with_its_code_list_and_is_saved
     assert saved.status_code == 303
     assert state.store.read(f"{cid}/{rid}").data["extensions"] == {"905.digital-skills": "basic"}
     assert "Perustaidot" in c.get(f"/r/{cid}/{rid}").text
+
+
+def test_the_customer_index_follows_the_branch_head_incrementally_as_a_full_rebuild_would(
+    app: tuple[Any, Any],
+) -> None:
+    from kototieto.store.store import Store
+    from kototieto.web.index import build
+
+    c, state = app
+    before = state.index.get()
+    st = Store.open(state.root)
+    row = before.rows[1]
+    data = st.read(f"{row.id}/{row.id}").data
+    data["last_name"] = "Uusinimi"
+    st.save(data, author="Testi <t@example.org>")
+    plan = _plan(state)
+    st.annul(f"{plan['customer']}/{plan['id']}", "Väärä asiakas", author="Testi <t@example.org>")
+    after = state.index.get()
+    full = build(state.root, S.TODAY)
+
+    def rows(snap: Any) -> list[Any]:
+        return [
+            (r.id, r.name, r.identity, r.active_plan, r.review_due, r.plan_ending, sorted(r.officials))
+            for r in snap.rows
+        ]
+
+    assert after.commit == full.commit != before.commit
+    assert rows(after) == rows(full) != rows(before)
+    assert [d.to_json() for d in after.due] == [d.to_json() for d in full.due]
+    assert 'href="/c/' + row.id + '"' in c.get("/customers", params={"q": "uusinimi"}).text
