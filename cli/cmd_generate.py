@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from kototieto.cli.options import echo_json, json_option, lang_option
+from kototieto.cli.options import DATE, echo_json, json_option, lang_option
 from kototieto.errors import InvalidRecordError, UsageError
 
 
@@ -29,7 +29,7 @@ from kototieto.errors import InvalidRecordError, UsageError
 )
 @click.option(
     "--today",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DATE,
     default=None,
     help="Last date a record may carry (default: today).",
 )
@@ -45,7 +45,7 @@ def generate(
     customers: int,
     seed: int,
     out: Path,
-    today: dt.datetime | None,
+    today: dt.date | None,
     organisation: str | None,
     jobs: int,
     clean: bool,
@@ -55,7 +55,7 @@ def generate(
     from kototieto.store.bulkwrite import write_customers
     from kototieto.synthetic.generator import CustomerSource
 
-    day = today.date() if today else dt.date.today()
+    day = today or dt.date.today()
     try:
         source = CustomerSource(seed, day, organisation, clean)
     except ValueError as exc:
@@ -99,7 +99,11 @@ def check(paths: tuple[Path, ...], as_json: bool, lang: str) -> None:
     else:
         for issue in report.issues:
             click.echo(str(issue))
-        click.echo(f"{report.files} files, {report.records} records: {errors} errors, {warnings} warnings")
+        from kototieto.cli.messages import summary_line
+
+        click.echo(summary_line(report.files, report.records, errors, warnings, lang))
     if errors:
+        from kototieto.cli.messages import errors_in_files
+
         bad = len({i.file for i in report.issues if i.severity == "error"})
-        raise InvalidRecordError(f"{errors} error(s) in {bad} file(s)", problems=list(report.issues))
+        raise InvalidRecordError(errors_in_files(errors, bad), problems=list(report.issues))

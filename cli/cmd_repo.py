@@ -7,7 +7,24 @@ from pathlib import Path
 import click
 
 from kototieto.cli.options import echo_json, json_option, repo_option
+from kototieto.i18n import tr
+from kototieto.model.text import T
 from kototieto.store.repository import ORGANISATION_TYPES
+
+CREATED = T(
+    "Tietovarasto luotu: {root} ({name}).\nYhdistämisapuri ja tallennusta edeltävä tarkistus on asennettu tähän "
+    "klooniin; aja jokaisessa muussa kloonissa kerran `koto upgrade`.",
+    "Datakatalogen skapad: {root} ({name}).\nSammanslagningshjälpen och kontrollen före sparande är installerade i "
+    "den här klonen; kör `koto upgrade` en gång i varje annan klon.",
+    "Created a koto data repository in {root} ({name}).\nThe merge driver and the pre-commit hook are installed in "
+    "this clone; in every other clone run `koto upgrade` once to install them.",
+)
+UPGRADED = T("Päivitetty: {done}", "Uppgraderat: {done}", "Upgraded: {done}")
+UP_TO_DATE = T(
+    "Ajan tasalla (apurit asennettu uudelleen).",
+    "Aktuell (hjälpverktygen installerade på nytt).",
+    "Up to date (hook and merge driver (re)installed).",
+)
 
 
 @click.command()
@@ -20,12 +37,17 @@ from kototieto.store.repository import ORGANISATION_TYPES
     default="municipality",
     show_default=True,
 )
-@click.option("--name", default="", help="Organisation name.")
+@click.option(
+    "--name", default="", help="Organisation name (default: the official name from the classification)."
+)
 @click.option("--author", default=None, help="Author of the first commit: 'Name <email>'.")
 @json_option
 def init(directory: Path, code: str, otype: str, name: str, author: str | None, as_json: bool) -> None:
     """Create a data repository in DIRECTORY (a new or empty folder)."""
-    from kototieto.store.scaffold import init_repository
+    from kototieto.store.scaffold import init_repository, official_name
+
+    official = official_name(otype, code)  # refuses a code not in the classification
+    name = name or official
 
     repo = init_repository(
         directory, organisation_code=code, organisation_type=otype, name=name, author=author
@@ -33,9 +55,9 @@ def init(directory: Path, code: str, otype: str, name: str, author: str | None, 
     if as_json:
         echo_json({"repository": str(repo.root), "format_version": repo.config.format_version})
         return
-    click.echo(f"Created a koto data repository in {repo.root}")
-    click.echo("The merge driver and the pre-commit hook are installed in this clone;")
-    click.echo("in every other clone run `koto upgrade` once to install them.")
+    from kototieto.cli.messages import say
+
+    click.echo(say(CREATED, root=repo.root, name=repo.config.organisation.name))
 
 
 @click.command()
@@ -50,6 +72,6 @@ def upgrade(repo: Path, author: str | None, as_json: bool) -> None:
     if as_json:
         echo_json({"changed": done})
     elif done:
-        click.echo("Upgraded: " + ", ".join(done))
+        click.echo(tr(UPGRADED).format(done=", ".join(done)))
     else:
-        click.echo("Up to date (hook and merge driver (re)installed).")
+        click.echo(tr(UP_TO_DATE))

@@ -24,10 +24,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
     if value is None:
         return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+    from kototieto.cli.options import DATE
+
+    return DATE.convert(value, param, ctx)
 
 
 def _with_db(func: F) -> F:
@@ -108,7 +107,10 @@ def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
 
 def _today(func: F) -> F:
     return click.option(
-        "--today", callback=_date, default=None, help="Report as on this day (YYYY-MM-DD; default: today)."
+        "--today",
+        callback=_date,
+        default=None,
+        help="Report as on this day (2.12.2026 or 2026-12-02; default: today).",
     )(func)
 
 

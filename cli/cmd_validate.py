@@ -23,11 +23,6 @@ SEVERITY = {
     "sv": {"error": "fel", "warning": "varning", "info": "info"},
     "en": {"error": "error", "warning": "warning", "info": "info"},
 }
-SUMMARY = {
-    "fi": "{files} tiedostoa, {records} tietuetta: {errors} virhettä, {warnings} varoitusta",
-    "sv": "{files} filer, {records} poster: {errors} fel, {warnings} varningar",
-    "en": "{files} files, {records} records: {errors} errors, {warnings} warnings",
-}
 
 
 def _expand(paths: tuple[Path, ...]) -> list[Path]:
@@ -92,7 +87,10 @@ def _print_table(report: Any, lang: str) -> None:
     else:
         for file, field, severity, message in rows:
             click.echo(f"{file}\t{field}\t{severity}\t{message}")
-    click.echo(SUMMARY[lang].format(**report.summary()))
+    from kototieto.cli.messages import summary_line
+
+    totals = report.summary()
+    click.echo(summary_line(totals["files"], totals["records"], totals["errors"], totals["warnings"], lang))
 
 
 @click.command()
@@ -129,4 +127,6 @@ def validate(
         _print_table(report, lang)
     if not report.ok:
         bad = len({p.file for p in report.problems if p.severity == "error"})
-        raise InvalidRecordError(f"{report.errors} error(s) in {bad} file(s)", problems=list(report.problems))
+        from kototieto.cli.messages import errors_in_files
+
+        raise InvalidRecordError(errors_in_files(report.errors, bad), problems=list(report.problems))

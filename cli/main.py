@@ -44,6 +44,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "list": ("cmd_read", "list_", "Customers and their records."),
     "find": ("cmd_read", "find", "Find a customer by name, identity code or id."),
     "codes": ("cmd_read", "codes", "Print a code list."),
+    "profile": ("cmd_profile", "profile", "Your own details (name, e-mail, phone)."),
+    "config": ("cmd_profile", "config", "Change a koto.yaml setting and commit it."),
     "diff": ("cmd_read", "diff", "Field-level differences between two versions of a record."),
     "validate": ("cmd_validate", "validate", "Validate every record of a repository."),
     "sync": ("cmd_sync", "sync", "Pull from and push to a remote."),
@@ -388,12 +390,16 @@ def _log_traceback() -> Path | None:
 
 
 def _report(error: KotoError, as_json: bool) -> None:
+    from kototieto.cli.library_messages import localise, localise_error
+
     if as_json:
         import json
 
-        click.echo(json.dumps(error.to_json(), ensure_ascii=False), err=True)
+        body = error.to_json()
+        body["message"] = localise(body["message"], current_lang())
+        click.echo(json.dumps(body, ensure_ascii=False), err=True)
     else:
-        click.echo(f"koto: {error}", err=True)
+        click.echo(f"koto: {localise_error(error, current_lang())}", err=True)
 
 
 def main(argv: list[str] | None = None) -> Any:

@@ -48,6 +48,11 @@ RESTORED = T(
     "Återställd {kind} {id}: {path} (ändring {commit})",
     "Restored {kind} {id}: {path} (commit {commit})",
 )
+REMOVED = T(
+    "Poistettu {kind} {id}: {path} (muutos {commit})",
+    "Borttagen {kind} {id}: {path} (ändring {commit})",
+    "Removed {kind} {id}: {path} (commit {commit})",
+)
 WARNING_LINE = T("varoitus: {text}", "varning: {text}", "warning: {text}")
 DRAFT_ABANDONED = T(
     "Luonnos hylättiin, mitään ei tallennettu.",
@@ -96,6 +101,48 @@ DRAFT_KEPT = T(
 EDIT_KEPT = T(
     "Muokkauksesi on tallessa: {draft}", "Din redigering finns kvar i {draft}", "Your edit is kept in {draft}"
 )
+
+
+def summary_line(files: int, records: int, errors: int, warnings: int, lang: str | None = None) -> str:
+    """ "3 tiedostoa, 3 tietuetta: 1 virhe, 0 varoitusta" in the run's language (``validate``, ``check``)."""
+    from kototieto.i18n import count
+
+    return (
+        f"{count(files, 'file', lang)}, {count(records, 'record', lang)}: "
+        f"{count(errors, 'error', lang)}, {count(warnings, 'warning', lang)}"
+    )
+
+
+ERRORS_IN_FILES = T("{errors} {files}", "{errors} i {files}", "{errors} in {files}")
+
+
+def errors_in_files(errors: int, files: int) -> Text:
+    """ "2 virhettä 1 tiedostossa" as a text in three languages (the error of validate and check)."""
+    from kototieto.i18n import count
+
+    def one(lang: str) -> str:
+        where = {
+            "fi": f"{files} tiedostossa",
+            "sv": count(files, "file", "sv"),
+            "en": count(files, "file", "en"),
+        }[lang]
+        return ERRORS_IN_FILES.get(lang).format(errors=count(errors, "error", lang), files=where)
+
+    return T(one("fi"), one("sv"), one("en"))
+
+
+STATUS: dict[str, Text] = {}
+
+
+def kind_name(kind: str) -> str:
+    """The record kind's name in the run's language (the kind itself when unknown)."""
+    from kototieto.model.catalogue import kind_label
+
+    try:
+        return kind_label(kind, current_lang())
+    except KeyError:
+        return kind
+
 
 # ---------------------------------------------------------------- errors from main
 
@@ -347,3 +394,15 @@ def install_click_translations() -> None:
             module._ = _gettext  # type: ignore[attr-defined]
         if hasattr(module, "ngettext"):
             module.ngettext = _ngettext  # type: ignore[attr-defined]
+
+
+STATUS.update(
+    {
+        "Added": ADDED,
+        "Committed": COMMITTED,
+        "Updated": UPDATED,
+        "Annulled": ANNULLED,
+        "Restored": RESTORED,
+        "Removed": REMOVED,
+    }
+)

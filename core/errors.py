@@ -124,7 +124,11 @@ class InvalidRecordError(KotoError):
     exit_code = ExitCode.INVALID
 
     def __init__(
-        self, message: str, *, problems: list[object] | None = None, location: Location | None = None
+        self,
+        message: str | Localised,
+        *,
+        problems: list[object] | None = None,
+        location: Location | None = None,
     ) -> None:
         super().__init__(message, location=location)
         self.problems = problems or []

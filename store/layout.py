@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kototieto.errors import UsageError
+from kototieto.model.text import T, Text
 
 CUSTOMERS_DIR = "customers"
 RECORD_SUFFIX = ".yaml"
@@ -100,13 +101,25 @@ def is_record_path(path: str) -> bool:
 
 @dataclass(frozen=True)
 class PathProblem:
-    """A disagreement between a record's path and its content. ``field`` is the top-level key."""
+    """A disagreement between a record's path and its content. ``field`` is the top-level key;
+    ``message`` is English, ``text`` the message in fi, sv and en."""
 
     field: str
     message: str
+    text: Text | None = None
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"
+
+    def messages(self) -> dict[str, str]:
+        """The message per language (fi, sv, en)."""
+        if self.text is None:
+            return dict.fromkeys(("fi", "sv", "en"), self.message)
+        return self.text.as_dict()
+
+
+def _problem(field: str, text: Text) -> PathProblem:
+    return PathProblem(field, text.en, text)
 
 
 def path_problems(path: str, data: Mapping[str, Any]) -> list[PathProblem]:
@@ -114,32 +127,76 @@ def path_problems(path: str, data: Mapping[str, Any]) -> list[PathProblem]:
     parsed = parse_record_path(path)
     if parsed is None:
         return [
-            PathProblem(
+            _problem(
                 "id",
-                f"a record must be stored as {CUSTOMERS_DIR}/<shard>/<customer-id>/<record-id>"
-                f"{RECORD_SUFFIX}, not {path}",
+                T(
+                    f"Tietue tallennetaan polkuun {CUSTOMERS_DIR}/<hajautus>/<asiakas-id>/<tietue-id>"
+                    f"{RECORD_SUFFIX}, ei {path}. Käytä `koto add TIEDOSTO`, niin koto valitsee paikan.",
+                    f"En post sparas som {CUSTOMERS_DIR}/<delning>/<kund-id>/<post-id>{RECORD_SUFFIX}, "
+                    f"inte {path}. Använd `koto add FIL`, så väljer koto platsen.",
+                    f"a record must be stored as {CUSTOMERS_DIR}/<shard>/<customer-id>/<record-id>"
+                    f"{RECORD_SUFFIX}, not {path}",
+                ),
             )
         ]
     out: list[PathProblem] = []
     rid, cust, kind = data.get("id"), data.get("customer"), data.get("kind")
     if rid != parsed.record_id:
-        out.append(PathProblem("id", f"id {rid!r} does not match the file name {parsed.record_id!r}"))
+        out.append(
+            _problem(
+                "id",
+                T(
+                    f"Tunniste {rid!r} ei vastaa tiedoston nimeä {parsed.record_id!r}.",
+                    f"Id:t {rid!r} motsvarar inte filnamnet {parsed.record_id!r}.",
+                    f"id {rid!r} does not match the file name {parsed.record_id!r}",
+                ),
+            )
+        )
     if kind == "customer" and cust is None:
         cust = rid
     if cust != parsed.customer:
         out.append(
-            PathProblem("customer", f"customer {cust!r} does not match the folder {parsed.customer!r}")
+            _problem(
+                "customer",
+                T(
+                    f"Asiakas {cust!r} ei vastaa kansiota {parsed.customer!r}.",
+                    f"Kunden {cust!r} motsvarar inte mappen {parsed.customer!r}.",
+                    f"customer {cust!r} does not match the folder {parsed.customer!r}",
+                ),
+            )
         )
     if kind == "customer" and rid != data.get("customer", rid):
-        out.append(PathProblem("customer", "a customer record's customer must equal its id"))
+        out.append(
+            _problem(
+                "customer",
+                T(
+                    "Asiakastietueen customer-kentän pitää olla sama kuin sen id.",
+                    "I en kundpost ska customer vara samma som dess id.",
+                    "a customer record's customer must equal its id",
+                ),
+            )
+        )
     if not is_safe_name(parsed.customer) or not is_safe_name(parsed.record_id):
-        out.append(PathProblem("id", f"{path} uses characters not allowed in ids"))
+        out.append(
+            _problem(
+                "id",
+                T(
+                    f"{path}: tunnisteissa saa olla vain pieniä kirjaimia a-z, numeroita ja viivoja.",
+                    f"{path}: id:n får bara innehålla små bokstäver a-z, siffror och bindestreck.",
+                    f"{path} uses characters not allowed in ids",
+                ),
+            )
+        )
     elif parsed.shard != shard(parsed.customer):
         out.append(
-            PathProblem(
+            _problem(
                 "customer",
-                f"customer {parsed.customer!r} belongs in shard folder {shard(parsed.customer)!r}, "
-                f"not {parsed.shard!r}",
+                T(
+                    f"Asiakkaan {parsed.customer!r} kansio on {shard(parsed.customer)!r}, ei {parsed.shard!r}.",
+                    f"Kundens {parsed.customer!r} mapp är {shard(parsed.customer)!r}, inte {parsed.shard!r}.",
+                    f"customer {parsed.customer!r} belongs in shard folder {shard(parsed.customer)!r}, "
+                    f"not {parsed.shard!r}",
+                ),
             )
         )
     return out

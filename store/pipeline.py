@@ -59,9 +59,7 @@ class Finding:
 
     @classmethod
     def of_path_problem(cls, problem: PathProblem) -> Finding:
-        return cls(
-            (problem.field,) if problem.field else (), "error", "path", dict.fromkeys(LANGS, problem.message)
-        )
+        return cls((problem.field,) if problem.field else (), "error", "path", problem.messages())
 
 
 @dataclass(frozen=True)

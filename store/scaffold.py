@@ -22,6 +22,7 @@ import pygit2
 
 from kototieto.errors import FormatVersionError, NothingToDoError, UsageError
 from kototieto.model.jsonschema import record_schema
+from kototieto.model.text import T
 from kototieto.store import gitcommit
 from kototieto.store.layout import SCHEMA_PATH
 from kototieto.store.repository import (
@@ -38,7 +39,9 @@ from kototieto.store.repository import (
 
 GITATTRIBUTES = """\
 # Records are merged field by field by `koto merge-driver` (registered in .git/config by koto).
-customers/**/*.yaml merge=koto
+# Their line endings are always LF (a file saved with CRLF on Windows is stored with LF).
+customers/**/*.yaml merge=koto text eol=lf
+koto.yaml text eol=lf
 """
 
 GITIGNORE = """\
@@ -196,6 +199,7 @@ def init_repository(
         raise NothingToDoError(f"{path} is already a koto data repository")
     if path.exists() and any(p.name != ".git" for p in path.iterdir()):
         raise UsageError(f"{path} is not empty; koto init wants a new or empty folder")
+    _check_identity(path, author)  # who is writing: asked for before anything is created
     path.mkdir(parents=True, exist_ok=True)
     if not (path / ".git").exists():
         pygit2.init_repository(str(path), initial_head="main")
@@ -219,13 +223,88 @@ def init_repository(
     return repo
 
 
+def _check_identity(path: Path, author: str | None) -> None:
+    """Refuse before any work when no --author is given and Git knows no user.name/user.email."""
+    if author:
+        gitcommit.parse_author(author)
+        return
+    if os.environ.get("GIT_AUTHOR_NAME") and os.environ.get("GIT_AUTHOR_EMAIL"):
+        return
+    from kototieto.store import profile
+
+    if profile.load().author:
+        return
+    try:
+        config: pygit2.Config = (
+            pygit2.Repository(str(path)).config
+            if (path / ".git").exists()
+            else pygit2.Config.get_global_config()
+        )
+        if config["user.name"] and config["user.email"]:
+            return
+    except (KeyError, OSError, pygit2.GitError):
+        pass
+    raise UsageError(
+        "who is writing? Set `git config user.name` and `git config user.email` in the "
+        "repository, or give --author 'Name <email>'"
+    )
+
+
 def _signature(repo: Repository, author: str | None) -> pygit2.Signature:
+    """Who is writing: --author, else git config; never an invented identity (asks the user)."""
     if author:
         return gitcommit.parse_author(author)
-    try:
-        return repo.git.default_signature
-    except (KeyError, pygit2.GitError):
-        return pygit2.Signature("koto", "koto@localhost")
+    return gitcommit.default_signature(repo)
+
+
+UNKNOWN_ORGANISATION = T(
+    "'{code}' ei ole {what} koodi (koodit: koto codes {list_id}){hint}",
+    "'{code}' är ingen kod för {what_sv} (koderna: koto codes {list_id}){hint_sv}",
+    "'{code}' is not a {what_en} code (the codes: koto codes {list_id}){hint_en}",
+)
+
+
+def official_name(organisation_type: str, code: str) -> str:
+    """The official name of a municipality or wellbeing services county by its code ("Vaasa / Vasa"
+    when the Swedish name differs); the code must be in the classification. Other organisation
+    types (a KEHA centre) are not checked and have no name here."""
+    from kototieto.model import refdata
+
+    if organisation_type == "municipality":
+        table: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in refdata.municipalities().items()}
+        list_id, what, what_sv, what_en = "municipality", "kunnan", "kommun", "municipality"
+    elif organisation_type == "wellbeing-services-county":
+        table = {k: tuple(v) for k, v in refdata.wellbeing_counties().items()}
+        list_id, what, what_sv, what_en = (
+            "wellbeing-services-county",
+            "hyvinvointialueen",
+            "välfärdsområde",
+            "county",
+        )
+    else:
+        return ""
+    names = table.get(code)
+    if names is None:
+        from kototieto.model.suggest import closest_code
+
+        near = closest_code(list_id, code.replace("O", "0").replace("o", "0"))
+        hint = f" – tarkoititko '{near}' ({table[near][0]})?" if near else ""
+        hint_sv = f" – menade du '{near}' ({table[near][1]})?" if near else ""
+        hint_en = f" – did you mean '{near}' ({table[near][0]})?" if near else ""
+        raise UsageError(
+            UNKNOWN_ORGANISATION.format(
+                code=code,
+                what=what,
+                what_sv=what_sv,
+                what_en=what_en,
+                hint=hint,
+                hint_sv=hint_sv,
+                hint_en=hint_en,
+                list_id=list_id,
+            )
+        )
+    fi, sv = names[0], names[1]
+    return fi if fi == sv else f"{fi} / {sv}"
 
 
 def upgrade_repository(path: Path, author: str | None = None) -> list[str]:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.store_git import _support as S
 
@@ -66,8 +67,12 @@ def test_readable_show_and_numbered_versions(repo: Path) -> None:
     plan = next(r for r in customer["records"] if r["kind"] == "integration-plan")  # type: ignore[attr-defined]
     pid, path = plan["id"], repo / plan["path"]
     text = path.read_text(encoding="utf-8")
-    assert "status: planned" in text
-    path.write_text(text.replace("status: planned", "status: ongoing", 1), encoding="utf-8")
+    old_status = yaml.safe_load(text)["measures"][0]["status"]
+    new_status = "ongoing" if old_status == "planned" else "planned"
+    path.write_text(text.replace(f"status: {old_status}", f"status: {new_status}", 1), encoding="utf-8")
+    from kototieto.model.catalogue import code_label
+
+    labels = {v: f"{code_label('measure-status', v, 'fi')} ({v})" for v in (old_status, new_status)}
     assert S.koto(repo, "commit", "-m", "tila").returncode == 0
     log = json.loads(S.koto(repo, "log", pid, "--json").stdout)
     assert [v["version"] for v in log] == [1, 2]
@@ -75,12 +80,12 @@ def test_readable_show_and_numbered_versions(repo: Path) -> None:
     human = S.koto(repo, "log", pid, "--lang", "fi").stdout
     assert "ensimmäinen versio" in human and "Sovitut toimenpiteet" in human
     diff = S.koto(repo, "diff", pid, "1", "2", "--lang", "fi").stdout
-    assert "Suunniteltu (planned) -> Käynnissä (ongoing)" in diff
+    assert f"{labels[old_status]} -> {labels[new_status]}" in diff
     old = json.loads(S.koto(repo, "show", f"{pid}@1", "--json").stdout)
-    assert old["data"]["measures"][0]["status"] == "planned"
+    assert old["data"]["measures"][0]["status"] == old_status
     view = S.koto(repo, "show", pid, "--lang", "fi").stdout
     assert view.startswith("Kotoutumissuunnitelma " + pid)
-    assert "Käynnissä (ongoing)" in view
+    assert labels[new_status] in view
     assert "-" in S.koto(repo, "show", pid, "--yaml").stdout.splitlines()[2]  # the file itself
     nine = S.koto(repo, "diff", pid, "1", "9", env={"KOTO_LANG": "sv"})
     assert nine.returncode == 3 and "har ingen version 9" in nine.stderr

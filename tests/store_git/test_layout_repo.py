@@ -161,7 +161,7 @@ def test_cli_init(tmp_path: Path) -> None:
     assert json.loads(out.stdout)["format_version"] == 1
     assert Repository.open(tmp_path / "kunta").config.organisation.name == "Espoo"
     county = S.koto(
-        tmp_path, "init", "hva", "--organisation", "HVA01", "--organisation-type", "wellbeing-services-county"
+        tmp_path, "init", "hva", "--organisation", "15", "--organisation-type", "wellbeing-services-county"
     )
     assert county.returncode == 0, county.stderr
     assert Repository.open(tmp_path / "hva").config.organisation.type == "wellbeing-services-county"

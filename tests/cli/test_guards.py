@@ -1,0 +1,105 @@
+"""Guards against slips: init checks the organisation code, a real author always, koto.yaml edits
+through `koto config set`, the profile, LF line endings for records."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.store_git import _support as S
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = S.hermetic(tmp_path, monkeypatch)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    return home
+
+
+def test_init_checks_the_code_and_takes_the_official_names(home: Path, tmp_path: Path) -> None:
+    typo = S.koto(tmp_path, "init", "x", "--organisation", "9O5", env={"KOTO_LANG": "fi"})
+    assert typo.returncode == 2 and "tarkoititko '905' (Vaasa)" in typo.stderr
+    assert not (tmp_path / "x").exists()  # nothing was created
+    made = S.koto(tmp_path, "init", "vaasa", "--organisation", "905")
+    assert made.returncode == 0, made.stderr
+    config = (tmp_path / "vaasa" / "koto.yaml").read_text(encoding="utf-8")
+    assert "name: 'Vaasa / Vasa'" in config
+    assert "plan_max_months: 36" not in config
+    county = S.koto(
+        tmp_path,
+        "init",
+        "pohjanmaa",
+        "--organisation-type",
+        "wellbeing-services-county",
+        "--organisation",
+        "15",
+    )
+    assert county.returncode == 0, county.stderr
+    attributes = (tmp_path / "vaasa" / ".gitattributes").read_text(encoding="utf-8")
+    assert "customers/**/*.yaml merge=koto text eol=lf" in attributes
+
+
+def test_no_invented_author(home: Path, tmp_path: Path) -> None:
+    env = {"HOME": str(tmp_path / "nobody"), "GIT_CONFIG_GLOBAL": str(tmp_path / "none"), "KOTO_LANG": "sv"}
+    env["XDG_CONFIG_HOME"] = str(tmp_path / "nobody" / ".config")
+    out = S.koto(tmp_path, "init", "y", "--organisation", "091", env=env)
+    assert out.returncode == 2 and "Vem skriver?" in out.stderr
+    assert not (tmp_path / "y").exists()
+    given = S.koto(
+        tmp_path,
+        "init",
+        "y",
+        "--organisation",
+        "091",
+        "--author",
+        "Aino Virkailija <aino@example.org>",
+        env=env,
+    )
+    assert given.returncode == 0, given.stderr
+    author = S.git(tmp_path / "y", "log", "-1", "--format=%an <%ae>").strip()
+    assert author == "Aino Virkailija <aino@example.org>"
+
+
+def test_profile_is_the_author(home: Path, tmp_path: Path) -> None:
+    set_ = S.koto(tmp_path, "profile", "--name", "Outi Ohjaaja", "--email", "outi@vaasa.example", "--json")
+    assert json.loads(set_.stdout)["name"] == "Outi Ohjaaja"
+    bad = S.koto(tmp_path, "profile", "--email", "ei-osoite", env={"KOTO_LANG": "fi"})
+    assert bad.returncode == 2 and "ei kelpaa" in bad.stderr
+    S.koto(tmp_path, "init", "r", "--organisation", "905")
+    assert S.git(tmp_path / "r", "log", "-1", "--format=%an").strip() == "Outi Ohjaaja"
+
+
+def test_config_set_checks_and_commits(home: Path, tmp_path: Path) -> None:
+    repo = tmp_path / "r"
+    S.make_repo(repo)
+    ok = S.koto(repo, "config", "set", "rules.review_interval_months", "4", "--json")
+    assert ok.returncode == 0, ok.stderr
+    assert "review_interval_months: 4" in (repo / "koto.yaml").read_text(encoding="utf-8")
+    assert "rules.review_interval_months" in S.git(repo, "log", "-1", "--format=%s")
+    assert S.git(repo, "status", "--porcelain").strip() == ""
+    before = (repo / "koto.yaml").read_text(encoding="utf-8")
+    bad = S.koto(repo, "config", "set", "rules.plan_max_months", "36", env={"KOTO_LANG": "fi"})
+    assert bad.returncode == 5 and "Mitään ei tallennettu" in bad.stderr
+    assert (repo / "koto.yaml").read_text(encoding="utf-8") == before
+
+
+def test_crlf_record_is_stored_with_lf(home: Path, tmp_path: Path) -> None:
+    repo = tmp_path / "r"
+    S.make_repo(repo)
+    S.git(repo, "config", "core.autocrlf", "false")
+    folder = repo / "customers" / "aa"
+    folder.mkdir(parents=True)
+    (folder / "x.yaml").write_bytes(b"a: 1\r\nb: 2\r\n")
+    S.git(repo, "add", "customers")
+    blob = subprocess.run(
+        ["git", "show", ":customers/aa/x.yaml"],
+        cwd=repo,
+        capture_output=True,
+        check=True,
+        env=dict(os.environ),
+    ).stdout
+    assert blob == b"a: 1\nb: 2\n"
