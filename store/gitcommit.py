@@ -193,10 +193,20 @@ def commit_changes(
 def _refuse_during_merge(repo: Repository) -> None:
     """A one-parent commit during a merge would leave the merge open and drop the other side."""
     if (repo.git_dir / "MERGE_HEAD").exists():
+        from kototieto.model.text import T
+
         raise ConflictError(
-            "a merge is in progress (koto sync stopped at a conflict): settle it first with "
-            "`koto conflicts` and `koto resolve` (or edit the record and `koto commit`), or undo it "
-            "with `koto sync --abort`"
+            T(
+                "Yhdistäminen on kesken (koto sync pysähtyi ristiriitaan): ratkaise se ensin "
+                "(`koto conflicts` ja `koto resolve`, tai muokkaa tietuetta ja `koto commit`) tai "
+                "peru se: `koto sync --abort`. Mitään ei tallennettu.",
+                "En sammanslagning pågår (koto sync stannade vid en konflikt): lös den först "
+                "(`koto conflicts` och `koto resolve`, eller redigera posten och `koto commit`) eller "
+                "avbryt den: `koto sync --abort`. Inget sparades.",
+                "a merge is in progress (koto sync stopped at a conflict): settle it first with "
+                "`koto conflicts` and `koto resolve` (or edit the record and `koto commit`), or undo "
+                "it with `koto sync --abort`. Nothing was saved.",
+            )
         )
 
 
