@@ -1,10 +1,11 @@
 """Shared fixtures of every test: hermetic Git, a scratch data repository, a ``git daemon`` remote,
 and the one rule for tests that need Chromium.
 
-- Every test session runs with a Git of its own (``hermetic_git``, autouse): a temporary HOME whose
-  ``.gitconfig`` gives the identity, the ``main`` default branch and no automatic gc/maintenance; no
-  system config; ``EDITOR``/``VISUAL`` and ``GIT_*`` overrides of the caller's shell removed; the
-  venv's ``koto`` first on PATH. A test may still change any of it with ``monkeypatch``.
+- Every test session runs with a Git of its own (``hermetic_git``, autouse; ``tests/gitenv.py``): a
+  temporary HOME whose ``.gitconfig`` gives the identity, the ``main`` default branch and no
+  automatic gc/maintenance; no system config; ``EDITOR``/``VISUAL`` and ``GIT_*`` overrides of the
+  caller's shell removed; the venv's ``koto`` first on PATH. A test may still change any of it with
+  ``monkeypatch`` (or take a HOME of its own with ``gitenv.apply``).
 - ``data_repo``: a fresh data repository (organisation 091 Testikunta) in the test's tmp folder.
 - ``git_daemon``: a real ``git daemon`` on 127.0.0.1 serving the bare repositories put under its
   ``base`` folder (``url(name)``).
@@ -25,50 +26,18 @@ from pathlib import Path
 
 import pytest
 
+from tests import gitenv
+
 BIN = Path(sys.executable).parent
 KOTO = str(BIN / "koto")
 CHROMIUM = Path(os.environ.get("KOTO_CHROMIUM", "/usr/bin/chromium"))
-
-GITCONFIG = (
-    "[user]\n\tname = Testi Virkailija\n\temail = testi@example.org\n"
-    "[init]\n\tdefaultBranch = main\n[gc]\n\tauto = 0\n[maintenance]\n\tauto = false\n"
-)
-#: Variables of the caller's shell that would make a test depend on it.
-UNSET = (
-    "GIT_DIR",
-    "GIT_WORK_TREE",
-    "GIT_INDEX_FILE",
-    "GIT_AUTHOR_NAME",
-    "GIT_AUTHOR_EMAIL",
-    "GIT_COMMITTER_NAME",
-    "GIT_COMMITTER_EMAIL",
-    "EDITOR",
-    "VISUAL",
-    "KOTO_COMMENTS",
-)
-
-
-def hermetic_git_env(home: Path) -> dict[str, str]:
-    """The variables of a hermetic Git under ``home`` (created with its ``.gitconfig``)."""
-    home.mkdir(parents=True, exist_ok=True)
-    cfg = home / ".gitconfig"
-    cfg.write_text(GITCONFIG, encoding="utf-8")
-    return {
-        "HOME": str(home),
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_CONFIG_GLOBAL": str(cfg),
-        "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
-    }
 
 
 @pytest.fixture(scope="session", autouse=True)
 def hermetic_git(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
     """Every test runs against this session's own Git configuration (see the module docstring)."""
     with pytest.MonkeyPatch.context() as mp:
-        for key, value in hermetic_git_env(tmp_path_factory.mktemp("git-home")).items():
-            mp.setenv(key, value)
-        for var in UNSET:
-            mp.delenv(var, raising=False)
+        gitenv.apply(tmp_path_factory.mktemp("git-home"), mp)
         yield dict(os.environ)
 
 

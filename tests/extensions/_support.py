@@ -6,7 +6,6 @@ Loaded by each test module with ``importlib`` (tests run with ``--import-mode=im
 from __future__ import annotations
 
 import copy
-import os
 import subprocess
 import sys
 from datetime import date
@@ -14,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests import gitenv
 
 BIN = Path(sys.executable).parent
 KOTO = str(BIN / "koto")
@@ -79,22 +80,8 @@ code_lists:
 
 
 def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A temporary HOME with its own git config (identity, main branch); no system config."""
-    home = tmp_path / "home"
-    home.mkdir(exist_ok=True)
-    cfg = home / ".gitconfig"
-    cfg.write_text(
-        "[user]\n\tname = Testi Virkailija\n\temail = testi@example.org\n"
-        "[init]\n\tdefaultBranch = main\n[gc]\n\tauto = 0\n[maintenance]\n\tauto = false\n",
-        encoding="utf-8",
-    )
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(cfg))
-    monkeypatch.setenv("PATH", f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
-    for var in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "EDITOR", "VISUAL", "GIT_AUTHOR_NAME"):
-        monkeypatch.delenv(var, raising=False)
-    return home
+    """A HOME of the test's own with the one hermetic Git set-up (``tests/gitenv.py``)."""
+    return gitenv.apply(tmp_path / "home", monkeypatch)
 
 
 def make_repo(path: Path, definitions: dict[str, str] | None = None) -> Any:

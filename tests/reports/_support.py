@@ -8,19 +8,16 @@ plain dictionaries, so a test never checks a report against the report's own cod
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 
 from kototieto.model.rules import add_months
+from tests import gitenv
 
 BIN = Path(sys.executable).parent
 KOTO = str(BIN / "koto")
@@ -28,25 +25,7 @@ TODAY = dt.date(2026, 11, 28)
 SEED = 4242
 
 
-@contextmanager
-def hermetic_env(root: Path) -> Iterator[dict[str, str]]:
-    """A temporary HOME with its own git config (identity, main branch); no system config."""
-    home = root / "home"
-    home.mkdir(parents=True, exist_ok=True)
-    cfg = home / ".gitconfig"
-    cfg.write_text(
-        "[user]\n\tname = Testi Virkailija\n\temail = testi@example.org\n"
-        "[init]\n\tdefaultBranch = main\n[gc]\n\tauto = 0\n[maintenance]\n\tauto = false\n",
-        encoding="utf-8",
-    )
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("HOME", str(home))
-        mp.setenv("GIT_CONFIG_NOSYSTEM", "1")
-        mp.setenv("GIT_CONFIG_GLOBAL", str(cfg))
-        mp.setenv("PATH", f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
-        for var in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL"):
-            mp.delenv(var, raising=False)
-        yield dict(os.environ)
+hermetic_env = gitenv.hermetic_env  # the one hermetic Git set-up (tests/gitenv.py)
 
 
 def git(cwd: Path, *args: str) -> str:

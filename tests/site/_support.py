@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests import gitenv
 
 DATA = Path(__file__).with_name("data")
 BIN = Path(sys.executable).parent
@@ -32,22 +33,8 @@ def real_catalogue() -> dict[str, Any]:
 
 
 def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A temporary HOME with its own git config (identity, main branch); no system config."""
-    home = tmp_path / "home"
-    home.mkdir(exist_ok=True)
-    cfg = home / ".gitconfig"
-    cfg.write_text(
-        "[user]\n\tname = Testi Virkailija\n\temail = testi@example.org\n"
-        "[init]\n\tdefaultBranch = main\n[gc]\n\tauto = 0\n",
-        encoding="utf-8",
-    )
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(cfg))
-    monkeypatch.setenv("PATH", f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
-    for var in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "KOTO_COMMENTS"):
-        monkeypatch.delenv(var, raising=False)
-    return home
+    """A HOME of the test's own with the one hermetic Git set-up (``tests/gitenv.py``)."""
+    return gitenv.apply(tmp_path / "home", monkeypatch)
 
 
 def write_data_repo(root: Path, customers: int = 15, seed: int = 7) -> list[dict[str, Any]]:

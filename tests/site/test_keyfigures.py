@@ -291,8 +291,10 @@ def test_cli_site_build_shows_what_cli_report_prints(built: Built, tmp_path: Pat
 # --- without data, a plain folder, an empty repository: generated Markdown only (no mkdocs) ---
 
 
-def _index(tmp_path: Path, data: Path | None, lang: str = "en") -> tuple[str, Path]:
-    ctx = prepare(support.sample_catalogue(), data_repo=data, today=TODAY)
+def _index(
+    tmp_path: Path, data: Path | None, lang: str = "en", *, worktree: bool = False
+) -> tuple[str, Path]:
+    ctx = prepare(support.sample_catalogue(), data_repo=data, today=TODAY, worktree=worktree)
     generate(ctx, tmp_path / "src", tmp_path / "site", [lang])
     docs = tmp_path / "src" / lang / "docs"
     return (docs / "index.md").read_text(encoding="utf-8"), docs
@@ -303,7 +305,7 @@ def test_no_key_figures_without_a_data_repository(tmp_path: Path, monkeypatch: p
     index, docs = _index(tmp_path / "none", None)
     assert "key-figures" not in index and not (docs / "assets" / "charts").exists()
     support.write_data_repo(tmp_path / "plain", customers=3)  # record files, no koto.yaml: fill rates only
-    index, docs = _index(tmp_path / "p", tmp_path / "plain")
+    index, docs = _index(tmp_path / "p", tmp_path / "plain", worktree=True)  # no Git: its files
     assert "key-figures" not in index and not (docs / "assets" / "charts").exists()
     assert (docs / "usage.md").is_file()
 

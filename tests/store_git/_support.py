@@ -19,22 +19,10 @@ KOTO = str(BIN / "koto")
 
 
 def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A temporary HOME with its own git config (identity, main branch); no system config."""
-    home = tmp_path / "home"
-    home.mkdir(exist_ok=True)
-    cfg = home / ".gitconfig"
-    cfg.write_text(
-        "[user]\n\tname = Testi Virkailija\n\temail = testi@example.org\n"
-        "[init]\n\tdefaultBranch = main\n[gc]\n\tauto = 0\n[maintenance]\n\tauto = false\n",
-        encoding="utf-8",
-    )
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(cfg))
-    monkeypatch.setenv("PATH", f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")
-    for var in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "EDITOR", "VISUAL", "GIT_AUTHOR_NAME"):
-        monkeypatch.delenv(var, raising=False)
-    return home
+    """A HOME of the test's own with the one hermetic Git set-up (``tests/gitenv.py``)."""
+    from tests import gitenv  # here: a writer subprocess loads this file without the tests package
+
+    return gitenv.apply(tmp_path / "home", monkeypatch)
 
 
 def make_repo(path: Path, **kwargs: Any) -> Any:

@@ -15,6 +15,7 @@ import pytest
 
 from kototieto.model.records import parse_record
 from kototieto.templates.samples import sample_data
+from tests import gitenv
 
 #: Frozen "today" of every rendered document (the printed date).
 TODAY = dt.date(2026, 11, 28)
@@ -45,19 +46,8 @@ def pdf_pages(data: bytes) -> list[str]:
 
 
 def hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Temporary HOME and git config; no system git config."""
-    home = tmp_path / "home"
-    home.mkdir(exist_ok=True)
-    cfg = home / ".gitconfig"
-    cfg.write_text(
-        "[user]\n\tname = Testi Virkailija\n\temail = testi@example.org\n[init]\n\tdefaultBranch = main\n",
-        encoding="utf-8",
-    )
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(cfg))
-    for var in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
-        monkeypatch.delenv(var, raising=False)
+    """A HOME of the test's own with the one hermetic Git set-up (``tests/gitenv.py``)."""
+    gitenv.apply(tmp_path / "home", monkeypatch)
 
 
 def koto(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
