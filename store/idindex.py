@@ -128,20 +128,53 @@ def _update(repo: Repository, old: IdIndex, tree: pygit2.Tree) -> Ids | None:
     return ids
 
 
+_MEMO: dict[str, IdIndex] = {}  # git dir -> the newest index this process knows
+_DIRTY: dict[str, Repository] = {}  # git dir -> repository whose index file is behind _MEMO
+
+
 def index_of(repo: Repository, commit: pygit2.Commit, *, persist: bool = True) -> IdIndex:
-    """The id index of ``commit``'s tree (stored for the next command when ``persist``)."""
+    """The id index of ``commit``'s tree.
+
+    Kept in memory for the process; with ``persist`` the file is brought up to date once, when
+    the process ends (a walk's result at once), so a batch of a thousand saves does not rewrite
+    it a thousand times. A stale or missing file only costs the next process a tree diff (a walk).
+    """
     tree = commit.tree
     key = str(tree.id)
-    old = _load(repo)
+    where = str(repo.git_dir)
+    old = _MEMO.get(where) or _load(repo)
     if old is not None and old.tree == key:
+        _MEMO[where] = old
         return old
     ids = _update(repo, old, tree) if old is not None else None
+    walked = ids is None
     if ids is None:
         ids = _walk(repo, commit)
     index = IdIndex(key, ids)
     if persist:
-        _save(repo, index)
+        _MEMO[where] = index
+        if walked:
+            _save(repo, index)
+        else:
+            _mark_dirty(repo)
     return index
+
+
+def _mark_dirty(repo: Repository) -> None:
+    if not _DIRTY:
+        import atexit
+
+        atexit.register(flush)
+    _DIRTY[str(repo.git_dir)] = repo
+
+
+def flush() -> None:
+    """Write the id index files that are behind (at exit; ``Store.close`` may call it too)."""
+    for where, repo in list(_DIRTY.items()):
+        index = _MEMO.get(where)
+        if index is not None:
+            _save(repo, index)
+        _DIRTY.pop(where, None)
 
 
 def paths_of(repo: Repository, commit: pygit2.Commit, record_id: str, *, persist: bool = True) -> list[str]:

@@ -349,6 +349,7 @@ def test_the_id_index_follows_the_head_by_changed_paths(root: Path, tmp_path: Pa
     head = store.repo.head_commit()
     assert head is not None
     first = idindex.index_of(store.repo, head)
+    idindex.flush()  # (done at exit)
     stored = json.loads((root / ".git/koto/ids.json").read_text())
     assert stored["tree"] == str(head.tree.id)
     assert first.paths("c-0a0a0a0a") == [layout.record_path("c-0a0a0a0a", "c-0a0a0a0a")]

@@ -448,4 +448,6 @@ def test_officials_on_three_clones(git_daemon: Any, monkeypatch: pytest.MonkeyPa
 @pytest.mark.soak
 def test_officials_on_three_clones_soak(git_daemon: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     """Many long sequences (``make soak``)."""
-    print(_run(git_daemon, monkeypatch, examples=60, steps=40))
+    examples = int(os.environ.get("KOTO_SOAK_EXAMPLES", "60"))
+    steps = int(os.environ.get("KOTO_SOAK_STEPS", "40"))
+    print(_run(git_daemon, monkeypatch, examples=examples, steps=steps))
