@@ -21,12 +21,12 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests import gitenv
+from tests.gitenv import GitDaemon
 
 BIN = Path(sys.executable).parent
 KOTO = str(BIN / "koto")
@@ -47,17 +47,6 @@ def data_repo(tmp_path: Path) -> object:
     from kototieto.store.scaffold import init_repository
 
     return init_repository(tmp_path / "data", organisation_code="091", name="Testikunta")
-
-
-@dataclass
-class GitDaemon:
-    """A running ``git daemon``: bare repositories under ``base`` are served at ``url(name)``."""
-
-    base: Path
-    port: int
-
-    def url(self, name: str) -> str:
-        return f"git://127.0.0.1:{self.port}/{name}"
 
 
 def _free_port() -> int:

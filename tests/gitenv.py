@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,14 @@ def hermetic_env(root: Path) -> Iterator[dict[str, str]]:
     with pytest.MonkeyPatch.context() as mp:
         apply(root / "home", mp)
         yield dict(os.environ)
+
+
+@dataclass
+class GitDaemon:
+    """A running ``git daemon``: bare repositories under ``base`` are served at ``url(name)``."""
+
+    base: Path
+    port: int
+
+    def url(self, name: str) -> str:
+        return f"git://127.0.0.1:{self.port}/{name}"

@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import socket
 import subprocess
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from kototieto.store.store import Store
+from tests.gitenv import GitDaemon
 
 _spec = importlib.util.spec_from_file_location("store_git_support", Path(__file__).with_name("_support.py"))
 assert _spec and _spec.loader
@@ -29,51 +27,16 @@ def _hermetic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     S.hermetic(tmp_path, monkeypatch)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
-def remote(tmp_path: Path) -> Iterator[str]:
-    """git://127.0.0.1:PORT/data.git holding a fresh data repository with one customer."""
+def remote(tmp_path: Path, git_daemon: GitDaemon) -> str:
+    """git://127.0.0.1:PORT/data.git holding a fresh data repository with one customer (a real
+    ``git daemon``: the shared fixture of tests/conftest.py)."""
     origin = S.make_repo(tmp_path / "origin")
     store = Store(origin)
     store.save(S.customer("c-0001"))
     store.save(S.customer("c-0002", first="Toinen", hetu="020290-9016"))
-    srv = tmp_path / "srv"
-    srv.mkdir()
-    S.git(tmp_path, "clone", "-q", "--bare", str(origin.root), str(srv / "data.git"))
-    port = _free_port()
-    daemon = subprocess.Popen(
-        [
-            "git",
-            "daemon",
-            "--export-all",
-            "--enable=receive-pack",
-            "--reuseaddr",
-            f"--base-path={srv}",
-            "--listen=127.0.0.1",
-            f"--port={port}",
-            str(srv),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.025)
-        else:
-            raise RuntimeError("git daemon did not start")
-        yield f"git://127.0.0.1:{port}/data.git"
-    finally:
-        daemon.terminate()
-        daemon.wait(timeout=10)
+    S.git(tmp_path, "clone", "-q", "--bare", str(origin.root), str(git_daemon.base / "data.git"))
+    return git_daemon.url("data.git")
 
 
 def clone(url: str, dest: Path) -> Store:
