@@ -412,13 +412,14 @@ def _review_facts(
                 )
             )
         facts.append(Entry(label=s("plan_status", lang), kind="text", text=status_line(state, lang)))
-    facts.append(
-        Entry(
-            label=field_label("next_review", lang),
-            kind="text",
-            text=_date(record.next_review, lang) or s("not_recorded", lang),
+    if record.next_review is not None or record.plan_ended is None:
+        facts.append(
+            Entry(
+                label=field_label("next_review", lang),
+                kind="text",
+                text=_date(record.next_review, lang) or s("not_recorded", lang),
+            )
         )
-    )
     return tuple(facts)
 
 
@@ -450,6 +451,16 @@ def sections_document(
             if record.next_review is not None
             else s("no_next_review", lang)
         )
+        plan = next((r for r in related if isinstance(r, PlanBase) and r.id == record.plan), None)
+        if plan is not None:  # what happens next is the plan's state as on the print date
+            state = state_of(plan, [*related, record], common["today"])
+            what = (
+                f"{s('next_review', lang)} {_date(state.next_review, lang)}"
+                if state.next_review is not None and not state.next_review_estimated
+                else f"{status_line(state, lang)}. {s('no_next_review', lang)}"
+                if state.next_review is None
+                else what
+            )
         if record.annulment is None:
             base["next_steps"] = _next_steps(base["contacts"], what)
     return SectionsDocument(

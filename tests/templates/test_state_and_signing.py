@@ -165,10 +165,16 @@ def test_swedish_letterhead_carries_the_swedish_name_first() -> None:
 def test_person_box_interpretation_next_steps_and_no_trafficking_status() -> None:
     recs = S.records()
     review = next(r for r in recs if r.kind == "review")
-    html = str(render_record(review, "fi", "html", customer=recs[0], related=recs, today=S.TODAY))
+    html = str(
+        render_record(review, "fi", "html", customer=recs[0], related=recs, today=dt.date(2025, 11, 20))
+    )
     assert "Tulkkaus</th><td>arabia" in html and "Tulkki:" in html
     assert 'class="next-steps"' in html and "Seuraava tarkistus 10.2.2026" in html
     assert "liisa.esimerkki@example.fi" in html.split('class="next-steps"')[1].split("</section>")[0]
+    # printed after the plan ended, the review's paper says what happens next as on the print date
+    later = str(render_record(review, "fi", "html", customer=recs[0], related=recs, today=S.TODAY))
+    box = later.split('class="next-steps"')[1].split("</section>")[0]
+    assert "Päättynyt 9.4.2026. Suunnitelmaa ei enää tarkisteta." in box and "10.2.2026" not in box
     sheet = str(render_record(recs[0], "fi", "html", today=S.TODAY))
     assert "Ihmiskaupan uhri" not in sheet
     asked = str(render_record(recs[0], "fi", "html", today=S.TODAY, sensitive=True))
