@@ -46,6 +46,7 @@ MAX_RATIO = 200
 #: Most data rows and columns read.
 MAX_ROWS = 200_000
 MAX_COLUMNS = 1_000
+MAX_CELLS = 10_000_000
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -327,31 +328,45 @@ def _sheet_parts(path: Path) -> dict[str, str]:
     return out
 
 
-def _formula_cells(path: Path, part: str) -> list[tuple[int, str]]:
-    """(row, column letter) of up to 20 cells holding a formula in a sheet part, read in chunks of
-    a megabyte (memory stays bounded whatever the sheet's size)."""
+def _scan_sheet(path: Path, part: str) -> tuple[list[tuple[int, str]], int, int]:
+    """One streamed pass over a sheet part (a megabyte at a time, so memory stays bounded): up to
+    20 cells holding a formula as (row, column letter), and the last row and column that hold a
+    cell (the sheet's real extent, whatever its ``<dimension>`` says)."""
     out: list[tuple[int, str]] = []
     cell_re = re.compile(rb'<c r="([A-Z]+)([0-9]+)"[^>]*?(?:/>|>(.*?)</c>)', re.S)
+    row_re = re.compile(rb'<row r="([0-9]+)"')
+    wide_re = re.compile(rb'<c r="([A-Z]{2,3})[0-9]')
+    max_row = max_col = 0
     tail = b""
     with zipfile.ZipFile(path) as zf, zf.open(part) as fh:
-        while len(out) < 20:
+        while True:
             chunk = fh.read(1 << 20)
             if not chunk:
                 break
             data = tail + chunk
             cut = data.rfind(b"</c>")
-            cut = len(data) if cut < 0 else cut + 4
+            cut = max(cut + 4 if cut >= 0 else 0, data.rfind(b"/>") + 2)
             head, tail = data[:cut], data[cut:]
             if len(tail) > 1 << 20:  # one cell bigger than a megabyte: not a sheet we read
                 tail = b""
-            if b"<f" not in head:
-                continue
-            for m in cell_re.finditer(head):
-                if b"<f" in (m.group(3) or b""):
-                    out.append((int(m.group(2)), m.group(1).decode()))
-                    if len(out) >= 20:
-                        break
-    return out
+            rows = row_re.findall(head)
+            if rows:
+                max_row = max(max_row, int(rows[-1]))
+            wide = wide_re.findall(head)
+            if wide:
+                widest = max(wide, key=lambda w: (len(w), w))
+                max_col = max(max_col, _col_index(widest.decode()) + 1)
+            elif max_col < 26:
+                narrow = re.findall(rb'<c r="([A-Z])[0-9]', head)
+                if narrow:
+                    max_col = max(max_col, _col_index(max(narrow).decode()) + 1)
+            if len(out) < 20 and b"<f" in head:
+                for m in cell_re.finditer(head):
+                    if b"<f" in (m.group(3) or b""):
+                        out.append((int(m.group(2)), m.group(1).decode()))
+                        if len(out) >= 20:
+                            break
+    return out, max_row, max_col
 
 
 def _read_xlsx(path: Path, sheet: str | None, key_prefixes: tuple[str, ...]) -> RawTable:
@@ -380,21 +395,17 @@ def _read_xlsx(path: Path, sheet: str | None, key_prefixes: tuple[str, ...]) -> 
     parts = _sheet_parts(path)
     tables: list[RawTable] = []
     for name in names:
-        ws = wb.get_sheet_by_name(name)
         source = f"{path.name}[{name}]"
-        merged = ws.merged_cell_ranges or []
-        if merged:
-            (r1, c1), (r2, c2) = merged[0]
-            raise _bad(
-                source,
-                f"merged cells {column_letter(c1)}{r1 + 1}:{column_letter(c2)}{r2 + 1} "
-                f"({len(merged)} merged range(s)); unmerge them so that every row has its own values",
-                r1 + 1,
-                c1 + 1,
-            )
         part = parts.get(name)
         if part:
-            formulas = _formula_cells(path, part)
+            formulas, rows, cols = _scan_sheet(path, part)
+            if rows * cols > MAX_CELLS or rows > MAX_ROWS + 2 or cols > MAX_COLUMNS:
+                raise _bad(
+                    source,
+                    f"the sheet spans {rows} rows and {cols} columns; at most {MAX_ROWS:,} rows, "
+                    f"{MAX_COLUMNS} columns and {MAX_CELLS:,} cells are read (delete the empty formatted rows "
+                    "and columns at its end)",
+                )
             if formulas:
                 row, col = formulas[0]
                 cells = ", ".join(f"{c}{r}" for r, c in formulas[:5])
@@ -405,10 +416,27 @@ def _read_xlsx(path: Path, sheet: str | None, key_prefixes: tuple[str, ...]) -> 
                     row,
                     _col_index(col) + 1,
                 )
+        ws = wb.get_sheet_by_name(name)
+        merged = ws.merged_cell_ranges or []
+        if merged:
+            (r1, c1), (r2, c2) = merged[0]
+            raise _bad(
+                source,
+                f"merged cells {column_letter(c1)}{r1 + 1}:{column_letter(c2)}{r2 + 1} "
+                f"({len(merged)} merged range(s)); unmerge them so that every row has its own values",
+                r1 + 1,
+                c1 + 1,
+            )
         if ws.total_width > MAX_COLUMNS:
             raise _bad(source, f"the sheet has {ws.total_width} columns; at most {MAX_COLUMNS} are read")
         if ws.total_height > MAX_ROWS + 2 and ws.height > MAX_ROWS + 2:
             raise _bad(source, f"the sheet has {ws.height} rows; at most {MAX_ROWS} are read")
+        if ws.height * ws.width > MAX_CELLS:
+            raise _bad(
+                source,
+                f"the sheet spans {ws.height} rows and {ws.width} columns; at most {MAX_CELLS:,} cells are "
+                "read (delete the empty formatted rows and columns at its end)",
+            )
         start_row = ws.start[0] if ws.start else 0
         start_col = ws.start[1] if ws.start else 0
         raw = ws.to_python(skip_empty_area=False)

@@ -367,3 +367,26 @@ def test_customer_template_round_trip(repo: Path, tmp_path: Path) -> None:
         "value": "020290-9027",
     }
     assert new[0]["citizenships"] == ["SY"]
+
+
+def test_far_away_cell_is_refused_before_loading(tmp_path: Path) -> None:
+    """One value at row 150,000, column 700 would make the reader allocate 100 million cells."""
+    import resource
+
+    from kototieto.errors import InvalidInputError
+    from kototieto.exchange.spreadsheet import read_table
+
+    path = tmp_path / "far.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws["A1"] = "date"
+    ws["A2"] = "1.1.2026"
+    ws.cell(row=150_000, column=700, value="x")
+    wb.save(path)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t0 = time.monotonic()
+    with pytest.raises(InvalidInputError, match="150000 rows and 700 columns"):
+        read_table(path)
+    assert time.monotonic() - t0 < 10
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200_000  # KiB
