@@ -146,11 +146,15 @@ def _print(result: object, lang: str, dry_run: bool) -> None:
         if len(result.problems) > 200:
             console.print(f"... {len(result.problems) - 200} more")
     if dry_run and result.fill_rates:
+        from kototieto.model.catalogue import field_label
+
         t = Table(title=_T["fill"][lang], title_justify="left")
-        t.add_column("path")
+        t.add_column({"fi": "Kenttä", "sv": "Fält"}.get(lang, "Field"))
+        t.add_column({"fi": "Nimi", "sv": "Namn"}.get(lang, "Name"))
         t.add_column("%", justify="right")
         for path, n, rows in result.fill_rates:
-            t.add_row(path, f"{100 * n / rows:.0f}" if rows else "-")
+            label = field_label(path.split(":", 1)[-1], lang)
+            t.add_row(path, label, f"{100 * n / rows:.0f}" if rows else "-")
         console.print(t)
     if result.commit:
         console.print(f"{result.records} {_T['ok'][lang]} ({result.commit[:10]})")

@@ -407,7 +407,8 @@ def import_file(
     store = Store.open(Path(repo_path), lang=lang, author=author)
     keys = tuple(c.key for c in template_columns(kind, "en"))
     table: RawTable = read_table(source, sheet=cmapping.sheet, key_prefixes=keys)
-    result = ImportResult(source.name, kind, len(table.rows), notes=list(table.notes))
+    notes = [n for n in table.notes if n != "hidden sheets not read: lists"]  # the template's own lists
+    result = ImportResult(source.name, kind, len(table.rows), notes=notes)
     conv = _Converter(lang)
     # ---- columns
     index = _header_index(kind)
