@@ -19,7 +19,7 @@ from typing import Any
 import pygit2
 
 from kototieto.reports.due import DUE, ENDING, OVERDUE, DueItem, due_report
-from kototieto.reports.load import RepoRecords, load_repository
+from kototieto.reports.load import RepoRecords
 from kototieto.store.repository import Repository
 
 DUE_DAYS = 30
@@ -85,8 +85,60 @@ def plan_states(records: list[Any], today: dt.date, params: Any) -> dict[str, An
         return dict(report_states(records))
 
 
+#: Id prefixes (model.ids) of kinds the list does not need: assessments and guidance are neither
+#: read nor kept (about half of a repository's records); ids outside the scheme are read.
+SKIP_PREFIXES = ("asm-", "gdn-")
+
+
+def needed(path: str) -> bool:
+    return not path.rsplit("/", 1)[-1].startswith(SKIP_PREFIXES)
+
+
+def _item(path: str, raw: bytes, ext: Any) -> Any:
+    """A ``Loaded`` of the record file (its data kept only for customer records: memory)."""
+    from kototieto.model.records import parse_record
+    from kototieto.reports.load import Loaded
+    from kototieto.store.bulkload import fast_load
+
+    data = fast_load(raw, path)
+    record = ext.parse(data) if ext is not None else parse_record(data)
+    return Loaded(path, data if data.get("kind") == "customer" else {}, record)
+
+
+def load_index(root: Path) -> RepoRecords:
+    """The records the customer list needs at the branch head: customers, plans and reviews."""
+    from pydantic import ValidationError
+
+    from kototieto.errors import InvalidInputError
+    from kototieto.store.extensions import repository_extensions
+    from kototieto.store.reader import iter_record_blobs
+
+    repo = Repository.open(root)
+    from kototieto.store.pipeline import config_params
+
+    head = repo.head_commit()
+    org = repo.config.organisation
+    out = RepoRecords(
+        repo.root,
+        str(head.id) if head is not None else None,
+        config_params(repo.config),
+        {"type": org.type, "code": org.code, "name": org.name},
+    )
+    if head is None:
+        return out
+    ext = repository_extensions(repo.root)
+    for path, raw in sorted(iter_record_blobs(repo, head)):
+        if not needed(path):
+            continue
+        try:
+            out.items.append(_item(path, raw, ext))
+        except (InvalidInputError, ValidationError) as exc:
+            out.unreadable.append((path, str(exc).splitlines()[0]))
+    return out
+
+
 def build(root: Path, today: dt.date | None = None) -> Snapshot:
-    return snapshot(load_repository(root), today or dt.date.today())
+    return snapshot(load_index(root), today or dt.date.today())
 
 
 #: Above this many changed files since the last snapshot, everything is read again.
@@ -99,9 +151,6 @@ def refresh(old: Snapshot, repo: Repository) -> Snapshot:
     from pydantic import ValidationError
 
     from kototieto.errors import InvalidInputError
-    from kototieto.model.records import parse_record
-    from kototieto.reports.load import Loaded
-    from kototieto.store.bulkload import fast_load
     from kototieto.store.extensions import repository_extensions
     from kototieto.store.history import blob_at
 
@@ -123,15 +172,12 @@ def refresh(old: Snapshot, repo: Repository) -> Snapshot:
     for path in sorted(changed):
         items.pop(path, None)
         blob = blob_at(repo, head, path)
-        if blob is None:
+        if blob is None or not needed(path):
             continue
         try:
-            data = fast_load(blob.data, path)
-            record = ext.parse(data) if ext is not None else parse_record(data)
+            items[path] = _item(path, blob.data, ext)
         except (InvalidInputError, ValidationError) as exc:
             unreadable.append((path, str(exc).splitlines()[0]))
-            continue
-        items[path] = Loaded(path, data, record)
     loaded = RepoRecords(
         old.loaded.root,
         str(head.id),

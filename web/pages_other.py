@@ -45,8 +45,15 @@ def _tables(r: Req, name: str) -> list[Table]:
 
         return due_report(records, today=snap.today, days=DUE_DAYS, params=params).tables(r.lang)
     from kototieto.reports.completeness import completeness_report
+    from kototieto.reports.load import load_repository
 
-    return completeness_report(records, params=params).tables(r.lang)
+    # every record kind (the customer index keeps only customers, plans and reviews)
+    cache = r.app.__dict__.setdefault("_all_records", {})
+    if snap.commit not in cache:
+        cache.clear()
+        cache[snap.commit] = load_repository(r.app.root)
+    loaded = cache[snap.commit]
+    return completeness_report(loaded.records(), params=loaded.params).tables(r.lang)
 
 
 def report(r: Req, name: str) -> Response:

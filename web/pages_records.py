@@ -312,6 +312,8 @@ def form_post(r: Req, cid: str, rid: str, form: FormData) -> Response:
             problems=problems,
             error=error,
         )
+    if action == "save":  # the store validates as it saves (once); problems are shown if it refuses
+        return _save(r, cid, rid, meta, spec, data, base_blob, base, new, state)
     problems, error = check(r, spec, data, path)
     if action == "check":
         return _form_page(
@@ -336,22 +338,7 @@ def form_post(r: Req, cid: str, rid: str, form: FormData) -> Response:
             error=error,
             oob=True,
         )
-    errors = [p for p in problems if p.severity == "error"]
-    if errors or error:
-        return _form_page(
-            r,
-            cid=cid,
-            rid=rid,
-            meta=meta,
-            state=state,
-            base_blob=base_blob,
-            new=new,
-            problems=problems,
-            error=error,
-            message=r.t("save_refused"),
-            status=422,
-        )
-    return _save(r, cid, rid, meta, spec, data, base_blob, base, new, problems)
+    raise UsageError(f"unknown form action {action!r}")
 
 
 def _blob_data(r: Req, blob_id: str) -> dict[str, Any]:
@@ -377,8 +364,9 @@ def _save(
     base_blob: str,
     base: dict[str, Any] | None,
     new: bool,
-    problems: list[Problem],
+    state: dict[str, Any],
 ) -> Response:
+    """Save through the store (which validates); refused: the form again with every problem."""
     st = r.store()
     try:
         if new:
@@ -390,22 +378,25 @@ def _save(
     except NothingToDoError:
         drafts.remove(r.app.root, rid, cid, str(meta["kind"]), new)
         return RedirectResponse(f"/r/{cid}/{rid}?msg=no_changes", status_code=303)
-    except InvalidRecordError as exc:  # changed underneath (a customer's other record)
+    except (InvalidRecordError, InvalidInputError, NotAllowedError, UsageError) as exc:
+        problems, error = check(r, spec, data, record_path(cid, rid))
+        if not problems and not error:
+            error = str(exc)
         return _form_page(
             r,
             cid=cid,
             rid=rid,
             meta=meta,
-            state=data,
+            state=state,
             base_blob=base_blob,
             new=new,
-            error=str(exc),
+            problems=problems,
+            error=error,
             message=r.t("save_refused"),
-            status=422,
+            status=403 if isinstance(exc, NotAllowedError) else 422,
         )
     drafts.remove(r.app.root, rid, cid, str(meta["kind"]), new)
-    msg = "saved_warnings" if problems else "saved"
-    return RedirectResponse(f"/r/{cid}/{rid}?msg={msg}", status_code=303)
+    return RedirectResponse(f"/r/{cid}/{rid}?msg=saved", status_code=303)
 
 
 # ------------------------------------------------------------------ merge
@@ -532,7 +523,7 @@ def resolve_post(r: Req, cid: str, rid: str, form: FormData) -> Response:
             message=r.t("save_refused"),
             status=422,
         )
-    return _save(r, cid, rid, meta, spec, data, head_blob, theirs, False, problems)
+    return _save(r, cid, rid, meta, spec, data, head_blob, theirs, False, data)
 
 
 # ------------------------------------------------------------------ record page, history, print

@@ -163,3 +163,14 @@ def post_form(c: Any, url: str, pairs: list[tuple[str, str]], **kwargs: Any) -> 
 
     headers = {"content-type": "application/x-www-form-urlencoded", **kwargs.pop("headers", {})}
     return c.post(url, content=urlencode(pairs).encode(), headers=headers, **kwargs)
+
+
+def a_plan(state: Any) -> dict[str, Any]:
+    """The data of the first integration plan (not annulled) at the branch head."""
+    item = next(
+        i
+        for i in state.index.get().loaded.items
+        if i.record.kind == "integration-plan" and i.record.annulment is None
+    )
+    data: dict[str, Any] = state.store.read(f"{item.record.customer}/{item.record.id}").data
+    return data

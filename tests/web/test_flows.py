@@ -30,11 +30,7 @@ def app(tmp_path: Path) -> tuple[Any, Any]:
 
 
 def _plan(state: Any) -> dict[str, Any]:
-    return next(
-        i.data
-        for i in state.index.get().loaded.items
-        if i.data["kind"] == "integration-plan" and not i.data.get("annulment")
-    )
+    return S.a_plan(state)
 
 
 def _summary(html: str) -> list[tuple[str, str, str]]:
@@ -210,7 +206,14 @@ def test_a_draft_is_kept_as_the_official_types_and_offered_when_the_form_is_reop
     assert "Luonnoksen teksti" in restored and f'name="_id" value="{rid}"' in restored
     # saving the record removes the draft
     pairs = S.form_fields(restored)
-    S.post_form(c, f"/r/{cid}/{rid}/form", [*pairs, ("_action", "save")])
+    for name, value in (
+        ("consent.given", "true"),
+        ("consent.date", "1.12.2026"),
+        ("consent.informed", "true"),
+    ):
+        pairs = S.set_field(pairs, name, value)
+    saved = S.post_form(c, f"/r/{cid}/{rid}/form", [*pairs, ("_action", "save")], follow_redirects=False)
+    assert saved.status_code == 303
     assert "draft=1" not in c.get(f"/c/{cid}/new/guidance").text
 
 

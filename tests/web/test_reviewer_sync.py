@@ -173,11 +173,7 @@ def test_the_sync_button_fetches_merges_and_pushes(remote: tuple[str, Path]) -> 
     a = _clone(url, tmp / "a")
     b = _clone(url, tmp / "b")
     c, state = S.client(a)
-    plan = next(
-        i.data
-        for i in state.index.get().loaded.items
-        if i.data["kind"] == "integration-plan" and not i.data.get("annulment")
-    )
+    plan = S.a_plan(state)
     cid, rid = plan["customer"], plan["id"]
     sb = Store.open(b)
     view = sb.read(f"{cid}/{rid}")

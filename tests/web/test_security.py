@@ -175,11 +175,7 @@ def test_markup_in_text_fields_is_shown_escaped_in_the_app_and_as_text_in_its_do
     from kototieto.store.store import Store
 
     c, state = signed
-    plan = next(
-        i.data
-        for i in state.index.get().loaded.items
-        if i.data["kind"] == "integration-plan" and not i.data.get("annulment")
-    )
+    plan = S.a_plan(state)
     cid = plan["customer"]
     st = Store.open(state.root)
     customer = st.read(f"{cid}/{cid}").data
