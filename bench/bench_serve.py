@@ -103,6 +103,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--records-20k", action="store_true", help="about 20,000 records (the issue's size)")
     ap.add_argument("--n", type=int, default=40)
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--repo", type=Path, help="reuse (or generate into) this repository folder")
     args = ap.parse_args(argv)
     customers = 4300 if args.records_20k else args.customers
     import httpx
@@ -111,9 +112,12 @@ def main(argv: list[str]) -> int:
 
     out: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp) / "repo"
+        root = args.repo or Path(tmp) / "repo"
         t = time.perf_counter()
-        out["records"] = make_repo(root, customers)
+        if (root / "koto.yaml").is_file():
+            out["records"] = sum(1 for _ in (root / "customers").glob("*/*/*.yaml"))
+        else:
+            out["records"] = make_repo(root, customers)
         out["generate_s"] = round(time.perf_counter() - t, 1)
         port = _port()
         t0 = time.perf_counter()
