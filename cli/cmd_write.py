@@ -105,14 +105,32 @@ def _resumable(store: Any, kind: str, record_id: str | None) -> Any:
     if record_id is not None:
         draft = drafts.load_draft(store.repo, record_id)
         if draft is None:
-            raise NothingToDoError(f"no kept draft of {record_id} (see `koto drafts`)")
+            raise NothingToDoError(
+                Text(
+                    f"Tietueesta {record_id} ei ole tallessa luonnosta (katso `koto drafts`).",
+                    f"Det finns inget sparat utkast av {record_id} (se `koto drafts`).",
+                    f"no kept draft of {record_id} (see `koto drafts`)",
+                )
+            )
         return draft
     kept = [d for d in drafts.list_drafts(store.repo) if d.command == "new" and d.kind == kind]
     if not kept:
-        raise NothingToDoError(f"no kept draft of a new {kind} record (see `koto drafts`)")
+        raise NothingToDoError(
+            Text(
+                f"Uudesta tietueesta ({kind}) ei ole tallessa luonnosta (katso `koto drafts`).",
+                f"Det finns inget sparat utkast av en ny post ({kind}) (se `koto drafts`).",
+                f"no kept draft of a new {kind} record (see `koto drafts`)",
+            )
+        )
     if len(kept) > 1:
         listed = "\n".join(f"  {d.record_id}  {d.started}  {d.file}" for d in kept)
-        raise UsageError(f"several kept drafts of a new {kind}; choose one with --id:\n{listed}")
+        raise UsageError(
+            Text(
+                f"Uusia luonnoksia ({kind}) on useita; valitse yksi valitsimella --id:\n{listed}",
+                f"Det finns flera nya utkast ({kind}); välj ett med --id:\n{listed}",
+                f"several kept drafts of a new {kind}; choose one with --id:\n{listed}",
+            )
+        )
     return kept[0]
 
 
@@ -133,7 +151,11 @@ def _check_customer(store: Any, customer: str) -> None:
         store.read(customer)
     except NotFoundError:
         raise NotFoundError(
-            f"customer {customer!r} not found; add the customer first (`koto new customer`)"
+            Text(
+                f"Asiakasta {customer!r} ei löydy; kirjaa ensin asiakas (`koto new customer`).",
+                f"Kunden {customer!r} finns inte; registrera kunden först (`koto new customer`).",
+                f"customer {customer!r} not found; add the customer first (`koto new customer`)",
+            )
         ) from None
 
 
@@ -141,13 +163,19 @@ def _check_new_id(store: Any, rid: str, draft: Any = None) -> None:
     """A new record's id must not be in use anywhere in the repository (the id index)."""
     paths = store.id_paths(rid) if store.repo.head_commit() is not None else []
     if paths:
-        msg = f"record {rid} already exists ({', '.join(paths)}); change it with `koto edit {rid}`"
+        where = ", ".join(paths)
+        kept = ""
         if draft is not None:
-            msg += (
-                f"\nYour draft is kept in {draft.file}; give it another id or discard it with "
-                f"`koto drafts --discard {rid}`"
+            from kototieto.store import drafts
+
+            kept = "\n" + drafts.kept_message(draft)
+        raise ConflictError(
+            Text(
+                f"Tietue {rid} on jo olemassa ({where}); muokkaa sitä: koto edit {rid}{kept}",
+                f"Posten {rid} finns redan ({where}); ändra den: koto edit {rid}{kept}",
+                f"record {rid} already exists ({where}); change it with `koto edit {rid}`{kept}",
             )
-        raise ConflictError(msg)
+        )
 
 
 _RESUMING = Text(
@@ -191,6 +219,9 @@ def add(
 
         staged = staged_record_blobs(store.repo)
         erasures.refuse_paths(store.repo.root, [p for p, _ in staged], store.repo.git)
+        from kototieto.store.idindex import refuse_staged_duplicates
+
+        refuse_staged_duplicates(store.repo, staged)
         _check_all(store, staged, as_json)
         return
     if not files:
@@ -259,9 +290,16 @@ def _refuse_replacing(store: Any, items: list[tuple[str | None, bytes, str]], re
         path = layout.record_path(cust, rid)
         others = [p for p in store.id_paths(rid) if p != path]
         if others:
+            used = ", ".join(others)
             raise ConflictError(
-                f"{shown}: the id {rid} is already used by {', '.join(others)}; nothing was written. "
-                "Give the new record an id of its own."
+                Text(
+                    f"{shown}: tunniste {rid} on jo käytössä tietueessa {used}; mitään ei kirjattu. "
+                    "Anna uudelle tietueelle oma tunniste.",
+                    f"{shown}: identifieraren {rid} används redan av {used}; ingenting sparades. "
+                    "Ge den nya posten en egen identifierare.",
+                    f"{shown}: the id {rid} is already used by {used}; nothing was written. "
+                    "Give the new record an id of its own.",
+                )
             )
         try:
             current = store.read(f"{cust}/{rid}")
@@ -274,12 +312,21 @@ def _refuse_replacing(store: Any, items: list[tuple[str | None, bytes, str]], re
         if replace:
             click.echo(f"Replacing {rid} ({path}):\n{lines}", err=True)
         else:
-            refused.append(f"  {shown}: record {rid} exists ({path}) with other content:\n{lines}")
+            refused.append(f"  {shown}: {rid} ({path}):\n{lines}")
     if refused:
+        listed = "\n".join(refused)
         raise ConflictError(
-            "nothing was written; these files would replace existing records:\n"
-            + "\n".join(refused)
-            + "\nTo replace them, run the same command with --replace; to change a record, use `koto edit ID`."
+            Text(
+                f"Mitään ei kirjattu: nämä tiedostot korvaisivat olemassa olevan tietueen toisella "
+                f"sisällöllä:\n{listed}\nKorvaa ne antamalla sama komento valitsimella --replace; "
+                "tietuetta muutetaan komennolla koto edit TUNNISTE.",
+                f"Ingenting sparades: filerna skulle ersätta en befintlig post med annat innehåll:\n"
+                f"{listed}\nErsätt dem genom att ge samma kommando med --replace; en post ändras med "
+                "koto edit IDENTIFIERARE.",
+                f"nothing was written; these files would replace existing records with other "
+                f"content:\n{listed}\nTo replace them, run the same command with --replace; to change "
+                "a record, use `koto edit ID`.",
+            )
         )
 
 
@@ -402,9 +449,17 @@ def edit(
     draft = drafts.load_draft(store.repo, view.id)
     if draft is not None and draft.command == "new":
         raise ConflictError(
-            f"record {view.id} exists ({view.path}), and the kept draft {draft.file} is a NEW record "
-            f"with the same id, not an edit of it: give the draft another id, or discard it with "
-            f"`koto drafts --discard {view.id}`"
+            Text(
+                f"Tietue {view.id} on olemassa ({view.path}), ja tallessa oleva luonnos {draft.file} on "
+                f"UUSI tietue samalla tunnisteella, ei tämän muokkaus: anna luonnokselle toinen tunniste "
+                f"tai hylkää se: koto drafts --discard {view.id}",
+                f"Posten {view.id} finns ({view.path}), och det sparade utkastet {draft.file} är en NY "
+                f"post med samma identifierare, inte en ändring av den: ge utkastet en annan "
+                f"identifierare eller kassera det: koto drafts --discard {view.id}",
+                f"record {view.id} exists ({view.path}), and the kept draft {draft.file} is a NEW record "
+                f"with the same id, not an edit of it: give the draft another id, or discard it with "
+                f"`koto drafts --discard {view.id}`",
+            )
         )
     if draft is not None and draft.command == "legacy":  # base unknown: start from the current version
         draft = drafts.create_draft(

@@ -285,18 +285,16 @@ class DraftExistsError(ConflictError):
         self.draft = draft
         rid, path = draft.record_id, draft.file
         super().__init__(
-            say(
-                T(
-                    f"Tietueesta {rid} on tallessa keskeneräinen luonnos: {path}. Jatka sitä: "
-                    f"koto {'edit ' + rid if draft.command == 'edit' else 'new ' + draft.kind + ' --resume --id ' + rid}"
-                    f" tai hylkää se: koto drafts --discard {rid}",
-                    f"Ett osparat utkast av posten {rid} finns kvar: {path}. Fortsätt med det: "
-                    f"koto {'edit ' + rid if draft.command == 'edit' else 'new ' + draft.kind + ' --resume --id ' + rid}"
-                    f" eller kassera det: koto drafts --discard {rid}",
-                    f"an unfinished draft of {rid} is kept in {path}; resume it with "
-                    f"koto {'edit ' + rid if draft.command == 'edit' else 'new ' + draft.kind + ' --resume --id ' + rid}"
-                    f" or discard it with koto drafts --discard {rid}",
-                )
+            T(
+                f"Tietueesta {rid} on tallessa keskeneräinen luonnos: {path}. Jatka sitä: "
+                f"koto {'edit ' + rid if draft.command == 'edit' else 'new ' + draft.kind + ' --resume --id ' + rid}"
+                f" tai hylkää se: koto drafts --discard {rid}",
+                f"Ett osparat utkast av posten {rid} finns kvar: {path}. Fortsätt med det: "
+                f"koto {'edit ' + rid if draft.command == 'edit' else 'new ' + draft.kind + ' --resume --id ' + rid}"
+                f" eller kassera det: koto drafts --discard {rid}",
+                f"an unfinished draft of {rid} is kept in {path}; resume it with "
+                f"koto {'edit ' + rid if draft.command == 'edit' else 'new ' + draft.kind + ' --resume --id ' + rid}"
+                f" or discard it with koto drafts --discard {rid}",
             )
         )
 

@@ -66,12 +66,10 @@ def save_edit(
     current = history.blob_at(store.repo, head, path) if head is not None else None
     if current is None:
         raise ConflictError(
-            say(
-                T(
-                    f"Tietue {draft.record_id} on poistettu muokkauksesi aikana; mitään ei kirjattu.",
-                    f"Posten {draft.record_id} togs bort medan du redigerade; ingenting sparades.",
-                    f"record {draft.record_id} was removed while you edited it; nothing was written",
-                )
+            T(
+                f"Tietue {draft.record_id} on poistettu muokkauksesi aikana; mitään ei kirjattu.",
+                f"Posten {draft.record_id} togs bort medan du redigerade; ingenting sparades.",
+                f"record {draft.record_id} was removed while you edited it; nothing was written",
             )
         )
     if str(current.id) == draft.base_blob:

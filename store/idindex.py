@@ -37,7 +37,6 @@ class AmbiguousIdError(UsageError):
 
     def __init__(self, record_id: str, paths: list[str]) -> None:
         from kototieto.model.text import T
-        from kototieto.store.drafts import say
 
         listed = "\n".join(f"  {p}" for p in paths)
         text = T(
@@ -48,7 +47,7 @@ class AmbiguousIdError(UsageError):
             f"the id {record_id} matches several records; nothing was done. Give the customer and "
             f"the id as CUSTOMER/ID:\n{listed}",
         )
-        super().__init__(say(text))
+        super().__init__(text)
         self.record_id = record_id
         self.paths = paths
 
@@ -186,20 +185,50 @@ def refuse_duplicate(repo: Repository, head: pygit2.Commit, record_id: str, path
     """Refuse to write ``record_id`` at ``path`` when another path already holds that id."""
     from kototieto.errors import ConflictError
     from kototieto.model.text import T
-    from kototieto.store.drafts import say
 
     others = [p for p in paths_of(repo, head, record_id) if p != path]
     if others:
         listed = ", ".join(sorted(others))
         raise ConflictError(
-            say(
-                T(
-                    f"Tunniste {record_id} on jo käytössä tietueessa {listed}; mitään ei kirjattu. "
-                    "Anna uudelle tietueelle oma tunniste.",
-                    f"Identifieraren {record_id} används redan av posten {listed}; ingenting sparades. "
-                    "Ge den nya posten en egen identifierare.",
-                    f"the id {record_id} is already used by {listed}; nothing was written. "
-                    "Give the new record an id of its own.",
-                )
+            T(
+                f"Tunniste {record_id} on jo käytössä tietueessa {listed}; mitään ei kirjattu. "
+                "Anna uudelle tietueelle oma tunniste.",
+                f"Identifieraren {record_id} används redan av posten {listed}; ingenting sparades. "
+                "Ge den nya posten en egen identifierare.",
+                f"the id {record_id} is already used by {listed}; nothing was written. "
+                "Give the new record an id of its own.",
+            )
+        )
+
+
+def refuse_staged_duplicates(repo: Repository, staged: list[tuple[str, bytes]]) -> None:
+    """The pre-commit hook's id check: a staged record whose id another record holds (in the
+    branch head and still in the index, or staged too) is refused, listing both paths."""
+    from kototieto.errors import ConflictError
+    from kototieto.model.text import T
+
+    head = repo.head_commit()
+    index = repo.git.index
+    by_id: dict[str, list[str]] = {}
+    for path, _ in staged:
+        rid = _record_id(path)
+        if rid is not None:
+            by_id.setdefault(rid, []).append(path)
+    clashes: list[str] = []
+    for rid, paths in by_id.items():
+        held = paths_of(repo, head, rid) if head is not None else []
+        everywhere = sorted({*paths, *(p for p in held if p in index)})
+        if len(everywhere) > 1:
+            clashes.append(f"{rid}: {', '.join(everywhere)}")
+    if clashes:
+        listed = "\n".join(f"  {c}" for c in clashes)
+        raise ConflictError(
+            T(
+                f"Sama tunniste useassa tietueessa; mitään ei kirjattu:\n{listed}\n"
+                "Anna uudelle tietueelle oma tunniste.",
+                f"Samma identifierare i flera poster; ingenting sparades:\n{listed}\n"
+                "Ge den nya posten en egen identifierare.",
+                f"the same id in several records; nothing was committed:\n{listed}\n"
+                "Give the new record an id of its own.",
             )
         )

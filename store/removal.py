@@ -17,7 +17,6 @@ from typing import Any
 
 from kototieto.errors import ConflictError
 from kototieto.model.text import T
-from kototieto.store.drafts import say
 from kototieto.store.repository import Repository
 
 
@@ -59,38 +58,32 @@ def refuse_removal(
     sha = pushed_commit(repo, path)
     if sha is not None:
         raise ConflictError(
-            say(
-                T(
-                    f"Tietue {record_id} on jo jaettu (lähetetty, commit {sha[:10]}); sitä ei voi "
-                    f'poistaa. Mitätöi se: koto annul {record_id} --reason "..."',
-                    f"Posten {record_id} har redan delats (skickad, commit {sha[:10]}); den kan inte "
-                    f'tas bort. Annullera den: koto annul {record_id} --reason "..."',
-                    f"record {record_id} has been pushed (commit {sha[:10]}) and cannot be removed; "
-                    f'annul it instead: koto annul {record_id} --reason "..."',
-                )
+            T(
+                f"Tietue {record_id} on jo jaettu (lähetetty, commit {sha[:10]}); sitä ei voi "
+                f'poistaa. Mitätöi se: koto annul {record_id} --reason "..."',
+                f"Posten {record_id} har redan delats (skickad, commit {sha[:10]}); den kan inte "
+                f'tas bort. Annullera den: koto annul {record_id} --reason "..."',
+                f"record {record_id} has been pushed (commit {sha[:10]}) and cannot be removed; "
+                f'annul it instead: koto annul {record_id} --reason "..."',
             )
         )
     others = {rid: data for rid, data in siblings.items() if rid != record_id}
     if kind == "customer" and others:
         listed = ", ".join(sorted(others))
         raise ConflictError(
-            say(
-                T(
-                    f"Asiakkaalla {record_id} on muita tietueita ({listed}); poista ne ensin.",
-                    f"Kunden {record_id} har andra poster ({listed}); ta bort dem först.",
-                    f"customer {record_id} has other records ({listed}); remove them first",
-                )
+            T(
+                f"Asiakkaalla {record_id} on muita tietueita ({listed}); poista ne ensin.",
+                f"Kunden {record_id} har andra poster ({listed}); ta bort dem först.",
+                f"customer {record_id} has other records ({listed}); remove them first",
             )
         )
     users = sorted(rid for rid, data in others.items() if record_id in set(_strings(data)))
     if users:
         listed = ", ".join(users)
         raise ConflictError(
-            say(
-                T(
-                    f"Tietueeseen {record_id} viittaa {listed}; sitä ei poistettu.",
-                    f"Posten {record_id} hänvisas till av {listed}; den togs inte bort.",
-                    f"record {record_id} is referred to by {listed}; it was not removed",
-                )
+            T(
+                f"Tietueeseen {record_id} viittaa {listed}; sitä ei poistettu.",
+                f"Posten {record_id} hänvisas till av {listed}; den togs inte bort.",
+                f"record {record_id} is referred to by {listed}; it was not removed",
             )
         )
