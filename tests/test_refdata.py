@@ -163,5 +163,11 @@ def test_parse_csv_names_file_line_and_field() -> None:
         parse_csv("code,name_fi,name_sv,valid_until\n081,Hartola,Gustav Adolfs  ,\n", "x.csv", header)
 
 
-def test_languages_constant() -> None:
-    assert refdata.LANGS == ("fi", "sv", "en")
+def test_every_language_has_its_own_names_and_no_other_is_accepted() -> None:
+    """The three languages the code lists are kept in, each with names of its own (not the
+    constant against itself: the names come from the packaged translations)."""
+    assert [refdata.countries(lang)["FI"] for lang in refdata.LANGS] == ["Suomi", "Finland", "Finland"]
+    assert [refdata.languages(lang)["fi"] for lang in refdata.LANGS] == ["suomi", "Finska", "Finnish"]
+    for lang in ("de", "FI", ""):
+        with pytest.raises(ValueError, match="unsupported language"):
+            refdata.countries(lang)

@@ -231,7 +231,10 @@ def test_cli_list_check_propose(store: Store, tmp_path: Path) -> None:
     assert S.koto(root, "extension", "check").returncode == 0
     target = tmp_path / "proposal.md"
     out = S.koto(root, "extension", "propose", "091.digital-skills", "-o", str(target))
-    assert out.returncode == 0, out.stderr and target.read_text(encoding="utf-8").startswith("# Proposal")
+    assert out.returncode == 0, out.stderr
+    proposal = target.read_text(encoding="utf-8")
+    assert proposal.startswith("# Proposal"), proposal[:200]
+    assert "091.digital-skills" in proposal and "Digital skills" in proposal
     (root / "extensions" / "pilot.yaml").write_text(
         _definitions().replace("type: boolean", "type: flag"), encoding="utf-8"
     )

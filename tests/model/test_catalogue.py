@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import typing
+from typing import Annotated
 
 import pytest
-from pydantic import TypeAdapter, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError, create_model
 
 from kototieto.model import catalogue as cat
 from kototieto.model.codes import CODE_LISTS
+from kototieto.model.customer import Customer
 from kototieto.model.meta import Obligation
 from kototieto.model.problems import RULES
 from kototieto.model.records import RECORD_MODELS
@@ -28,7 +30,7 @@ PATHS = {f.path for f in FIELDS}
 
 
 def test_there_are_57_decree_items_and_the_project_lists_them_all() -> None:
-    assert len(DECREE_ITEM_IDS) == 57
+    assert len(DECREE_ITEMS) == 57  # the decree's own count (D1.01-D5.xx), against the model's table
     assert [d.id for d in DECREE_ITEMS] == DECREE_ITEM_IDS
     assert set(TRACE) == set(DECREE_ITEM_IDS)
 
@@ -125,10 +127,24 @@ def test_every_code_list_value_has_three_labels() -> None:
             assert all(value.label.get(lang).strip() for lang in ("fi", "sv", "en")), value.code
 
 
+def _probe(name: str, field: str) -> type[BaseModel]:
+    """A one-field model whose field ``x`` carries the FieldMeta of Customer.``field``."""
+    info = Customer.model_fields[field]
+    return create_model(name, x=(Annotated[info.annotation, *info.metadata], ...))  # type: ignore[call-overload]
+
+
 def test_one_path_means_one_thing() -> None:
-    # The catalogue refuses to merge two different fields under one path; this proves it runs.
-    entries = cat._entries()
-    assert entries["other_data"].kinds == [
+    """The catalogue refuses two different fields under one path (model/catalogue.py, ``_walk``)."""
+    out: dict[str, cat.FieldEntry] = {}
+    cat._walk(_probe("A", "first_names"), "guidance", "", None, (), out)
+    cat._walk(_probe("B", "first_names"), "review", "", None, (), out)  # the same field: merged
+    assert out["x"].kinds == ["guidance", "review"]
+    with pytest.raises(
+        ValueError, match=r"field path x means different things in \['guidance', 'review'\] and plan"
+    ):
+        cat._walk(_probe("C", "last_name"), "plan", "", None, (), out)
+    # and the real catalogue passes it: other_data is one field in every kind that has it
+    assert cat._entries()["other_data"].kinds == [
         "assessment",
         "multisectoral-assessment",
         "integration-plan",

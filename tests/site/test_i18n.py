@@ -28,7 +28,8 @@ def test_no_text_is_missing_in_any_language() -> None:
 )
 def test_texts_chosen_by_value_exist(prefix: str, values: list[str]) -> None:
     for value in values:
-        assert {i18n.tr(prefix + value, lang) for lang in i18n.LANGS}, value
+        texts = [i18n.tr(prefix + value, lang) for lang in i18n.LANGS]  # KeyError when one is missing
+        assert all(t.strip() for t in texts), (value, texts)
 
 
 def test_every_model_type_has_a_name() -> None:
