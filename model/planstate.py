@@ -24,7 +24,8 @@ Definitions (all dates inclusive):
   :data:`SWITCHED` when a review records ``plan_ended`` with ground ``replaced-by-other-plan`` and
   the plan was switched (a ``plan_switch``, or a successor of another kind): ``ended_on`` is that
   ending's date;
-  :data:`ENDED` (a review records ``plan_ended``: ``ended_on`` and its ``ground``; or the plan was
+  :data:`ENDED` (a review records ``plan_ended``: ``ended_on`` (never after the effective end: a
+  review held after the plan ran out does not prolong it) and its ``ground``; or the plan was
   superseded by a later plan of the same kind: ground ``replaced-by-other-plan``; or ``today`` is
   past the effective end: ground ``None``, it simply ran out);
   :data:`SWITCHED` (a review records ``plan_switch``, or the plan was superseded by a plan of another
@@ -408,6 +409,8 @@ def plan_state(
         ended_on, end_ground = ending.plan_ended.date, ending.plan_ended.ground
         if end is None or ended_on < end:
             end = ended_on
+        elif ended_on > end:
+            ended_on = end  # a late review ends a plan that had already run out: it ended on its end
     replaced_on: dt.date | None = None
     if successor is not None and _start(successor) <= today:
         replaced_on = _start(successor) - dt.timedelta(days=1)

@@ -76,22 +76,27 @@ def test_ended_plan_has_no_next_review_and_states_its_ground() -> None:
             plan_ended={"date": "2026-05-20", "ground": "in-education"},
         ),
     ]
-    s = ps.plan_state(_plan(), revs, today=D(2026, 12, 2))
+    longer = _plan(period={"start": "2025-04-10", "end": "2026-06-30"})
+    s = ps.plan_state(longer, revs, today=D(2026, 12, 2))
     assert s.status == ps.ENDED
     assert (s.end, s.ended_on, s.end_ground, s.next_review) == (
-        D(2026, 4, 9),
+        D(2026, 5, 20),
         D(2026, 5, 20),
         "in-education",
         None,
     )
     assert s.status_text("fi") == "Päättynyt 20.5.2026: siirtyminen koulutukseen"
     assert s.status_text("en") == "Ended 20 May 2026: moved into education"
+    # a review held after the plan ran out records an ending after its end: it ended on its end
+    late = ps.plan_state(_plan(), revs, today=D(2026, 12, 2))
+    assert (late.end, late.ended_on) == (D(2026, 4, 9), D(2026, 4, 9))
+    assert late.status_text("fi") == "Päättynyt 9.4.2026: siirtyminen koulutukseen"
     # an ending recorded ahead of time
-    early = ps.plan_state(_plan(), revs, today=D(2026, 5, 15))
+    early = ps.plan_state(longer, revs, today=D(2026, 5, 15))
     assert early.status == ps.ENDED and early.next_review is None
     assert early.status_text("fi").startswith("Päättyy 20.5.2026")
     # a review dated after today has not happened yet
-    before = ps.plan_state(_plan(), revs, today=D(2026, 1, 2))
+    before = ps.plan_state(longer, revs, today=D(2026, 1, 2))
     assert (before.status, before.reviews) == (ps.VALID, ())
 
 
