@@ -159,12 +159,12 @@ def show(ref: str, as_yaml: bool, repo: Path, lang: str, as_json: bool) -> None:
 @click.argument("record_id")
 @common_options
 def log(record_id: str, repo: Path, lang: str, as_json: bool) -> None:
-    """The versions of a record, numbered from 1 (the first), with the fields each changed."""
+    """The versions of a record, newest first, numbered from 1 (the first), with the fields each changed."""
     from kototieto.store.readable import label
     from kototieto.store.versions import numbered
 
     store = _store(repo, lang)
-    versions = numbered(store, record_id)
+    versions = list(reversed(numbered(store, record_id)))  # newest first, as before
     if as_json:
         echo_json([v.to_json() for v in versions])
         return

@@ -11,25 +11,57 @@ from typing import Any
 
 import click
 
-from kototieto.cli.options import LANGS, echo_json, json_option, repo_option
+from kototieto.cli.options import DATE, echo_json, json_option, lang_option, repo_option
 from kototieto.errors import ConflictError, InvalidRecordError, NothingToDoError, UsageError
-from kototieto.model.text import Text
+from kototieto.model.text import T, Text
 
-author_option = click.option("--author", default=None, help="'Name <email>' (default: git config user).")
-lang_opt = click.option("--lang", type=click.Choice(LANGS), default="fi", show_default=True)
+author_option = click.option(
+    "--author", default=None, help="'Name <email>' (default: koto profile, then git config)."
+)
+lang_opt = lang_option
+_opened: list[Any] = []  # the Store of this run, for the warnings of what was saved
 
 
-def _store(repo: Path, author: str | None, lang: str = "fi") -> Any:
+def _store(repo: Path, author: str | None, lang: str | None = None) -> Any:
+    from kototieto.i18n import current_lang
     from kototieto.store.store import Store
 
-    return Store.open(repo, author=author, lang=lang)
+    store = Store.open(repo, author=author, lang=lang or current_lang())
+    _opened.append(store)
+    return store
+
+
+def _warnings(view: Any) -> list[Any]:
+    """The warnings of a saved record (the same checks as the save; errors cannot be left)."""
+    if not _opened or not getattr(view, "text", None):
+        return []
+    try:
+        _, _, issues = _opened[-1].check_text(view.text.encode("utf-8"), view.path)
+    except Exception:  # the record is saved; a failing re-check must not hide that
+        return []
+    return [i for i in issues if i.severity == "warning"]
 
 
 def _done(view: Any, as_json: bool, verb: str) -> None:
+    """Print what was saved (in the user's language) and every warning of the saved record."""
+    from kototieto.cli import messages as M
+    from kototieto.cli.messages import say
+
+    warnings = _warnings(view)
     if as_json:
-        echo_json(view.to_json())
-    else:
+        out = view.to_json()
+        out["warnings"] = [w.to_json() for w in warnings]
+        echo_json(out)
+        return
+    message = M.STATUS.get(verb)
+    if message is None:
         click.echo(f"{verb} {view.kind} {view.id}: {view.path} (commit {view.commit_id[:10]})")
+    else:
+        click.echo(
+            say(message, kind=M.kind_name(view.kind), id=view.id, path=view.path, commit=view.commit_id[:10])
+        )
+    for w in warnings:
+        click.echo(say(M.WARNING_LINE, text=str(w)), err=True)
 
 
 @click.command()
@@ -511,27 +543,43 @@ _MERGED = Text(
 @click.command()
 @click.argument("record_id")
 @click.option("--reason", required=True, help="Why the record is annulled.")
-@click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None)
+@click.option("--date", "on", type=DATE, default=None, help="The day of the annulment (default: today).")
 @repo_option
 @author_option
 @json_option
 def annul(record_id: str, reason: str, on: Any, repo: Path, author: str | None, as_json: bool) -> None:
     """Annul a record: a new version with the annulment (nothing is deleted)."""
     store = _store(repo, author)
-    day: date | None = on.date() if on is not None else None
+    day: date | None = on
     _done(store.annul(record_id, reason, on=day), as_json, "Annulled")
 
 
 @click.command()
 @click.argument("record_id")
-@click.argument("rev")
+@click.argument("rev", metavar="[VERSION]", required=False)
+@click.option("--version", "version", default=None, help="The version number from `koto log ID`.")
 @repo_option
 @author_option
 @json_option
-def restore(record_id: str, rev: str, repo: Path, author: str | None, as_json: bool) -> None:
-    """Write the record as it was at REV as its newest version."""
+def restore(
+    record_id: str, rev: str | None, version: str | None, repo: Path, author: str | None, as_json: bool
+) -> None:
+    """Write version N of the record (`koto log ID`; or a Git revision) as its newest version."""
+    from kototieto.store.versions import revision
+
+    spec = version or rev
+    if spec is None:
+        raise UsageError(
+            T(
+                "Anna versio: --version N (katso `koto log ID`).",
+                "Ange versionen: --version N (se `koto log ID`).",
+                "Give the version: --version N (see `koto log ID`).",
+            )
+        )
     store = _store(repo, author)
-    _done(store.restore(record_id, rev), as_json, "Restored")
+    target = revision(store, record_id, spec)
+    assert target is not None
+    _done(store.restore(record_id, target), as_json, "Restored")
 
 
 @click.command(name="rm")

@@ -75,8 +75,8 @@ def test_readable_show_and_numbered_versions(repo: Path) -> None:
     labels = {v: f"{code_label('measure-status', v, 'fi')} ({v})" for v in (old_status, new_status)}
     assert S.koto(repo, "commit", "-m", "tila").returncode == 0
     log = json.loads(S.koto(repo, "log", pid, "--json").stdout)
-    assert [v["version"] for v in log] == [1, 2]
-    assert log[1]["changed_fields"] == ["measures"] and log[1]["author"] == "Testi Virkailija"
+    assert [v["version"] for v in log] == [2, 1]  # newest first, as `koto log --json` always was
+    assert log[0]["changed_fields"] == ["measures"] and log[0]["author"] == "Testi Virkailija"
     human = S.koto(repo, "log", pid, "--lang", "fi").stdout
     assert "ensimmäinen versio" in human and "Sovitut toimenpiteet" in human
     diff = S.koto(repo, "diff", pid, "1", "2", "--lang", "fi").stdout

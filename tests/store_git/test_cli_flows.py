@@ -89,7 +89,7 @@ def test_new_reopens_with_errors_until_valid(root: Path, tmp_path: Path) -> None
             {"do": "write", "text": record_text("c-0100")},
         ],
     )
-    out = S.koto(root, "new", "customer", "--id", "c-0100", env=env)
+    out = S.koto(root, "new", "customer", "--id", "c-0100", env={**env, "KOTO_LANG": "fi"})
     assert out.returncode == 0, out.stderr
     shown = seen(log)
     assert len(shown) == 2
@@ -119,7 +119,7 @@ def test_edit_commits_a_new_version(root: Path, tmp_path: Path) -> None:
     env, _ = editor(tmp_path, [{"do": "sub", "old": "last_name: Asiakas", "new": "last_name: Muokattu"}])
     out = S.koto(root, "edit", "c-0102", env=env)
     assert out.returncode == 0, out.stderr
-    diff = json.loads(S.koto(root, "diff", "c-0102", "--json").stdout)
+    diff = json.loads(S.koto(root, "diff", "c-0102", "--json", "--lang", "fi").stdout)
     assert diff == [
         {"path": "last_name", "op": "changed", "label": "Sukunimi", "old": "Asiakas", "new": "Muokattu"}
     ]
