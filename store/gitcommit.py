@@ -34,7 +34,7 @@ from pathlib import Path
 import pygit2
 
 from kototieto.errors import ConflictError, UsageError
-from kototieto.store import indexsync
+from kototieto.store import gitlocks, indexsync
 from kototieto.store.indexsync import lock_path
 from kototieto.store.repository import Repository
 
@@ -165,6 +165,7 @@ def commit_changes(
     committer = committer or author
     refname = repo.branch_ref
     with write_lock(repo):
+        gitlocks.repair(repo.root, repo.git_dir)  # locks left by a killed process would block the ref
         blobs: dict[str, pygit2.Oid | None] = {
             p: (git.create_blob(c) if c is not None else None) for p, c in changes.items()
         }

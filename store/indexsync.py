@@ -101,12 +101,15 @@ def flush(repo: object) -> None:
 
 def apply(root: Path, git_dir: Path, git: pygit2.Repository | None = None, attempts: int = 200) -> None:
     """Apply the journal (the caller holds the write lock)."""
+    from kototieto.store.gitlocks import repair
+
     journal = _journal(git_dir)
     try:
         paths = sorted(set(journal.read_text(encoding="utf-8").split()))
     except FileNotFoundError:
         paths = []
     if paths and (git_dir / "index").exists():
+        repair(root, git_dir)  # an index.lock left by a killed process would block every attempt
         git = git or pygit2.Repository(str(git_dir))
         head = None if git.head_is_unborn else git.head.peel(pygit2.Commit)
         for i in range(attempts):
@@ -119,6 +122,8 @@ def apply(root: Path, git_dir: Path, git: pygit2.Repository | None = None, attem
                 break
             except pygit2.GitError:
                 time.sleep(min(0.005 * (i + 1), 0.05))  # a `git` process holds index.lock
+        else:
+            return  # the journal stays: the next command applies it
     journal.unlink(missing_ok=True)
 
 

@@ -50,6 +50,12 @@ from kototieto.store.repository import Repository
 from kototieto.store.yamlio import dump_document, load_document, update_document
 
 
+def _repair(repo: Repository) -> None:
+    from kototieto.store.sync import repair_locks
+
+    repair_locks(repo)
+
+
 def in_merge(repo: Repository) -> bool:
     return (repo.git_dir / "MERGE_HEAD").exists()
 
@@ -244,6 +250,7 @@ def resolve(
 ) -> Resolved:
     """Settle a record's conflict; commits the merge (two parents) when it was the last one."""
     indexsync.flush(repo)
+    _repair(repo)
     if not in_merge(repo):
         raise _no_merge()
     adopt_text_conflicts(repo)
@@ -306,6 +313,7 @@ def commit_in_merge(
     """``koto commit`` during a merge: check and stage the records edited in place (default: the
     unmerged ones); when nothing is left unmerged, commit the merge with both parents."""
     indexsync.flush(repo)
+    _repair(repo)
     unmerged = unmerged_paths(repo)
     todo = list(paths) or [p for p in unmerged if layout.is_record_path(p)]
     if not todo and not unmerged:
@@ -376,6 +384,7 @@ def finish(repo: Repository, author: str | None = None) -> str | None:
 def abort(repo: Repository) -> None:
     """``koto sync --abort``: undo the merge in progress (``git merge --abort``) and its notes."""
     indexsync.flush(repo)
+    _repair(repo)
     if not in_merge(repo):
         raise _no_merge()
     done = _git(repo, "merge", "--abort")

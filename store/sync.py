@@ -187,6 +187,7 @@ def sync(
     from kototieto.store.scaffold import install_local, local_install_current
 
     indexsync.flush(repo)
+    repair_locks(repo)
     branch = repo.branch_ref.removeprefix("refs/heads/")
     result = SyncResult(remote, branch)
     if (repo.git_dir / "MERGE_HEAD").exists() and not _open_merge(repo, result, author):
@@ -236,6 +237,15 @@ def sync(
         raise RemoteError(f"{remote} kept moving; nothing more was pushed, try `koto sync` again")
     history.refresh_commit_graph(repo)
     return result
+
+
+def repair_locks(repo: Repository) -> list[str]:
+    """Remove Git lock files a killed process left in this clone (``gitlocks.repair``)."""
+    from kototieto.store import gitlocks
+    from kototieto.store.gitcommit import write_lock
+
+    with write_lock(repo):
+        return gitlocks.repair(repo.root, repo.git_dir)
 
 
 def abort(repo: Repository) -> None:

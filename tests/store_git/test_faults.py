@@ -100,6 +100,7 @@ def rounds(count: int, remote: str, tmp_path: Path, seed: int) -> None:
     base = S.customer("c-0001")
     reported: list[str] = []
     killed = 0
+    saved = {"new": 0, "edit": 0}
     typical = [1.0, 1.0]  # seconds a save / a sync takes here
     for i in range(count):
         op = rnd.choice(["new", "edit", "edit", "sync"])
@@ -110,7 +111,7 @@ def rounds(count: int, remote: str, tmp_path: Path, seed: int) -> None:
         elif op == "edit":
             f = incoming / f"edit{i}.yaml"
             f.write_text(json.dumps(dict(base, first_names=f"Nimi{i}")))
-            args = ["add", "--json", str(f)]
+            args = ["add", "--replace", "--json", str(f)]
         else:
             args = ["sync", "--json"]
         # a third of the commands run to the end; the others are killed somewhere in their
@@ -123,6 +124,7 @@ def rounds(count: int, remote: str, tmp_path: Path, seed: int) -> None:
         if rc < 0:
             killed += 1
         elif rc == 0 and op != "sync":
+            saved[op] += 1
             reported.append(json.loads(out)[0]["commit"])
         if i % 7 == 3:  # a colleague pushes meanwhile, so syncs merge
             SY.edit(b, "c-0002", first_names=f"Toinen{i}")
@@ -149,6 +151,7 @@ def rounds(count: int, remote: str, tmp_path: Path, seed: int) -> None:
             subprocess.run(["git", "merge-base", "--is-ancestor", commit, "main"], cwd=mirror).returncode == 0
         )
     assert killed > 0 and reported, (killed, len(reported))
+    assert saved["edit"] > 0 or count < 20, saved  # edits of an existing record were saved too
     assert Store.open(root).read("c-0001").data["first_names"].startswith(("Nimi", "Testi"))
 
 
@@ -160,3 +163,32 @@ def test_sigkill_during_saves_and_syncs_bounded(remote: str, tmp_path: Path) -> 
 @pytest.mark.soak
 def test_sigkill_during_200_saves_and_syncs(remote: str, tmp_path: Path) -> None:
     rounds(200, remote, tmp_path, seed=int(time.time()) % 1000)
+
+
+def test_stale_git_locks_left_by_a_killed_process_are_removed_by_the_next_command(tmp_path: Path) -> None:
+    """A lock without a live Git process is removed by the next koto command; a lock of a running
+    git process (here `git cat-file --batch`, waiting in the repository) is kept."""
+    from kototieto.store import gitlocks
+
+    repo = S.make_repo(tmp_path / "r")
+    store = Store(repo)
+    store.save(S.customer("c-0001"))
+    git_dir = repo.root / ".git"
+    stale = [git_dir / "index.lock", git_dir / "HEAD.lock", git_dir / "refs" / "heads" / "main.lock"]
+    for lock in stale:
+        lock.write_text("")
+        os.utime(lock, (time.time() - 60, time.time() - 60))
+    live = subprocess.Popen(["git", "cat-file", "--batch"], cwd=repo.root, stdin=subprocess.PIPE)
+    try:
+        time.sleep(0.2)
+        assert gitlocks.repair(repo.root, git_dir) == []  # a git process is running there
+        assert all(lock.exists() for lock in stale)
+    finally:
+        live.communicate(b"")
+    f = tmp_path / "c.yaml"
+    f.write_text(json.dumps(S.customer("c-0001", first="Korjattu")))
+    out = S.koto(repo.root, "add", "--replace", str(f))
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert not any(lock.exists() for lock in stale)
+    assert S.git(repo.root, "status", "--porcelain") == ""
+    assert Store.open(repo.root).read("c-0001").data["first_names"] == "Korjattu"
