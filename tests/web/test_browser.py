@@ -225,3 +225,50 @@ def test_axe_finds_no_violations_on_any_page_type(server: tuple[str, Path], brow
     assert problems == [], "\n".join(problems)
     assert [t for t in trouble if "axe" not in t.lower()] == []
     ctx.close()
+
+
+def test_two_officials_in_two_browsers_edit_the_same_record(server: tuple[str, Path], browser: Any) -> None:
+    from kototieto.store.store import Store
+
+    url, repo = server
+    base = url.split("/?", 1)[0]
+    st = Store.open(repo)
+    plan = next(
+        d
+        for cid in sorted(p.name for p in (repo / "customers").glob("*/*"))
+        for d in st.customer_records(cid).values()
+        if d["kind"] == "integration-plan" and not d.get("annulment")
+    )
+    edit = f"{base}/r/{plan['customer']}/{plan['id']}/edit"
+    ctx1, one, trouble1 = _context(browser, url)
+    ctx2, two, trouble2 = _context(browser, url)
+    one.goto(edit)
+    two.goto(edit)
+    # different fields: both kept
+    one.fill('[name="source_details"]', "Ensimmäisen selaimen lähde")
+    one.click('button[value="save"]')
+    one.wait_for_url(re.compile(r".*msg=saved.*"))
+    two.fill('[name="other_content"]', "Toisen selaimen sisältö")
+    two.click('button[value="save"]')
+    two.wait_for_url(re.compile(r".*msg=merged.*"))
+    data = Store.open(repo).read(f"{plan['customer']}/{plan['id']}").data
+    assert data["source_details"] == "Ensimmäisen selaimen lähde"
+    assert data["other_content"] == "Toisen selaimen sisältö"
+    # the same field: the choice screen with both values; nothing is lost until the official chooses
+    one.goto(edit)
+    two.goto(edit)
+    one.fill('[name="other_content"]', "Ykkösen arvo")
+    one.click('button[value="save"]')
+    one.wait_for_url(re.compile(r".*msg=saved.*"))
+    two.fill('[name="other_content"]', "Kakkosen arvo")
+    two.click('button[value="save"]')
+    two.wait_for_selector("fieldset.choice")
+    text = two.inner_text("main")
+    assert "Ykkösen arvo" in text and "Kakkosen arvo" in text
+    two.check('input[name="c0"][value="ours"]')
+    two.click("main button[type=submit]")
+    two.wait_for_url(re.compile(r".*/r/.*msg=saved.*"))
+    assert Store.open(repo).read(f"{plan['customer']}/{plan['id']}").data["other_content"] == "Kakkosen arvo"
+    assert trouble1 == [] and [t for t in trouble2 if "409" not in t] == []
+    ctx1.close()
+    ctx2.close()
