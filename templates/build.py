@@ -227,9 +227,11 @@ def _next_steps(contacts: Sequence[ContactLine], what: str) -> NextSteps | None:
 
 
 def plan_signs(
-    record: PlanBase, lang: str, who: Person | None, org_name: str, today: dt.date
+    record: PlanBase, lang: str, who: Person | None, org_name: str
 ) -> tuple[tuple[SignLine, ...], tuple[SignLine, ...]]:
-    """(person's side, authorities' side): each adult family member; each authority that drew it up."""
+    """(person's side, authorities' side): each family member who is an adult on the plan's date
+    (by date of birth, else a spouse or parent); each authority that drew the plan up."""
+    today = record.date
     people = [SignLine(s("signature_person", lang), who.name if who else "")]
     if isinstance(record, FamilyPlan):
         for m in record.family_members:
@@ -309,7 +311,7 @@ def plan_document(record: PlanBase, lang: str, related: Sequence[BaseModel], **c
 
     base = _common(record, lang, **common)
     status = status_line(state, lang)
-    people, authorities = plan_signs(record, lang, base["person"], base["organisation"], common["today"])
+    people, authorities = plan_signs(record, lang, base["person"], base["organisation"])
     if record.annulment is not None:
         people, authorities = (), ()
     what = (
