@@ -406,8 +406,8 @@ def import_file(
     cmapping = load_mapping(mapping) if mapping else Mapping_()
     store = Store.open(Path(repo_path), lang=lang, author=author)
     keys = tuple(c.key for c in template_columns(kind, "en"))
-    table: RawTable = read_table(source, sheet=cmapping.sheet, key_prefixes=keys)
-    notes = [n for n in table.notes if n != "hidden sheets not read: lists"]  # the template's own lists
+    table: RawTable = read_table(source, sheet=cmapping.sheet, key_prefixes=keys, lang=lang)
+    notes = [n for n in table.notes if not n.endswith(": lists")]  # the template's own hidden lists
     result = ImportResult(source.name, kind, len(table.rows), notes=notes)
     conv = _Converter(lang)
     # ---- columns

@@ -28,6 +28,7 @@ import os
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -251,16 +252,148 @@ class RawTable:
     notes: list[str] = field(default_factory=list)
 
 
+_MESSAGES: dict[str, tuple[str, str, str]] = {
+    "too_big": (
+        "tiedosto on {mb} Mt; enintään {max} Mt luetaan. Jaa se useaan tiedostoon tai tallenna CSV-muodossa ilman muotoiluja.",
+        "filen är {mb} MB; högst {max} MB läses. Dela upp den i flera filer eller spara den som CSV utan formatering.",
+        "the file is {mb} MB; at most {max} MB is read. Split it into several files, or save it as CSV without formatting.",
+    ),
+    "not_xlsx": (
+        "tiedosto ei ole Excel-työkirja (.xlsx); tallenna se .xlsx- tai CSV-muodossa",
+        "filen är inte en Excel-arbetsbok (.xlsx); spara den som .xlsx eller CSV",
+        "the file is not an Excel workbook (.xlsx); save it as .xlsx or CSV",
+    ),
+    "bad_zip": (
+        "tiedosto ei ole kelvollinen .xlsx-työkirja (vioittunut zip-tiedosto)",
+        "filen är inte en giltig .xlsx-arbetsbok (skadad zip-fil)",
+        "the file is not a valid .xlsx workbook (a damaged zip file)",
+    ),
+    "zip_bomb": (
+        "työkirjan osa {part} purkautuu {ratio} kertaa kokoaan suuremmaksi (zip-pommi?); sitä ei avattu",
+        "arbetsbokens del {part} packas upp till {ratio} gånger sin storlek (en zip-bomb?); den öppnades inte",
+        "the workbook part {part} unpacks {ratio} times its size (a zip bomb?); it was not opened",
+    ),
+    "unpacked": (
+        "työkirja purkautuu yli {mb} Mt:ksi; sitä ei avattu",
+        "arbetsboken packas upp till mer än {mb} MB; den öppnades inte",
+        "the workbook unpacks to more than {mb} MB; it was not opened",
+    ),
+    "zip_not_xlsx": (
+        "tiedosto on zip-tiedosto mutta ei Excel-työkirja (.xlsx)",
+        "filen är en zip-fil men inte en Excel-arbetsbok (.xlsx)",
+        "the file is a zip file but not an Excel workbook (.xlsx)",
+    ),
+    "unreadable": (
+        "työkirjaa ei voi lukea: {exc}",
+        "arbetsboken kan inte läsas: {exc}",
+        "the workbook cannot be read: {exc}",
+    ),
+    "hidden_note": (
+        "piilotettuja välilehtiä ei luettu: {names}",
+        "dolda blad lästes inte: {names}",
+        "hidden sheets not read: {names}",
+    ),
+    "no_sheet": (
+        "välilehteä {sheet!r} ei ole; työkirjassa on: {names}",
+        "bladet {sheet!r} finns inte; arbetsboken har: {names}",
+        "no sheet {sheet!r}; the workbook has: {names}",
+    ),
+    "sheet_hidden": (
+        "välilehti {sheet!r} on piilotettu; näytä se tai nimeä toinen välilehti",
+        "bladet {sheet!r} är dolt; visa det eller ange ett annat blad",
+        "the sheet {sheet!r} is hidden; show it or name another sheet",
+    ),
+    "no_visible": (
+        "työkirjassa ei ole näkyvää välilehteä",
+        "arbetsboken har inget synligt blad",
+        "the workbook has no visible sheet",
+    ),
+    "extent": (
+        "välilehti ulottuu {rows} riville ja {cols} sarakkeeseen; enintään {max_rows} riviä, {max_cols} saraketta ja {max_cells} solua luetaan (poista lopun tyhjät muotoillut rivit ja sarakkeet)",
+        "bladet sträcker sig över {rows} rader och {cols} kolumner; högst {max_rows} rader, {max_cols} kolumner och {max_cells} celler läses (ta bort de tomma formaterade raderna och kolumnerna i slutet)",
+        "the sheet spans {rows} rows and {cols} columns; at most {max_rows} rows, {max_cols} columns and {max_cells} cells are read (delete the empty formatted rows and columns at its end)",
+    ),
+    "formulas": (
+        "soluissa on kaavoja ({cells}); kopioi välilehti ja liitä vain arvot",
+        "cellerna innehåller formler ({cells}); kopiera bladet och klistra in endast värden",
+        "cells hold formulas ({cells}); copy the sheet and paste values only",
+    ),
+    "merged": (
+        "yhdistettyjä soluja {range} ({n} aluetta); pura yhdistäminen, jotta jokaisella rivillä on omat arvonsa",
+        "sammanfogade celler {range} ({n} områden); dela upp dem så att varje rad har sina egna värden",
+        "merged cells {range} ({n} merged range(s)); unmerge them so that every row has its own values",
+    ),
+    "empty": (
+        "välilehti on tyhjä (ei otsikkoriviä)",
+        "bladet är tomt (ingen rubrikrad)",
+        "the sheet is empty (no header row)",
+    ),
+    "no_header": (
+        "rivi {row}, sarake {col}: arvo sarakkeessa, jolla ei ole otsikkoa",
+        "rad {row}, kolumn {col}: ett värde i en kolumn utan rubrik",
+        "row {row}, column {col}: a value in a column without a header",
+    ),
+    "too_many_rows": (
+        "yli {max} riviä; jaa tiedosto",
+        "mer än {max} rader; dela upp filen",
+        "more than {max} rows; split the file",
+    ),
+    "not_text": (
+        "tiedosto ei ole tekstiä (CSV) eikä .xlsx-työkirja",
+        "filen är varken text (CSV) eller en .xlsx-arbetsbok",
+        "the file is not text (CSV) nor an .xlsx workbook",
+    ),
+    "bad_text": (
+        "tiedosto ei ole kelvollista tekstiä: {reason}",
+        "filen är inte giltig text: {reason}",
+        "the file is not valid text: {reason}",
+    ),
+    "too_many_cols": (
+        "rivi {line}: yli {max} saraketta",
+        "rad {line}: mer än {max} kolumner",
+        "line {line}: more than {max} columns",
+    ),
+    "csv_error": (
+        "rivi {line}: {exc}",
+        "rad {line}: {exc}",
+        "line {line}: {exc}",
+    ),
+    "csv_note": (
+        "luettu CSV-tiedostona: merkistö {enc}, erotin {sep!r}",
+        "läst som CSV: teckenkodning {enc}, avgränsare {sep!r}",
+        "read as CSV: encoding {enc}, separator {sep!r}",
+    ),
+}
+_LANG: ContextVar[str] = ContextVar("koto_spreadsheet_lang", default="en")
+
+
+def _t(key: str, **kw: Any) -> str:
+    """A reader message in the language ``read_table`` was called with."""
+    fi, sv, en = _MESSAGES[key]
+    return {"fi": fi, "sv": sv}.get(_LANG.get(), en).format(**kw)
+
+
 def _bad(source: str, message: str, line: int | None = None, column: int | None = None) -> InvalidInputError:
     return InvalidInputError(message, location=Location(source, line, column))
 
 
-def read_table(path: Path, *, sheet: str | None = None, key_prefixes: tuple[str, ...] = ()) -> RawTable:
+def read_table(
+    path: Path, *, sheet: str | None = None, key_prefixes: tuple[str, ...] = (), lang: str = "en"
+) -> RawTable:
     """Read an XLSX or CSV file (by content, not name) into a ``RawTable``; see the module doc.
 
     ``key_prefixes``: a second row whose first cell starts with one of these is taken as the hidden
-    row of field paths a template writes (``koto import template``).
+    row of field paths a template writes (``koto import template``). ``lang``: the language of the
+    messages (fi, sv, en).
     """
+    token = _LANG.set(lang)
+    try:
+        return _read_table(path, sheet, key_prefixes)
+    finally:
+        _LANG.reset(token)
+
+
+def _read_table(path: Path, sheet: str | None, key_prefixes: tuple[str, ...]) -> RawTable:
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -268,15 +401,14 @@ def read_table(path: Path, *, sheet: str | None = None, key_prefixes: tuple[str,
     if size > MAX_BYTES:
         raise _bad(
             path.name,
-            f"the file is {size / 1e6:.0f} MB; at most {MAX_BYTES / 1e6:.0f} MB is read. "
-            "Split it into several files, or save it as CSV without formatting.",
+            _t("too_big", mb=f"{size / 1e6:.0f}", max=f"{MAX_BYTES / 1e6:.0f}"),
         )
     with open(path, "rb") as fh:
         head = fh.read(8)
     if head.startswith(b"PK\x03\x04"):
         return _read_xlsx(path, sheet, key_prefixes)
     if path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
-        raise _bad(path.name, "the file is not an Excel workbook (.xlsx); save it as .xlsx or CSV")
+        raise _bad(path.name, _t("not_xlsx"))
     return _read_csv(path, key_prefixes)
 
 
@@ -284,7 +416,7 @@ def _check_zip(path: Path) -> None:
     try:
         zf = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
-        raise _bad(path.name, "the file is not a valid .xlsx workbook (a damaged zip file)") from None
+        raise _bad(path.name, _t("bad_zip")) from None
     with zf:
         total = 0
         names = set()
@@ -295,16 +427,15 @@ def _check_zip(path: Path) -> None:
             if info.file_size > 1_000_000 and ratio > MAX_RATIO:
                 raise _bad(
                     path.name,
-                    f"the workbook part {info.filename} unpacks {ratio:.0f} times its size (a zip bomb?); "
-                    "it was not opened",
+                    _t("zip_bomb", part=info.filename, ratio=f"{ratio:.0f}"),
                 )
             if total > MAX_UNPACKED:
                 raise _bad(
                     path.name,
-                    f"the workbook unpacks to more than {MAX_UNPACKED // 2**20} MB; it was not opened",
+                    _t("unpacked", mb=MAX_UNPACKED // 2**20),
                 )
         if "xl/workbook.xml" not in names:
-            raise _bad(path.name, "the file is a zip file but not an Excel workbook (.xlsx)")
+            raise _bad(path.name, _t("zip_not_xlsx"))
 
 
 def _sheet_parts(path: Path) -> dict[str, str]:
@@ -376,21 +507,21 @@ def _read_xlsx(path: Path, sheet: str | None, key_prefixes: tuple[str, ...]) -> 
     try:
         wb = pc.CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # calamine raises its own error types for broken parts
-        raise _bad(path.name, f"the workbook cannot be read: {exc}") from None
+        raise _bad(path.name, _t("unreadable", exc=exc)) from None
     notes: list[str] = []
     visible = [m.name for m in wb.sheets_metadata if str(m.visible).endswith("Visible")]
     hidden = [m.name for m in wb.sheets_metadata if m.name not in visible]
     if hidden:
-        notes.append(f"hidden sheets not read: {', '.join(hidden)}")
+        notes.append(_t("hidden_note", names=", ".join(hidden)))
     if sheet is not None:
         if sheet not in wb.sheet_names:
-            raise _bad(path.name, f"no sheet {sheet!r}; the workbook has: {', '.join(wb.sheet_names)}")
+            raise _bad(path.name, _t("no_sheet", sheet=sheet, names=", ".join(wb.sheet_names)))
         if sheet in hidden:
-            raise _bad(path.name, f"the sheet {sheet!r} is hidden; show it or name another sheet")
+            raise _bad(path.name, _t("sheet_hidden", sheet=sheet))
         names = [sheet]
     else:
         if not visible:
-            raise _bad(path.name, "the workbook has no visible sheet")
+            raise _bad(path.name, _t("no_visible"))
         names = visible
     parts = _sheet_parts(path)
     tables: list[RawTable] = []
@@ -402,17 +533,21 @@ def _read_xlsx(path: Path, sheet: str | None, key_prefixes: tuple[str, ...]) -> 
             if rows * cols > MAX_CELLS or rows > MAX_ROWS + 2 or cols > MAX_COLUMNS:
                 raise _bad(
                     source,
-                    f"the sheet spans {rows} rows and {cols} columns; at most {MAX_ROWS:,} rows, "
-                    f"{MAX_COLUMNS} columns and {MAX_CELLS:,} cells are read (delete the empty formatted rows "
-                    "and columns at its end)",
+                    _t(
+                        "extent",
+                        rows=rows,
+                        cols=cols,
+                        max_rows=f"{MAX_ROWS:,}",
+                        max_cols=MAX_COLUMNS,
+                        max_cells=f"{MAX_CELLS:,}",
+                    ),
                 )
             if formulas:
                 row, col = formulas[0]
                 cells = ", ".join(f"{c}{r}" for r, c in formulas[:5])
                 raise _bad(
                     source,
-                    f"cells hold formulas ({cells}{', ...' if len(formulas) > 5 else ''}); "
-                    "copy the sheet and paste values only",
+                    _t("formulas", cells=cells + (", ..." if len(formulas) > 5 else "")),
                     row,
                     _col_index(col) + 1,
                 )
@@ -422,20 +557,29 @@ def _read_xlsx(path: Path, sheet: str | None, key_prefixes: tuple[str, ...]) -> 
             (r1, c1), (r2, c2) = merged[0]
             raise _bad(
                 source,
-                f"merged cells {column_letter(c1)}{r1 + 1}:{column_letter(c2)}{r2 + 1} "
-                f"({len(merged)} merged range(s)); unmerge them so that every row has its own values",
+                _t(
+                    "merged",
+                    range=f"{column_letter(c1)}{r1 + 1}:{column_letter(c2)}{r2 + 1}",
+                    n=len(merged),
+                ),
                 r1 + 1,
                 c1 + 1,
             )
         if ws.total_width > MAX_COLUMNS:
-            raise _bad(source, f"the sheet has {ws.total_width} columns; at most {MAX_COLUMNS} are read")
+            raise _bad(source, _t("too_many_cols", line=1, max=MAX_COLUMNS))
         if ws.total_height > MAX_ROWS + 2 and ws.height > MAX_ROWS + 2:
-            raise _bad(source, f"the sheet has {ws.height} rows; at most {MAX_ROWS} are read")
+            raise _bad(source, _t("too_many_rows", max=MAX_ROWS))
         if ws.height * ws.width > MAX_CELLS:
             raise _bad(
                 source,
-                f"the sheet spans {ws.height} rows and {ws.width} columns; at most {MAX_CELLS:,} cells are "
-                "read (delete the empty formatted rows and columns at its end)",
+                _t(
+                    "extent",
+                    rows=ws.height,
+                    cols=ws.width,
+                    max_rows=f"{MAX_ROWS:,}",
+                    max_cols=MAX_COLUMNS,
+                    max_cells=f"{MAX_CELLS:,}",
+                ),
             )
         start_row = ws.start[0] if ws.start else 0
         start_col = ws.start[1] if ws.start else 0
@@ -480,7 +624,7 @@ def _table(
     while first < len(rows) and all(v is None for v in rows[first]):
         first += 1
     if first >= len(rows):
-        raise _bad(source, "the sheet is empty (no header row)")
+        raise _bad(source, _t("empty"))
     header_row = rows[first]
     headers = ["" if v is None else str(v).strip() for v in header_row]
     while headers and not headers[-1]:
@@ -505,13 +649,13 @@ def _table(
             j = extra[0]
             raise _bad(
                 source,
-                f"row {start_row + i + 1}, column {column_letter(j)}: a value in a column without a header",
+                _t("no_header", row=start_row + i + 1, col=column_letter(j)),
                 start_row + i + 1,
                 j + 1,
             )
         data.append((start_row + i + 1, list(row[:width]) + [None] * (width - len(row))))
         if len(data) > MAX_ROWS:
-            raise _bad(source, f"more than {MAX_ROWS} rows; split the file")
+            raise _bad(source, _t("too_many_rows", max=MAX_ROWS))
     return RawTable(source, sheet, headers, keys, data)
 
 
@@ -548,11 +692,11 @@ def detect_separator(text: str) -> str:
 def _read_csv(path: Path, key_prefixes: tuple[str, ...]) -> RawTable:
     raw = path.read_bytes()
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _bad(path.name, "the file is not text (CSV) nor an .xlsx workbook")
+        raise _bad(path.name, _t("not_text"))
     try:
         text, encoding = _decode(raw)
     except UnicodeDecodeError as exc:
-        raise _bad(path.name, f"the file is not valid text: {exc.reason}") from None
+        raise _bad(path.name, _t("bad_text", reason=exc.reason)) from None
     sep = detect_separator(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
     rows: list[list[Any]] = []
@@ -560,15 +704,15 @@ def _read_csv(path: Path, key_prefixes: tuple[str, ...]) -> RawTable:
         for row in reader:
             if len(row) > MAX_COLUMNS:
                 raise _bad(
-                    path.name, f"line {reader.line_num}: more than {MAX_COLUMNS} columns", reader.line_num
+                    path.name, _t("too_many_cols", line=reader.line_num, max=MAX_COLUMNS), reader.line_num
                 )
             rows.append([_uncsv(v) for v in row])
             if len(rows) > MAX_ROWS + 2 and any(v is not None for v in rows[-1]):
-                raise _bad(path.name, f"more than {MAX_ROWS} rows; split the file")
+                raise _bad(path.name, _t("too_many_rows", max=MAX_ROWS))
     except csv.Error as exc:
-        raise _bad(path.name, f"line {reader.line_num}: {exc}", reader.line_num) from None
+        raise _bad(path.name, _t("csv_error", line=reader.line_num, exc=exc), reader.line_num) from None
     table = _table(path.name, None, rows, 0, 0, key_prefixes)
-    table.notes.append(f"read as CSV: encoding {encoding}, separator {sep!r}")
+    table.notes.append(_t("csv_note", enc=encoding, sep=sep))
     return table
 
 

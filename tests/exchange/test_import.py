@@ -246,7 +246,7 @@ def _xlsx(path: Path, build: Any) -> Path:
 def _refused(repo: Path, src: Path, *needles: str) -> str:
     before = _head(repo)
     t0 = time.monotonic()
-    out = S.koto(repo, "import", str(src), "--kind", "guidance", "-C", str(repo))
+    out = S.koto(repo, "import", str(src), "--kind", "guidance", "-C", str(repo), "--lang", "en")
     assert time.monotonic() - t0 < 60
     assert out.returncode != 0, out.stdout
     assert _head(repo) == before
@@ -259,6 +259,8 @@ def _refused(repo: Path, src: Path, *needles: str) -> str:
 def test_merged_cells(repo: Path, tmp_path: Path) -> None:
     src = _xlsx(tmp_path / "m.xlsx", lambda wb, ws: ws.merge_cells("A2:B2"))
     _refused(repo, src, "merged cells A2:B2")
+    fi = S.koto(repo, "import", str(src), "--kind", "guidance", "-C", str(repo), "--lang", "fi")
+    assert "yhdistettyjä soluja A2:B2" in fi.stderr
 
 
 def test_formulas(repo: Path, tmp_path: Path) -> None:
