@@ -98,7 +98,7 @@ def new(
     from kototieto.store.store import new_record_id
 
     if kind not in roles.RECORD_KINDS:
-        raise UsageError(f"unknown record kind {kind!r}; one of {', '.join(roles.RECORD_KINDS)}")
+        raise UsageError(roles.unknown_kind(kind))
     store = _store(repo, author, lang)
     _check_author(store, author)
     draft = _resumable(store, kind, record_id) if resume else None

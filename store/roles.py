@@ -20,7 +20,36 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from kototieto.errors import NotAllowedError
+from kototieto.errors import InvalidRecordError, NotAllowedError
+from kototieto.model.text import T, Text
+
+UNKNOWN_KIND = T(
+    "Tuntematon tietueen laji '{kind}'{hint} Lajit: {kinds}",
+    "Okänd typ av post '{kind}'{hint_sv} Typer: {kinds}",
+    "unknown record kind '{kind}'{hint_en} Kinds: {kinds}",
+)
+NO_KIND = T(
+    "Tiedostosta puuttuu kind-rivi, joten se ei ole tietue. Tietueet ovat kansiossa customers/.",
+    "Filen saknar raden kind, så den är ingen post. Posterna finns i mappen customers/.",
+    "The file has no kind line, so it is not a record. Records are under customers/.",
+)
+
+
+def unknown_kind(kind: object) -> Text:
+    """ "unknown record kind 'integration-plna': did you mean integration-plan?" in fi, sv and en."""
+    if kind is None:
+        return NO_KIND
+    from kototieto.model.suggest import closest
+
+    near = closest(str(kind), RECORD_KINDS)
+    return UNKNOWN_KIND.format(
+        kind=kind,
+        hint=f": tarkoititko {near}?" if near else ".",
+        hint_sv=f": menade du {near}?" if near else ".",
+        hint_en=f": did you mean {near}?" if near else ".",
+        kinds=", ".join(RECORD_KINDS),
+    )
+
 
 RECORD_KINDS: tuple[str, ...] = (
     "customer",
@@ -68,6 +97,8 @@ def allowed_kinds(table: Mapping[str, tuple[str, ...]], organisation_type: str) 
 def check_role(table: Mapping[str, tuple[str, ...]], writer_type: str, data: Mapping[str, Any]) -> None:
     """Raise NotAllowedError when an organisation of ``writer_type`` may not write ``data``."""
     kind = data.get("kind")
+    if kind not in RECORD_KINDS:
+        raise InvalidRecordError(unknown_kind(kind))
     kinds = allowed_kinds(table, writer_type)
     if kind not in kinds:
         may = ", ".join(kinds) if kinds else "no records"

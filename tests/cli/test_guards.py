@@ -103,3 +103,24 @@ def test_crlf_record_is_stored_with_lf(home: Path, tmp_path: Path) -> None:
         env=dict(os.environ),
     ).stdout
     assert blob == b"a: 1\nb: 2\n"
+
+
+def test_kind_typo_is_named_with_a_suggestion(home: Path, tmp_path: Path) -> None:
+    repo = tmp_path / "r"
+    S.make_repo(repo)
+    assert S.koto(repo, "add", str(_customer_file(tmp_path))).returncode == 0
+    record = next((repo / "customers").rglob("c-0000000c.yaml"))
+    record.write_text(record.read_text(encoding="utf-8").replace("kind: customer", "kind: custmer"), "utf-8")
+    out = S.koto(repo, "commit", env={"KOTO_LANG": "en"})
+    assert out.returncode == 5, out.stderr
+    assert "unknown record kind 'custmer': did you mean customer?" in out.stderr
+    new = S.koto(repo, "new", "integration-plna", env={"KOTO_LANG": "fi"})
+    assert new.returncode == 2 and "tarkoititko integration-plan?" in new.stderr
+
+
+def _customer_file(tmp_path: Path) -> Path:
+    from kototieto.store.yamlio import new_document_text
+
+    path = tmp_path / "c-0000000c.yaml"
+    path.write_text(new_document_text(S.customer("c-0000000c"), "x.json"), encoding="utf-8")
+    return path
