@@ -98,12 +98,13 @@ def require_chromium() -> str:
     if CHROMIUM.exists():
         return str(CHROMIUM)
     message = f"Chromium not found at {CHROMIUM} (install it: scripts/install-system-deps.sh)"
-    if os.environ.get("CI") == "true":
+    if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"{message}; CI=true, so the browser tests may not be skipped", pytrace=False)
     pytest.skip(message)
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def chromium() -> str:
-    """``require_chromium()`` as a fixture."""
+    """The Chromium executable (``require_chromium``): every browser test takes it, so a missing
+    browser skips them locally and fails them in CI."""
     return require_chromium()

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 import re
 import socket
 import subprocess
@@ -62,8 +61,6 @@ FIGURE_ROWS = [
     ("Reviewed within the interval (%)", "plans_reviewed_in_time_pct"),
     ("Referrals to the employment authority", "employment_referrals"),
 ]
-CHROMIUM = Path("/usr/bin/chromium")
-IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
 # --- reading the built front page ------------------------------------------------------------
@@ -397,15 +394,11 @@ def base_url(built: Built) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        if IN_CI:
-            pytest.fail(f"{CHROMIUM} is missing: run `bash scripts/install-system-deps.sh`")
-        pytest.skip("no /usr/bin/chromium (outside CI)")
+def browser(chromium: str) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"])
+        b = pw.chromium.launch(executable_path=chromium, args=["--headless", "--no-sandbox"])
         yield b
         b.close()
 

@@ -1,7 +1,8 @@
 """The built catalogue site in real headless Chromium: search, language switch, comments, axe-core,
 phone width. Served with ``python -m http.server`` on 127.0.0.1 (search needs HTTP, not file://).
 
-Skipped only when /usr/bin/chromium is missing outside CI; in CI (CI=true) a missing browser fails.
+Chromium from the shared ``chromium`` fixture (tests/conftest.py): a missing browser skips these
+tests locally and fails them when CI=true.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import functools
 import http.server
 import importlib.util
-import os
 import re
 import socket
 import subprocess
@@ -30,8 +30,6 @@ assert _spec and _spec.loader
 support = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(support)
 
-CHROMIUM = Path("/usr/bin/chromium")
-IN_CI = os.environ.get("CI", "").lower() == "true"
 ARGS = [
     "--headless",
     "--no-sandbox",
@@ -46,7 +44,6 @@ COMMENT = "Tavoitteiden määrä pitäisi rajata viiteen."
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists() and not IN_CI, reason="no /usr/bin/chromium (outside CI)"),
 ]
 
 
@@ -101,13 +98,11 @@ def base_url(site_out: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
+def browser(chromium: str) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `bash scripts/install-system-deps.sh`")
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        b = pw.chromium.launch(executable_path=chromium, args=ARGS)
         yield b
         b.close()
 

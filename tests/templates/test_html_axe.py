@@ -1,13 +1,12 @@
 """The HTML documents in real headless Chromium with axe-core: no serious or critical violations.
 
-Skipped only when /usr/bin/chromium is missing outside CI; in CI (CI=true) a missing browser fails.
+Chromium from the shared ``chromium`` fixture (tests/conftest.py): a missing browser skips these
+tests locally and fails them when CI=true.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,25 +14,20 @@ import pytest
 from kototieto.templates.render import render_dossier, render_record
 from tests.templates import _support as S
 
-CHROMIUM = Path("/usr/bin/chromium")
-IN_CI = os.environ.get("CI", "").lower() == "true"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.slow,
-    pytest.mark.skipif(not CHROMIUM.exists() and not IN_CI, reason="no /usr/bin/chromium (outside CI)"),
 ]
 
 
 @pytest.fixture(scope="module")
-def page() -> Iterator[Any]:
+def page(chromium: str) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `bash scripts/install-system-deps.sh`")
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        browser = pw.chromium.launch(executable_path=chromium, args=ARGS)
         context = browser.new_context(viewport={"width": 1000, "height": 900})
         yield context.new_page()
         context.close()
