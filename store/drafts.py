@@ -233,9 +233,16 @@ def error_header(exc: Exception, shift: int, where: list[int] | None = None) -> 
     return [ERROR_PREFIX + i.replace("\n", " ") for i in items]
 
 
+def default_editor() -> str:
+    """The editor when neither $VISUAL nor $EDITOR is set: nano (easy to leave) when installed, else vi."""
+    import shutil
+
+    return "nano" if shutil.which("nano") else "vi"
+
+
 def run_editor(path: Path, editor: str | None = None) -> None:
-    """Open ``path`` in ``$VISUAL`` / ``$EDITOR`` (``vi`` if neither is set) and wait."""
-    cmd = editor or os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    """Open ``path`` in ``$VISUAL``, else ``$EDITOR``, else ``nano`` when installed, else ``vi``; wait."""
+    cmd = editor or os.environ.get("VISUAL") or os.environ.get("EDITOR") or default_editor()
     try:
         done = subprocess.run([*shlex.split(cmd), str(path)], check=False)
     except OSError as exc:

@@ -124,3 +124,16 @@ def _customer_file(tmp_path: Path) -> Path:
     path = tmp_path / "c-0000000c.yaml"
     path.write_text(new_document_text(S.customer("c-0000000c"), "x.json"), encoding="utf-8")
     return path
+
+
+def test_default_editor_prefers_nano(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kototieto.store.drafts import default_editor
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    monkeypatch.setenv("PATH", str(bin_dir))
+    assert default_editor() == "vi"
+    nano = bin_dir / "nano"
+    nano.write_text("#!/bin/sh\n", encoding="utf-8")
+    nano.chmod(0o755)
+    assert default_editor() == "nano"
