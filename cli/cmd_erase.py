@@ -7,12 +7,25 @@ from pathlib import Path
 import click
 
 from kototieto.cli.options import echo_json, json_option, repo_option
+from kototieto.i18n import count, tr
+from kototieto.model.text import T
+
+CONFIRM = T(
+    "Kirjoitetaanko koko historia uudelleen asiakkaan {customer} tietojen poistamiseksi?",
+    "Skriva om hela historiken för att radera kunden {customer}?",
+    "Rewrite the whole history to erase customer {customer}?",
+)
+ERASED = T(
+    "Poistettu {records}; {commits} poistui; historia kirjoitettiin uudelleen ja siivottiin. Seuraavaksi:",
+    "Raderade {records}; {commits} togs bort; historiken skrevs om och städades. Nästa steg:",
+    "Erased {records}; {commits} dropped; history rewritten and garbage-collected. Now:",
+)
 
 
 @click.command()
 @click.argument("customer")
 @click.option("--reason", required=True, help="Why (kept in the erasure log: no personal data).")
-@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation (also needed with --json in scripts).")
 @click.option("--author", default=None, help="'Name <email>' (default: git config user).")
 @repo_option
 @json_option
@@ -23,15 +36,17 @@ def erase(customer: str, reason: str, yes: bool, author: str | None, repo: Path,
 
     r = Repository.open(repo)
     check_reason(r, customer, reason)  # before the question, not after it
-    if not yes and not as_json:
-        click.confirm(f"Rewrite the whole history to erase customer {customer}?", abort=True)
+    if not yes:  # --json never skips the question (asked on stderr; stdout stays JSON)
+        click.confirm(tr(CONFIRM).format(customer=customer), abort=True, err=True)
     result = erase_customer(r, customer, reason, author=author)
     if as_json:
         echo_json(result.to_json())
         return
     click.echo(
-        f"Erased {result.records} record(s); {result.commits_before - result.commits_after} commit(s) "
-        "dropped; history rewritten and garbage-collected. Now:"
+        tr(ERASED).format(
+            records=count(result.records, "record"),
+            commits=count(result.commits_before - result.commits_after, "commit"),
+        )
     )
     for line in result.instructions():
         click.echo(f"  - {line}")

@@ -137,3 +137,18 @@ def test_default_editor_prefers_nano(tmp_path: Path, monkeypatch: pytest.MonkeyP
     nano.write_text("#!/bin/sh\n", encoding="utf-8")
     nano.chmod(0o755)
     assert default_editor() == "nano"
+
+
+def test_erase_json_still_asks(home: Path, tmp_path: Path) -> None:
+    repo = tmp_path / "r"
+    S.make_repo(repo)
+    assert S.koto(repo, "add", str(_customer_file(tmp_path))).returncode == 0
+    cmd = [S.KOTO, "erase", "c-0000000c", "--reason", "Asiakkaan pyyntö", "--json"]
+    env = dict(os.environ, KOTO_LANG="fi")
+    no = subprocess.run(cmd, cwd=repo, input="n\n", capture_output=True, text=True, env=env)
+    assert no.returncode != 0 and "Kirjoitetaanko koko historia" in no.stderr and no.stdout == ""
+    assert list((repo / "customers").rglob("c-0000000c.yaml"))  # nothing erased
+    yes = subprocess.run(cmd, cwd=repo, input="y\n", capture_output=True, text=True, env=env)
+    assert yes.returncode == 0, yes.stderr
+    assert json.loads(yes.stdout)["records"] == 1
+    assert not list((repo / "customers").rglob("c-0000000c.yaml"))
