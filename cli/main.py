@@ -288,6 +288,23 @@ def _give_lang(cmd: click.Command) -> None:
             _give_lang(sub)
 
 
+KINDS_HELP = T("Tietuelajit (KIND)", "Posttyper (KIND)", "Record kinds (KIND)")
+
+
+def _localise_help(name: str, cmd: click.Command) -> None:
+    """The command's description in the run's language (the English docstring stays for en);
+    ``koto new --help`` lists the record kinds with their names."""
+    lang = current_lang()
+    if lang != "en" and name in COMMAND_HELP:
+        cmd.help = tr(COMMAND_HELP[name])
+    if name == "new" and "\b\n" not in (cmd.help or ""):
+        from kototieto.model.catalogue import kind_label
+        from kototieto.model.records import RECORD_KINDS
+
+        rows = "\n".join(f"  {kind:<26} {kind_label(kind, lang)}" for kind in RECORD_KINDS)
+        cmd.help = f"{cmd.help or ''}\n\n\b\n{tr(KINDS_HELP)}:\n{rows}"
+
+
 class LazyGroup(click.Group):
     """A group whose commands are imported on first use (start-up stays fast)."""
 
@@ -301,6 +318,7 @@ class LazyGroup(click.Group):
         cmd = getattr(importlib.import_module(f"kototieto.cli.{module}"), attr)
         assert isinstance(cmd, click.Command)
         _give_lang(cmd)
+        _localise_help(cmd_name, cmd)
         return cmd
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
