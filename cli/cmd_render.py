@@ -9,6 +9,7 @@ import click
 
 from kototieto.cli.options import LANGS, repo_option
 from kototieto.errors import UsageError
+from kototieto.fsutil import atomic_write
 from kototieto.templates.pdf import DEFAULT_VARIANT, PDF_VARIANTS
 
 FORMATS = ("html", "pdf", "md")
@@ -24,12 +25,7 @@ def _write(result: bytes | str, output: str) -> None:
             click.echo(result, nl=False)
         return
     path = Path(output)
-    tmp = path.with_name(f".{path.name}.tmp")
-    if isinstance(result, bytes):
-        tmp.write_bytes(result)
-    else:
-        tmp.write_text(result, encoding="utf-8")
-    tmp.replace(path)
+    atomic_write(path, result)  # nothing half-written, no temporary file left behind on failure
     click.echo(str(path), err=True)
 
 

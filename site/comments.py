@@ -41,6 +41,7 @@ from kototieto.errors import (
     NotFoundError,
     UsageError,
 )
+from kototieto.fsutil import atomic_write
 
 ROUND_FILE = "round.yaml"
 THREADS_DIR = "threads"
@@ -180,10 +181,7 @@ def _dump(data: Mapping[str, Any]) -> str:
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    atomic_write(path, text)
 
 
 def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:

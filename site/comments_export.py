@@ -9,12 +9,12 @@ Writes go to a temporary file renamed into place, so a failed export leaves noth
 from __future__ import annotations
 
 import csv
-import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 from kototieto.errors import UsageError
+from kototieto.fsutil import atomic_output
 from kototieto.site.comments import CODES_PREFIX, Thread
 
 COLUMNS: tuple[str, ...] = (
@@ -83,10 +83,6 @@ def export_rows(threads: Iterable[Thread], catalogue: Mapping[str, Any]) -> list
     return rows
 
 
-def _tmp(path: Path) -> Path:
-    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
-
-
 def _no_formula(value: str) -> str:
     """Text a spreadsheet would run as a formula gets a leading apostrophe (CSV injection)."""
     return "'" + value if value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
@@ -94,12 +90,10 @@ def _no_formula(value: str) -> str:
 
 def write_csv(rows: list[dict[str, str]], path: Path) -> None:
     """UTF-8 with a byte order mark, so spreadsheet programs read ä and å right."""
-    tmp = _tmp(path)
-    with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
+    with atomic_output(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(COLUMNS))
         writer.writeheader()
         writer.writerows({k: _no_formula(v) for k, v in r.items()} for r in rows)
-    os.replace(tmp, path)
 
 
 def write_xlsx(rows: list[dict[str, str]], path: Path, title: str = "Comments") -> None:
@@ -127,9 +121,8 @@ def write_xlsx(rows: list[dict[str, str]], path: Path, title: str = "Comments") 
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
-    tmp = _tmp(path)
-    wb.save(tmp)
-    os.replace(tmp, path)
+    with atomic_output(path) as tmp:
+        wb.save(tmp)
 
 
 def export(threads: Iterable[Thread], catalogue: Mapping[str, Any], path: Path, fmt: str) -> int:

@@ -25,7 +25,6 @@ import contextlib
 import fcntl
 import os
 import re
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -33,6 +32,7 @@ from pathlib import Path
 
 import pygit2
 
+from kototieto import fsutil
 from kototieto.errors import ConflictError, UsageError
 from kototieto.store import gitlocks, indexsync
 from kototieto.store.indexsync import lock_path
@@ -309,30 +309,8 @@ def _checkout(repo: Repository, old: pygit2.Oid | None, new: pygit2.Oid) -> bool
 
 
 def atomic_write(path: Path, content: bytes, *, durable: bool = True) -> None:
-    """Write ``content`` to ``path`` so that readers never see a partial file (``durable``: fsync
-    the file and its folder before returning)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(content)
-            if durable:
-                fh.flush()
-                os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-        raise
-    if not durable:
-        return
-    with contextlib.suppress(OSError):
-        dfd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
+    """``kototieto.fsutil.atomic_write``, durable by default: a record file in the working tree."""
+    fsutil.atomic_write(path, content, durable=durable)
 
 
 BULK = 64  # from this many files on, fsync once at the end instead of per file

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kototieto.fsutil import atomic_write
 from kototieto.model.customer import Customer
 from kototieto.model.plan import PlanBase
 from kototieto.model.review import Review
@@ -89,13 +90,7 @@ def _run(task: Task) -> str:
         pdf_variant=settings.pdf_variant,
     )
     path = output_path(settings.out, task.record, task.lang, settings.fmt)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    if isinstance(result, bytes):
-        tmp.write_bytes(result)
-    else:
-        tmp.write_text(result, encoding="utf-8")
-    tmp.replace(path)
+    atomic_write(path, result)
     return str(path)
 
 
