@@ -150,6 +150,8 @@ class DefinitionProblem:
             "line": self.line,
             "column": self.column,
             "path": self.path,
+            "severity": "error",
+            "rule": "extension-definition",
             "message": self.message,
         }
 
