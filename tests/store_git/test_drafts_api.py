@@ -1,0 +1,80 @@
+"""The drafts library API (``kototieto.store.drafts``), in-process: what the web app uses too."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kototieto.errors import NothingToDoError
+from kototieto.store import drafts
+
+
+def test_create_list_load_discard(data_repo: Any) -> None:
+    repo = data_repo
+    d = drafts.create_draft(
+        repo, record_id="c-0a0a0a0a", kind="customer", customer="c-0a0a0a0a", command="new", text="x: 1\n"
+    )
+    assert d.file == repo.root / ".koto/drafts/c-0a0a0a0a.yaml" and d.text() == "x: 1\n"
+    assert (repo.root / ".koto/.gitignore").read_text().splitlines()[-1] == "*"
+    with pytest.raises(drafts.DraftExistsError) as info:
+        drafts.create_draft(
+            repo, record_id="c-0a0a0a0a", kind="customer", customer="c-0a0a0a0a", command="new", text="y\n"
+        )
+    assert str(d.file) in str(info.value)
+    assert drafts.load_draft(repo, "c-0a0a0a0a") == d
+    assert [x.record_id for x in drafts.list_drafts(repo)] == ["c-0a0a0a0a"]
+    assert drafts.draft_for_file(repo, d.file) == d
+    assert drafts.draft_for_file(repo, repo.root / "koto.yaml") is None
+    moved = drafts.write_draft(d, "x: 2\n", base_blob="abc", base_commit="def")
+    assert drafts.load_draft(repo, "c-0a0a0a0a") == moved and moved.base_blob == "abc"
+    assert drafts.discard_draft(repo, "c-0a0a0a0a") is True
+    assert drafts.load_draft(repo, "c-0a0a0a0a") is None and drafts.list_drafts(repo) == []
+
+
+def test_a_draft_in_the_old_place_is_moved_not_lost(data_repo: Any) -> None:
+    repo = data_repo
+    old = Path(repo.git_dir) / "koto/drafts/pln-20261216-0001.yaml"
+    old.parent.mkdir(parents=True, exist_ok=True)
+    old.write_text("typed: text\n")
+    kept = drafts.list_drafts(repo)
+    assert [(d.record_id, d.command, d.text()) for d in kept] == [
+        ("pln-20261216-0001", "legacy", "typed: text\n")
+    ]
+    assert not old.exists()
+
+
+def _editor(tmp_path: Path, body: str) -> str:
+    script = tmp_path / "ed.py"
+    script.write_text(f"import sys\nopen(sys.argv[1], 'w').write({body!r})\n")
+    import sys
+
+    return f"{sys.executable} {script}"
+
+
+def test_edit_loop_keeps_typed_work_unless_emptied(data_repo: Any, tmp_path: Path) -> None:
+    repo = data_repo
+    d = drafts.create_draft(
+        repo, record_id="c-0b0b0b0b", kind="customer", customer="c-0b0b0b0b", command="new", text="a: 1\n"
+    )
+
+    def refuse(body: str, draft: drafts.Draft) -> None:
+        raise AssertionError("not reached")
+
+    # untouched: nothing typed, the draft goes
+    with pytest.raises(NothingToDoError) as info:
+        drafts.edit_loop(repo, d, refuse, editor="true")
+    assert not isinstance(info.value, drafts.DraftKeptError) and drafts.load_draft(repo, d.record_id) is None
+    # a resumed draft (typed text differs from the pristine one) closed unchanged: kept
+    d = drafts.create_draft(
+        repo, record_id="c-0b0b0b0b", kind="customer", customer="c-0b0b0b0b", command="new", text="a: 1\n"
+    )
+    d = drafts.write_draft(d, "a: 2\n")
+    with pytest.raises(drafts.DraftKeptError) as kept:
+        drafts.edit_loop(repo, d, refuse, editor="true")
+    assert str(d.file) in str(kept.value) and drafts.load_draft(repo, d.record_id) is not None
+    # emptied: the explicit cancel
+    with pytest.raises(NothingToDoError):
+        drafts.edit_loop(repo, d, refuse, editor=_editor(tmp_path, ""))
+    assert drafts.load_draft(repo, d.record_id) is None
