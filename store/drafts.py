@@ -542,6 +542,11 @@ def edit_loop(
         except KotoError as exc:
             keep_note(exc, draft)
             raise
+        except BaseException:  # an unexpected failure or Ctrl-C while saving: the draft stays
+            import sys
+
+            print(kept_message(draft), file=sys.stderr)
+            raise
         discard_draft(repo, draft.record_id)
         return result
 
@@ -557,6 +562,11 @@ def run_editor_keeping(draft: Draft, editor: str | None) -> None:
         run_editor(draft.file, editor)
     except UsageError as exc:
         keep_note(exc, draft)
+        raise
+    except KeyboardInterrupt:  # Ctrl-C in the terminal: the draft stays, say where
+        import sys
+
+        print(kept_message(draft), file=sys.stderr)
         raise
 
 
