@@ -165,6 +165,7 @@ WORDS: dict[str, Text] = {
     "send": T("Lähetä", "Skicka", "Send"),
     "comment_text": T("Kommentti", "Kommentar", "Comment"),
     "organisation": T("Organisaatio", "Organisation", "Organisation"),
+    "filter_list": T("Hae luettelosta: {label}", "Sök i listan: {label}", "Search the list: {label}"),
     "back": T("Takaisin", "Tillbaka", "Back"),
     "view": T("Näytä", "Visa", "View"),
     "print_lang": T("Tulostuskieli", "Utskriftsspråk", "Print language"),

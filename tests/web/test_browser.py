@@ -272,3 +272,27 @@ def test_two_officials_in_two_browsers_edit_the_same_record(server: tuple[str, P
     assert trouble1 == [] and [t for t in trouble2 if "409" not in t] == []
     ctx1.close()
     ctx2.close()
+
+
+def test_a_long_code_list_can_be_searched_without_losing_the_choice(
+    server: tuple[str, Path], browser: Any
+) -> None:
+    url, repo = server
+    base = url.split("/?", 1)[0]
+    cid = sorted(p.name for p in (repo / "customers").glob("*/*"))[0]
+    ctx, page, trouble = _context(browser, url)
+    page.goto(f"{base}/r/{cid}/{cid}/edit")
+    chosen = page.eval_on_selector_all("#f-citizenships option:checked", "els => els.map(e => e.value)")
+    page.fill("#f-citizenships-filter", "ruot")
+    visible = page.eval_on_selector_all(
+        "#f-citizenships option", "els => els.filter(e => !e.hidden).map(e => e.textContent)"
+    )
+    assert "Ruotsi" in visible and "Suomi" not in [v for v in visible if v not in chosen]
+    assert len(visible) <= 3 + len(chosen)
+    page.fill("#f-citizenships-filter", "")
+    assert page.eval_on_selector_all("#f-citizenships option", "els => els.filter(e => e.hidden).length") == 0
+    assert (
+        page.eval_on_selector_all("#f-citizenships option:checked", "els => els.map(e => e.value)") == chosen
+    )
+    assert trouble == []
+    ctx.close()
