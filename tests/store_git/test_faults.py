@@ -150,6 +150,9 @@ def rounds(count: int, remote: str, tmp_path: Path, seed: int) -> None:
         assert (
             subprocess.run(["git", "merge-base", "--is-ancestor", commit, "main"], cwd=mirror).returncode == 0
         )
+    print(
+        f"\nfault rounds {count}: killed {killed}, saves reported {len(reported)} ({saved}), all in history"
+    )
     assert killed > 0 and reported, (killed, len(reported))
     assert saved["edit"] > 0 or count < 20, saved  # edits of an existing record were saved too
     assert Store.open(root).read("c-0001").data["first_names"].startswith(("Nimi", "Testi"))
