@@ -68,7 +68,7 @@ def test_write_path_and_validate_agree(name: str, tmp_path: Path) -> None:
     results["commit"] = S.koto(root, "commit", rel)
     fresh()
     outside.write_text(text)
-    results["add"] = S.koto(root, "add", str(outside))
+    results["add"] = S.koto(root, "add", "--replace", str(outside))
     fresh()
     (root / rel).write_text(text)
     S.git(root, "add", rel)
