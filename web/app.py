@@ -138,6 +138,8 @@ def create_app(
         get("/lang", _lang),
         get("/favicon.ico", lambda r: Response(status_code=204)),
         post("/sync", po.sync_post),
+        get("/conflicts", po.conflicts),
+        post("/conflicts/{rid}", po.resolve_conflict),
         get("/reports/{name}", po.report),
         get("/reports/{name}/csv", po.report_csv),
         get("/catalogue", pcat.catalogue),

@@ -166,6 +166,21 @@ WORDS: dict[str, Text] = {
     "comment_text": T("Kommentti", "Kommentar", "Comment"),
     "organisation": T("Organisaatio", "Organisation", "Organisation"),
     "filter_list": T("Hae luettelosta: {label}", "Sök i listan: {label}", "Search the list: {label}"),
+    "conflicts": T("Ristiriidat", "Konflikter", "Conflicts"),
+    "no_conflicts": T(
+        "Ei ratkaisemattomia ristiriitoja.", "Inga olösta konflikter.", "No unresolved conflicts."
+    ),
+    "conflict_settled": T("Ristiriita ratkaistu.", "Konflikten löst.", "Conflict settled."),
+    "merge_committed": T(
+        "Yhdistäminen tallennettiin; synkronoi lähettääksesi sen.",
+        "Sammanslagningen sparades; synkronisera för att skicka den.",
+        "The merge was committed; sync to send it.",
+    ),
+    "here": T("Tämän koneen arvo", "Värdet här", "The value here"),
+    "remote": T(
+        "Yhteisen varaston arvo", "Värdet i det gemensamma förrådet", "The shared repository's value"
+    ),
+    "settle": T("Ratkaise ristiriidat", "Lös konflikterna", "Settle the conflicts"),
     "back": T("Takaisin", "Tillbaka", "Back"),
     "view": T("Näytä", "Visa", "View"),
     "print_lang": T("Tulostuskieli", "Utskriftsspråk", "Print language"),

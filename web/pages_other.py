@@ -76,3 +76,56 @@ def report_csv(r: Req, name: str) -> Response:
         media_type="text/csv; charset=utf-8",
         headers={"content-disposition": f"attachment; filename={name}-{table.name}.csv"},
     )
+
+
+def conflicts(r: Req) -> Response:
+    """The records a sync left with field conflicts: both values, who set each, the official chooses."""
+    from kototieto.store.conflicts import field_sources, list_conflicts
+    from kototieto.store.fielddiff import catalogue_labeler
+    from kototieto.web.pages_records import _show
+
+    repo = r.app.store.repo
+    label = catalogue_labeler(r.lang)
+    notes = []
+    for note in list_conflicts(repo):
+        sources = field_sources(repo, note)
+        rows = []
+        for i, c in enumerate(note.conflicts):
+            who = sources[i] if i < len(sources) else {}
+            rows.append(
+                {
+                    "path": c.dotted,
+                    "label": label(c.path),
+                    "ours": _show(c.ours) or r.t("removed"),
+                    "theirs": _show(c.theirs) or r.t("removed"),
+                    "ours_by": (who.get("ours") or {}).get("name", ""),
+                    "theirs_by": (who.get("theirs") or {}).get("name", ""),
+                }
+            )
+        notes.append({"id": note.record_id, "path": note.path, "rows": rows})
+    return r.page(
+        "conflicts.html.j2",
+        title=r.t("conflicts"),
+        notes=notes,
+        message=r.request.query_params.get("done", ""),
+    )
+
+
+def resolve_conflict(r: Req, rid: str, form: FormData) -> Response:
+    from starlette.responses import RedirectResponse
+
+    from kototieto.store.conflicts import list_conflicts
+    from kototieto.store.mergestate import resolve
+    from kototieto.web.context import safe_id
+
+    rid = safe_id(rid)
+    note = next((n for n in list_conflicts(r.app.store.repo) if n.record_id == rid), None)
+    if note is None:
+        raise NotFoundError(f"no conflict for {rid!r}")
+    fields = []
+    for i, c in enumerate(note.conflicts):
+        side = form.get(f"c{i}")
+        fields.append(f"{c.dotted}={'theirs' if side == 'theirs' else 'ours'}")
+    done = resolve(r.app.store.repo, rid, None, fields, author=r.author)
+    r.app.store.close()
+    return RedirectResponse(f"/conflicts?done={'merge' if done.merge_committed else 'one'}", status_code=303)

@@ -202,3 +202,47 @@ def test_the_sync_button_fetches_merges_and_pushes(remote: tuple[str, Path]) -> 
     assert "Toisesta kloonista" in c.get(f"/r/{cid}/{rid}").text  # the index and pages see the merge
     _git(b, "pull", "-q")
     assert Store.open(b).read(f"{cid}/{rid}").data["other_content"] == "Sovelluksesta"
+
+
+def test_a_conflict_after_sync_is_settled_field_by_field_in_the_app(remote: tuple[str, Path]) -> None:
+    import sys
+
+    from kototieto.store.store import Store
+
+    url, tmp = remote
+    a = _clone(url, tmp / "a")
+    b = _clone(url, tmp / "b")
+    c, state = S.client(a)
+    plan = S.a_plan(state)
+    cid, rid = plan["customer"], plan["id"]
+    sb = Store.open(b)
+    view = sb.read(f"{cid}/{rid}")
+    sb.save(
+        dict(view.data, other_content="Kloonin B arvo"),
+        expected_version=view.blob_id,
+        author="Bertta B <b@example.org>",
+    )
+    koto = str(Path(sys.executable).parent / "koto")
+    assert subprocess.run([koto, "sync"], cwd=b, capture_output=True, check=False).returncode == 0
+    pairs = S.set_field(
+        S.form_fields(c.get(f"/r/{cid}/{rid}/edit").text), "other_content", "Sovelluksen arvo"
+    )
+    assert (
+        S.post_form(
+            c, f"/r/{cid}/{rid}/form", [*pairs, ("_action", "save")], follow_redirects=False
+        ).status_code
+        == 303
+    )
+    page = S.post_form(c, "/sync", [("csrf", S.csrf(state))])
+    assert rid in page.text and 'href="/conflicts"' in page.text
+    screen = c.get("/conflicts").text
+    assert "Kloonin B arvo" in screen and "Sovelluksen arvo" in screen and "Bertta B" in screen
+    r = S.post_form(
+        c, f"/conflicts/{rid}", [("csrf", S.csrf(state)), ("c0", "theirs")], follow_redirects=False
+    )
+    assert r.status_code == 303 and "done=merge" in r.headers["location"]
+    assert Store.open(a).read(f"{cid}/{rid}").data["other_content"] == "Kloonin B arvo"
+    head = Store.open(a).repo.head_commit()
+    assert len(head.parents) == 2  # the merge is committed
+    page = S.post_form(c, "/sync", [("csrf", S.csrf(state))])
+    assert re.search(r"pushed</dt><dd>Kyllä", page.text)
