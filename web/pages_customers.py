@@ -11,7 +11,7 @@ from kototieto.errors import NotFoundError
 from kototieto.model.catalogue import kind_label
 from kototieto.store import roles
 from kototieto.web.context import Req, safe_id
-from kototieto.web.index import DUE_DAYS, CustomerRow, plan_states
+from kototieto.web.index import DUE_DAYS, plan_states
 
 FILTERS = ("active", "due", "ending")
 NEW_KINDS = (
@@ -115,7 +115,6 @@ def customer(r: Req, cid: str) -> Response:
     data = datas.get(cid)
     if data is None or data.get("kind") != "customer":
         raise NotFoundError(f"no customer {cid!r}")
-    row: CustomerRow | None = r.app.index.get().by_id.get(cid)
     allowed = roles.allowed_kinds(r.app.store.repo.config.roles, r.writer_type)
     actions = [(k, r.t("new_kind", kind=kind_label(k, r.lang))) for k in NEW_KINDS if k in allowed]
     from kototieto.web.pages_records import readable
@@ -125,7 +124,6 @@ def customer(r: Req, cid: str) -> Response:
         title=f"{data.get('last_name', '')}, {data.get('first_names', '')}",
         cid=cid,
         data=data,
-        row=row,
         details=readable(r, data),
         items=timeline(r, cid, datas),
         actions=actions,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -53,6 +54,8 @@ def serve(
         say("Open the address above in a browser (it holds this run's access token). Ctrl+C stops.")
     else:
         say(f"koto serve: {state.root} on http://{host}:{port}/ (users from the {user_header} header)")
+    # the customer list's index (every customer, plan and review) is built while the browser opens
+    threading.Thread(target=state.index.get, name="koto-index", daemon=True).start()
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False, lifespan="off")
     server = uvicorn.Server(config)
     say(f"    ready in {time.monotonic() - started:.2f} s")
