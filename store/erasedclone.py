@@ -172,3 +172,36 @@ def rebuild(repo: Repository, theirs: str, *, author: str | None = None) -> Rebu
             if found:
                 out.other_refs.append(ref)
     return out
+
+
+def drop_incoming(repo: Repository, ref: str, customers: list[str]) -> str:
+    """The remote-tracking ``ref`` rewritten without the erased ``customers``' folders (and their
+    ids in commit messages) by git-filter-repo, only that ref: commits that never held them keep
+    their ids, so the merge with ours stays small. Reflogs are expired and the old objects pruned.
+    Returns the new tip; the caller merges it and pushes with ``--force-with-lease``."""
+    import sys
+
+    messages = repo.ensure_koto_dir() / "drop-messages.txt"
+    messages.write_text("".join(f"{c}==>[erased]\n" for c in customers), encoding="utf-8")
+    cmd = [
+        sys.executable,
+        "-c",
+        "import sys, git_filter_repo; sys.argv[0] = 'git-filter-repo'; git_filter_repo.main()",
+        "--invert-paths",
+        *[arg for c in customers for arg in ("--path", layout.customer_dir(c) + "/")],
+        "--replace-message",
+        str(messages),
+        "--refs",
+        ref,
+        "--force",
+        "--quiet",
+    ]
+    done = subprocess.run(cmd, cwd=repo.root, capture_output=True, text=True, check=False)
+    messages.unlink(missing_ok=True)
+    if done.returncode != 0:
+        raise ConflictError(f"git-filter-repo failed: {(done.stderr or done.stdout).strip()}")
+    for name in ("ORIG_HEAD", "FETCH_HEAD"):
+        (repo.git_dir / name).unlink(missing_ok=True)
+    _git(repo, "reflog", "expire", "--expire=now", "--all")
+    _git(repo, "gc", "--prune=now", "--quiet")
+    return _git(repo, "rev-parse", ref).stdout.strip()

@@ -35,6 +35,7 @@ class SyncResult:
     conflicts: list[ConflictNote] = field(default_factory=list)
     other_conflicts: list[str] = field(default_factory=list)
     rebuilt: Rebuilt | None = None
+    dropped_incoming: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -45,6 +46,7 @@ class SyncResult:
             "conflicts": [c.to_json() for c in self.conflicts],
             "other_conflicts": self.other_conflicts,
             "drop_erased": self.rebuilt.to_json() if self.rebuilt is not None else None,
+            "dropped_from_remote": self.dropped_incoming,
         }
 
 
@@ -125,18 +127,21 @@ def _refuse_erased(repo: Repository, remote: str, branch: str, theirs: str | Non
                     f"Etävarastossa {remote}/{branch} on pysyvästi poistetun asiakkaan tietoja ({names}; "
                     "erasures.yaml). Mitään ei yhdistetty eikä lähetetty. Jos poistit asiakkaan tässä "
                     f"kloonissa, lähetä uudelleenkirjoitettu historia: `git push --force --all {remote}`. "
-                    "Muuten joku on palauttanut poistetut tiedot: pyydä pääkäyttäjää poistamaan ne "
-                    "(`koto erase` ja pakotettu push).",
+                    "Muuten joku on palauttanut poistetut tiedot: `koto sync --drop-erased` kirjoittaa "
+                    "etävaraston historian uudelleen ilman niitä (muiden muutokset säilyvät) ja lähettää "
+                    "sen; pyydä sitten palvelimen ylläpitoa siivoamaan vanhat kopiot.",
                     f"Fjärrförrådet {remote}/{branch} har uppgifter om en permanent raderad kund ({names}; "
                     "erasures.yaml). Inget slogs ihop eller skickades. Om du raderade kunden i denna klon, "
                     f"skicka den omskrivna historiken: `git push --force --all {remote}`. Annars har någon "
-                    "fört tillbaka de raderade uppgifterna: be huvudanvändaren radera dem (`koto erase` "
-                    "och tvingad push).",
+                    "fört tillbaka de raderade uppgifterna: `koto sync --drop-erased` skriver om "
+                    "fjärrförrådets historik utan dem (andras ändringar bevaras) och skickar den; be "
+                    "sedan serverns drift rensa gamla kopior.",
                     f"{remote}/{branch} holds records of erased customer(s) ({names}; erasures.yaml). "
                     "Nothing was merged or pushed. If you erased them in this clone, push the rewritten "
                     f"history: `git push --force --all {remote}`. Otherwise someone brought the erased "
-                    "records back: ask the administrator to erase them there (`koto erase`, then a "
-                    "force-push).",
+                    "records back: `koto sync --drop-erased` rewrites the remote's history without them "
+                    "(everyone else's changes kept) and pushes it; then ask the host's administrator to "
+                    "purge old copies.",
                 )
             ),
             customers=incoming,
@@ -202,15 +207,22 @@ def sync(
             raise RemoteError(f"could not fetch from {remote}: {fetch.stderr.strip()}")
         result.fetched = True
         theirs = _rev(repo, f"refs/remotes/{remote}/{branch}")
-        try:
-            _refuse_erased(repo, remote, branch, theirs)
-        except ErasedHistoryError as exc:
-            if not (drop_erased and exc.side == "outgoing" and theirs is not None):
-                raise
-            from kototieto.store.erasedclone import rebuild
+        lease = None  # the remote tip a rewritten push replaces (--force-with-lease)
+        for _side in range(3):  # outgoing and incoming may both need dropping
+            try:
+                _refuse_erased(repo, remote, branch, theirs)
+                break
+            except ErasedHistoryError as exc:
+                if not drop_erased or theirs is None or _side == 2:
+                    raise
+                from kototieto.store import erasedclone
 
-            result.rebuilt = rebuild(repo, theirs, author=author)
-            _refuse_erased(repo, remote, branch, theirs)  # the remote itself may hold them too
+                if exc.side == "outgoing":
+                    result.rebuilt = erasedclone.rebuild(repo, theirs, author=author)
+                else:
+                    lease = lease or theirs
+                    theirs = erasedclone.drop_incoming(repo, f"refs/remotes/{remote}/{branch}", exc.customers)
+                    result.dropped_incoming = sorted(set(result.dropped_incoming) | set(exc.customers))
         ours = _rev(repo, "HEAD")
         if theirs is not None and theirs != ours:
             base = _git(repo, "merge-base", "HEAD", theirs).stdout.strip()
@@ -224,9 +236,10 @@ def sync(
                     if not _open_merge(repo, result, author):
                         return result
                 result.merged = True
-        if theirs is not None and _rev(repo, "HEAD") == theirs:
+        if theirs is not None and _rev(repo, "HEAD") == theirs and lease is None:
             break  # nothing of ours to push
-        push = _git(repo, "push", "--quiet", remote, f"HEAD:refs/heads/{branch}")
+        force = [f"--force-with-lease=refs/heads/{branch}:{lease}"] if lease else []
+        push = _git(repo, "push", "--quiet", *force, remote, f"HEAD:refs/heads/{branch}")
         if push.returncode == 0:
             result.pushed = True
             _git(repo, "fetch", "--quiet", remote)

@@ -178,3 +178,28 @@ def test_sync_drop_erased_starts_an_old_clone_again_with_its_own_work(remote: st
     data = final.read("c-0001").data
     assert (data["first_names"], data["last_name"]) == ("Aapo", "Bergström")
     assert final.read("c-0005").data["first_names"] == "Viides"
+
+
+def test_sync_drop_erased_rewrites_a_remote_that_got_them_back(remote: str, tmp_path: Path) -> None:
+    """A colleague with plain git pushed the erased customer back, together with real work: `koto
+    sync --drop-erased` drops them from the incoming history and keeps the colleague's work."""
+    a = SY.clone(remote, tmp_path / "a")
+    b = SY.clone(remote, tmp_path / "b")
+    erase(a)
+    S.git(a.repo.root, "push", "-q", "--force", "--all", "origin")
+    SY.edit(b, "c-0001", last_name="Bergström")  # real work, pushed with plain git and the old history
+    S.git(b.repo.root, "pull", "-q", "--no-rebase", "--no-edit", "origin", "main")
+    S.git(b.repo.root, "push", "-q", "origin", "HEAD:main")
+    assert remote_mentions(remote, tmp_path, ERASED)
+    SY.edit(a, "c-0001", first_names="Aapo")
+    refused = SY.sync(a)
+    assert refused.returncode == 6 and "--drop-erased" in refused.stderr, refused.stderr
+    out = S.koto(a.repo.root, "sync", "--drop-erased", "--json")
+    assert out.returncode == 0, out.stdout + out.stderr
+    result = json.loads(out.stdout)
+    assert result["pushed"] and result["dropped_from_remote"] == [ERASED]
+    assert not remote_mentions(remote, tmp_path, ERASED)
+    fresh = SY.clone(remote, tmp_path / "fresh")
+    data = fresh.read("c-0001").data
+    assert (data["first_names"], data["last_name"]) == ("Aapo", "Bergström")
+    assert S.koto(fresh.repo.root, "validate").returncode == 0
