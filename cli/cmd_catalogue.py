@@ -56,15 +56,30 @@ def catalogue(ctx: click.Context, as_json: bool, data_repo: Path | None, lang: s
     if as_json:
         echo_json(data)
         return
+    from kototieto.i18n import count, tr
     from kototieto.model.catalogue import kind_label
+    from kototieto.model.text import T
 
+    title = T(
+        "Tietosisältö {v}: {fields}, {lists} koodistoa",
+        "Datainnehåll {v}: {fields}, {lists} kodlistor",
+        "Catalogue {v}: {fields}, {lists} code lists",
+    )
+    traced_text = T(
+        "Asetuksen kohtia jäljitetty: {n}/{all}",
+        "Förordningens punkter spårade: {n}/{all}",
+        "Decree items traced: {n}/{all}",
+    )
     click.echo(
-        f"Catalogue {data['version']}: {len(data['fields'])} fields, {len(data['code_lists'])} code lists"
+        tr(title, lang).format(
+            v=data["version"], fields=count(len(data["fields"]), "field", lang), lists=len(data["code_lists"])
+        )
     )
     for kind in data["record_kinds"]:
-        click.echo(f"  {kind['kind']:<26} {len(kind['fields']):>4} fields  {kind_label(kind['kind'], lang)}")
+        fields = count(len(kind["fields"]), "field", lang)
+        click.echo(f"  {kind['kind']:<26} {fields:>12}  {kind_label(kind['kind'], lang)}")
     traced = sum(1 for v in data["trace"].values() if v["fields"] or v["rules"])
-    click.echo(f"Decree items traced: {traced}/{len(data['decree_items'])}")
+    click.echo(tr(traced_text, lang).format(n=traced, all=len(data["decree_items"])))
 
 
 @catalogue.command("diff")

@@ -150,12 +150,19 @@ def list_(status: str | None, orphaned: bool, folder: Path, as_json: bool) -> No
 )
 @click.option("--status", type=click.Choice(STATUSES), help="Only threads with this status.")
 @comments_option
-def export(fmt: str, output: Path, status: str | None, folder: Path) -> None:
+@json_option
+def export(fmt: str, output: Path, status: str | None, folder: Path, as_json: bool) -> None:
     """Export the round summary: one row per thread (field, labels, comment, proposal, status, reply)."""
+    from kototieto.i18n import count, tr
+    from kototieto.model.text import T
     from kototieto.site.comments_export import export as do_export
 
     n = do_export(_repo(folder).list_threads(status), _catalogue(), output, fmt)
-    click.echo(f"wrote {n} threads to {output}")
+    if as_json:
+        echo_json({"file": str(output), "threads": n, "format": fmt})
+        return
+    wrote = T("Kirjoitettu {n}: {path}", "Skrev {n}: {path}", "Wrote {n} to {path}")
+    click.echo(tr(wrote).format(n=count(n, "comment"), path=output))
 
 
 @comment.group(name="round")

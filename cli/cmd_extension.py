@@ -9,8 +9,20 @@ from typing import Any
 import click
 
 from kototieto.cli.options import LANGS, echo_json, json_option, lang_option, repo_option
-from kototieto.errors import ExitCode, KotoError
+from kototieto.errors import InvalidRecordError, KotoError
+from kototieto.i18n import tr
+from kototieto.model.text import T
 
+_OK = T(
+    "kunnossa: {fields} laajennuskenttää, {lists} koodistoa, {codes} avoimen lopun koodia",
+    "i ordning: {fields} tilläggsfält, {lists} kodlistor, {codes} koder för öppna slut",
+    "ok: {fields} extension field(s), {lists} code list(s), {codes} open-end code(s)",
+)
+_COMMITTED = T(
+    "Laajennusten määrittelyt tallennettu (muutos {commit}).",
+    "Tilläggsdefinitionerna sparade (ändring {commit}).",
+    "committed the extension definitions ({commit})",
+)
 author_option = click.option("--author", default=None, help="'Name <email>' (default: git config user).")
 
 
@@ -80,23 +92,33 @@ def check(repo: Path, as_json: bool) -> None:
             click.echo(str(p), err=True)
         if ext is not None:
             click.echo(
-                f"ok: {len(ext.fields)} extension field(s), {len(ext.code_lists)} code list(s), "
-                f"{len(ext.open_end)} open-end code(s)"
+                tr(_OK).format(fields=len(ext.fields), lists=len(ext.code_lists), codes=len(ext.open_end))
             )
     if problems:
-        raise SystemExit(ExitCode.INVALID)
+        raise InvalidRecordError(
+            T(
+                f"{len(problems)} ongelmaa laajennusten määrittelyissä",
+                f"{len(problems)} problem i tilläggsdefinitionerna",
+                f"{len(problems)} problem(s) in the extension definitions",
+            ),
+            problems=list(problems),
+        )
 
 
 @extension.command("commit")
 @repo_option
 @click.option("-m", "--message", default=None, help="Commit message.")
 @author_option
-def commit_(repo: Path, message: str | None, author: str | None) -> None:
+@json_option
+def commit_(repo: Path, message: str | None, author: str | None, as_json: bool) -> None:
     """Check and commit the changed definition files, with the regenerated JSON Schema."""
     from kototieto.store.extensions import commit_definitions
 
     commit = commit_definitions(_repo(repo), message, author)
-    click.echo(f"committed the extension definitions ({commit[:10]})")
+    if as_json:
+        echo_json({"commit": commit})
+        return
+    click.echo(tr(_COMMITTED).format(commit=commit[:10]))
 
 
 @extension.command("withdraw")

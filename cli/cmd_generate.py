@@ -74,9 +74,21 @@ def generate(
     if as_json:
         echo_json(summary)
         return
-    click.echo(f"Wrote {summary['records']} records of {customers} customers to {out}")
-    for kind, count in summary["kinds"].items():
-        click.echo(f"  {kind:26} {count:>8}")
+    from kototieto.i18n import count, tr
+    from kototieto.model.text import T
+
+    wrote = T(
+        "Kirjoitettu {records} ({customers}): {out}",
+        "Skrev {records} ({customers}): {out}",
+        "Wrote {records} ({customers}) to {out}",
+    )
+    click.echo(
+        tr(wrote).format(
+            records=count(summary["records"], "record"), customers=count(customers, "customer"), out=out
+        )
+    )
+    for kind, number in summary["kinds"].items():
+        click.echo(f"  {kind:26} {number:>8}")
 
 
 # --- check ------------------------------------------------------------------------------------

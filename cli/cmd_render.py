@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
-from kototieto.cli.options import LANGS, repo_option
+from kototieto.cli.options import LANGS, echo_json, json_option, repo_option
 from kototieto.errors import UsageError
 from kototieto.fsutil import atomic_write
 from kototieto.templates.pdf import DEFAULT_VARIANT, PDF_VARIANTS
@@ -15,7 +16,7 @@ from kototieto.templates.pdf import DEFAULT_VARIANT, PDF_VARIANTS
 FORMATS = ("html", "pdf", "md")
 
 
-def _write(result: bytes | str, output: str) -> None:
+def _write(result: bytes | str, output: str, quiet: bool = False) -> None:
     if output == "-":
         if isinstance(result, bytes):
             if sys.stdout.isatty():
@@ -26,7 +27,8 @@ def _write(result: bytes | str, output: str) -> None:
         return
     path = Path(output)
     atomic_write(path, result)  # nothing half-written, no temporary file left behind on failure
-    click.echo(str(path), err=True)
+    if not quiet:
+        click.echo(str(path), err=True)
 
 
 @click.command()
@@ -64,6 +66,7 @@ def _write(result: bytes | str, output: str) -> None:
     type=click.Path(dir_okay=False, exists=True, path_type=Path),
     help="Logo image (default: templates/logo.png in the repository).",
 )
+@json_option
 @click.option("--all", "render_all", is_flag=True, help="Render every record of the repository into --out.")
 @click.option(
     "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), help="Output folder for --all."
@@ -87,6 +90,7 @@ def render(
     out_dir: Path | None,
     kinds: tuple[str, ...],
     jobs: int | None,
+    as_json: bool,
 ) -> None:
     """Print record ID (or, with --all, every record) as a document in Finnish, Swedish or English.
 
@@ -96,9 +100,11 @@ def render(
     koto render --all --out printed --kind integration-plan --lang fi --lang sv
     """
     if render_all:
-        _render_all(
+        written = _render_all(
             repo, out_dir, langs or ("fi",), kinds, fmt, jobs, logo, mask_identity, pdf_variant, record_id
         )
+        if as_json:
+            echo_json({"files": [str(p) for p in written], "format": fmt})
         return
     if record_id is None:
         raise UsageError("give a record ID, or --all with --out DIR")
@@ -141,7 +147,10 @@ def render(
             sensitive=sensitive,
         )
         name = data.record.id
-    _write(result, output or f"{name}.{lang}.{fmt}")
+    target = output or f"{name}.{lang}.{fmt}"
+    _write(result, target, quiet=as_json)
+    if as_json and target != "-":
+        echo_json({"file": target, "record": name, "lang": lang, "format": fmt})
 
 
 def _render_all(
@@ -155,7 +164,7 @@ def _render_all(
     mask_identity: bool,
     pdf_variant: str,
     record_id: str | None,
-) -> None:
+) -> list[Any]:
     if record_id is not None:
         raise UsageError("--all renders every record: leave out ID")
     if out_dir is None:
@@ -197,4 +206,5 @@ def _render_all(
             pdf_variant=pdf_variant,
             progress=progress,
         )
-    click.echo(f"{len(written)} files in {out_dir}", err=True)
+    click.echo(f"{len(written)} -> {out_dir}", err=True)
+    return list(written)

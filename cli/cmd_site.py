@@ -106,9 +106,13 @@ def build(
     type=click.Path(file_okay=False, path_type=Path),
     help="Snapshot folder (default: the site package's snapshots/).",
 )
-def snapshot(folder: Path | None) -> None:
+@json_option
+def snapshot(folder: Path | None, as_json: bool) -> None:
     """Publish the current catalogue as site/snapshots/catalogue-<version>.json (the change log's base)."""
     from kototieto.site.build import SNAPSHOT_DIR, load_catalogue, publish_snapshot
 
     path = publish_snapshot(load_catalogue(), folder or SNAPSHOT_DIR)
+    if as_json:
+        echo_json({"file": str(path)})
+        return
     click.echo(str(path))

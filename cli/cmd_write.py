@@ -13,12 +13,19 @@ import click
 
 from kototieto.cli.options import DATE, echo_json, json_option, lang_option, repo_option
 from kototieto.errors import ConflictError, InvalidRecordError, NothingToDoError, UsageError
+from kototieto.i18n import tr
 from kototieto.model.text import T, Text
 
 author_option = click.option(
     "--author", default=None, help="'Name <email>' (default: koto profile, then git config)."
 )
 lang_opt = lang_option
+_NO_DRAFTS = T("Tallessa ei ole luonnoksia.", "Inga sparade utkast.", "No kept drafts.")
+_DISCARDED = T(
+    "Luonnos {id} poistettu ({file}).",
+    "Utkastet {id} togs bort ({file}).",
+    "Discarded the draft of {id} ({file}).",
+)
 _opened: list[Any] = []  # the Store of this run, for the warnings of what was saved
 
 
@@ -612,14 +619,14 @@ def drafts_(discard: str | None, repo: Path, as_json: bool) -> None:
         if as_json:
             echo_json({"discarded": draft.to_json()})
         else:
-            click.echo(f"Discarded the draft of {discard} ({draft.file})")
+            click.echo(tr(_DISCARDED).format(id=discard, file=draft.file))
         return
     kept = drafts.list_drafts(store.repo)
     if as_json:
         echo_json([d.to_json() for d in kept])
         return
     if not kept:
-        click.echo("No kept drafts.")
+        click.echo(tr(_NO_DRAFTS))
         return
     for d in kept:
         resume = (
