@@ -267,17 +267,20 @@ PLAN_REVIEW_GUIDANCE: dict[str, Bank] = {
     },
     # The text of an ending agrees with its ground (one bank per plan-ending-ground code).
     "ending_goals-achieved": {
-        "fi": ("Tavoitteet saavutettu.", "Suunnitelman tavoitteet toteutuivat; jatko omatoimisesti."),
-        "sv": ("Målen har nåtts.", "Planens mål har uppfyllts; fortsätter på egen hand."),
-        "en": ("Goals achieved.", "The plan's goals were met; continues independently."),
+        "fi": (
+            "Tavoiteltu kielitaso saavutettu.",
+            "Kielitaito ja jatkosuunnitelma valmiina; jatko omatoimisesti.",
+        ),
+        "sv": ("Den eftersträvade språknivån har nåtts.", "Fortsätter på egen hand med en klar plan."),
+        "en": ("The target language level was reached.", "Continues independently with a clear plan."),
     },
     "ending_maximum-duration-reached": {
-        "fi": ("Suunnitelman enimmäiskesto täyttyi.", "Enimmäiskesto täyttyi; ohjattu peruspalveluihin."),
-        "sv": ("Planens maximala tid har gått ut.", "Maximal tid har gått ut; hänvisad till basservicen."),
-        "en": (
-            "The plan reached its maximum duration.",
-            "Maximum duration reached; referred to basic services.",
+        "fi": (
+            "Ohjattu kunnan peruspalveluihin.",
+            "Jatkaa kielen opiskelua omatoimisesti; ohjattu peruspalveluihin.",
         ),
+        "sv": ("Hänvisad till kommunens basservice.", "Fortsätter studera språket på egen hand."),
+        "en": ("Referred to the municipality's basic services.", "Continues language studies independently."),
     },
     "ending_employed": {
         "fi": ("Asiakas työllistyi ({occupation}).", "Työllistyi kokoaikaiseen työhön ({occupation})."),
