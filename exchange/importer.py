@@ -33,7 +33,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from kototieto.errors import InvalidInputError, Location, UsageError
 from kototieto.exchange.spreadsheet import Cell, RawTable, column_letter, read_table
@@ -42,6 +42,7 @@ from kototieto.model.codes import CODE_LISTS
 from kototieto.model.record import CURRENT_SCHEMA_VERSION
 from kototieto.model.records import RECORD_KINDS
 
+T = TypeVar("T")
 _KEY_RE = re.compile(r"^(?:customer:)?[a-z_]+(?:\[[1-9][0-9]*\])?(?:\.[a-z_]+(?:\[[1-9][0-9]*\])?)*$")
 _SPLIT_RE = re.compile(r"\s*[;,|]\s*")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -79,6 +80,11 @@ _MSG: dict[str, dict[str, str]] = {
         "fi": "{v!r} on monitulkintainen koodistossa {l}: {c}",
         "sv": "{v!r} är tvetydigt i kodlistan {l}: {c}",
         "en": "{v!r} is ambiguous in the code list {l}: {c}",
+    },
+    "no_identity": {
+        "fi": "asiakkaalta puuttuu henkilötunnus tai väliaikainen tunniste",
+        "sv": "kunden saknar personbeteckning eller tillfällig identifikation",
+        "en": "the customer has no identity code or temporary identifier",
     },
     "no_customer": {
         "fi": "asiakasta ei löydy: anna asiakkaan tunniste tai henkilötunnus ja nimet",
@@ -380,6 +386,58 @@ def _organisation(repo: Any) -> dict[str, Any]:
     return {"type": org.type, "code": org.code, "name": name}
 
 
+def _map_columns(
+    table: RawTable,
+    kind: str,
+    mapped: Mapping[str, ColumnMap | None],
+    lang: str,
+    problems: list[Problem],
+    prefix: str = "",
+) -> list[tuple[str, ColumnMap | None] | None]:
+    """The template key (and mapping) of each column of ``table``; unknown and duplicate columns
+    are reported on row 1 (``prefix``: the sheet, for a second sheet)."""
+    index = _header_index(kind)
+    colmap: list[tuple[str, ColumnMap | None] | None] = []
+    seen: dict[str, int] = {}
+    for j, header in enumerate(table.headers):
+        key_row = table.keys[j] if table.keys and j < len(table.keys) else ""
+        cm: ColumnMap | None
+        if header in mapped:
+            cm = mapped[header]
+            if cm is None:
+                colmap.append(None)
+                continue
+            key = cm.path
+        elif key_row:
+            key, cm = key_row, None
+        elif not header:
+            colmap.append(None)
+            continue
+        elif header.casefold() in index:
+            key, cm = index[header.casefold()], None
+        else:
+            problems.append(Problem(1, prefix + column_letter(j), "", msg("unknown_column", lang, h=header)))
+            colmap.append(None)
+            continue
+        if key in seen:
+            a, b = prefix + column_letter(seen[key]), prefix + column_letter(j)
+            problems.append(Problem(1, b, key, msg("duplicate_column", lang, a=a, b=b, p=key)))
+        seen[key] = j
+        colmap.append((key, cm))
+    return colmap
+
+
+CUSTOMER_SHEETS = ("asiakkaat", "kunder", "customers")
+
+
+def _customer_sheet(table: RawTable) -> RawTable | None:
+    """The workbook's customer sheet (named Asiakkaat, Kunder or Customers), if any."""
+    for name, other in table.sheets.items():
+        if name.strip().casefold() in CUSTOMER_SHEETS:
+            return other
+    return None
+
+
 def import_file(
     repo_path: Path | str,
     source: Path,
@@ -405,46 +463,19 @@ def import_file(
         raise UsageError(f"unknown record kind {kind!r}; kinds: {', '.join(RECORD_KINDS)}")
     cmapping = load_mapping(mapping) if mapping else Mapping_()
     store = Store.open(Path(repo_path), lang=lang, author=author)
-    keys = tuple(c.key for c in template_columns(kind, "en"))
-    table: RawTable = read_table(source, sheet=cmapping.sheet, key_prefixes=keys, lang=lang)
+    keys = tuple(c.key for k in {kind, "customer"} for c in template_columns(k, "en"))
+    table: RawTable = read_table(
+        source,
+        sheet=cmapping.sheet,
+        key_prefixes=keys,
+        lang=lang,
+        also=CUSTOMER_SHEETS if kind != "customer" else (),
+    )
     notes = [n for n in table.notes if not n.endswith(": lists")]  # the template's own hidden lists
     result = ImportResult(source.name, kind, len(table.rows), notes=notes)
     conv = _Converter(lang)
     # ---- columns
-    index = _header_index(kind)
-    colmap: list[tuple[str, ColumnMap | None] | None] = []
-    seen: dict[str, int] = {}
-    for j, header in enumerate(table.headers):
-        key_row = table.keys[j] if table.keys and j < len(table.keys) else ""
-        cm: ColumnMap | None
-        if header in cmapping.columns:
-            cm = cmapping.columns[header]
-            if cm is None:
-                colmap.append(None)
-                continue
-            key = cm.path
-        elif key_row:
-            key, cm = key_row, None
-        elif not header:
-            colmap.append(None)
-            continue
-        elif header.casefold() in index:
-            key, cm = index[header.casefold()], None
-        else:
-            result.problems.append(Problem(1, column_letter(j), "", msg("unknown_column", lang, h=header)))
-            colmap.append(None)
-            continue
-        if key in seen:
-            result.problems.append(
-                Problem(
-                    1,
-                    column_letter(j),
-                    key,
-                    msg("duplicate_column", lang, a=column_letter(seen[key]), b=column_letter(j), p=key),
-                )
-            )
-        seen[key] = j
-        colmap.append((key, cm))
+    colmap = _map_columns(table, kind, cmapping.columns, lang, result.problems)
     if result.errors:
         return result  # the columns are wrong: the rows would only repeat it
     # ---- customers known
@@ -465,6 +496,33 @@ def import_file(
             if isinstance(ident, dict) and isinstance(ident.get("value"), str):
                 by_identity[ident["value"]] = rid
     organisation = _organisation(store.repo)
+    # ---- the customer sheet (Asiakkaat / Kunder / Customers): new customers' details by identity code
+    sheet_customers: dict[str, tuple[dict[str, Any], dict[str, str]]] = {}
+    cust_sheet = _customer_sheet(table) if kind != "customer" else None
+    if cust_sheet is not None:
+        cprefix = f"{cust_sheet.sheet}!"
+        ccols = _map_columns(cust_sheet, "customer", {}, lang, result.problems, cprefix)
+        for crow, ccells in cust_sheet.rows:
+            cdata: dict[str, Any] = {}
+            refs: dict[str, str] = {}
+            for j, spec in enumerate(ccols):
+                if spec is None or j >= len(ccells) or ccells[j] is None:
+                    continue
+                key, cm = spec
+                entry = _entry(key)
+                if entry is None:
+                    continue
+                converted, err = conv.convert(entry, ccells[j], cm)
+                if err:
+                    result.problems.append(Problem(crow, cprefix + column_letter(j), _clean_path(key), err))
+                    continue
+                refs["customer:" + dotted(_set(cdata, key, converted))] = f"{cprefix}{column_letter(j)}{crow}"
+            ident = (cdata.get("identifier") or {}).get("value")
+            if ident:
+                sheet_customers[str(ident)] = (cdata, refs)
+            else:
+                result.problems.append(Problem(crow, cprefix, "identifier.value", msg("no_identity", lang)))
+    sheet_refs: dict[int, dict[str, str]] = {}  # row -> customer field -> cell on the customer sheet
     # ---- rows to records
     built: list[tuple[int, dict[str, Any], dict[str, int], dict[str, Any] | None]] = []
     filled: dict[str, int] = {}
@@ -515,8 +573,10 @@ def import_file(
             ident = (cust.get("identifier") or {}).get("value")
             if cid is None and ident is not None:
                 cid = by_identity.get(str(ident))
-            if cid is None and (cust.get("last_name") or cust.get("first_names")):
+            from_sheet = sheet_customers.get(str(ident)) if cid is None and ident is not None else None
+            if cid is None and (from_sheet or cust.get("last_name") or cust.get("first_names")):
                 cid = ids.new_record_id("customer")
+                sheet_data = from_sheet[0] if from_sheet else {}
                 new_customer = {
                     "kind": "customer",
                     "id": cid,
@@ -528,8 +588,11 @@ def import_file(
                         if ident
                         else {}
                     ),
+                    **sheet_data,
                     **{k: v for k, v in cust.items() if k != "identifier"},
                 }
+                if from_sheet:
+                    sheet_refs[rownum] = from_sheet[1]
                 if ident:
                     by_identity[str(ident)] = cid
                 known_customers.add(cid)
@@ -576,10 +639,11 @@ def import_file(
     def report(rownum: int, prefix: str, finding: Any) -> None:
         fpath = dotted(tuple(finding.path))
         col = _column_of(prefix + fpath, where_of.get(rownum, {}))
+        ref = _column_of(prefix + fpath, sheet_refs.get(rownum, {})) if prefix else None
         result.problems.append(
             Problem(
                 rownum,
-                column_letter(col) if col is not None else "",
+                ref if ref is not None else column_letter(col) if col is not None else "",
                 fpath,
                 finding.message(lang),
                 finding.severity,
@@ -657,7 +721,7 @@ def _identifier_type(value: str) -> str:
     return "temporary-identifier" if value.startswith("T-") else "personal-identity-code"
 
 
-def _column_of(path: str, where: Mapping[str, int]) -> int | None:
+def _column_of(path: str, where: Mapping[str, T]) -> T | None:
     p = path
     while p:
         if p in where:
@@ -665,7 +729,7 @@ def _column_of(path: str, where: Mapping[str, int]) -> int | None:
         # a problem on a group or object: the first column inside it
         inside = [j for k, j in where.items() if k.startswith(p + ".") or k.startswith(p + "[")]
         if inside:
-            return min(inside)
+            return min(inside)  # type: ignore[type-var]
         cut = max(p.rfind("."), p.rfind("["))
         p = p[:cut] if cut > 0 else ""
     return None
@@ -704,13 +768,13 @@ def write_problem_report(table: RawTable, result: ImportResult, path: Path) -> N
                 "\n".join(f"{p.column or '-'}: {p.field} {p.message}".strip() for p in probs),
             )
             for p in probs:
-                if p.column:
+                if p.column.isalpha():
                     ws.cell(row=r, column=_col_number(p.column)).fill = red
         set_cell(ws, r, width + 2, rownum)
         r += 1
     if 1 in by_row:
         for p in by_row[1]:
-            if p.column:
+            if p.column.isalpha():
                 ws.cell(row=1, column=_col_number(p.column)).fill = red
     save_workbook(wb, path)
 

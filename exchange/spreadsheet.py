@@ -378,22 +378,30 @@ def _bad(source: str, message: str, line: int | None = None, column: int | None 
 
 
 def read_table(
-    path: Path, *, sheet: str | None = None, key_prefixes: tuple[str, ...] = (), lang: str = "en"
+    path: Path,
+    *,
+    sheet: str | None = None,
+    key_prefixes: tuple[str, ...] = (),
+    lang: str = "en",
+    also: tuple[str, ...] = (),
 ) -> RawTable:
     """Read an XLSX or CSV file (by content, not name) into a ``RawTable``; see the module doc.
 
     ``key_prefixes``: a second row whose first cell starts with one of these is taken as the hidden
     row of field paths a template writes (``koto import template``). ``lang``: the language of the
-    messages (fi, sv, en).
+    messages (fi, sv, en). ``also``: names (case-folded) of further visible sheets to read into
+    ``RawTable.sheets`` (the customer sheet); other sheets are not read at all.
     """
     token = _LANG.set(lang)
     try:
-        return _read_table(path, sheet, key_prefixes)
+        return _read_table(path, sheet, key_prefixes, also)
     finally:
         _LANG.reset(token)
 
 
-def _read_table(path: Path, sheet: str | None, key_prefixes: tuple[str, ...]) -> RawTable:
+def _read_table(
+    path: Path, sheet: str | None, key_prefixes: tuple[str, ...], also: tuple[str, ...]
+) -> RawTable:
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -406,7 +414,7 @@ def _read_table(path: Path, sheet: str | None, key_prefixes: tuple[str, ...]) ->
     with open(path, "rb") as fh:
         head = fh.read(8)
     if head.startswith(b"PK\x03\x04"):
-        return _read_xlsx(path, sheet, key_prefixes)
+        return _read_xlsx(path, sheet, key_prefixes, also)
     if path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
         raise _bad(path.name, _t("not_xlsx"))
     return _read_csv(path, key_prefixes)
@@ -500,7 +508,9 @@ def _scan_sheet(path: Path, part: str) -> tuple[list[tuple[int, str]], int, int]
     return out, max_row, max_col
 
 
-def _read_xlsx(path: Path, sheet: str | None, key_prefixes: tuple[str, ...]) -> RawTable:
+def _read_xlsx(
+    path: Path, sheet: str | None, key_prefixes: tuple[str, ...], also: tuple[str, ...]
+) -> RawTable:
     import python_calamine as pc
 
     _check_zip(path)
@@ -518,11 +528,11 @@ def _read_xlsx(path: Path, sheet: str | None, key_prefixes: tuple[str, ...]) -> 
             raise _bad(path.name, _t("no_sheet", sheet=sheet, names=", ".join(wb.sheet_names)))
         if sheet in hidden:
             raise _bad(path.name, _t("sheet_hidden", sheet=sheet))
-        names = [sheet]
+        names = [sheet, *(n for n in visible if n != sheet and n.strip().casefold() in also)]
     else:
         if not visible:
             raise _bad(path.name, _t("no_visible"))
-        names = visible
+        names = [visible[0], *(n for n in visible[1:] if n.strip().casefold() in also)]
     parts = _sheet_parts(path)
     tables: list[RawTable] = []
     for name in names:
@@ -584,9 +594,10 @@ def _read_xlsx(path: Path, sheet: str | None, key_prefixes: tuple[str, ...]) -> 
         start_row = ws.start[0] if ws.start else 0
         start_col = ws.start[1] if ws.start else 0
         raw = ws.to_python(skip_empty_area=False)
+        if tables and not any(v not in (None, "") for r in raw for v in r):
+            continue  # an empty further sheet (no customers)
         tables.append(_table(source, name, raw, start_row, start_col, key_prefixes))
-        if sheet is not None or len(tables) >= 20:
-            break
+
     first = tables[0]
     first.notes = notes
     first.sheets = {t.sheet or "": t for t in tables[1:]}

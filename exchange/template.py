@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kototieto.errors import UsageError
 from kototieto.exchange.flatten import SKIP_PATHS, _is_group, _kind_entries
@@ -101,8 +102,8 @@ def template_columns(kind: str, lang: str = "fi") -> list[TemplateColumn]:
 _INSTRUCTIONS = {
     "fi": [
         "Täytä yksi tietue riviä kohden ensimmäiselle välilehdelle. Älä muuta otsikkorivejä.",
-        "Asiakas: anna asiakkaan tunniste tai henkilötunnus. Jos asiakasta ei ole, täytä myös nimet: "
-        "uusi asiakas luodaan.",
+        "Asiakas: anna asiakkaan tunniste tai henkilötunnus. Jos asiakasta ei ole, täytä myös nimet "
+        "tai asiakkaan rivi välilehdelle Asiakkaat (henkilötunnuksella): uusi asiakas luodaan.",
         "Koodistokentät: valitse arvo pudotusvalikosta (teksti tai koodi kelpaa).",
         "Päivämäärät muodossa p.k.vvvv (esim. 7.3.2026).",
         "Toistuvat ryhmät (esim. tavoitteet, toimenpiteet) ovat numeroituja sarakkeita; jätä tyhjät tyhjiksi.",
@@ -111,8 +112,8 @@ _INSTRUCTIONS = {
     ],
     "sv": [
         "Fyll i en post per rad på det första bladet. Ändra inte rubrikraderna.",
-        "Kund: ange kundens id eller personbeteckning. Finns kunden inte, fyll också i namnen: en ny "
-        "kund skapas.",
+        "Kund: ange kundens id eller personbeteckning. Finns kunden inte, fyll också i namnen eller "
+        "kundens rad på bladet Kunder (med personbeteckningen): en ny kund skapas.",
         "Kodfält: välj ett värde i rullgardinsmenyn (text eller kod duger).",
         "Datum i formen d.m.åååå (t.ex. 7.3.2026).",
         "Upprepade grupper (t.ex. mål, åtgärder) är numrerade kolumner; lämna tomma kolumner tomma.",
@@ -122,7 +123,8 @@ _INSTRUCTIONS = {
     "en": [
         "Fill in one record per row on the first sheet. Do not change the header rows.",
         "Customer: give the customer's id or identity code. If the customer does not exist, fill in the "
-        "names too: a new customer is created.",
+        "names too, or the customer's row on the sheet Customers (with the identity code): a new "
+        "customer is created.",
         "Coded fields: pick a value from the drop-down (the text or the code will do).",
         "Dates as d.m.yyyy (e.g. 7.3.2026).",
         "Repeatable groups (e.g. goals, measures) are numbered columns; leave unused ones empty.",
@@ -132,20 +134,42 @@ _INSTRUCTIONS = {
 }
 
 
+CUSTOMER_SHEET_TITLES = {"fi": "Asiakkaat", "sv": "Kunder", "en": "Customers"}
+
+
 def write_template(kind: str, path: Path, lang: str = "fi", rows: int = 500) -> int:
-    """Write the template; returns the number of columns."""
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter, quote_sheetname
-    from openpyxl.worksheet.datavalidation import DataValidation
+    """Write the template; returns the number of columns of the record sheet."""
+    from openpyxl.styles import Font
 
     cols = template_columns(kind, lang)
     wb = new_workbook()
     ws = wb.create_sheet(kind_label(kind, lang)[:31])
+    customers = wb.create_sheet(CUSTOMER_SHEET_TITLES.get(lang, "Customers")) if kind != "customer" else None
     lists = wb.create_sheet("lists")
     info = wb.create_sheet({"fi": "ohjeet", "sv": "anvisningar"}.get(lang, "instructions"))
+    list_cols: dict[str, str] = {}
+    _fill(ws, cols, lists, list_cols, lang, rows)
+    if customers is not None:
+        _fill(customers, template_columns("customer", lang), lists, list_cols, lang, rows)
+    lists.sheet_state = "hidden"
+    set_cell(info, 1, 1, f"{kind_label(kind, lang)}").font = Font(bold=True)
+    for i, line in enumerate(_INSTRUCTIONS.get(lang, _INSTRUCTIONS["en"]), start=3):
+        set_cell(info, i, 1, line.format(kind=kind))
+    info.column_dimensions["A"].width = 110
+    save_workbook(wb, path)
+    return len(cols)
+
+
+def _fill(
+    ws: Any, cols: list[TemplateColumn], lists: Any, list_cols: dict[str, str], lang: str, rows: int
+) -> None:
+    """Headers, the hidden row of field paths, date formats and code-list drop-downs of one sheet."""
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter, quote_sheetname
+    from openpyxl.worksheet.datavalidation import DataValidation
+
     bold = Font(bold=True)
     header_fill = PatternFill("solid", fgColor="DDEBF7")
-    list_cols: dict[str, str] = {}
     for c, col in enumerate(cols, start=1):
         cell = set_cell(ws, 1, c, col.header)
         cell.font = bold
@@ -175,10 +199,3 @@ def write_template(kind: str, path: Path, lang: str = "fi", rows: int = 500) -> 
             dv.add(f"{letter}3:{letter}{rows + 2}")
     ws.row_dimensions[2].hidden = True
     ws.freeze_panes = "B3"
-    lists.sheet_state = "hidden"
-    set_cell(info, 1, 1, f"{kind_label(kind, lang)}").font = bold
-    for i, line in enumerate(_INSTRUCTIONS.get(lang, _INSTRUCTIONS["en"]), start=3):
-        set_cell(info, i, 1, line.format(kind=kind))
-    info.column_dimensions["A"].width = 110
-    save_workbook(wb, path)
-    return len(cols)

@@ -392,3 +392,49 @@ def test_far_away_cell_is_refused_before_loading(tmp_path: Path) -> None:
         read_table(path)
     assert time.monotonic() - t0 < 10
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 200_000  # KiB
+
+
+def test_new_customers_from_the_customer_sheet(repo: Path, tmp_path: Path) -> None:
+    template = _template(repo, tmp_path, "guidance", "fi")
+    wb = load_workbook(template)
+    assert wb.sheetnames[:2] == [wb.sheetnames[0], "Asiakkaat"]
+    cs = wb["Asiakkaat"]
+    ckeys = [c.value for c in cs[2]]
+    values = {
+        "date": dt.date(2026, 9, 1),
+        "identifier.type": "Henkilötunnus",
+        "identifier.value": "030390-904R",
+        "first_names": "Sivu",
+        "last_name": "Asiakas",
+        "date_of_birth": "3.3.1990",
+        "registered_jobseeker": "ei",
+        "interpretation_needed": "ei",
+    }
+    for k, v in values.items():
+        cs.cell(row=3, column=ckeys.index(k) + 1, value=v)
+    wb.save(template)
+    row = {k: v for k, v in _row().items() if not k.startswith("customer:")}
+    row["customer:identifier.value"] = "030390-904R"
+    src = _fill(template, tmp_path / "s.xlsx", [row, {**row, "date": dt.date(2026, 10, 3)}])
+    out = S.koto(repo, "import", str(src), "--kind", "guidance", "-C", str(repo), "--lang", "en", "--json")
+    if out.returncode != 0:
+        raise AssertionError(out.stdout + out.stderr)
+    new = [d for d in _records(repo, "customer") if d["last_name"] == "Asiakas"]
+    assert len(new) == 1 and new[0]["first_names"] == "Sivu" and str(new[0]["date_of_birth"]) == "1990-03-03"
+    assert len([d for d in _records(repo, "guidance") if d["customer"] == new[0]["id"]]) == 2
+    # a problem on the customer sheet names its cell there
+    wb = load_workbook(src)
+    cs = wb["Asiakkaat"]
+    cs.cell(row=3, column=ckeys.index("identifier.value") + 1, value="050590-906J")
+    cs.cell(row=3, column=ckeys.index("date_of_birth") + 1, value="6.6.1991")  # disagrees with the code
+    ws = wb.worksheets[0]
+    keys = [c.value for c in ws[2]]
+    for r in (3, 4):
+        ws.cell(row=r, column=keys.index("customer:identifier.value") + 1, value="050590-906J")
+    wb.save(tmp_path / "s2.xlsx")
+    bad = S.koto(repo, "import", str(tmp_path / "s2.xlsx"), "--kind", "guidance", "-C", str(repo), "--json")
+    assert bad.returncode == 5, bad.stderr[-3000:]
+    import json
+
+    problems = json.loads(bad.stdout)["problems"]
+    assert any(p["column"].startswith("Asiakkaat!") for p in problems), problems
