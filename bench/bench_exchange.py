@@ -218,11 +218,15 @@ def main(argv: list[str]) -> int:
     work = Path(tempfile.mkdtemp(prefix="koto-bench-exchange-"))
     try:
         _env(work / "home")
-        out = {
-            "import": bench_import(work, rows),
-            "export": bench_export(work, records),
-            "aggregate": bench_aggregate(work, records),
-        }
+        out: dict[str, dict[str, Any]] = {}
+        for name, run in (
+            ("import", lambda: bench_import(work, rows)),
+            ("export", lambda: bench_export(work, records)),
+            ("aggregate", lambda: bench_aggregate(work, records)),
+        ):
+            out[name] = run()
+            if not args.json:
+                print(f"  {name}: {out[name]}", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if args.json:
