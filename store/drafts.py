@@ -148,6 +148,7 @@ def template(repo: Repository, kind: str, customer: str | None, record_id: str, 
     if kind == "customer":
         del data["customer"]  # a customer record is its own customer: no reference field
     cust = customer or record_id
+    prefill(repo, kind, cust, data)
     path = layout.record_path(cust, record_id)
     head = _HEAD.get(lang, _HEAD["en"]).format(kind=_kind_label(kind, lang))
     text = new_document_text(data, layout.schema_url_for(path), head)
@@ -162,14 +163,117 @@ def template(repo: Repository, kind: str, customer: str | None, record_id: str, 
         own = next((f for f in fields if f.get("path") == top), {})
         labels = own.get("labels") or {}
         label = labels.get(lang) or top
-        obligation = _OBLIGATION.get(lang, _OBLIGATION["en"]).get(str(own.get("obligation")), "")
-        lines.append(f"# ── {label}" + (f" ({obligation})" if obligation else ""))
+        obligation = _obligation_word(own, lang)
+        values = _values_note(own, lang)
+        lines.append(f"# ── {label}" + (f" ({obligation})" if obligation else "") + values)
         body = new_document_text({top: _nest(fields, top)}, None)
-        lines.extend("# " + line for line in body.splitlines())
+        lines.extend("# " + line + _sub_values_note(fields, top, line, lang) for line in body.splitlines())
     lines.extend(_extension_lines(fields, lang))
     if lines:
         text += "\n" + "\n".join(lines) + "\n"
     return text
+
+
+_REQUIRED = {"fi": "pakollinen", "sv": "obligatorisk", "en": "required"}
+_BY_LAW = {
+    "fi": "lain mukaan kirjattava",
+    "sv": "ska registreras enligt lagen",
+    "en": "to be recorded by law",
+}
+_VALUES = {"fi": "arvot", "sv": "värden", "en": "values"}
+
+
+def _obligation_word(field: dict[str, Any], lang: str) -> str:
+    """ "pakollinen" only for what a save refuses without (the model's cardinality 1 / 1..n); a
+    field the Act obliges but the model lets be saved empty is "lain mukaan kirjattava"."""
+    code = str(field.get("obligation"))
+    if str(field.get("cardinality", "")).startswith("1"):
+        return _REQUIRED.get(lang, _REQUIRED["en"])
+    if code == "shall":
+        return _BY_LAW.get(lang, _BY_LAW["en"])
+    return _OBLIGATION.get(lang, _OBLIGATION["en"]).get(code, "")
+
+
+def _values_note(field: dict[str, Any], lang: str) -> str:
+    """ " — arvot: none, a1-1, ..." for a field of a short code list (at most 15 values)."""
+    from kototieto.model.suggest import short_list_values
+
+    list_id = field.get("code_list")
+    listed = short_list_values(str(list_id), lang) if list_id else None
+    return f" — {_VALUES.get(lang, 'values')}: {listed}" if listed else ""
+
+
+def _sub_values_note(fields: list[dict[str, Any]], top: str, line: str, lang: str) -> str:
+    """The short list's values beside a nested template line (``  level: a2-1  # arvot: ...``)."""
+    import re
+
+    match = re.match(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):", line)
+    if not match or not line.startswith((" ", "-")):
+        return ""
+    key = match[1]
+    sub = next(
+        (
+            f
+            for f in fields
+            if str(f.get("path", "")).startswith(top + ".") and str(f["path"]).endswith("." + key)
+        ),
+        None,
+    )
+    note = _values_note(sub, lang) if sub else ""
+    return f"  #{note[2:]}" if note else ""
+
+
+def prefill(repo: Repository, kind: str, customer: str, data: dict[str, Any]) -> None:
+    """What is known before the official types: the customer's only assessment on a new plan, the
+    newest plan and its kind on a new review, the official (``koto profile``) in ``drawn_up_by``."""
+    from kototieto.store import profile
+
+    if kind != "customer":
+        me = profile.load()
+        if me.name:
+            contact = {"name": me.name}
+            if me.title:
+                contact["title"] = me.title
+            contact["organisation"] = me.organisation or repo.config.organisation.name
+            if me.phone:
+                contact["phone"] = me.phone
+            if me.email:
+                contact["email"] = me.email
+            data["drawn_up_by"] = [contact]
+    if kind not in ("integration-plan", "multisectoral-plan", "family-plan", "review"):
+        return
+    records = _customer_records(repo, customer)
+    live = [d for d in records if not d.get("annulment")]
+    if kind in ("integration-plan", "multisectoral-plan", "family-plan"):
+        assessments = [d for d in live if d.get("kind") in ("assessment", "multisectoral-assessment")]
+        if len(assessments) == 1 and isinstance(assessments[0].get("id"), str):
+            data["assessment"] = assessments[0]["id"]
+    else:
+        plans = [
+            d for d in live if d.get("kind") in ("integration-plan", "multisectoral-plan", "family-plan")
+        ]
+        if plans:
+            newest = max(plans, key=lambda d: (str(d.get("date", "")), str(d.get("id", ""))))
+            data["plan"] = newest.get("id")
+            data["plan_kind"] = newest.get("kind")
+
+
+def _customer_records(repo: Repository, customer: str) -> list[dict[str, Any]]:
+    """The customer's record files in the working tree, as data (unreadable ones left out)."""
+    from kototieto.store.bulkload import fast_load
+
+    folder = repo.root / layout.customer_dir(customer)
+    out: list[dict[str, Any]] = []
+    if not folder.is_dir():
+        return out
+    for file in sorted(folder.glob("*" + layout.RECORD_SUFFIX)):
+        try:
+            data = fast_load(file.read_bytes(), str(file))
+        except (OSError, KotoError):
+            continue
+        if isinstance(data, dict):
+            out.append(data)
+    return out
 
 
 def _extension_lines(fields: list[dict[str, Any]], lang: str) -> list[str]:
