@@ -689,3 +689,17 @@ _UNCHANGED_KEPT = Text(
     "Redigeraren stängdes utan ändringar: ingenting sparades och ingenting togs bort.",
     "the editor was closed without changes; nothing was written and nothing was deleted",
 )
+
+
+def discard_customer_drafts(repo: Repository, customer: str) -> int:
+    """Remove every kept draft of ``customer``'s records (``koto erase``: a draft may hold the
+    person's data). Drafts of other customers are kept. Returns how many were removed."""
+    removed = 0
+    for draft in list_drafts(repo):
+        mine = draft.customer == customer or draft.record_id == customer
+        if not mine and draft.command == "legacy":  # nothing recorded: look into the text
+            with contextlib.suppress(OSError):
+                mine = customer in draft.text()
+        if mine:
+            removed += discard_draft(repo, draft.record_id)
+    return removed

@@ -188,6 +188,10 @@ def _cleanup(repo: Repository, customer: str) -> None:
         else:
             f.unlink(missing_ok=True)
     shutil.rmtree(repo.git_dir / "filter-repo", ignore_errors=True)
+    from kototieto.store.drafts import discard_customer_drafts  # B2: drafts are in .koto/drafts
+
+    discard_customer_drafts(repo, customer)
+    (koto / "ids.json").unlink(missing_ok=True)  # the id index: rebuilt by the next command
     for name in ("ORIG_HEAD", "FETCH_HEAD"):
         (repo.git_dir / name).unlink(missing_ok=True)
     del customer

@@ -78,3 +78,22 @@ def test_edit_loop_keeps_typed_work_unless_emptied(data_repo: Any, tmp_path: Pat
     with pytest.raises(NothingToDoError):
         drafts.edit_loop(repo, d, refuse, editor=_editor(tmp_path, ""))
     assert drafts.load_draft(repo, d.record_id) is None
+
+
+def test_erasing_a_customer_removes_their_drafts_only(data_repo: Any) -> None:
+    from kototieto.store.erase import erase_customer
+    from kototieto.store.store import Store
+    from kototieto.store.yamlio import new_document_text
+    from tests.store_git import _support as S
+
+    repo = data_repo
+    store = Store.open(repo.root)
+    for cid, hetu in (("c-0c0c0c0c", "010190-900P"), ("c-0d0d0d0d", "020190-901C")):
+        store.save_text(new_document_text(S.customer(cid, hetu=hetu), None), must_be_new=True)
+    for cid in ("c-0c0c0c0c", "c-0d0d0d0d"):
+        drafts.create_draft(repo, record_id=cid, kind="customer", customer=cid, command="edit", text="x\n")
+    legacy = Path(repo.git_dir) / "koto/drafts/asm-20261202-0001.yaml"
+    legacy.parent.mkdir(parents=True, exist_ok=True)
+    legacy.write_text("customer: c-0c0c0c0c\nid: asm-20261202-0001\n")
+    erase_customer(store.repo, "c-0c0c0c0c", "Asiakkaan pyyntö")
+    assert [d.record_id for d in drafts.list_drafts(repo)] == ["c-0d0d0d0d"]
