@@ -142,6 +142,7 @@ def create_app(
         post("/conflicts/{rid}", po.resolve_conflict),
         get("/reports/{name}", po.report),
         get("/reports/{name}/csv", po.report_csv),
+        get("/reports/{name}/xlsx", po.report_xlsx),
         get("/catalogue", pcat.catalogue),
         get("/catalogue/{kind}", pcat.catalogue_kind),
         post("/catalogue/comment", pcat.comment_post),

@@ -132,6 +132,9 @@ WORDS: dict[str, Text] = {
     "due_report": T("Erääntyvät tarkistukset", "Förfallande översyner", "Due reviews"),
     "completeness": T("Puuttuvat tiedot", "Saknade uppgifter", "Completeness"),
     "download_csv": T("Lataa CSV", "Ladda ner CSV", "Download CSV"),
+    "download_xlsx": T(
+        "Lataa kaikki taulukot (XLSX)", "Ladda ner alla tabeller (XLSX)", "Download every table (XLSX)"
+    ),
     "comments": T("Lausunnot", "Utlåtanden", "Comments"),
     "comment_add": T("Kommentoi kenttää", "Kommentera fältet", "Comment on the field"),
     "not_found": T("Ei löytynyt", "Hittades inte", "Not found"),

@@ -71,10 +71,31 @@ def report_csv(r: Req, name: str) -> Response:
     for t in tables:
         if t.name == wanted:
             table = t
+    from kototieto.exchange.reportfiles import table_csv
+
     return Response(
-        table.to_csv(),
+        table_csv(table, r.lang),  # as `koto report --csv`: headers in the language, for a spreadsheet
         media_type="text/csv; charset=utf-8",
         headers={"content-disposition": f"attachment; filename={name}-{table.name}.csv"},
+    )
+
+
+def report_xlsx(r: Req, name: str) -> Response:
+    """Every table of the report as a sheet (as ``koto report --xlsx``)."""
+    import tempfile
+    from pathlib import Path
+
+    from kototieto.exchange.reportfiles import tables_xlsx
+
+    tables = _tables(r, name)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"{name}.xlsx"
+        tables_xlsx(tables, path)
+        body = path.read_bytes()
+    return Response(
+        body,
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"content-disposition": f"attachment; filename={name}.xlsx"},
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html as html_lib
 import importlib.util
+import io
 import json
 import re
 import subprocess
@@ -336,7 +337,13 @@ def test_report_pages_and_csv(app: tuple[Any, Any]) -> None:
         assert page.status_code == 200
         csv = c.get(f"/reports/{name}/csv")
         assert csv.headers["content-type"].startswith("text/csv")
-        assert csv.text.splitlines()[0].count(",") >= 2
+        assert max(csv.text.splitlines()[0].count(x) for x in ",;\t") >= 2
+        xlsx = c.get(f"/reports/{name}/xlsx")
+        assert xlsx.content.startswith(b"PK")
+        from openpyxl import load_workbook
+
+        book = load_workbook(io.BytesIO(xlsx.content))
+        assert len(book.sheetnames) >= 1
     snap = state.index.get()
     if snap.due:
         assert f'href="/c/{snap.due[0].customer}"' in c.get("/reports/due").text
@@ -391,3 +398,40 @@ def test_the_customer_index_follows_the_branch_head_incrementally_as_a_full_rebu
     assert rows(after) == rows(full) != rows(before)
     assert [d.to_json() for d in after.due] == [d.to_json() for d in full.due]
     assert 'href="/c/' + row.id + '"' in c.get("/customers", params={"q": "uusinimi"}).text
+
+
+def test_a_review_that_extends_a_plan_moves_the_end_on_the_printed_plan(app: tuple[Any, Any]) -> None:
+    import datetime as dt
+
+    c, state = app
+    plan = next(
+        i.record
+        for i in state.index.get().loaded.items
+        if i.record.kind == "integration-plan"
+        and i.record.annulment is None
+        and i.record.period is not None
+        and i.record.period.end > S.TODAY
+    )
+    cid = plan.customer
+    new_end = plan.period.end + dt.timedelta(days=60)
+    typed = f"{new_end.day}.{new_end.month}.{new_end.year}"
+    before = c.get(f"/r/{cid}/{plan.id}/print", params={"format": "html", "lang": "fi"}).text
+    assert typed not in before
+    page = c.get(f"/c/{cid}/new/review").text
+    ground = re.findall(r'name="extension.ground"[^>]*>.*?<option value="([^"]+)"', page, re.S)[0]
+    pairs = S.form_fields(page)
+    for name, value in (
+        ("plan", plan.id),
+        ("plan_kind", "integration-plan"),
+        ("extension.new_end", typed),
+        ("extension.ground", ground),
+        ("extension.description", "Lukutaitokoulutus jatkuu."),
+    ):
+        pairs = S.set_field(pairs, name, value)
+    rid = dict(pairs)["_id"]
+    saved = S.post_form(c, f"/r/{cid}/{rid}/form", [*pairs, ("_action", "save")], follow_redirects=False)
+    assert saved.status_code == 303, _summary(saved.text)
+    after = c.get(f"/r/{cid}/{plan.id}/print", params={"format": "html", "lang": "fi"}).text
+    assert typed in after
+    timeline = c.get(f"/c/{cid}").text
+    assert "Pidennetty" in timeline
