@@ -111,7 +111,7 @@ def test_new_abandoned_when_unchanged_or_empty(root: Path, tmp_path: Path) -> No
         out = S.koto(root, "new", "customer", "--id", "c-0101", env=env)
         assert out.returncode == 7, out.stderr
     assert commits(root) == before
-    assert not list((root / ".git/koto/drafts").glob("*.yaml"))
+    assert not list((root / ".koto/drafts").glob("*.yaml"))
 
 
 def test_edit_commits_a_new_version(root: Path, tmp_path: Path) -> None:
