@@ -40,7 +40,7 @@ def _problems(recs: list[Any]) -> tuple[list[tuple[str, str]], Counter[str]]:
     for rid, p in check_records(recs):
         if p.severity is Severity.ERROR:
             errors.append((rid, p.rule))
-        else:
+        elif p.severity is Severity.WARNING:
             warnings[p.rule] += 1
     return errors, warnings
 
