@@ -19,6 +19,7 @@ from ruamel.yaml import YAML
 from kototieto.errors import InvalidInputError, UsageError
 from kototieto.model.text import T
 from kototieto.store import gitcommit
+from kototieto.store.pipeline import config_params
 from kototieto.store.repository import CONFIG_FILE, Repository, parse_config
 
 FIXED = ("format_version",)
@@ -80,7 +81,6 @@ def set_value(repo_path: Path, key: str, raw_value: str, *, author: str | None =
     text = out.getvalue()
     try:
         config = parse_config(text)
-        from kototieto.store.pipeline import config_params
 
         config_params(config)
     except (InvalidInputError, ValueError) as exc:

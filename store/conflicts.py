@@ -26,11 +26,13 @@ from typing import Any
 import pygit2
 
 from kototieto.errors import InvalidInputError, KotoError
-from kototieto.store import erasures, layout
+from kototieto.store import erasures, layout, pipeline
+from kototieto.store.bulkload import fast_load
 from kototieto.store.gitcommit import atomic_write
 from kototieto.store.merge import MISSING, FieldConflict, merge3
 from kototieto.store.msg import say
 from kototieto.store.repository import Repository
+from kototieto.store.store import Store
 from kototieto.store.yamlio import dump_document, load_document, update_document
 
 CONFLICT_PREFIX = "# koto-conflict: "
@@ -65,8 +67,6 @@ def _decode(value: Any) -> Any:
 def _siblings(repo: Repository, pathname: str, rid: str) -> list[dict[str, Any]]:
     """The customer's other records as the merge sees them: both sides' commits (HEAD and, during
     a merge, MERGE_HEAD), so cross-record rules check the merged record against real records."""
-    from kototieto.store.store import Store
-
     parsed = layout.parse_record_path(pathname)
     if parsed is None:
         return []
@@ -271,8 +271,6 @@ def _value_at(data: Any, path: tuple[Any, ...]) -> Any:
 
 
 def _record_at(repo: Repository, commit: pygit2.Commit, path: str) -> Any:
-    from kototieto.store.bulkload import fast_load
-
     try:
         blob = repo.git.get(commit.tree[path].id)
         return fast_load(blob.data, path) if isinstance(blob, pygit2.Blob) else MISSING
@@ -337,6 +335,4 @@ def _iso(seconds: int, offset_minutes: int) -> str:
 def _rules(repo: Repository) -> Any:
     """What a merged record is checked against: the repository's rules and extension definitions
     (an invalid definition file is an error, never a silent fall back to the national model)."""
-    from kototieto.store import pipeline
-
     return pipeline.repository_rules(repo)

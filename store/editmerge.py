@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from kototieto.errors import ConflictError
 from kototieto.model.text import T
 from kototieto.store import history
+from kototieto.store.bulkload import fast_load
 from kototieto.store.drafts import ERROR_PREFIX, Draft, Reopen, say
 from kototieto.store.fielddiff import FieldChange, catalogue_labeler, diff_data
 from kototieto.store.merge import MISSING, FieldConflict, merge3
@@ -82,7 +83,6 @@ def save_edit(
                 raise
             return save_edit(store, body, draft, message=message, author=author)  # a save raced
         return Saved(view, [])
-    from kototieto.store.bulkload import fast_load
 
     base_blob = store.repo.git.get(draft.base_blob)
     base: Any = fast_load(base_blob.data, path) if base_blob is not None else {}  # type: ignore[attr-defined]

@@ -29,6 +29,7 @@ from kototieto.store import erasures, gitcommit, indexsync, layout
 from kototieto.store.bulkload import fast_load
 from kototieto.store.merge import MISSING, merge3
 from kototieto.store.repository import Repository
+from kototieto.store.store import Store
 from kototieto.store.yamlio import dump_document, load_document, update_document
 
 
@@ -80,8 +81,6 @@ def _merged(path: str, base: bytes | None, ours: bytes, theirs: bytes) -> bytes 
 def rebuild(repo: Repository, theirs: str, *, author: str | None = None) -> Rebuilt:
     """Start the branch again from ``theirs`` (the remote's tip), carrying over this clone's own
     record changes since the merge base; see the module docstring."""
-    from kototieto.store.store import Store
-
     indexsync.flush(repo)
     if _git(repo, "status", "--porcelain", "--untracked-files=no").stdout.strip():
         raise ConflictError(

@@ -21,8 +21,10 @@ from typing import Any
 import pygit2
 import yaml
 
+from kototieto.errors import InvalidRecordError, Location
 from kototieto.model.text import T, Text
 from kototieto.store import layout
+from kototieto.store.msg import say
 
 ERASURE_LOG = "erasures.yaml"
 _HASH = re.compile(r"^[0-9a-f]{64}$")
@@ -100,9 +102,6 @@ def erased_message(customer: str) -> Text:
 
 def refuse_paths(root: Path, paths: Iterable[str], git: pygit2.Repository | None = None) -> None:
     """Raise InvalidRecordError if any of the record ``paths`` belongs to an erased customer."""
-    from kototieto.errors import InvalidRecordError, Location
-    from kototieto.store.msg import say
-
     paths = list(paths)
     customers = customers_in_paths(paths)
     if not customers:

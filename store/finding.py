@@ -14,7 +14,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from kototieto.model.planstate import plan_states
+from kototieto.model.records import parse_record
 from kototieto.store import history
+from kototieto.store.bulkload import fast_load
 
 PLAN_KINDS = ("integration-plan", "multisectoral-plan", "family-plan")
 
@@ -94,8 +97,6 @@ def _text(value: Any) -> str:
 
 def summaries(store: Any, *, today: dt.date | None = None) -> list[CustomerSummary]:
     """Every customer of the branch head with their records, sorted by name (Finnish order)."""
-    from kototieto.store.bulkload import fast_load
-
     today = today or dt.date.today()
     commit = store.repo.head_commit()
     if commit is None:
@@ -137,9 +138,6 @@ def summaries(store: Any, *, today: dt.date | None = None) -> list[CustomerSumma
 
 def _plan_status(summary: CustomerSummary, records: Iterable[Mapping[str, Any]], today: dt.date) -> None:
     """The plan in force today and the next review, from the model's plan state."""
-    from kototieto.model.planstate import plan_states
-    from kototieto.model.records import parse_record
-
     parsed = []
     for data in records:
         if data.get("kind") in (*PLAN_KINDS, "review"):

@@ -34,7 +34,8 @@ import pygit2
 
 from kototieto import fsutil
 from kototieto.errors import ConflictError, UsageError
-from kototieto.store import gitlocks, indexsync
+from kototieto.model.text import T
+from kototieto.store import erasures, gitlocks, indexsync, profile
 from kototieto.store.indexsync import lock_path
 from kototieto.store.repository import Repository
 
@@ -61,8 +62,6 @@ def parse_author(text: str) -> pygit2.Signature:
 def default_signature(repo: Repository) -> pygit2.Signature:
     """Who is writing when no --author is given: the ``koto profile``, else the repository's
     ``user.name`` / ``user.email`` (git config), dated now. Never an invented identity."""
-    from kototieto.store import profile
-
     author = profile.load().author
     if author:
         return parse_author(author)
@@ -194,8 +193,6 @@ def commit_changes(
 def _refuse_during_merge(repo: Repository) -> None:
     """A one-parent commit during a merge would leave the merge open and drop the other side."""
     if (repo.git_dir / "MERGE_HEAD").exists():
-        from kototieto.model.text import T
-
         raise ConflictError(
             T(
                 "Yhdistäminen on kesken (koto sync pysähtyi ristiriitaan): ratkaise se ensin "
@@ -213,8 +210,6 @@ def _refuse_during_merge(repo: Repository) -> None:
 
 def _refuse_erased(repo: Repository, changes: Mapping[str, bytes | None]) -> None:
     """No write brings back a record of a customer in the erasure log."""
-    from kototieto.store import erasures
-
     erasures.refuse_paths(repo.root, [p for p, c in changes.items() if c is not None], repo.git)
 
 

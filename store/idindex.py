@@ -22,8 +22,10 @@ from dataclasses import dataclass
 
 import pygit2
 
-from kototieto.errors import UsageError
+from kototieto.errors import ConflictError, UsageError
+from kototieto.model.text import T
 from kototieto.store import history, layout
+from kototieto.store.gitcommit import atomic_write
 from kototieto.store.repository import Repository
 
 INDEX_FILE = "ids.json"
@@ -36,8 +38,6 @@ class AmbiguousIdError(UsageError):
     """An id given to a command matches several records (a duplicate id)."""
 
     def __init__(self, record_id: str, paths: list[str]) -> None:
-        from kototieto.model.text import T
-
         listed = "\n".join(f"  {p}" for p in paths)
         text = T(
             f"Tunniste {record_id} löytyy useasta tietueesta; mitään ei tehty. Anna asiakas ja "
@@ -84,8 +84,6 @@ def _load(repo: Repository) -> IdIndex | None:
 
 def _save(repo: Repository, index: IdIndex) -> None:
     from pathlib import Path
-
-    from kototieto.store.gitcommit import atomic_write
 
     with contextlib.suppress(OSError):
         atomic_write(Path(_file(repo)), json.dumps(index.to_json()).encode("utf-8"), durable=False)
@@ -183,9 +181,6 @@ def paths_of(repo: Repository, commit: pygit2.Commit, record_id: str, *, persist
 
 def refuse_duplicate(repo: Repository, head: pygit2.Commit, record_id: str, path: str) -> None:
     """Refuse to write ``record_id`` at ``path`` when another path already holds that id."""
-    from kototieto.errors import ConflictError
-    from kototieto.model.text import T
-
     others = [p for p in paths_of(repo, head, record_id) if p != path]
     if others:
         listed = ", ".join(sorted(others))
@@ -204,9 +199,6 @@ def refuse_duplicate(repo: Repository, head: pygit2.Commit, record_id: str, path
 def refuse_staged_duplicates(repo: Repository, staged: list[tuple[str, bytes]]) -> None:
     """The pre-commit hook's id check: a staged record whose id another record holds (in the
     branch head and still in the index, or staged too) is refused, listing both paths."""
-    from kototieto.errors import ConflictError
-    from kototieto.model.text import T
-
     head = repo.head_commit()
     index = repo.git.index
     by_id: dict[str, list[str]] = {}

@@ -30,6 +30,7 @@ from pathlib import Path
 
 import pygit2
 
+from kototieto.store.gitlocks import repair
 from kototieto.store.repository import Repository
 
 JOURNAL = "index-pending"
@@ -101,8 +102,6 @@ def flush(repo: object) -> None:
 
 def apply(root: Path, git_dir: Path, git: pygit2.Repository | None = None, attempts: int = 200) -> None:
     """Apply the journal (the caller holds the write lock)."""
-    from kototieto.store.gitlocks import repair
-
     journal = _journal(git_dir)
     try:
         paths = sorted(set(journal.read_text(encoding="utf-8").split()))

@@ -32,6 +32,7 @@ from kototieto.model.problems import Problem
 from kototieto.model.records import Record, parse_record
 from kototieto.model.rules import RuleParams
 from kototieto.model.validation import ValidationResult, check_records, validate_data
+from kototieto.store.extensions.load import repository_extensions
 from kototieto.store.layout import PathProblem, path_problems
 from kototieto.store.repository import CONFIG_FILE, RepoConfig, Repository, parse_config
 
@@ -105,8 +106,6 @@ def config_params(config: RepoConfig) -> RuleParams:
 
 def root_rules(root: Path, config: RepoConfig | None = None) -> Rules:
     """The rules of the data repository at ``root`` (its ``koto.yaml`` and ``extensions/``)."""
-    from kototieto.store.extensions.load import repository_extensions
-
     if config is None:
         config = parse_config((root / CONFIG_FILE).read_text(encoding="utf-8"))
     return Rules(config_params(config), repository_extensions(root))

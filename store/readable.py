@@ -12,6 +12,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from kototieto.i18n import number
+from kototieto.model.catalogue import _entries, code_label
 from kototieto.model.text import T
 from kototieto.store.fielddiff import FieldChange
 
@@ -29,8 +31,6 @@ def _clean(path: Path) -> str:
 
 
 def _entry(path: Path) -> Any:
-    from kototieto.model.catalogue import _entries
-
     return _entries().get(_clean(path))
 
 
@@ -75,16 +75,12 @@ def value_text(path: Path, value: Any, lang: str) -> str:
         return shown
     entry = _entry(path)
     if entry is not None and entry.code_list and isinstance(value, str):
-        from kototieto.model.catalogue import code_label
-
         try:
             name = code_label(entry.code_list, value, lang)
         except KeyError:
             name = value
         return name if name == value else f"{name} ({value})"
     if isinstance(value, float):
-        from kototieto.i18n import number
-
         return number(value, lang)
     return str(value)
 

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kototieto.errors import InvalidRecordError, NotAllowedError
+from kototieto.model.suggest import closest
 from kototieto.model.text import T, Text
 
 UNKNOWN_KIND = T(
@@ -39,7 +40,6 @@ def unknown_kind(kind: object) -> Text:
     """ "unknown record kind 'integration-plna': did you mean integration-plan?" in fi, sv and en."""
     if kind is None:
         return NO_KIND
-    from kototieto.model.suggest import closest
 
     near = closest(str(kind), RECORD_KINDS)
     return UNKNOWN_KIND.format(

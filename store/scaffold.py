@@ -21,9 +21,11 @@ from pathlib import Path
 import pygit2
 
 from kototieto.errors import FormatVersionError, NothingToDoError, UsageError
+from kototieto.model import refdata
 from kototieto.model.jsonschema import record_schema
+from kototieto.model.suggest import closest_code
 from kototieto.model.text import T
-from kototieto.store import gitcommit
+from kototieto.store import extensions, gitcommit, profile
 from kototieto.store.layout import SCHEMA_PATH
 from kototieto.store.repository import (
     CONFIG_FILE,
@@ -34,6 +36,7 @@ from kototieto.store.repository import (
     Organisation,
     Repository,
     config_text,
+    find_root,
     read_format_version,
 )
 
@@ -133,8 +136,6 @@ def schema_text(root: Path | None = None) -> str:
     With ``root``, a data repository with extension definitions gets its extended schema.
     """
     if root is not None:
-        from kototieto.store import extensions
-
         ext = extensions.repository_extensions(root)
         if ext is not None:
             return extensions.schema_text(ext)
@@ -230,7 +231,6 @@ def _check_identity(path: Path, author: str | None) -> None:
         return
     if os.environ.get("GIT_AUTHOR_NAME") and os.environ.get("GIT_AUTHOR_EMAIL"):
         return
-    from kototieto.store import profile
 
     if profile.load().author:
         return
@@ -268,8 +268,6 @@ def official_name(organisation_type: str, code: str) -> str:
     """The official name of a municipality or wellbeing services county by its code ("Vaasa / Vasa"
     when the Swedish name differs); the code must be in the classification. Other organisation
     types (a KEHA centre) are not checked and have no name here."""
-    from kototieto.model import refdata
-
     if organisation_type == "municipality":
         table: dict[str, tuple[str, ...]] = {k: tuple(v) for k, v in refdata.municipalities().items()}
         list_id, what, what_sv, what_en = "municipality", "kunnan", "kommun", "municipality"
@@ -285,8 +283,6 @@ def official_name(organisation_type: str, code: str) -> str:
         return ""
     names = table.get(code)
     if names is None:
-        from kototieto.model.suggest import closest_code
-
         near = closest_code(list_id, code.replace("O", "0").replace("o", "0"))
         hint = f" – tarkoititko '{near}' ({table[near][0]})?" if near else ""
         hint_sv = f" – menade du '{near}' ({table[near][1]})?" if near else ""
@@ -309,8 +305,6 @@ def official_name(organisation_type: str, code: str) -> str:
 
 def upgrade_repository(path: Path, author: str | None = None) -> list[str]:
     """Upgrade the format and refresh generated files; returns what changed (empty: nothing)."""
-    from kototieto.store.repository import find_root
-
     root = find_root(path)
     version = read_format_version(root)
     if version > FORMAT_VERSION:

@@ -43,9 +43,12 @@ from kototieto.store import (
     indexsync,
     layout,
     pipeline,
+    removal,
     roles,
     versioncheck,
 )
+from kototieto.store.bulkimport import import_records
+from kototieto.store.bulkload import fast_load
 from kototieto.store.extensions.load import repository_extensions
 from kototieto.store.fielddiff import FieldChange, diff_data
 from kototieto.store.repository import Repository
@@ -150,7 +153,6 @@ class Store:
         blob = history.blob_at(self.repo, commit, path)
         if blob is None:
             raise NotFoundError(f"{path} does not exist at {str(commit.id)[:10]}")
-        from kototieto.store.bulkload import fast_load
 
         # The fast strict loader gives the same data as the round-trip loader (a tested property of
         # store.bulkload) at a tenth of the cost; writes re-read the text round-trip when needed.
@@ -171,8 +173,6 @@ class Store:
         self, customer: str, commit: pygit2.Commit | None = None
     ) -> dict[str, dict[str, Any]]:
         """record id -> data of a customer's records at ``commit`` (head), parsed with the fast loader."""
-        from kototieto.store.bulkload import fast_load
-
         commit = commit or self._commit(None)
         folder = layout.customer_dir(customer)
         try:
@@ -366,8 +366,6 @@ class Store:
     def remove(self, record_id: str, *, author: str | None = None) -> RecordView:
         """Remove a record that was never pushed (``koto rm``; see ``removal`` for why a pushed
         record is annulled instead). Returns the removed version."""
-        from kototieto.store import removal
-
         view = self.read(record_id)
         removal.refuse_removal(self.repo, view.id, view.kind, view.path, self.customer_records(view.customer))
         versioncheck.refuse_dirty(self.repo, view.path, view.text.encode("utf-8"))
@@ -405,8 +403,6 @@ class Store:
         validate: bool = True,
     ) -> str:
         """Commit many records as one commit; see ``bulkimport.import_records``."""
-        from kototieto.store.bulkimport import import_records
-
         return import_records(self, texts, message=message, author=author, validate=validate)
 
     def add_many(

@@ -28,6 +28,7 @@ from ruamel.yaml.error import YAMLError as RuamelYAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from kototieto.errors import InvalidInputError, Location
+from kototieto.store.markers import MESSAGE, marker_line
 
 MAX_BYTES: Final = 1024 * 1024
 MAX_DEPTH: Final = 32
@@ -144,8 +145,6 @@ TAB_MESSAGE: Final = "not valid YAML: a Tab character cannot be used here; inden
 def yaml_error(filename: str, exc: BaseException, text: str | None = None) -> InvalidInputError:
     """Turn a parser error of either library into an :class:`InvalidInputError` with a position."""
     if text is not None:
-        from kototieto.store.markers import MESSAGE, marker_line
-
         at = marker_line(text)
         if at is not None:  # not a YAML mistake: Git left its conflict markers in the record
             return fail(filename, MESSAGE.en, at, 1)

@@ -16,6 +16,7 @@ from typing import Any
 from kototieto.errors import NotFoundError
 from kototieto.model.text import T
 from kototieto.store import history
+from kototieto.store.bulkload import fast_load
 from kototieto.store.fielddiff import diff_data
 
 NO_VERSION = T(
@@ -52,7 +53,6 @@ def is_number(spec: str) -> bool:
 def _data(store: Any, blob: str | None, path: str) -> dict[str, Any]:
     if blob is None:
         return {}
-    from kototieto.store.bulkload import fast_load
 
     try:
         data = fast_load(store.repo.git[blob].data, path)
