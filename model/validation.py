@@ -314,9 +314,51 @@ def validate_data(
         record = model.model_validate(migrate(dict(data)), context=dict(context) if context else None)
     except ValidationError as exc:
         only = MULTISECTORAL_ONLY if kind == "assessment" else ()
-        return ValidationResult(None, problems_from_error(exc, only))
+        problems = problems_from_error(exc, only)
+        problems.extend(_rules_beside_schema_errors(model, data, exc, params, context))
+        return ValidationResult(None, problems)
     valid = typing.cast(Record, record)
     return ValidationResult(valid, validate_record(valid, params))
+
+
+def _rules_beside_schema_errors(
+    model: Any,
+    data: Mapping[str, Any],
+    exc: ValidationError,
+    params: RuleParams | None,
+    context: Mapping[str, Any] | None,
+) -> list[Problem]:
+    """All problems in one round: the rules that can run although some fields broke the schema.
+
+    The record is built from its valid fields only (each validated on its own); every rule runs on
+    it, and a rule that cannot run without a broken field (it raises) is skipped, as are problems
+    about the broken fields themselves (their schema problem is already reported)."""
+    bad = {str(e["loc"][0]) for e in exc.errors(include_url=False) if e.get("loc")}
+    try:
+        migrated = migrate(dict(data))
+        partial = model.model_construct()
+        validator = model.__pydantic_validator__
+        ctx = dict(context) if context else None
+        for key, value in migrated.items():
+            if key in bad or key not in model.model_fields:
+                continue
+            try:
+                validator.validate_assignment(partial, key, value, context=ctx)
+            except (ValidationError, ValueError, TypeError, AttributeError):
+                bad.add(key)
+    except Exception:  # the partial record cannot even be built: the schema problems stand alone
+        return []
+    params = params or RuleParams()
+    out: list[Problem] = []
+    for info in RULES.values():
+        if info.check is None or partial.kind not in info.kinds:
+            continue
+        try:
+            found = list(info.check(partial, params))
+        except Exception:  # the rule needs a field that broke the schema: skipped this round
+            continue
+        out.extend(p for p in found if not p.path or str(p.path[0]) not in bad)
+    return out
 
 
 _NOT_MAPPING = T(

@@ -93,3 +93,17 @@ def test_closest_word() -> None:
         suggest.closest("integration-plna", ["customer", "integration-plan", "review"]) == "integration-plan"
     )
     assert suggest.closest("xyzzy", ["customer", "review"]) is None
+
+
+def test_all_problems_in_one_round() -> None:
+    data = _customer(
+        identifier={"type": "personal-identity-code", "value": "150388-901X"},
+        date_of_birth="15.3.1988",
+        native_language="arabia",
+    )
+    data["organisation"] = {"type": "municipality", "code": "905", "name": "Vaasa"}
+    data["date"] = "2026-12-01"
+    found = {(p.dotted_path, p.rule) for p in validate_data(data).problems}
+    # the schema problems and the identity-code rule together, not in two rounds
+    assert ("date_of_birth", "schema") in found and ("native_language", "schema") in found
+    assert ("identifier.value", "identity-code") in found
