@@ -43,7 +43,9 @@ def raise_conflict(
     lines = []
     for c in changed:
         yours = mine_by.get(c.path)
-        lines.append(f"  {c.label} ({c.dotted}): now {c.new!r}; yours {yours.new if yours else c.old!r}")
+        # the review (B6): a field this edit did not touch has no "yours" value (was: the base)
+        mine_text = f"yours {yours.new!r}" if yours else "you did not change it"
+        lines.append(f"  {c.label} ({c.dotted}): now {c.new!r}; {mine_text}")
     err = ConflictError(
         f"{path} changed since your edit started ({str(expected)[:10] if expected else 'new'} -> "
         f"{str(current.id)[:10] if current else 'removed'}); nothing was written. Changed fields:\n"
