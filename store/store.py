@@ -288,8 +288,13 @@ class Store:
 
         kind = str(data.get("kind", ""))
         head = self.repo.head_commit()
-        exists = head is not None and history.blob_at(self.repo, head, path) is not None
+        old_blob = history.blob_at(self.repo, head, path) if head is not None else None
+        exists = old_blob is not None
         subject = message or f"{'Update' if exists else 'Add'} {kind} {data.get('id')}"
+        if message is None and old_blob is not None:
+            changed = _changed_fields(old_blob.data, path, data)
+            if changed:
+                subject += ": " + ", ".join(changed)
         result = gitcommit.commit_changes(
             self.repo,
             {path: raw},
@@ -441,6 +446,18 @@ def _signature(author: str | None) -> pygit2.Signature | None:
 def new_record_id(kind: str, day: date | None = None) -> str:
     """A fresh record id in the one scheme (kototieto.model.ids), e.g. ``asm-20261202-3f9c2a71``."""
     return ids.new_record_id(kind, day)
+
+
+def _changed_fields(old_raw: bytes, path: str, new: Mapping[str, Any]) -> list[str]:
+    """The top-level fields whose value differs between the stored version and ``new``."""
+    from kototieto.store.bulkload import fast_load
+
+    try:
+        old = fast_load(old_raw, path)
+    except InvalidInputError:
+        return []
+    keys = list(dict.fromkeys([*new.keys(), *old.keys()]))
+    return [str(k) for k in keys if old.get(k) != new.get(k)]
 
 
 def _with_trailers(subject: str, data: Mapping[str, Any], org_code: str) -> str:

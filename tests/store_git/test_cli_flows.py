@@ -126,7 +126,7 @@ def test_edit_commits_a_new_version(root: Path, tmp_path: Path) -> None:
     sv = S.koto(root, "diff", "c-0102", "--lang", "sv").stdout
     assert "Efternamn" in sv
     log = json.loads(S.koto(root, "log", "c-0102", "--json").stdout)
-    assert [v["message"] for v in log] == ["Update customer c-0102", "Add customer c-0102"]
+    assert [v["message"] for v in log] == ["Update customer c-0102: last_name", "Add customer c-0102"]
     assert all(v["author"] == "Testi Virkailija" for v in log)
 
 
