@@ -97,3 +97,20 @@ def test_erasing_a_customer_removes_their_drafts_only(data_repo: Any) -> None:
     legacy.write_text("customer: c-0c0c0c0c\nid: asm-20261202-0001\n")
     erase_customer(store.repo, "c-0c0c0c0c", "Asiakkaan pyyntö")
     assert [d.record_id for d in drafts.list_drafts(repo)] == ["c-0d0d0d0d"]
+
+
+def test_a_stale_save_does_not_call_the_base_value_yours(data_repo: Any) -> None:
+    """Review B6: the field a colleague changed is not shown with its old value as "yours"."""
+    from kototieto.errors import ConflictError
+    from kototieto.store.store import Store
+    from kototieto.store.yamlio import new_document_text
+    from tests.store_git import _support as S
+
+    store = Store.open(data_repo.root)
+    v1 = store.save_text(new_document_text(S.customer("c-0e0e0e0e"), None), must_be_new=True)
+    store.save(dict(v1.data, first_names="Kalle"))
+    mine = v1.text.replace("last_name: Asiakas", "last_name: Minun")
+    with pytest.raises(ConflictError) as info:
+        store.save_text(mine, path=v1.path, expected_version=v1.blob_id)
+    line = next(x for x in str(info.value).splitlines() if "first_names" in x)
+    assert "'Kalle'" in line and "Testi" not in line
