@@ -197,6 +197,9 @@ def _pages(base: str, repo: Path) -> list[str]:
         f"/c/{cid}/new/integration-plan",
         "/reports/due",
         "/reports/completeness",
+        "/catalogue",
+        "/catalogue/review",
+        "/conflicts",
     ]
 
 
