@@ -299,3 +299,38 @@ def test_a_long_code_list_can_be_searched_without_losing_the_choice(
     )
     assert trouble == []
     ctx.close()
+
+
+def test_history_diff_restore_and_annul_in_the_browser(server: tuple[str, Path], browser: Any) -> None:
+    from kototieto.store.store import Store
+
+    url, repo = server
+    base = url.split("/?", 1)[0]
+    st = Store.open(repo)
+    plan = next(
+        d
+        for cid in sorted((p.name for p in (repo / "customers").glob("*/*")), reverse=True)
+        for d in st.customer_records(cid).values()
+        if d["kind"] == "integration-plan" and not d.get("annulment")
+    )
+    record = f"{base}/r/{plan['customer']}/{plan['id']}"
+    ctx, page, trouble = _context(browser, url)
+    page.goto(record + "/edit")
+    page.fill('[name="other_content"]', "Selaimessa muutettu")
+    page.click('button[value="save"]')
+    page.wait_for_url(re.compile(r".*msg=saved.*"))
+    page.click("text=Historia")
+    page.click("button:text('Vertaa')")
+    page.wait_for_selector("table.diff")
+    assert "Selaimessa muutettu" in page.inner_text("table.diff")
+    page.locator("button:text('Palauta tämä versio')").first.click()
+    page.wait_for_url(re.compile(r".*msg=restored.*"))
+    assert Store.open(repo).read(f"{plan['customer']}/{plan['id']}").data.get("other_content") == plan.get(
+        "other_content"
+    )
+    page.fill("#reason", "Kirjattu väärälle asiakkaalle")
+    page.click("button:text('Mitätöi')")
+    page.wait_for_url(re.compile(r".*msg=annul_done.*"))
+    assert "Kirjattu väärälle asiakkaalle" in page.inner_text("main")
+    assert trouble == []
+    ctx.close()
