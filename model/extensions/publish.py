@@ -126,6 +126,11 @@ def catalogue_fields(ext: ExtensionSet, actors: Sequence[str] = ("municipality",
                 "type": s.base_type,
                 "cardinality": "0..n" if s.is_list else "0..1",
                 "obligation": s.obligation,
+                "obligation_by_kind": {k: s.obligation for k in s.kinds},
+                # a pilot's own field is named by no decree: 874/2024 does not apply to it
+                "status_874_by_kind": {k: "not-applicable" for k in s.kinds},
+                "project_addition": False,  # a pilot's addition (``local``), not the national project's
+                "project_addition_note": None,
                 "condition": None,
                 "actors": list(actors),
                 "labels": s.labels.text().as_dict(),
