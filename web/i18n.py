@@ -28,7 +28,6 @@ WORDS: dict[str, Text] = {
     "f_due": T("Tarkistus erääntyy", "Översyn förfaller", "Review due"),
     "f_ending": T("Suunnitelma päättymässä", "Planen upphör", "Plan ending"),
     "official": T("Virkailija", "Tjänsteman", "Official"),
-    "apply": T("Näytä", "Visa", "Show"),
     "results": T("{n} asiakasta", "{n} kunder", "{n} customers"),
     "more_results": T(
         "Näytetään {shown} / {n}; tarkenna hakua.",
@@ -38,9 +37,7 @@ WORDS: dict[str, Text] = {
     "name": T("Nimi", "Namn", "Name"),
     "identity": T("Henkilötunnus", "Personbeteckning", "Identity code"),
     "customer_id": T("Asiakastunnus", "Kundnummer", "Customer id"),
-    "municipality": T("Kotikunta", "Hemkommun", "Home municipality"),
     "plan": T("Suunnitelma", "Plan", "Plan"),
-    "next_review": T("Seuraava tarkistus", "Nästa översyn", "Next review"),
     "due_title": T(
         "Tarkistukset ja päättyvät suunnitelmat {days} päivän sisällä",
         "Översyner och planer som upphör inom {days} dagar",
@@ -49,7 +46,6 @@ WORDS: dict[str, Text] = {
     "none_due": T("Ei erääntyviä.", "Inga som förfaller.", "Nothing due."),
     "status": T("Tila", "Status", "Status"),
     "date": T("Päivämäärä", "Datum", "Date"),
-    "kind": T("Laji", "Typ", "Kind"),
     "author": T("Kirjaaja", "Antecknad av", "Written by"),
     "records": T("Tietueet", "Poster", "Records"),
     "details": T("Perustiedot", "Grunduppgifter", "Details"),
@@ -77,7 +73,6 @@ WORDS: dict[str, Text] = {
     ),
     "yes": T("Kyllä", "Ja", "Yes"),
     "no": T("Ei", "Nej", "No"),
-    "not_given": T("Ei ilmoitettu", "Inte angivet", "Not given"),
     "problems": T("Tarkistuksen tulos", "Kontrollresultat", "Check result"),
     "n_errors": T("{n} virhettä", "{n} fel", "{n} errors"),
     "n_warnings": T("{n} varoitusta", "{n} varningar", "{n} warnings"),
@@ -90,7 +85,6 @@ WORDS: dict[str, Text] = {
         "Not saved: correct the errors first.",
     ),
     "saved": T("Tallennettu.", "Sparad.", "Saved."),
-    "saved_warnings": T("Tallennettu varoituksin.", "Sparad med varningar.", "Saved with warnings."),
     "draft_offer": T(
         "Tälle lomakkeelle on tallentamaton luonnos ({when}).",
         "Det finns ett osparat utkast för formuläret ({when}).",
@@ -139,11 +133,6 @@ WORDS: dict[str, Text] = {
     "comment_add": T("Kommentoi kenttää", "Kommentera fältet", "Comment on the field"),
     "not_found": T("Ei löytynyt", "Hittades inte", "Not found"),
     "forbidden": T("Ei pääsyä", "Ingen åtkomst", "No access"),
-    "token_needed": T(
-        "Avaa osoite, jonka `koto serve` tulosti (siinä on pääsyavain).",
-        "Öppna adressen som `koto serve` skrev ut (den innehåller åtkomstnyckeln).",
-        "Open the address `koto serve` printed (it holds the access token).",
-    ),
     "bad_request": T("Virheellinen pyyntö", "Felaktig begäran", "Bad request"),
     "csrf_failed": T(
         "Lomakkeen tarkiste puuttui tai oli väärä; lataa sivu uudelleen.",
@@ -185,7 +174,6 @@ WORDS: dict[str, Text] = {
     ),
     "settle": T("Ratkaise ristiriidat", "Lös konflikterna", "Settle the conflicts"),
     "back": T("Takaisin", "Tillbaka", "Back"),
-    "view": T("Näytä", "Visa", "View"),
     "print_lang": T("Tulostuskieli", "Utskriftsspråk", "Print language"),
     "format": T("Muoto", "Format", "Format"),
 }

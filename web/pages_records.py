@@ -33,7 +33,7 @@ from kototieto.web.i18n import word
 from kototieto.web.widgets import Problem, build_nodes
 
 _REV = re.compile(r"^[0-9a-f]{7,40}$")
-MSGS = ("saved", "saved_warnings", "restored", "annul_done", "merged", "no_changes")
+MSGS = ("saved", "restored", "annul_done", "merged", "no_changes")
 
 
 def spec_for(r: Req, kind: str) -> FormSpec:
