@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
@@ -95,9 +95,12 @@ def _drop_optional(data: dict[str, Any], choices: list[bool]) -> dict[str, Any]:
 def test_every_record_the_model_accepts_the_schema_accepts(seed: int, drops: list[bool]) -> None:
     from kototieto.synthetic.generator import generate_dataset
 
+    checked = 0
     for record in generate_dataset(1, seed, dt.date(2026, 11, 28)):
         data = json.loads(json.dumps(_drop_optional(record_to_data(record), drops)))
         if validate_data(data).record is None:
             continue  # dropping fields can break the schema level too; only accepted records count
         errors = list(UNION.iter_errors(data))
         assert not errors, (record.kind, [e.message for e in errors][:3])
+        checked += 1
+    assume(checked > 0)  # an example where every record broke checks nothing: not counted as passed
