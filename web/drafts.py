@@ -1,33 +1,28 @@
-"""Drafts of the app's forms, saved as the official types, in the repository's drafts area.
+"""Drafts of the app's forms, kept as the official types, through the store's drafts API.
 
-The drafts area is the CLI's (``.git/koto/drafts/``: never in the working tree, never committed).
-The app's drafts are JSON files named ``web-<record id>.json`` for an edit and
-``web-new-<customer>-<kind>.json`` for a new record, holding the form's state, the record's
-identity, the version the edit started from and who typed it; a draft is offered only to the
-person who typed it. Writes are atomic (temporary file and rename).
+The app's drafts are the CLI's (``store.drafts``: ``.koto/drafts/<record id>.yaml`` with its JSON
+description, never committed, removed by ``koto erase`` with the customer): the form's state is
+kept as record YAML, so ``koto edit ID`` or ``koto new KIND --resume --id ID`` finds what was typed
+in the browser, and the app offers a draft the CLI kept. A new record's draft is found by its
+customer and kind (the id is made when the form is first opened).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import os
 from pathlib import Path
 from typing import Any
 
-from kototieto.store import layout
+from kototieto.errors import InvalidInputError
+from kototieto.store import drafts as store_drafts
+from kototieto.store.bulkload import fast_load
+from kototieto.store.repository import Repository
+from kototieto.store.yamlio import new_document_text
+
+META_KEYS = ("kind", "id", "schema_version", "customer")
 
 
-def _dir(root: Path) -> Path:
-    from kototieto.store.repository import Repository
-
-    return Repository.open(root).ensure_koto_dir() / "drafts"
-
-
-def _name(rid: str, cid: str, kind: str, new: bool) -> str:
-    for part in (rid, cid, kind):
-        layout.check_name(part, "id")
-    return f"web-new-{cid}-{kind}.json" if new else f"web-{rid}.json"
+def _repo(root: Path) -> Repository:
+    return Repository.open(root)
 
 
 def save(
@@ -41,40 +36,61 @@ def save(
     base_blob: str,
     user: str | None,
 ) -> None:
-    folder = _dir(root)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / _name(rid, cid, kind, new)
-    body = {
-        "meta": meta,
-        "state": state,
-        "base_blob": base_blob,
-        "user": user,
-        "saved": dt.datetime.now().strftime("%-d.%-m.%Y %H:%M"),
-    }
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(body, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(path)
+    """Keep the form's state as the record's draft (created, or its text replaced)."""
+    repo = _repo(root)
+    body = {**{k: meta[k] for k in META_KEYS if meta.get(k) is not None}, **state}
+    text = new_document_text(body, None)
+    kept = store_drafts.load_draft(repo, rid)
+    if kept is None:
+        store_drafts.create_draft(
+            repo,
+            record_id=rid,
+            kind=kind,
+            customer=cid,
+            command="new" if new else "edit",
+            text=text,
+            base_blob=base_blob or None,
+            pristine="",
+        )
+    else:
+        store_drafts.write_draft(kept, text, base_blob=base_blob or None)
 
 
-def _read(path: Path, user: str | None) -> dict[str, Any] | None:
+def _as_form(draft: Any) -> dict[str, Any] | None:
     try:
-        body = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = fast_load(draft.text().encode("utf-8"), str(draft.file))
+    except (InvalidInputError, OSError):
         return None
-    if not isinstance(body, dict) or body.get("user") != user:
+    if not isinstance(data, dict):
         return None
-    if not isinstance(body.get("state"), dict) or not isinstance(body.get("meta"), dict):
-        return None
-    return body
+    meta = {k: data.pop(k, None) for k in META_KEYS}
+    meta["kind"] = meta["kind"] or draft.kind
+    meta["id"] = meta["id"] or draft.record_id
+    if meta["kind"] != "customer":
+        meta["customer"] = meta["customer"] or draft.customer
+    return {
+        "meta": meta,
+        "state": data,
+        "base_blob": draft.base_blob or "",
+        "saved": str(draft.started).replace("T", " ")[:16],
+    }
 
 
 def load(root: Path, rid: str, user: str | None) -> dict[str, Any] | None:
-    return _read(_dir(root) / _name(rid, "x", "x", False), user)
+    """The kept draft of the record ``rid`` as form state (None when there is none)."""
+    kept = store_drafts.load_draft(_repo(root), rid)
+    return _as_form(kept) if kept is not None else None
 
 
 def find_new(root: Path, cid: str, kind: str, user: str | None) -> dict[str, Any] | None:
-    return _read(_dir(root) / _name("x", cid, kind, True), user)
+    """The newest kept draft of a new ``kind`` record of customer ``cid``."""
+    found = [
+        d
+        for d in store_drafts.list_drafts(_repo(root))
+        if d.customer == cid and d.kind == kind and d.command == "new" and not d.base_blob
+    ]
+    return _as_form(found[-1]) if found else None
 
 
 def remove(root: Path, rid: str, cid: str, kind: str, new: bool) -> None:
-    (_dir(root) / _name(rid, cid, kind, new)).unlink(missing_ok=True)
+    store_drafts.discard_draft(_repo(root), rid)

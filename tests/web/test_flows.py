@@ -201,6 +201,10 @@ def test_a_draft_is_kept_as_the_official_types_and_offered_when_the_form_is_reop
     rid = dict(pairs)["_id"]
     pairs = S.set_field(pairs, "other_matters", "Luonnoksen teksti")
     S.post_form(c, f"/r/{cid}/{rid}/form", [*pairs, ("_action", "validate")])
+    from kototieto.store import drafts as store_drafts
+
+    kept = store_drafts.load_draft(state.store.repo, rid)  # the CLI's drafts area: koto new --resume
+    assert kept is not None and kept.command == "new" and "Luonnoksen teksti" in kept.text()
     again = c.get(f"/c/{cid}/new/guidance").text
     assert f'href="/c/{cid}/new/guidance?draft=1"' in again
     restored = c.get(f"/c/{cid}/new/guidance?draft=1").text
@@ -216,6 +220,7 @@ def test_a_draft_is_kept_as_the_official_types_and_offered_when_the_form_is_reop
     saved = S.post_form(c, f"/r/{cid}/{rid}/form", [*pairs, ("_action", "save")], follow_redirects=False)
     assert saved.status_code == 303
     assert "draft=1" not in c.get(f"/c/{cid}/new/guidance").text
+    assert store_drafts.load_draft(state.store.repo, rid) is None
 
 
 def _edit_pairs(c: Any, cid: str, rid: str) -> list[tuple[str, str]]:
