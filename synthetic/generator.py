@@ -155,7 +155,12 @@ class CustomerSource:
         return spec
 
     def __call__(self, index: int) -> list[Record]:
-        return customer_records(self.spec(), index)
+        records = customer_records(self.spec(), index)
+        if self.organisation is not None:
+            # a repository of one municipality holds only what the municipality writes (a wellbeing
+            # services county's reviews live in the county's repository), so `koto commit` accepts all
+            records = [r for r in records if r.organisation.type == "municipality"]
+        return records
 
     def describe(self) -> dict[str, Any]:
         return {"seed": self.seed, "today": self.today.isoformat(), "organisation": self.organisation}

@@ -152,3 +152,28 @@ def test_erase_json_still_asks(home: Path, tmp_path: Path) -> None:
     assert yes.returncode == 0, yes.stderr
     assert json.loads(yes.stdout)["records"] == 1
     assert not list((repo / "customers").rglob("c-0000000c.yaml"))
+
+
+def test_generate_for_a_municipality_writes_only_what_it_may_hold(home: Path, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from kototieto.synthetic.generator import DatasetSpec, customer_records
+
+    spec = DatasetSpec(1, dt.date(2026, 11, 30), "905")
+    unfiltered = [r for i in range(40) for r in customer_records(spec, i)]
+    assert any(r.organisation.type != "municipality" for r in unfiltered)  # the data holds county reviews
+    repo = tmp_path / "vaasa"
+    S.make_repo(repo, organisation_code="905", name="Vaasa")
+    out = S.koto(
+        repo, "generate", "--customers", "40", "--out", ".", "--organisation", "905", "--today", "2026-11-30"
+    )
+    assert out.returncode == 0, out.stderr
+    done = S.koto(repo, "commit", "-m", "aineisto")
+    assert done.returncode == 0, done.stderr
+    import yaml
+
+    types = {
+        yaml.safe_load(p.read_text(encoding="utf-8"))["organisation"]["type"]
+        for p in (repo / "customers").rglob("*.yaml")
+    }
+    assert types == {"municipality"}
