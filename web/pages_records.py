@@ -21,6 +21,7 @@ from kototieto.errors import (
     UsageError,
 )
 from kototieto.model.catalogue import kind_label
+from kototieto.store import drafts as store_drafts
 from kototieto.store import layout
 from kototieto.store.bulkload import fast_load
 from kototieto.store.fielddiff import diff_data
@@ -215,34 +216,17 @@ def new_form(r: Req, cid: str, kind: str) -> Response:
         "date": r.app.day().isoformat(),
         "drawn_up_by": [contact],
     }
-    state.update(_prefill(r, cid, kind))
+    # what is known (the customer's only assessment on a plan, the newest plan on a review, the
+    # official's `koto profile`): the same prefill as `koto new`; a proxy user's own profile wins
+    store_drafts.prefill(r.app.store.repo, kind, cid, state)
+    if r.user is not None:
+        state["drawn_up_by"] = [contact]
+    spec = spec_for(r, kind)
+    state = {k: v for k, v in state.items() if k in {f.key for f in spec.fields}}
     offer = None
     if found is not None:
         offer = {"when": found.get("saved", ""), "href": f"/c/{cid}/new/{kind}?draft=1"}
     return _form_page(r, cid=cid, rid=rid, meta=meta, state=state, base_blob="", new=True, draft=offer)
-
-
-def _prefill(r: Req, cid: str, kind: str) -> dict[str, Any]:
-    """Known data: the customer's latest assessment for a plan, the latest plan for a review."""
-    datas = r.app.store.customer_records(cid)
-    live = [d for d in datas.values() if not d.get("annulment")]
-
-    def latest(kinds: tuple[str, ...]) -> dict[str, Any] | None:
-        found = [d for d in live if d.get("kind") in kinds]
-        return max(found, key=lambda d: (str(d.get("date")), str(d.get("id")))) if found else None
-
-    out: dict[str, Any] = {}
-    if kind.endswith("plan"):
-        asm = latest(("assessment", "multisectoral-assessment"))
-        if asm is not None:
-            out["assessment"] = asm["id"]
-    if kind == "review":
-        plan = latest(("integration-plan", "multisectoral-plan", "family-plan"))
-        if plan is not None:
-            out["plan"] = plan["id"]
-            out["plan_kind"] = plan["kind"]
-    spec = spec_for(r, kind)
-    return {k: v for k, v in out.items() if any(f.key == k for f in spec.fields)}
 
 
 def spec_kinds() -> tuple[str, ...]:
