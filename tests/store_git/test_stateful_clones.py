@@ -75,6 +75,17 @@ def git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
 
 
+def _keep_own_lines(text: str) -> str:
+    """The choice "keep mine": of each pair of marked lines (own value first, the colleague's
+    right below it) the second is deleted, as a person would in the editor."""
+    out: list[str] = []
+    for line in text.splitlines(True):
+        if editmerge.CHOICE_MARK in line and out and editmerge.CHOICE_MARK in out[-1]:
+            continue
+        out.append(line)
+    return "".join(out)
+
+
 class Officials(RuleBasedStateMachine):
     """See the module docstring. ``base`` and ``url`` are set per test run (the daemon)."""
 
@@ -226,11 +237,7 @@ class Officials(RuleBasedStateMachine):
                 draft = drafts.write_draft(
                     draft, again.text, base_blob=again.base_blob, base_commit=again.base_commit
                 )
-                body = "".join(
-                    line
-                    for line in again.text.splitlines(True)
-                    if editmerge.CHOICE_MARK not in line or line.rstrip().endswith("yours")
-                )
+                body = _keep_own_lines(again.text)
         else:
             raise AssertionError("an edit could not be saved after choosing its own values")
         drafts.discard_draft(store.repo, draft.record_id)
