@@ -34,10 +34,53 @@ def _repo(folder: Path) -> Any:
     return CommentRepo(folder)
 
 
-def _catalogue() -> dict[str, Any]:
+def _catalogue(data_repo: Path | None = None) -> dict[str, Any]:
+    """The catalogue comments attach to; with a data repository that has pilot extensions, their
+    fields too (``extensions.<id>``), so the site's comment links work for them."""
     from kototieto.site.build import load_catalogue
 
-    return load_catalogue()
+    catalogue = load_catalogue()
+    root = _data_root(data_repo)
+    if root is not None and (root / "extensions").is_dir():
+        from kototieto.store.extensions.load import extended_catalogue
+
+        catalogue = extended_catalogue(catalogue, root)
+    return catalogue
+
+
+def _data_root(start: Path | None) -> Path | None:
+    here = (start or Path(".")).absolute()
+    for folder in (here, *here.parents):
+        if (folder / "koto.yaml").is_file():
+            return folder
+    return None
+
+
+def _author(author: str | None, folder: Path) -> str:
+    """--author, else the name in `koto profile`, else git config user.name; never invented."""
+    if author:
+        return author
+    from kototieto.store import profile
+
+    name = profile.load().name
+    if name:
+        return name
+    import subprocess
+
+    probe = subprocess.run(
+        ["git", "config", "user.name"],
+        capture_output=True,
+        text=True,
+        cwd=folder if folder.is_dir() else None,
+    )
+    if probe.stdout.strip():
+        return probe.stdout.strip()
+    from kototieto.errors import UsageError
+
+    raise UsageError(
+        "who is writing? Set `git config user.name` and `git config user.email` in the "
+        "repository, or give --author 'Name <email>'"
+    )
 
 
 def _show(thread: Any, as_json: bool) -> None:
@@ -54,47 +97,61 @@ def comment() -> None:
 
 @comment.command()
 @click.argument("path")
-@click.option("--author", required=True, help="Your name.")
-@click.option("--organisation", required=True, help="Your organisation (one of the round's).")
+@click.option("--author", default=None, help="Your name (default: koto profile, then git config).")
+@click.option("--organisation", required=True, help="Your organisation (one of the round's; any case).")
 @click.option("--text", required=True, help="The comment.")
 @click.option("--proposed-text", help="A proposed new text for the definition.")
+@click.option(
+    "--data",
+    "data_repo",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="A pilot data repository whose extension fields may be commented (default: the one here).",
+)
 @comments_option
 @json_option
 def add(
     path: str,
-    author: str,
+    author: str | None,
     organisation: str,
     text: str,
     proposed_text: str | None,
+    data_repo: Path | None,
     folder: Path,
     as_json: bool,
 ) -> None:
-    """Comment on a field (PATH as in the catalogue, or codes/<list>[/<code>])."""
+    """Comment on a field (PATH as in the catalogue, extensions.<id>, or codes/<list>[/<code>])."""
     thread = _repo(folder).add(
         path,
-        author=author,
+        author=_author(author, folder),
         organisation=organisation,
         text=text,
         proposed_text=proposed_text,
-        catalogue=_catalogue(),
+        catalogue=_catalogue(data_repo),
     )
     _show(thread, as_json)
 
 
 @comment.command()
 @click.argument("thread_id")
-@click.option("--author", required=True, help="Your name.")
+@click.option("--author", default=None, help="Your name (default: koto profile, then git config).")
 @click.option("--organisation", default="", help="Your organisation.")
 @click.option("--text", required=True, help="The reply.")
 @click.option("--status", type=click.Choice(STATUSES), help="Set the thread's status (default: answered).")
 @comments_option
 @json_option
 def reply(
-    thread_id: str, author: str, organisation: str, text: str, status: str | None, folder: Path, as_json: bool
+    thread_id: str,
+    author: str | None,
+    organisation: str,
+    text: str,
+    status: str | None,
+    folder: Path,
+    as_json: bool,
 ) -> None:
     """Reply to a comment thread."""
     thread = _repo(folder).reply(
-        thread_id, author=author, organisation=organisation, text=text, status=status
+        thread_id, author=_author(author, folder), organisation=organisation, text=text, status=status
     )
     _show(thread, as_json)
 
@@ -103,7 +160,7 @@ def reply(
 @click.argument("thread_id")
 @click.option("--status", type=click.Choice(STATUSES[1:]), required=True, help="The decision.")
 @click.option("--reply", "reply_text", required=True, help="The reasoned answer.")
-@click.option("--author", default="", help="Who decided (default: your Git user name).")
+@click.option("--author", default="", help="Who decided (default: koto profile, then git config).")
 @click.option("--organisation", default="", help="The deciding organisation.")
 @comments_option
 @json_option
@@ -111,11 +168,7 @@ def resolve(
     thread_id: str, status: str, reply_text: str, author: str, organisation: str, folder: Path, as_json: bool
 ) -> None:
     """Settle a thread: accepted, rejected, deferred or answered, with a reply."""
-    import subprocess
-
-    if not author:
-        probe = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True, cwd=folder)
-        author = probe.stdout.strip() or "koto"
+    author = _author(author, folder)
     thread = _repo(folder).resolve(
         thread_id, status=status, reply=reply_text, author=author, organisation=organisation
     )

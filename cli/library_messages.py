@@ -227,6 +227,16 @@ _ROWS: tuple[tuple[str, str, str], ...] = (
         "Kunden '{c}' har inga poster i datakatalogens historik",
     ),
     (
+        r"no field or code-list value '(?P<p>[^']*)' in the catalogue(?:; did you mean (?P<n>\S+)\?)?",
+        "Tietosisällössä ei ole kenttää tai koodiston arvoa '{p}'. Tarkoititko: {n}",
+        "Datainnehållet har inget fält eller kodvärde '{p}'. Menade du: {n}",
+    ),
+    (
+        r"'(?P<o>[^']*)' does not take part in the round '(?P<r>[^']*)'; participating: (?P<l>.*)",
+        "'{o}' ei osallistu lausuntokierrokseen '{r}'; osallistujat: {l}",
+        "'{o}' deltar inte i remissrundan '{r}'; deltagare: {l}",
+    ),
+    (
         r"(?P<p>.+): no such catalogue file",
         "{p}: tietosisältötiedostoa ei ole",
         "{p}: katalogfilen finns inte",

@@ -336,13 +336,27 @@ class CommentRepo:
                 f"the consultation round {rnd.name!r} takes comments from {rnd.opens} to {rnd.closes}; "
                 f"today is {day}"
             )
-        if rnd.organisations and organisation not in rnd.organisations:
-            raise NotAllowedError(
-                f"{organisation!r} does not take part in the round {rnd.name!r}; participating: "
-                + ", ".join(rnd.organisations)
-            )
-        if catalogue is not None and path not in known_paths(catalogue):
-            raise NotFoundError(f"no field or code-list value {path!r} in the catalogue")
+        if rnd.organisations:
+            # names are matched without regard to case or spacing; the round's spelling is kept
+            same = [
+                o
+                for o in rnd.organisations
+                if " ".join(o.casefold().split()) == " ".join(organisation.casefold().split())
+            ]
+            if not same:
+                raise NotAllowedError(
+                    f"{organisation!r} does not take part in the round {rnd.name!r}; participating: "
+                    + ", ".join(rnd.organisations)
+                )
+            organisation = same[0]
+        if catalogue is not None:
+            known = known_paths(catalogue)
+            if path not in known:
+                from kototieto.model.suggest import closest
+
+                near = closest(path, sorted(known), cutoff=0.75)
+                hint = f"; did you mean {near}?" if near else ""
+                raise NotFoundError(f"no field or code-list value {path!r} in the catalogue{hint}")
         if not text.strip():
             raise UsageError("the comment text is empty")
         thread = Thread(

@@ -1,0 +1,100 @@
+"""Reviewer commands: organisation names in any case, "did you mean" for field paths, the author
+from the profile, and comments on a pilot's extension fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.store_git import _support as S
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = S.hermetic(tmp_path, monkeypatch)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    today = dt.date.today()
+    out = S.koto(
+        tmp_path,
+        "comment",
+        "round",
+        "create",
+        "Kierros",
+        "--opens",
+        str(today - dt.timedelta(days=1)),
+        "--closes",
+        str(today + dt.timedelta(days=9)),
+        "--organisations",
+        "Vaasan kaupunki,KEHA-keskus",
+        "--comments",
+        str(tmp_path / "comments"),
+    )
+    assert out.returncode == 0, out.stderr
+    return tmp_path / "comments"
+
+
+def test_case_insensitive_organisation_and_profile_author(folder: Path, tmp_path: Path) -> None:
+    assert (
+        S.koto(tmp_path, "profile", "--name", "Aino Arvioija", "--email", "aino@example.org").returncode == 0
+    )
+    out = S.koto(
+        tmp_path,
+        "comment",
+        "add",
+        "goals",
+        "--organisation",
+        "vaasan KAUPUNKI",
+        "--text",
+        "Hyvä.",
+        "--comments",
+        str(folder),
+        "--json",
+    )
+    assert out.returncode == 0, out.stderr
+    thread = json.loads(out.stdout)
+    assert thread["organisation"] == "Vaasan kaupunki" and thread["author"] == "Aino Arvioija"
+
+
+def test_unknown_path_gets_a_suggestion(folder: Path, tmp_path: Path) -> None:
+    out = S.koto(
+        tmp_path,
+        "comment",
+        "add",
+        "measures.servicekind",
+        "--author",
+        "A",
+        "--organisation",
+        "KEHA-keskus",
+        "--text",
+        "x",
+        "--comments",
+        str(folder),
+        env={"KOTO_LANG": "fi"},
+    )
+    assert out.returncode == 3
+    assert "Tarkoititko: measures.service_kind" in out.stderr
+
+
+def test_comment_on_an_extension_field(folder: Path, tmp_path: Path) -> None:
+    from tests.extensions import _support as X
+
+    data = tmp_path / "pilot"
+    X.make_repo(data, {"digitaidot.yaml": X.DEFINITIONS})
+    args = [
+        "comment",
+        "add",
+        "extensions.091.digital-skills",
+        "--author",
+        "A",
+        "--organisation",
+        "KEHA-keskus",
+    ]
+    args += ["--text", "Hyvä kenttä.", "--comments", str(folder), "--json"]
+    without = S.koto(tmp_path, *args)
+    assert without.returncode == 3  # the national catalogue alone does not know it
+    out = S.koto(tmp_path, *args, "--data", str(data))
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["path"] == "extensions.091.digital-skills"
