@@ -118,6 +118,10 @@ def new(
         draft = drafts.load_draft(store.repo, rid)
         if draft is not None and draft.command != "new":
             raise drafts.DraftExistsError(draft)
+        if draft is None and record_id is None:  # a fresh id: point to kept drafts of this kind
+            for kept in drafts.list_drafts(store.repo):
+                if kept.command == "new" and kept.kind == kind:
+                    click.echo(drafts.kept_message(kept), err=True)
     if draft is None:
         cust = customer if kind != "customer" else rid
         assert cust is not None

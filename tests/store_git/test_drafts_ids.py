@@ -144,6 +144,11 @@ def test_closing_unchanged_after_an_error_keeps_the_draft_and_resume_opens_it(
     assert again.returncode == 7 and draft.exists(), again.stderr
     assert "first_names: Testi" in seen(log)[0]
 
+    # `koto new` with a fresh id points to the kept draft (and starts a new one, left untouched)
+    env, log = editor(tmp_path, [{"do": "keep"}])
+    fresh = S.koto(root, "new", "customer", env=env)
+    assert fresh.returncode == 7 and str(draft) in fresh.stderr, fresh.stderr
+
     env, log = editor(tmp_path, [{"do": "write", "text": record_text("c-0a1b2c3d")}])
     done = S.koto(root, "new", "customer", "--resume", env=env)
     assert done.returncode == 0, done.stderr
