@@ -186,13 +186,25 @@ def _write_atomic(path: Path, text: str) -> None:
 
 def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ)
-    # A reviewer's machine may have no Git identity: commit anyway, as the tool.
-    probe = subprocess.run(["git", "config", "user.email"], cwd=cwd, capture_output=True, text=True)
-    if not probe.stdout.strip():
-        env.setdefault("GIT_AUTHOR_NAME", "koto comment")
-        env.setdefault("GIT_AUTHOR_EMAIL", "koto@localhost")
-        env.setdefault("GIT_COMMITTER_NAME", "koto comment")
-        env.setdefault("GIT_COMMITTER_EMAIL", "koto@localhost")
+    if args and args[0] == "commit":
+        # Who is writing: `koto profile` first, else Git's own user.name/user.email; never invented.
+        from kototieto.store import profile
+
+        me = profile.load()
+        if me.name and me.email:
+            env.setdefault("GIT_AUTHOR_NAME", me.name)
+            env.setdefault("GIT_AUTHOR_EMAIL", me.email)
+            env.setdefault("GIT_COMMITTER_NAME", me.name)
+            env.setdefault("GIT_COMMITTER_EMAIL", me.email)
+        else:
+            probe = subprocess.run(["git", "config", "user.email"], cwd=cwd, capture_output=True, text=True)
+            if not probe.stdout.strip() and not env.get("GIT_AUTHOR_EMAIL"):
+                from kototieto.errors import UsageError
+
+                raise UsageError(
+                    "who is writing? Set `git config user.name` and `git config user.email` in the "
+                    "repository, or give --author 'Name <email>'"
+                )
     return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, env=env)
 
 
