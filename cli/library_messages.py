@@ -237,6 +237,12 @@ _ROWS: tuple[tuple[str, str, str], ...] = (
         "'{o}' deltar inte i remissrundan '{r}'; deltagare: {l}",
     ),
     (
+        r"the record is written as JSON; records are YAML files with one 'key: value' per line",
+        "Tietue on kirjoitettu JSON-muodossa; tietueet ovat YAML-tiedostoja, joissa on yksi 'avain: arvo' "
+        "riviä kohden.",
+        "Posten är skriven som JSON; poster är YAML-filer med en 'nyckel: värde' per rad.",
+    ),
+    (
         r"(?P<p>.+): no such catalogue file",
         "{p}: tietosisältötiedostoa ei ole",
         "{p}: katalogfilen finns inte",

@@ -119,8 +119,15 @@ def fast_load(
     if not isinstance(node, _MAPPING):
         kind = "empty" if node is None else ("a list" if isinstance(node, _SEQUENCE) else "a single value")
         raise sy.fail(filename, f"a record file must hold one mapping of fields (this one is {kind})", 1, 1)
+    if getattr(node, "flow_style", False):
+        line, column = _where(node)
+        raise sy.fail(filename, JSON_RECORD, line, column)
     data = _mapping(node, filename)
     return data
+
+
+#: A record file holding JSON (``{"kind": ...}``) is refused: records are YAML, one field a line.
+JSON_RECORD = "the record is written as JSON; records are YAML files with one 'key: value' per line"
 
 
 def _where(node: Any) -> tuple[int, int]:

@@ -45,6 +45,12 @@ _PATTERNS: Final[list[tuple[re.Pattern[str], str, str]]] = [
         "Direktiv (%YAML, %TAG) tillåts inte i poster.",
     ),
     (
+        re.compile(r"^the record is written as JSON; records are YAML files with one 'key: value' per line$"),
+        "Tietue on kirjoitettu JSON-muodossa; tietueet ovat YAML-tiedostoja, joissa on yksi 'avain: arvo' "
+        "riviä kohden.",
+        "Posten är skriven som JSON; poster är YAML-filer med en 'nyckel: värde' per rad.",
+    ),
+    (
         re.compile(r"^the file is not valid UTF-8 text$"),
         "Tiedosto ei ole kelvollista UTF-8-tekstiä.",
         "Filen är inte giltig UTF-8-text.",

@@ -177,3 +177,13 @@ def test_generate_for_a_municipality_writes_only_what_it_may_hold(home: Path, tm
         for p in (repo / "customers").rglob("*.yaml")
     }
     assert types == {"municipality"}
+
+
+def test_a_record_file_holding_json_is_refused(home: Path, tmp_path: Path) -> None:
+    repo = tmp_path / "r"
+    S.make_repo(repo)
+    record = tmp_path / "c-0000000c.json"
+    record.write_text(json.dumps(S.customer("c-0000000c")), encoding="utf-8")
+    out = S.koto(repo, "add", str(record), env={"KOTO_LANG": "sv"})
+    assert out.returncode == 5 and "Posten är skriven som JSON" in out.stderr
+    assert not (repo / "customers").exists()
