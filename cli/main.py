@@ -319,6 +319,7 @@ class LazyGroup(click.Group):
         assert isinstance(cmd, click.Command)
         _give_lang(cmd)
         _localise_help(cmd_name, cmd)
+        M.localise_params(cmd, current_lang())
         return cmd
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:

@@ -321,6 +321,7 @@ CLICK: dict[str, Text] = {
         "Filen {filename!r} kan inte öppnas: {message}",
         "Could not open file {filename!r}: {message}",
     ),
+    "required": T("pakollinen", "obligatorisk", "required"),
     "file": T("Tiedosto", "Filen", "File"),
     "directory": T("Kansio", "Mappen", "Directory"),
     "path": T("Polku", "Sökvägen", "Path"),
@@ -382,6 +383,9 @@ def install_click_translations() -> None:
     import click.parser
     import click.types
 
+    lang = current_lang()
+    names = {"fi": ("teksti", "kokonaisluku"), "sv": ("text", "heltal"), "en": ("text", "integer")}
+    click.types.STRING.name, click.types.INT.name = names.get(lang, names["en"])
     for module in (
         click.core,
         click.decorators,
@@ -406,3 +410,142 @@ STATUS.update(
         "Removed": REMOVED,
     }
 )
+
+
+def _h(fi: str, sv: str) -> tuple[str, str]:
+    return fi, sv
+
+
+#: Option help texts written in English in the command modules -> (fi, sv). Applied to every
+#: command's options when the run's language is fi or sv (``localise_params``).
+OPTION_HELP: dict[str, tuple[str, str]] = {
+    "'Name <email>' (default: git config user).": _h(
+        "'Nimi <sähköposti>' (oletus: koto profile, sitten git config).",
+        "'Namn <e-post>' (standard: koto profile, sedan git config).",
+    ),
+    "'Name <email>' (default: koto profile, then git config).": _h(
+        "'Nimi <sähköposti>' (oletus: koto profile, sitten git config).",
+        "'Namn <e-post>' (standard: koto profile, sedan git config).",
+    ),
+    "Author of the first commit: 'Name <email>'.": _h(
+        "Ensimmäisen muutoksen tekijä: 'Nimi <sähköposti>'.",
+        "Den första ändringens författare: 'Namn <e-post>'.",
+    ),
+    "Author of the upgrade commit: 'Name <email>'.": _h(
+        "Päivitysmuutoksen tekijä: 'Nimi <sähköposti>'.", "Uppgraderingens författare: 'Namn <e-post>'."
+    ),
+    "Commit message (default: 'Add/Update KIND ID').": _h(
+        "Muutoksen kuvaus (oletus: laji, tunniste ja muuttuneet kentät).",
+        "Beskrivning av ändringen (standard: typ, id och ändrade fält).",
+    ),
+    "Delete the kept draft of ID.": _h(
+        "Poista tunnisteen ID tallessa oleva luonnos.", "Ta bort det sparade utkastet av ID."
+    ),
+    "Do not ask for confirmation (also needed with --json in scripts).": _h(
+        "Älä kysy vahvistusta (tarvitaan myös --jsonin kanssa skripteissä).",
+        "Fråga inte om bekräftelse (behövs också med --json i skript).",
+    ),
+    "Editor command (default: $VISUAL or $EDITOR).": _h(
+        "Editori (oletus: $VISUAL, $EDITOR, nano tai vi).",
+        "Editor (standard: $VISUAL, $EDITOR, nano eller vi).",
+    ),
+    "Get out of the merge in progress (undo it); nothing is pushed.": _h(
+        "Peru kesken oleva yhdistäminen; mitään ei lähetetä.",
+        "Avbryt den pågående sammanslagningen; inget skickas.",
+    ),
+    "How many customers.": _h("Asiakkaiden määrä.", "Antal kunder."),
+    "Last date a record may carry (default: today).": _h(
+        "Viimeinen päivä, jolle tietue voi osua (oletus: tänään).",
+        "Sista dag en post kan ha (standard: i dag).",
+    ),
+    "Only validate staged record files (pre-commit hook).": _h(
+        "Tarkista vain lisätyt tietuetiedostot (tallennusta edeltävä tarkistus).",
+        "Kontrollera bara köade postfiler (kontrollen före sparande).",
+    ),
+    "Open the kept draft of a new KIND record (the one given with --id, or the only one).": _h(
+        "Avaa uuden tietueen tallessa oleva luonnos (--id:n mukainen tai ainoa).",
+        "Öppna det sparade utkastet av en ny post (det med --id eller det enda).",
+    ),
+    "Organisation code, e.g. 091.": _h("Organisaation koodi, esim. 091.", "Organisationens kod, t.ex. 091."),
+    "Organisation name (default: the official name from the classification).": _h(
+        "Organisaation nimi (oletus: virallinen nimi luokituksesta).",
+        "Organisationens namn (standard: det officiella namnet ur klassificeringen).",
+    ),
+    "Parse and check every file again (and do not update the cache).": _h(
+        "Lue ja tarkista kaikki tiedostot uudelleen (välimuistia ei päivitetä).",
+        "Läs och kontrollera alla filer på nytt (cachen uppdateras inte).",
+    ),
+    "Record everything in this municipality.": _h(
+        "Kirjaa kaikki tähän kuntaan.", "Registrera allt i denna kommun."
+    ),
+    "Record id (default: a new id).": _h(
+        "Tietueen tunniste (oletus: uusi).", "Postens id (standard: ett nytt)."
+    ),
+    "Replace an existing record with other content (the field changes are shown).": _h(
+        "Korvaa olemassa oleva tietue (muuttuvat kentät näytetään).",
+        "Ersätt en befintlig post (de ändrade fälten visas).",
+    ),
+    "The customer id (omit for a new customer record).": _h(
+        "Asiakkaan tunniste (ei uudelle asiakkaalle).", "Kundens id (inte för en ny kund)."
+    ),
+    "The day of the annulment (default: today).": _h(
+        "Mitätöinnin päivä, esim. 2.12.2026 (oletus: tänään).",
+        "Annulleringens datum, t.ex. 2.12.2026 (standard: i dag).",
+    ),
+    "The version number from `koto log ID`.": _h(
+        "Versio komennon `koto log ID` mukaan.", "Versionen enligt `koto log ID`."
+    ),
+    "Why (kept in the erasure log: no personal data).": _h(
+        "Syy (säilytetään poistolokissa: ei henkilötietoja).",
+        "Skäl (sparas i raderingsloggen: inga personuppgifter).",
+    ),
+    "Why the record is annulled.": _h("Miksi tietue mitätöidään.", "Varför posten annulleras."),
+    "Worker processes (0: one per CPU).": _h(
+        "Rinnakkaiset prosessit (0: yksi suoritinta kohden).", "Parallella processer (0: en per processor)."
+    ),
+    "Worker processes (default: every core).": _h(
+        "Rinnakkaiset prosessit (oletus: kaikki ytimet).", "Parallella processer (standard: alla kärnor)."
+    ),
+    "Same seed, same records.": _h("Sama siemen, samat tietueet.", "Samma frö, samma poster."),
+    "Description of the change.": _h("Muutoksen kuvaus.", "Beskrivning av ändringen."),
+    "Report as on this day (2.12.2026 or 2026-12-02; default: today).": _h(
+        "Raportti tämän päivän mukaan (2.12.2026 tai 2026-12-02; oletus: tänään).",
+        "Rapporten per denna dag (2.12.2026 eller 2026-12-02; standard: i dag).",
+    ),
+    "Look ahead N days.": _h("Katso N päivää eteenpäin.", "Se N dagar framåt."),
+    "Output file ('-' for stdout). Default: ID.LANG.FORMAT here.": _h(
+        "Tiedosto ('-' tulostaa näytölle). Oletus: ID.KIELI.MUOTO tähän kansioon.",
+        "Fil ('-' skriver ut på skärmen). Standard: ID.SPRÅK.FORMAT i denna mapp.",
+    ),
+    "Output format.": _h("Tiedostomuoto.", "Filformat."),
+    "ID is a customer: print all their records, newest first.": _h(
+        "ID on asiakas: tulosta kaikki hänen tietueensa, uusin ensin.",
+        "ID är en kund: skriv ut alla kundens poster, den nyaste först.",
+    ),
+    "Hide the individual part of the identity code.": _h(
+        "Piilota henkilötunnuksen yksilöosa.", "Dölj personbeteckningens individuella del."
+    ),
+    "Your name (default: koto profile, then git config).": _h(
+        "Nimesi (oletus: koto profile, sitten git config).",
+        "Ditt namn (standard: koto profile, sedan git config).",
+    ),
+    "Your organisation (one of the round's; any case).": _h(
+        "Organisaatiosi (yksi kierroksen organisaatioista).", "Din organisation (en av rundans)."
+    ),
+    "The comment.": _h("Kommentti.", "Kommentaren."),
+    "The reply.": _h("Vastaus.", "Svaret."),
+    "Print JSON for scripts.": _h("Tulosta JSON skripteille.", "Skriv ut JSON för skript."),
+}
+
+
+def localise_params(cmd: Any, lang: str) -> None:
+    """Option help texts of ``cmd`` in ``lang`` where OPTION_HELP has them (English stays for en)."""
+    if lang not in ("fi", "sv"):
+        return
+    index = 0 if lang == "fi" else 1
+    for param in getattr(cmd, "params", ()):
+        text = getattr(param, "help", None)
+        if isinstance(text, str) and text in OPTION_HELP:
+            param.help = OPTION_HELP[text][index]
+    for sub in getattr(cmd, "commands", {}).values():
+        localise_params(sub, lang)
