@@ -19,7 +19,9 @@ COND = Obligation.CONDITIONAL
 class KotoModel(BaseModel):
     """Strict: unknown keys are errors, types are not coerced, whitespace is kept as written."""
 
-    model_config = ConfigDict(strict=True, extra="forbid", validate_assignment=False)
+    # defer_build: a kind's validator is built when that kind is first validated, not at import
+    # (a write of one record builds one kind; start-up stays short)
+    model_config = ConfigDict(strict=True, extra="forbid", validate_assignment=False, defer_build=True)
 
 
 class Organisation(KotoModel):

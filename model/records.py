@@ -42,12 +42,19 @@ Record = (
 )
 Plan = IntegrationPlan | MultisectoralPlan | FamilyPlan
 
-_ADAPTER: TypeAdapter[Record] = TypeAdapter(Annotated[Record, Field(discriminator="kind")])
+_ADAPTERS: list[TypeAdapter[Record]] = []
+
+
+def _adapter() -> TypeAdapter[Record]:
+    """The union of every kind, built on first use (it builds every kind's validator)."""
+    if not _ADAPTERS:
+        _ADAPTERS.append(TypeAdapter(Annotated[Record, Field(discriminator="kind")]))
+    return _ADAPTERS[0]
 
 
 def parse_record(data: Mapping[str, Any], *, context: Mapping[str, Any] | None = None) -> Record:
     """Validate ``data`` (migrated first) as a record of its ``kind``; raises pydantic.ValidationError."""
-    return _ADAPTER.validate_python(migrate(dict(data)), context=dict(context) if context else None)
+    return _adapter().validate_python(migrate(dict(data)), context=dict(context) if context else None)
 
 
 def record_to_data(record: Common) -> dict[str, Any]:
