@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import shlex
 import stat
 from pathlib import Path
 from typing import Any
@@ -77,7 +78,10 @@ def test_init_creates_a_clean_repository_with_everything(tmp_path: Path) -> None
     json.loads((root / "schema/record.schema.json").read_text())
     attr = S.git(root, "check-attr", "merge", "customers/ab/c-1/c-1.yaml")
     assert attr.strip().endswith("merge: koto")
-    assert S.git(root, "config", "merge.koto.driver").strip() == "koto merge-driver %O %A %B %P"
+    # the driver is the running installation by its absolute path: Git finds it without koto on PATH
+    driver = shlex.split(S.git(root, "config", "merge.koto.driver").strip())
+    assert driver[1:] == ["-m", "kototieto", "merge-driver", "%O", "%A", "%B", "%P"]
+    assert Path(driver[0]).is_absolute() and os.access(driver[0], os.X_OK)
     hook = root / ".git/hooks/pre-commit"
     assert hook.stat().st_mode & stat.S_IXUSR
     assert "koto" in hook.read_text()
