@@ -36,7 +36,17 @@ Handler = Callable[..., Response]
 
 
 def _local_user(store: Store) -> dict[str, str]:
-    """The local official: the repository's Git identity (``user.name``/``user.email``)."""
+    """The local official: their ``koto profile`` when it has a name and an e-mail, else the
+    repository's Git identity (``user.name``/``user.email``)."""
+    from kototieto.errors import InvalidInputError
+    from kototieto.store import profile
+
+    try:
+        me = profile.load()
+    except InvalidInputError:
+        me = profile.Profile()
+    if me.author:
+        return me.contact()
     cfg = store.repo.git.config
     out = {}
     for key, name in (("user.name", "name"), ("user.email", "email")):

@@ -123,8 +123,9 @@ def test_an_officials_day(server: tuple[str, Path], browser: Any) -> None:
     customer = st.read(f"{cid}/{cid}").data
     page.fill("#q", customer["last_name"][:4].lower())
     page.wait_for_selector(f'#results a[href="/c/{cid}"]')
-    page.click(f'#results a[href="/c/{cid}"]')
-    page.wait_for_url(f"{base}/c/{cid}")
+    page.wait_for_load_state("networkidle")  # the search is swapped in as one types: let it settle
+    with page.expect_navigation(url=f"{base}/c/{cid}"):
+        page.click(f'#results a[href="/c/{cid}"]')
     assert customer["last_name"] in page.inner_text("h1")
     # a new assessment: a date typed wrong is reported at the field as one types
     page.click(f'a[href="/c/{cid}/new/assessment"]')

@@ -123,3 +123,19 @@ def test_the_public_name_is_accepted_only_when_allowed(repo: Path) -> None:
     )
     assert r.status_code == 403
     assert c.get("/", headers={**h, "host": "other.example.fi"}).status_code == 400
+
+
+def test_the_local_official_is_their_koto_profile_else_the_git_identity(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kototieto.store import profile
+    from kototieto.web.app import create_app
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    _, state = create_app(repo, today=S.TODAY)
+    assert state.local_user.get("name")  # the repository's Git identity
+    profile.save(name="Paula Profiili", email="paula@vaasa.example", title="kotoutumisen ohjaaja")
+    _, state = create_app(repo, today=S.TODAY)
+    assert (
+        state.local_user["name"] == "Paula Profiili" and state.local_user["title"] == "kotoutumisen ohjaaja"
+    )
