@@ -60,6 +60,9 @@ def test_wheel_installs_and_imports_in_a_fresh_venv(tmp_path: Path) -> None:
         f"assert kototieto.__file__.startswith({str(venv)!r}), kototieto.__file__;"
         "assert (r.files('kototieto.model') / 'data' / 'municipalities.csv').is_file();"
         "assert any(p.name.endswith('.j2') for p in r.files('kototieto.templates').iterdir());"
+        "import kototieto.web.app;"
+        "assert (r.files('kototieto.web') / 'static' / 'htmx.min.js').is_file();"
+        "assert (r.files('kototieto.web') / 'templates' / 'base.html.j2').is_file();"
         "print(json.dumps({'fields': len(c.catalogue_json()['fields'])}))"
     )
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
