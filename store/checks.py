@@ -11,15 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kototieto.errors import InvalidRecordError, Location
-from kototieto.model.extensions import ExtensionSet
 from kototieto.model.records import Record
 from kototieto.model.rules import RuleParams
 from kototieto.store import pipeline
 from kototieto.store.fielddiff import dotted
 from kototieto.store.pipeline import Finding, Rules, config_params, rule_params
+
+if TYPE_CHECKING:
+    from kototieto.model.extensions import ExtensionSet
 
 __all__ = [
     "Issue",

@@ -22,19 +22,31 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from kototieto.errors import InvalidInputError, Location
-from kototieto.model.extensions import ExtensionSet
 from kototieto.model.problems import Problem
 from kototieto.model.records import Record, parse_record
 from kototieto.model.rules import RuleParams
 from kototieto.model.validation import ValidationResult, check_records, validate_data
-from kototieto.store.extensions.load import repository_extensions
 from kototieto.store.layout import PathProblem, path_problems
 from kototieto.store.repository import CONFIG_FILE, RepoConfig, Repository, parse_config
+
+if TYPE_CHECKING:
+    from kototieto.model.extensions import ExtensionSet
+
+
+def repository_extensions(root: Path | str) -> ExtensionSet | None:
+    """The repository's pilot extension definitions, None without ``extensions/`` (the national
+    model). The extension machinery is imported only for a repository that has some (start-up)."""
+    if not (Path(root) / "extensions").is_dir():
+        return None
+    from kototieto.store.extensions.load import repository_extensions as load
+
+    return load(root)
+
 
 PathKey = str | int
 LANGS = ("fi", "sv", "en")

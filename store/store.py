@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygit2
 
@@ -32,7 +32,6 @@ from kototieto.errors import (
     UsageError,
 )
 from kototieto.model import ids
-from kototieto.model.extensions import ExtensionSet
 from kototieto.model.rules import RuleParams
 from kototieto.store import (
     batchadd,
@@ -49,7 +48,6 @@ from kototieto.store import (
 )
 from kototieto.store.bulkimport import import_records
 from kototieto.store.bulkload import fast_load
-from kototieto.store.extensions.load import repository_extensions
 from kototieto.store.fielddiff import FieldChange, diff_data
 from kototieto.store.repository import Repository
 from kototieto.store.yamlio import (
@@ -59,6 +57,9 @@ from kototieto.store.yamlio import (
     to_plain,
     update_document,
 )
+
+if TYPE_CHECKING:
+    from kototieto.model.extensions import ExtensionSet
 
 
 @dataclass(frozen=True)
@@ -242,7 +243,7 @@ class Store:
 
     def extensions(self) -> ExtensionSet | None:
         """The repository's pilot extension definitions; None without ``extensions/`` (national model)."""
-        return repository_extensions(self.repo.root)  # cached by the files' times and sizes
+        return pipeline.repository_extensions(self.repo.root)  # cached by the files' times and sizes
 
     def rules(self) -> pipeline.Rules:
         """What every write is checked against (the one validation pipeline's inputs)."""
