@@ -173,6 +173,11 @@ WORDS: dict[str, Text] = {
         "Yhteisen varaston arvo", "Värdet i det gemensamma förrådet", "The shared repository's value"
     ),
     "settle": T("Ratkaise ristiriidat", "Lös konflikterna", "Settle the conflicts"),
+    "secretary_only": T(
+        "Vain kierroksen sihteeri voi asettaa kommentin tilan.",
+        "Endast rundans sekreterare kan ange kommentarens status.",
+        "Only the round's secretary may set a comment's status.",
+    ),
     "back": T("Takaisin", "Tillbaka", "Back"),
     "print_lang": T("Tulostuskieli", "Utskriftsspråk", "Print language"),
     "format": T("Muoto", "Format", "Format"),

@@ -14,7 +14,7 @@ from typing import Any
 
 from starlette.responses import RedirectResponse, Response
 
-from kototieto.errors import NotFoundError, UsageError
+from kototieto.errors import NotAllowedError, NotFoundError, UsageError
 from kototieto.model.catalogue import kind_label
 from kototieto.model.records import RECORD_KINDS
 from kototieto.web.context import Req
@@ -52,6 +52,12 @@ def _as_author(name: str, email: str) -> Iterator[None]:
                 os.environ.pop(k, None)
             else:
                 os.environ[k] = v
+
+
+def is_secretary(r: Req, rnd: Any) -> bool:
+    """The round's secretary (its ``contact`` address is the user's e-mail) may set a status."""
+    email = (r.profile.get("email") or "").strip().lower()
+    return bool(rnd is not None and rnd.contact and email and rnd.contact.strip().lower() == email)
 
 
 def catalogue(r: Req) -> Response:
@@ -99,6 +105,7 @@ def catalogue_kind(r: Req, kind: str) -> Response:
         fields=fields,
         rnd=rnd,
         can_comment=repo is not None and rnd is not None and rnd.is_open(r.app.day()),
+        secretary=is_secretary(r, rnd),
         organisation=r.profile.get("organisation") or r.app.store.repo.config.organisation.name,
     )
 
@@ -113,12 +120,15 @@ def comment_post(r: Req, form: FormData) -> Response:
     author = r.profile.get("name") or "koto"
     with _as_author(author, r.profile.get("email") or "koto@localhost"):
         if form.get("thread"):
+            status = form.get("status") or None
+            if status is not None and not is_secretary(r, repo.round()):
+                raise NotAllowedError(r.t("secretary_only"))
             repo.reply(
                 form.get("thread"),
                 author=author,
                 organisation=form.get("organisation"),
                 text=form.get("text"),
-                status=form.get("status") or None,
+                status=status,
                 today=r.app.day(),
             )
             anchor = form.get("anchor")

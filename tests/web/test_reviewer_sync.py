@@ -48,6 +48,7 @@ def test_a_reviewer_reads_and_writes_comments_on_fields(tmp_path: Path, hermetic
         dt.date(2026, 12, 15),
         ["Vaasan kaupunki"],
         "2026.12",
+        contact="sihteeri@example.org",
     )
     rounds.add(
         "goals",
@@ -81,6 +82,26 @@ def test_a_reviewer_reads_and_writes_comments_on_fields(tmp_path: Path, hermetic
     page = c.get("/catalogue/integration-plan").text
     assert "&lt;b&gt;tarkemmaksi&lt;/b&gt;" in page
     goal = next(t for t in rounds.threads() if t.path == "goals")
+    # only the round's secretary sets a status
+    assert 'name="status"' not in page
+    refused = S.post_form(
+        c,
+        "/catalogue/comment",
+        [
+            ("csrf", S.csrf(state)),
+            ("kind", "integration-plan"),
+            ("thread", goal.id),
+            ("anchor", "f-goals"),
+            ("organisation", "Vaasan kaupunki"),
+            ("text", "Hyväksytty."),
+            ("status", "accepted"),
+        ],
+    )
+    assert refused.status_code == 403 and rounds.get(goal.id).status == "open"
+    c, state = S.client(
+        repo, user={"name": "Sanna Sihteeri", "email": "sihteeri@example.org"}, comments=folder
+    )
+    assert 'name="status"' in c.get("/catalogue/integration-plan").text
     r = S.post_form(
         c,
         "/catalogue/comment",
