@@ -267,3 +267,36 @@ def test_a_conflict_after_sync_is_settled_field_by_field_in_the_app(remote: tupl
     assert len(head.parents) == 2  # the merge is committed
     page = S.post_form(c, "/sync", [("csrf", S.csrf(state))])
     assert re.search(r"pushed</dt><dd>Kyllä", page.text)
+
+
+def test_an_erased_customers_records_from_an_old_clone_are_refused_by_the_sync_button(
+    remote: tuple[str, Path],
+) -> None:
+    import sys
+
+    from kototieto.store.store import Store
+
+    url, tmp = remote
+    koto = str(Path(sys.executable).parent / "koto")
+    a = _clone(url, tmp / "a")
+    b = _clone(url, tmp / "b")  # the app's clone, from before the erasure
+    c, state = S.client(b)
+    erased = S.a_plan(state)["customer"]
+    done = subprocess.run(
+        [koto, "erase", erased, "--reason", "Asiakkaan pyyntö", "--yes"],
+        cwd=a,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    _git(a, "push", "-q", "--force", "--all", "origin")
+    page = S.post_form(c, "/sync", [("csrf", S.csrf(state))])
+    assert page.status_code == 409
+    assert erased in page.text and "pushed</dt>" not in page.text
+    assert not (b / ".git" / "MERGE_HEAD").exists()
+    listing = _git(tmp, "ls-remote", url)
+    assert listing  # the remote is untouched by the refused sync
+    fresh = _clone(url, tmp / "fresh")
+    assert erased not in {p.name for p in (fresh / "customers").glob("*/*")}
+    assert Store.open(b).customer_records(erased)  # the old clone's data is not silently merged away
