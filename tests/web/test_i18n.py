@@ -29,5 +29,8 @@ def test_every_word_asked_for_is_defined() -> None:
         asked |= set(
             re.findall(r"""(?:\br\.t|\bword)\(\s*["']([a-z_]+)["']""", f.read_text(encoding="utf-8"))
         )
+    for f in (WEB / "templates").glob("*.j2"):  # t("st_" ~ status): every status of a comment
+        if '"st_" ~' in f.read_text(encoding="utf-8"):
+            asked |= {f"st_{s}" for s in ("open", "answered", "accepted", "rejected", "deferred")}
     assert len(asked) > 40
     assert sorted(asked - set(WORDS)) == []
