@@ -32,6 +32,7 @@ def test_every_word_asked_for_is_defined() -> None:
     for f in (WEB / "templates").glob("*.j2"):  # t("st_" ~ status): every status of a comment
         if '"st_" ~' in f.read_text(encoding="utf-8"):
             asked |= {f"st_{s}" for s in ("open", "answered", "accepted", "rejected", "deferred")}
+            asked |= {f"ob_{s}" for s in ("shall", "may", "conditional")}
     asked = {k for k in asked if not k.endswith("_")}  # a prefix joined with a value (above)
     assert len(asked) > 40
     assert sorted(asked - set(WORDS)) == []
