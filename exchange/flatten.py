@@ -149,6 +149,22 @@ def _value(col: Column, raw: Any) -> Any:
     return raw
 
 
+def _flat(obj: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    """Every value of ``obj`` under its dotted path (``prefix`` + keys), descending into mappings
+    only (a list is one value): one walk instead of a lookup per column."""
+    out: dict[str, Any] = {}
+    stack: list[tuple[str, Mapping[str, Any]]] = [(prefix, obj)]
+    while stack:
+        base, cur = stack.pop()
+        for key, value in cur.items():
+            path = base + str(key)
+            if isinstance(value, Mapping):
+                stack.append((path + ".", value))
+            else:
+                out[path] = value
+    return out
+
+
 def _get(data: Mapping[str, Any], path: str) -> Any:
     cur: Any = data
     for part in path.split("."):
@@ -168,11 +184,11 @@ def flatten(
     by_list = {s.list_path: s for s in specs}
 
     def fill(spec: TableSpec, obj: Mapping[str, Any], prefix: str, row: dict[str, Any]) -> None:
+        flat = _flat(obj, prefix)
         for col in spec.columns:
             if col.path is None:
                 continue
-            rel = col.path[len(prefix) :] if prefix else col.path
-            raw = _get(obj, rel)
+            raw = flat.get(col.path)
             row[col.key] = _value(col, raw)
             if col.code_list:
                 labels = code_labels(col.code_list, lang)
