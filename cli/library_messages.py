@@ -317,6 +317,11 @@ def localise(message: str, lang: str) -> str:
     """``message`` (the library's English) in ``lang`` when its shape is known; else unchanged."""
     if lang == "en":
         return message
+    from kototieto.store.yaml_messages import translate
+
+    known = translate(message).get(lang, message)  # the YAML loaders' own messages, most specific
+    if known != message:
+        return known
     for pattern, text in _table():
         match = pattern.match(message)
         if match:

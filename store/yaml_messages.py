@@ -52,8 +52,9 @@ _PATTERNS: Final[list[tuple[re.Pattern[str], str, str]]] = [
     ),
     (
         re.compile(r"^the file is not valid UTF-8 text$"),
-        "Tiedosto ei ole kelvollista UTF-8-tekstiä.",
-        "Filen är inte giltig UTF-8-text.",
+        "Tiedosto ei ole kelvollista UTF-8-tekstiä. Tallenna se UTF-8-muodossa (Muistio: Tallenna nimellä, "
+        "Koodaus: UTF-8).",
+        "Filen är inte giltig UTF-8-text. Spara den som UTF-8 (Anteckningar: Spara som, Kodning: UTF-8).",
     ),
     (
         re.compile(r"^the file contains a NUL byte \(it is not a text file\)$"),

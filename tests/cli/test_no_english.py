@@ -103,6 +103,7 @@ _STRIP = [
     re.compile(r"\b[a-z]+(?:-[a-z0-9]+)+\b"),  # codes and ids with hyphens
     re.compile(r"(?<!\w)--?[\w-]+"),  # options
     re.compile(r"\b\w+_\w+\b"),  # field names
+    re.compile(r"\b\w+(?:\[\d+\])?(?:\.\w+(?:\[\d+\])?)+\b"),  # field paths (identifier.value)
     re.compile(r"\b[A-Z_]{2,}\b"),  # metavars
 ]
 
@@ -175,6 +176,8 @@ INSIDE: list[tuple[str, ...]] = [
     ("generate", "--customers", "1"),
     ("new", "assessment", "--customer", "c-nope"),
     ("init", "other", "--organisation", "9O5"),
+    ("add", "tab.yaml"),
+    ("add", "latin1.yaml"),
 ]
 
 KNOWN_ENGLISH: set[tuple[str, ...]] = set()
@@ -204,6 +207,10 @@ def places(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     repo = base / "repo"
     S.make_repo(repo, organisation_code="905", name="Vaasan kaupunki")
     (repo / "bad.yaml").write_text(BAD_RECORD, encoding="utf-8")
+    (repo / "tab.yaml").write_text(
+        BAD_RECORD.replace("first_names: Amina", "first_names:\tAmina\n\tx: 1"), "utf-8"
+    )
+    (repo / "latin1.yaml").write_bytes(BAD_RECORD.replace("Amina", "Åsa").encode("latin-1"))
     yield outside, repo
     mp.undo()
 
