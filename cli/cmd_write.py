@@ -377,7 +377,7 @@ def _refuse_replacing(store: Any, items: list[tuple[str | None, bytes, str]], re
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @repo_option
 @author_option
-@click.option("-m", "--message", default=None)
+@click.option("-m", "--message", default=None, help="Commit message (default: 'Add/Update KIND ID').")
 @json_option
 def commit_(
     paths: tuple[Path, ...], repo: Path, author: str | None, message: str | None, as_json: bool
