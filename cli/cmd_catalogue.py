@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from kototieto.cli.options import LANGS, echo_json, lang_option
+from kototieto.cli.options import LANGS, TextOption, echo_json, lang_option
 from kototieto.errors import NotFoundError, UsageError
 
 
@@ -37,10 +37,14 @@ def _catalogue(data_repo: Path | None) -> dict[str, Any]:
 @click.group(invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the whole catalogue as one JSON document.")
 @click.option(
+    "-C",
+    "--repo",
     "--data",
     "data_repo",
+    cls=TextOption,
+    hidden_names=("--data",),
     type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="Include a pilot data repository's extension fields, marked as local.",
+    help="Include a pilot data repository's extension fields, marked as local (--data: the old name).",
 )
 @lang_option
 @click.pass_context
@@ -138,10 +142,14 @@ def change_paper_cmd(old: Path | None, lang: str, output: Path | None) -> None:
 @click.argument("kind", required=False)
 @click.option("--lang", type=click.Choice(LANGS), default="fi", show_default=True, help="Language of titles.")
 @click.option(
+    "-C",
+    "--repo",
     "--data",
     "data_repo",
+    cls=TextOption,
+    hidden_names=("--data",),
     type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="Type the extensions of a pilot data repository's own fields too.",
+    help="Type the extensions of a pilot data repository's own fields too (--data: the old name).",
 )
 def schema(kind: str | None, lang: str, data_repo: Path | None) -> None:
     """Print the JSON Schema (draft 2020-12) of KIND, or of every kind when KIND is left out."""
