@@ -695,7 +695,7 @@ def import_file(
         filled.setdefault(p, 0)
     result.fill_rates = [(p, n, len(table.rows)) for p, n in sorted(filled.items(), key=lambda kv: -kv[1])]
     if result.problems and (report_path is not None):
-        write_problem_report(table, result, report_path)
+        write_problem_report(table, result, report_path, lang)
         result.report_file = str(report_path)
     good = [pair for rownum in sorted(texts) for pair in texts[rownum]]
     result.records = len(good)
@@ -704,7 +704,7 @@ def import_file(
         result.records = 0
         return result
     if valid_only and result.rejected_rows and rejects_path is not None:
-        write_rejects(table, result, rejects_path)
+        write_rejects(table, result, rejects_path, lang)
         result.rejects_file = str(rejects_path)
     if dry_run or not good:
         return result
@@ -735,7 +735,7 @@ def _column_of(path: str, where: Mapping[str, T]) -> T | None:
     return None
 
 
-def write_problem_report(table: RawTable, result: ImportResult, path: Path) -> None:
+def write_problem_report(table: RawTable, result: ImportResult, path: Path, lang: str = "en") -> None:
     """A copy of the sheet with a problems column and the problem cells highlighted."""
     from openpyxl.styles import Font, PatternFill
 
@@ -747,10 +747,10 @@ def write_problem_report(table: RawTable, result: ImportResult, path: Path) -> N
     width = len(table.headers)
     for j, h in enumerate(table.headers, start=1):
         set_cell(ws, 1, j, h).font = Font(bold=True)
-    set_cell(ws, 1, width + 1, {"fi": "Ongelmat", "sv": "Problem"}.get("fi", "Problems")).font = Font(
+    set_cell(ws, 1, width + 1, {"fi": "Ongelmat", "sv": "Problem"}.get(lang, "Problems")).font = Font(
         bold=True
     )
-    set_cell(ws, 1, width + 2, "row").font = Font(bold=True)
+    set_cell(ws, 1, width + 2, {"fi": "Rivi", "sv": "Rad"}.get(lang, "Row")).font = Font(bold=True)
     by_row: dict[int, list[Problem]] = {}
     for p in result.problems:
         by_row.setdefault(p.row, []).append(p)
@@ -779,13 +779,13 @@ def write_problem_report(table: RawTable, result: ImportResult, path: Path) -> N
     save_workbook(wb, path)
 
 
-def write_rejects(table: RawTable, result: ImportResult, path: Path) -> None:
+def write_rejects(table: RawTable, result: ImportResult, path: Path, lang: str = "en") -> None:
     """The rejected rows (with their problems) as XLSX, to fix and import again."""
     rejected = set(result.rejected_rows)
     sub = RawTable(
         table.source, table.sheet, table.headers, table.keys, [r for r in table.rows if r[0] in rejected]
     )
-    write_problem_report(sub, result, path)
+    write_problem_report(sub, result, path, lang)
 
 
 def _col_number(letters: str) -> int:
