@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from kototieto.store.store import Store
+from kototieto.store.yamlio import new_document_text
 
 _here = Path(__file__).parent
 
@@ -132,7 +133,7 @@ def test_writes_during_a_merge_are_refused_and_sync_abort_gets_out(remote: str, 
     before = S.git(b.repo.root, "rev-parse", "HEAD")
     ahead = S.git(b.repo.root, "rev-parse", "origin/main")
     new = tmp_path / "new.yaml"
-    new.write_text(json.dumps(S.customer("c-0009", hetu="090990-904E")))
+    new.write_text(new_document_text(S.customer("c-0009", hetu="090990-904E"), "x.json"))  # records are YAML
     refused = S.koto(b.repo.root, "add", str(new))
     assert refused.returncode == 6 and "sync --abort" in refused.stderr
     assert S.git(b.repo.root, "rev-parse", "HEAD") == before
