@@ -29,6 +29,7 @@ import pytest
 
 from kototieto.store.bulkload import fast_load
 from kototieto.store.store import Store
+from kototieto.store.yamlio import new_document_text
 
 _here = Path(__file__).parent
 
@@ -106,11 +107,13 @@ def rounds(count: int, remote: str, tmp_path: Path, seed: int) -> None:
         op = rnd.choice(["new", "edit", "edit", "sync"])
         if op == "new":
             f = incoming / f"c-f{i:04d}.yaml"
-            f.write_text(json.dumps(S.customer(f"c-f{i:04d}", first=f"Uusi{i}", hetu=hetu(i))))
+            f.write_text(
+                new_document_text(S.customer(f"c-f{i:04d}", first=f"Uusi{i}", hetu=hetu(i)), "x.json")
+            )
             args = ["add", "--json", str(f)]
         elif op == "edit":
             f = incoming / f"edit{i}.yaml"
-            f.write_text(json.dumps(dict(base, first_names=f"Nimi{i}")))
+            f.write_text(new_document_text(dict(base, first_names=f"Nimi{i}"), "x.json"))
             args = ["add", "--replace", "--json", str(f)]
         else:
             args = ["sync", "--json"]
@@ -189,7 +192,7 @@ def test_stale_git_locks_left_by_a_killed_process_are_removed_by_the_next_comman
     finally:
         live.communicate(b"")
     f = tmp_path / "c.yaml"
-    f.write_text(json.dumps(S.customer("c-0001", first="Korjattu")))
+    f.write_text(new_document_text(S.customer("c-0001", first="Korjattu"), "x.json"))
     out = S.koto(repo.root, "add", "--replace", str(f))
     assert out.returncode == 0, out.stdout + out.stderr
     assert not any(lock.exists() for lock in stale)
