@@ -463,7 +463,7 @@ def _commit_all(
             echo_json({"problems": [problem]})
         raise
     if as_json:
-        echo_json([v.to_json() for v in views])
+        echo_json([{**v.to_json(), "warnings": [w.to_json() for w in _warnings(v)]} for v in views])
     else:
         for v in views:
             _done(v, False, "Committed")

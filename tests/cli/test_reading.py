@@ -98,3 +98,20 @@ def test_codes(repo: Path) -> None:
     assert "'905'" in quoted and "Vasa" in quoted
     wrong = S.koto(repo, "codes", "languag", env={"KOTO_LANG": "fi"})
     assert wrong.returncode == 3 and "tarkoititko language?" in wrong.stderr
+
+
+def test_warnings_are_shown_on_save(repo: Path) -> None:
+    customer = _customers(repo)[0]
+    plan = next(r for r in customer["records"] if r["kind"] == "integration-plan")  # type: ignore[attr-defined]
+    path = repo / plan["path"]
+    text = path.read_text(encoding="utf-8")
+    lines = [x for x in text.splitlines() if not x.startswith("first_review:")]
+    path.write_text("\n".join([*lines, "first_review: 2027-09-01"]) + "\n", encoding="utf-8")
+    out = S.koto(repo, "commit", "--json")
+    assert out.returncode == 0, out.stderr
+    saved = json.loads(out.stdout)
+    assert "first-review-deadline" in [w["rule"] for w in saved[0]["warnings"]]
+    text = path.read_text(encoding="utf-8").replace("first_review: 2027-09-01", "first_review: 2027-09-02")
+    path.write_text(text, encoding="utf-8")
+    human = S.koto(repo, "commit", env={"KOTO_LANG": "fi"})
+    assert human.returncode == 0 and "varoitus:" in human.stderr and "[first-review-deadline]" in human.stderr
