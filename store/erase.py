@@ -32,7 +32,7 @@ import pygit2
 import yaml
 
 from kototieto.errors import ConflictError, NotFoundError, UsageError
-from kototieto.store import gitcommit, history, indexsync, layout
+from kototieto.store import gitcommit, history, idindex, indexsync, layout
 from kototieto.store.erasures import ERASURE_LOG, customer_hash
 from kototieto.store.repository import Repository
 
@@ -191,7 +191,7 @@ def _cleanup(repo: Repository, customer: str) -> None:
     from kototieto.store.drafts import discard_customer_drafts  # B2: drafts are in .koto/drafts
 
     discard_customer_drafts(repo, customer)
-    (koto / "ids.json").unlink(missing_ok=True)  # the id index: rebuilt by the next command
+    idindex.forget(repo)  # the id index, in memory and on disk: rebuilt by the next command
     for name in ("ORIG_HEAD", "FETCH_HEAD"):
         (repo.git_dir / name).unlink(missing_ok=True)
     del customer

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -172,6 +173,16 @@ def flush() -> None:
         if index is not None:
             _save(repo, index)
         _DIRTY.pop(where, None)
+
+
+def forget(repo: Repository) -> None:
+    """Drop the id index of ``repo`` from memory and disk (after an erasure rewrote the history):
+    nothing this process knew of the old history is written back at exit."""
+    where = str(repo.git_dir)
+    _MEMO.pop(where, None)
+    _DIRTY.pop(where, None)
+    with contextlib.suppress(OSError):
+        os.unlink(_file(repo))
 
 
 def paths_of(repo: Repository, commit: pygit2.Commit, record_id: str, *, persist: bool = True) -> list[str]:

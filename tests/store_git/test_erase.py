@@ -97,3 +97,25 @@ def test_erase_refuses_unknown_customer_and_dirty_tree(tmp_path: Path) -> None:
     assert S.koto(repo.root, "erase", "c-0404", "--reason", "x", "--yes").returncode == 3
     (repo.root / v.path).write_text(v.text + "# kesken\n")
     assert S.koto(repo.root, "erase", "c-0001", "--reason", "x", "--yes").returncode == 6
+
+
+def test_erase_in_the_process_that_indexed_leaves_no_id_behind(tmp_path: Path) -> None:
+    """As `koto demo` does: the store indexes ids, erases in the same process, then exits. The id
+    index this process held of the old history must not be written back at exit."""
+    from kototieto.store import idindex
+    from kototieto.store.erase import erase_customer
+
+    repo = S.make_repo(tmp_path / "r")
+    store = Store(repo)
+    store.save(S.customer("c-0001", first="Muu", last="Asiakas"))
+    store.save(S.customer("c-0666", first="Salainen", last=SECRET_NAME, hetu=SECRET_HETU))
+    store.save(dict(store.read("c-0001").data, first_names="Muutettu"))  # the index is now in memory
+    assert store.find_path("c-0666")
+    erase_customer(repo, "c-0666", "Asiakkaan pyyntö (tietosuoja)")
+    idindex.flush()  # what the process does at exit
+    index = repo.koto_dir / "ids.json"
+    assert not index.exists() or "c-0666" not in index.read_text()
+    fresh = Store.open(repo.root)
+    assert fresh.find_path("c-0001")
+    idindex.flush()
+    assert "c-0666" not in (index.read_text() if index.exists() else "")
