@@ -10,7 +10,7 @@ import click
 
 from kototieto.cli.options import LANGS, echo_json, json_option, lang_option, repo_option
 from kototieto.errors import InvalidRecordError, KotoError
-from kototieto.i18n import tr
+from kototieto.i18n import current_lang, tr
 from kototieto.model.text import T
 
 _OK = T(
@@ -147,7 +147,11 @@ def withdraw_cmd(
 @extension.command("propose")
 @click.argument("field_id", metavar="ID")
 @click.option(
-    "--lang", type=click.Choice(LANGS), default="en", show_default=True, help="Language of the text."
+    "--lang",
+    type=click.Choice(LANGS),
+    default=None,
+    callback=lambda ctx, param, value: value or current_lang(),
+    help="Language of the text (default: the run's language, as every command).",
 )
 @click.option(
     "--comments",

@@ -95,7 +95,7 @@ def render(
     """Print record ID (or, with --all, every record) as a document in Finnish, Swedish or English.
 
     \b
-    koto render pln-2025-04-10-a1b2 --lang sv --format pdf -o plan.pdf
+    koto render pln-20250410-3f9c2a71 --lang sv --format pdf -o plan.pdf
     koto render c-4f2a9b1e --dossier --format html -o dossier.html
     koto render --all --out printed --kind integration-plan --lang fi --lang sv
     """
