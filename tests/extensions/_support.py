@@ -6,6 +6,7 @@ Loaded by each test module with ``importlib`` (tests run with ``--import-mode=im
 from __future__ import annotations
 
 import copy
+import os
 import subprocess
 import sys
 from datetime import date
@@ -103,7 +104,9 @@ def git(cwd: Path, *args: str) -> str:
 
 
 def koto(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([KOTO, *args], cwd=cwd, capture_output=True, text=True, check=False)
+    env = dict(os.environ)
+    env.setdefault("KOTO_LANG", "en")  # the tests read English messages unless they choose a language
+    return subprocess.run([KOTO, *args], cwd=cwd, capture_output=True, text=True, check=False, env=env)
 
 
 _DATASET: list[dict[str, Any]] | None = None
