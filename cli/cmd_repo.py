@@ -44,20 +44,23 @@ UP_TO_DATE = T(
 @json_option
 def init(directory: Path, code: str, otype: str, name: str, author: str | None, as_json: bool) -> None:
     """Create a data repository in DIRECTORY (a new or empty folder)."""
-    from kototieto.store.scaffold import init_repository, official_name
+    from kototieto.store.scaffold import init_repository, official_names
 
-    official = official_name(otype, code)  # refuses a code not in the classification
-    name = name or official
-
+    # the official names in Finnish and Swedish (a code not in the classification is refused),
+    # so that letterheads print the name in each document's language
+    names = official_names(otype, code) if not name else {}
     repo = init_repository(
-        directory, organisation_code=code, organisation_type=otype, name=name, author=author
+        directory, organisation_code=code, organisation_type=otype, name=name, names=names, author=author
     )
     if as_json:
         echo_json({"repository": str(repo.root), "format_version": repo.config.format_version})
         return
     from kototieto.cli.messages import say
 
-    click.echo(say(CREATED, root=repo.root, name=repo.config.organisation.name))
+    from kototieto.i18n import current_lang
+
+    org = repo.config.organisation
+    click.echo(say(CREATED, root=repo.root, name=org.names.get(current_lang()) or org.name))
 
 
 @click.command()

@@ -184,7 +184,7 @@ def build_demo(
         repo_dir,
         organisation_code=MUNICIPALITY["code"],
         organisation_type="municipality",
-        name=MUNICIPALITY["name"],
+        names={"fi": MUNICIPALITY["name"], "sv": "Vasa stad"},  # letterheads in each document's language
         author=MIGRATION_AUTHOR,
     )
     store = Store(repo, author=MIGRATION_AUTHOR)

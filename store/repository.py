@@ -182,7 +182,7 @@ def config_text(org: Organisation, languages: tuple[str, ...] = LANGUAGES) -> st
         "organisation:\n"
         f"  type: {org.type}\n"
         f"  code: {_quote(org.code)}\n"
-        f"  name: {_quote(org.name)}\n"
+        f"  name: {_name_text(org)}\n"
         f"languages: [{', '.join(languages)}]\n"
         "# Overrides of the legal parameters (kototieto.model.rules.RuleParams; `koto catalogue`\n"
         "# lists them). Change them with `koto config set rules.NAME VALUE`, e.g.\n"
@@ -197,6 +197,13 @@ def config_text(org: Organisation, languages: tuple[str, ...] = LANGUAGES) -> st
         "# Real Finnish identity codes are refused unless this is true (pilots use synthetic ones).\n"
         "allow_real_identity_codes: false\n"
     )
+
+
+def _name_text(org: Organisation) -> str:
+    """``'Vaasa'``, or one name per language (``{fi: 'Vaasan kaupunki', sv: 'Vasa stad'}``)."""
+    if org.names:
+        return "{" + ", ".join(f"{lang}: {_quote(text)}" for lang, text in org.names.items()) + "}"
+    return _quote(org.name)
 
 
 def _quote(s: str) -> str:

@@ -16,6 +16,7 @@ import json
 import os
 import shlex
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import pygit2
@@ -186,6 +187,7 @@ def init_repository(
     organisation_code: str,
     organisation_type: str = "municipality",
     name: str = "",
+    names: Mapping[str, str] | None = None,
     languages: tuple[str, ...] = LANGUAGES,
     author: str | None = None,
 ) -> Repository:
@@ -204,7 +206,9 @@ def init_repository(
     path.mkdir(parents=True, exist_ok=True)
     if not (path / ".git").exists():
         pygit2.init_repository(str(path), initial_head="main")
-    files = {CONFIG_FILE: config_text(Organisation(organisation_type, organisation_code, name), languages)}
+    names = dict(names or {})
+    org = Organisation(organisation_type, organisation_code, name or names.get("fi", ""), names)
+    files = {CONFIG_FILE: config_text(org, languages)}
     files.update(generated_files())
     install_local(path)
     gitcommit.atomic_write(path / CONFIG_FILE, files[CONFIG_FILE].encode("utf-8"))
@@ -262,6 +266,16 @@ UNKNOWN_ORGANISATION = T(
     "'{code}' är ingen kod för {what_sv} (koderna: koto codes {list_id}){hint_sv}",
     "'{code}' is not a {what_en} code (the codes: koto codes {list_id}){hint_en}",
 )
+
+
+def official_names(organisation_type: str, code: str) -> dict[str, str]:
+    """The official name in Finnish and Swedish (``{fi: Vaasa, sv: Vasa}``) from the classification,
+    for a letterhead in each document's language; empty for types the classification lacks."""
+    name = official_name(organisation_type, code)
+    if not name:
+        return {}
+    fi, _, sv = name.partition(" / ")
+    return {"fi": fi, "sv": sv or fi}
 
 
 def official_name(organisation_type: str, code: str) -> str:

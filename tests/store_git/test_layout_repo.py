@@ -189,3 +189,20 @@ def test_ci_configs_follow_their_hosts_schemas(tmp_path: Path) -> None:
             [tool, "--builtin-schema", schema, *files], cwd=root, capture_output=True, text=True, check=False
         )
         assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_init_takes_the_official_names_in_finnish_and_swedish(tmp_path: Path) -> None:
+    """Without --name, koto init writes the classification's names per language, and documents
+    then print the Swedish name on Swedish letterheads."""
+    out = S.koto(tmp_path, "init", str(tmp_path / "r"), "--organisation", "905", "--lang", "sv")
+    assert out.returncode == 0, out.stderr
+    assert "(Vasa)" in out.stdout
+    config = parse_config((tmp_path / "r" / "koto.yaml").read_text(encoding="utf-8"))
+    assert dict(config.organisation.names) == {"fi": "Vaasa", "sv": "Vasa"}
+    named = S.koto(
+        tmp_path, "init", str(tmp_path / "n"), "--organisation", "905", "--name", "Vaasan kaupunki"
+    )
+    assert named.returncode == 0, named.stderr
+    assert parse_config((tmp_path / "n" / "koto.yaml").read_text(encoding="utf-8")).organisation.name == (
+        "Vaasan kaupunki"
+    )
