@@ -56,7 +56,6 @@ def init(directory: Path, code: str, otype: str, name: str, author: str | None, 
         echo_json({"repository": str(repo.root), "format_version": repo.config.format_version})
         return
     from kototieto.cli.messages import say
-
     from kototieto.i18n import current_lang
 
     org = repo.config.organisation

@@ -152,10 +152,27 @@ def _show(report: Any, *, as_json: bool, as_csv: bool, table: str | None, lang: 
             numeric = any(isinstance(r.get(key), int | float) for r in t.rows)
             rt.add_column(header, justify="right" if numeric else "left", overflow="fold")
         for row in t.rows:
-            rt.add_row(*("" if row.get(k) is None else str(row.get(k)) for k, _ in t.columns))
+            rt.add_row(*(shown_cell(row.get(k), lang) for k, _ in t.columns))
         if not t.rows:
             rt.caption = "-"
         console.print(rt)
+
+
+def shown_cell(value: object, lang: str) -> str:
+    """A report cell on the terminal as the reader writes it: dates 2.12.2026 and decimal commas in
+    Finnish and Swedish (the JSON and the data keep ISO dates and plain numbers)."""
+    from kototieto.i18n import date_text, number
+
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return number(round(value, 1), lang)
+    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return date_text(dt.date.fromisoformat(value), lang)
+        except ValueError:
+            return value
+    return str(value)
 
 
 @click.group()

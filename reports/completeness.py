@@ -135,7 +135,10 @@ class CompletenessReport:
                 )
             return rows
 
-        period = self.since.isoformat() + (f" - {self.until.isoformat()}" if self.until else " -")
+        def day(d: dt.date) -> str:
+            return d.isoformat() if lang == "en" else f"{d.day}.{d.month}.{d.year}"
+
+        period = day(self.since) + (f" – {day(self.until)}" if self.until else " –")
         cols = ("records", "incomplete", "incomplete_pct", "missing")
         return [
             Table(

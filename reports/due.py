@@ -140,9 +140,10 @@ class DueReport:
             {"official": name, "overdue": c[OVERDUE], "due": c[DUE], "ending": c[ENDING]}
             for name, c in self.by_official().items()
         ]
+        day = f"{self.today.day}.{self.today.month}.{self.today.year}"
         title = T(
-            f"Erääntyvät {self.today.isoformat()} + {self.days} pv",
-            f"Förfaller {self.today.isoformat()} + {self.days} d",
+            f"Erääntyvät {day} + {self.days} pv",
+            f"Förfaller {day} + {self.days} d",
             f"Due {self.today.isoformat()} + {self.days} days",
         ).get(lang)
         per_title = T("Vastuuvirkailijoittain", "Per ansvarig tjänsteman", "Per responsible official")

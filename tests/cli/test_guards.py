@@ -27,7 +27,7 @@ def test_init_checks_the_code_and_takes_the_official_names(home: Path, tmp_path:
     made = S.koto(tmp_path, "init", "vaasa", "--organisation", "905")
     assert made.returncode == 0, made.stderr
     config = (tmp_path / "vaasa" / "koto.yaml").read_text(encoding="utf-8")
-    assert "name: 'Vaasa / Vasa'" in config
+    assert "name: {fi: 'Vaasa', sv: 'Vasa'}" in config  # letterheads print the name in their language
     assert "plan_max_months: 36" not in config
     county = S.koto(
         tmp_path,
@@ -39,6 +39,11 @@ def test_init_checks_the_code_and_takes_the_official_names(home: Path, tmp_path:
         "15",
     )
     assert county.returncode == 0, county.stderr
+    county_config = (tmp_path / "pohjanmaa" / "koto.yaml").read_text(encoding="utf-8")
+    assert (
+        "fi: 'Keski-Suomen hyvinvointialue'" in county_config
+        and "sv: 'Mellersta Finlands välfärdsområde'" in county_config
+    )
     attributes = (tmp_path / "vaasa" / ".gitattributes").read_text(encoding="utf-8")
     assert "customers/**/*.yaml merge=koto text eol=lf" in attributes
 
