@@ -133,7 +133,7 @@ def _show(report: Any, *, as_json: bool, as_csv: bool, table: str | None, lang: 
         except ValueError as exc:
             raise UsageError(str(exc)) from None
         if xlsx:
-            tables_xlsx(chosen, xlsx)
+            tables_xlsx(chosen, xlsx, lang)
             click.echo(f"{xlsx}: {len(chosen)} table(s)", err=as_csv)
         if as_csv:
             dialect = meta.get("koto.report.csv_dialect") or "spreadsheet"

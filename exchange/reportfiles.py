@@ -24,23 +24,41 @@ class TableLike(Protocol):
     def rows(self) -> Sequence[Mapping[str, Any]]: ...
 
 
+_CODE = {"fi": "koodi", "sv": "kod", "en": "code"}
+
+
+def file_columns(table: TableLike, lang: str) -> list[tuple[str, str]]:
+    """The table's columns for a file: a coded column's label, then its code in a column of its own
+    (``plan_kind``, ``plan_kind_code``)."""
+    code_of: Mapping[str, str] = getattr(table, "code_of", {}) or {}
+    out: list[tuple[str, str]] = []
+    for key, header in table.columns:
+        out.append((key, header))
+        if key in code_of:
+            out.append((code_of[key], f"{header} ({_CODE.get(lang, 'code')})"))
+    return out
+
+
 def table_csv(table: TableLike, lang: str = "fi", dialect_name: str = "spreadsheet") -> str:
     dialect: Dialect = "plain" if dialect_name == "plain" else "spreadsheet"
-    headers = [h if dialect == "spreadsheet" else k for k, h in table.columns]
-    rows: list[list[Cell]] = [[row.get(k) for k, _ in table.columns] for row in table.rows]
+    columns = file_columns(table, lang)
+    headers = [h if dialect == "spreadsheet" else k for k, h in columns]
+    rows: list[list[Cell]] = [[row.get(k) for k, _ in columns] for row in table.rows]
     return csv_text(headers, rows, lang=lang, dialect=dialect)
 
 
-def tables_xlsx(tables: Sequence[TableLike], path: Path) -> None:
+def tables_xlsx(tables: Sequence[TableLike], path: Path, lang: str = "fi") -> None:
     """Every table as its own sheet (titled by the table's name), headers in the report's language
     and the column keys in a hidden second row."""
-    sheets = [
-        Sheet(
-            name=t.name,
-            headers=[h for _, h in t.columns],
-            rows=[[row.get(k) for k, _ in t.columns] for row in t.rows],
-            keys=[k for k, _ in t.columns],
+    sheets = []
+    for t in tables:
+        columns = file_columns(t, lang)
+        sheets.append(
+            Sheet(
+                name=t.name,
+                headers=[h for _, h in columns],
+                rows=[[row.get(k) for k, _ in columns] for row in t.rows],
+                keys=[k for k, _ in columns],
+            )
         )
-        for t in tables
-    ]
     write_xlsx(path, sheets)

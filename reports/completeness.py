@@ -127,6 +127,7 @@ class CompletenessReport:
                 rows.append(
                     {
                         key: label,
+                        **({"kind_code": name} if key == "kind" else {}),
                         "records": n,
                         "incomplete": inc,
                         "incomplete_pct": pct(inc, n),
@@ -146,6 +147,7 @@ class CompletenessReport:
                 T("Lajeittain", "Per typ av post", "Per record kind").get(lang) + f" ({period})",
                 head("kind", *cols),
                 group_rows("kind"),
+                code_of={"kind": "kind_code"},
             ),
             Table(
                 "organisations",
@@ -158,15 +160,26 @@ class CompletenessReport:
                 T("Puuttuvat tiedot", "Saknade uppgifter", "Missing items").get(lang),
                 head("kind", "field", "path", "records"),
                 [
-                    {"kind": kind_label(k, lang), "field": field_label(f, lang), "path": f, "records": n}
+                    {
+                        "kind": kind_label(k, lang),
+                        "kind_code": k,
+                        "field": field_label(f, lang),
+                        "path": f,
+                        "records": n,
+                    }
                     for (k, f), n in self.field_counts().items()
                 ],
+                code_of={"kind": "kind_code"},
             ),
             Table(
                 "plans",
                 T("Suunnitelmien tila", "Planernas status", "Plan status").get(lang),
                 head("status", "records"),
-                [{"status": STATUS_LABELS[k].get(lang), "records": n} for k, n in self.plan_statuses.items()],
+                [
+                    {"status": STATUS_LABELS[k].get(lang), "status_code": k, "records": n}
+                    for k, n in self.plan_statuses.items()
+                ],
+                code_of={"status": "status_code"},
             ),
             Table(
                 "records",
@@ -176,6 +189,7 @@ class CompletenessReport:
                     {
                         "id": g.id,
                         "kind": kind_label(g.kind, lang),
+                        "kind_code": g.kind,
                         "customer": g.customer,
                         "organisation": g.organisation,
                         "date": g.date.isoformat(),
@@ -183,6 +197,7 @@ class CompletenessReport:
                     }
                     for g in self.gaps
                 ],
+                code_of={"kind": "kind_code"},
             ),
         ]
 

@@ -125,11 +125,13 @@ class DueReport:
             rows.append(
                 {
                     "status": _STATUS[i.status].get(lang),
+                    "status_code": i.status,
                     "date": i.date.isoformat(),
                     "days": i.days,
                     "official": i.official,
                     "plan": i.plan,
                     "plan_kind": kind_label(i.plan_kind, lang),
+                    "plan_kind_code": i.plan_kind,
                     "customer": i.customer,
                     "name": i.name,
                     "organisation": i.organisation,
@@ -156,7 +158,14 @@ class DueReport:
             f"{self.upcoming_plans} upcoming).",
         ).get(lang)
         return [
-            Table("items", title, [(c, _H[c].get(lang)) for c in cols], rows, empty=none),
+            Table(
+                "items",
+                title,
+                [(c, _H[c].get(lang)) for c in cols],
+                rows,
+                empty=none,
+                code_of={"status": "status_code", "plan_kind": "plan_kind_code"},
+            ),
             Table(
                 "officials",
                 per_title.get(lang),

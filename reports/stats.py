@@ -179,14 +179,29 @@ class StatsReport:
         outcomes: list[dict[str, Cell]] = [
             {
                 "outcome": _OUTCOMES["ended"].get(lang),
+                "outcome_code": "ended",
                 "detail": code_label("plan-ending-ground", g, lang),
+                "detail_code": g,
                 "plans": n,
             }
             for g, n in sorted(self.ended_by_ground.items())
         ]
-        outcomes.append({"outcome": _OUTCOMES["extended"].get(lang), "detail": "", "plans": self.extended})
+        outcomes.append(
+            {
+                "outcome": _OUTCOMES["extended"].get(lang),
+                "outcome_code": "extended",
+                "detail": "",
+                "plans": self.extended,
+            }
+        )
         outcomes += [
-            {"outcome": _OUTCOMES["switched"].get(lang), "detail": kind_label(k, lang), "plans": n}
+            {
+                "outcome": _OUTCOMES["switched"].get(lang),
+                "outcome_code": "switched",
+                "detail": kind_label(k, lang),
+                "detail_code": k,
+                "plans": n,
+            }
             for k, n in sorted(self.switched_to.items())
         ]
         return [
@@ -200,7 +215,11 @@ class StatsReport:
                 "kinds",
                 T("Lajeittain", "Per typ av post", "Per record kind").get(lang),
                 head("kind", "records"),
-                [{"kind": kind_label(k, lang), "records": n} for k, n in self.by_kind.items()],
+                [
+                    {"kind": kind_label(k, lang), "kind_code": k, "records": n}
+                    for k, n in self.by_kind.items()
+                ],
+                code_of={"kind": "kind_code"},
             ),
             Table(
                 "organisations",
@@ -225,6 +244,7 @@ class StatsReport:
                 T("Suunnitelmien tulokset", "Planernas utfall", "Plan outcomes").get(lang),
                 head("outcome", "detail", "plans"),
                 outcomes,
+                code_of={"outcome": "outcome_code", "detail": "detail_code"},
             ),
             Table(
                 "service_kinds",

@@ -24,6 +24,9 @@ class Table:
     columns: list[tuple[str, str]]  # (key, header)
     rows: list[dict[str, Cell]] = field(default_factory=list)
     empty: str = ""  # said instead of an empty table ("No reviews due ..."); "" prints the empty table
+    #: Columns that show a code's label -> the row key holding the code. Spreadsheet files put the
+    #: code in its own column beside the label; the terminal shows the label only.
+    code_of: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -90,7 +90,7 @@ def report_xlsx(r: Req, name: str) -> Response:
     tables = _tables(r, name)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"{name}.xlsx"
-        tables_xlsx(tables, path)
+        tables_xlsx(tables, path, r.lang)
         body = path.read_bytes()
     return Response(
         body,

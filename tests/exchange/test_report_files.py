@@ -58,3 +58,25 @@ def test_xlsx_for_every_report(name: str, repo: Path, tmp_path: Path) -> None:
     ws = wb[wb.sheetnames[0]]
     assert ws.row_dimensions[2].hidden  # the column keys
     assert all(isinstance(c.value, str) for c in ws[1])
+
+
+def test_coded_columns_carry_their_code_beside_the_label(repo: Path, tmp_path: Path) -> None:
+    """A column that shows a code's label (record kind, plan status, ending ground) is followed in
+    the files by the code itself, so a spreadsheet can filter on the stable code."""
+    from kototieto.model.catalogue import kind_label
+
+    out = S.koto(repo, "report", "stats", "-C", str(repo), "--csv", "--table", "kinds", "--lang", "sv")
+    assert out.returncode == 0, out.stderr
+    header, *rows = out.stdout.lstrip("\ufeff").splitlines()
+    assert header.split(";")[:2] == ["Typ av post", "Typ av post (kod)"]
+    pairs = [row.split(";")[:2] for row in rows]
+    assert pairs and all(label == kind_label(code, "sv") for label, code in pairs)
+    path = tmp_path / "completeness.xlsx"
+    done = S.koto(repo, "report", "completeness", "-C", str(repo), "--xlsx", str(path), "--since", "1.1.2020")
+    assert done.returncode == 0, done.stderr
+    sheet = load_workbook(path)["kinds"]
+    keys = [c.value for c in sheet[2]]
+    assert keys[:2] == ["kind", "kind_code"]
+    # the terminal shows the label only
+    table = S.koto(repo, "report", "stats", "-C", str(repo), "--table", "kinds", "--lang", "sv")
+    assert "(kod)" not in table.stdout
