@@ -33,7 +33,7 @@ from kototieto.errors import (
     UsageError,
 )
 from kototieto.model.text import T
-from kototieto.store import erasures, indexsync, layout, markers
+from kototieto.store import erasures, gitlocks, indexsync, layout, markers
 from kototieto.store.bulkload import fast_load
 from kototieto.store.conflicts import (
     CONFLICT_PREFIX,
@@ -43,16 +43,20 @@ from kototieto.store.conflicts import (
     remove_note,
     unmerged_paths,
 )
-from kototieto.store.gitcommit import atomic_write
+from kototieto.store.gitcommit import atomic_write, write_lock
 from kototieto.store.merge import apply_values
 from kototieto.store.msg import say
 from kototieto.store.repository import Repository
 from kototieto.store.yamlio import dump_document, load_document, update_document
 
 
-def _repair(repo: Repository) -> None:
-    from kototieto.store.sync import repair_locks
+def repair_locks(repo: Repository) -> list[str]:
+    """Remove Git lock files a killed process left in this clone (``gitlocks.repair``)."""
+    with write_lock(repo):
+        return gitlocks.repair(repo.root, repo.git_dir)
 
+
+def _repair(repo: Repository) -> None:
     repair_locks(repo)
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from kototieto.errors import ConflictError, RemoteError, UsageError
 from kototieto.model.text import T
-from kototieto.store import erasures, history, indexsync
+from kototieto.store import erasures, history, indexsync, mergestate
 from kototieto.store.conflicts import ConflictNote, adopt_text_conflicts, list_conflicts, unmerged_paths
 from kototieto.store.erasedclone import Rebuilt
 from kototieto.store.msg import say
@@ -161,8 +161,6 @@ class ErasedHistoryError(ConflictError):
 def _open_merge(repo: Repository, result: SyncResult, author: str | None) -> bool:
     """A merge left open by an earlier sync: True when it could be committed now (nothing left
     unmerged); else the result lists what is left."""
-    from kototieto.store import mergestate
-
     commit = mergestate.finish(repo, author)
     if commit is not None:
         result.merged = True
@@ -254,15 +252,9 @@ def sync(
 
 def repair_locks(repo: Repository) -> list[str]:
     """Remove Git lock files a killed process left in this clone (``gitlocks.repair``)."""
-    from kototieto.store import gitlocks
-    from kototieto.store.gitcommit import write_lock
-
-    with write_lock(repo):
-        return gitlocks.repair(repo.root, repo.git_dir)
+    return mergestate.repair_locks(repo)
 
 
 def abort(repo: Repository) -> None:
     """``koto sync --abort``: get out of the merge in progress (see ``mergestate.abort``)."""
-    from kototieto.store import mergestate
-
     mergestate.abort(repo)
