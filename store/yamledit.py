@@ -20,7 +20,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScala
 from ruamel.yaml.tokens import CommentToken
 
 from kototieto.store.guard import needs_quotes
-from kototieto.store.yamlio import to_node, to_plain
+from kototieto.store.yamlnodes import to_node, to_plain
 
 __all__ = ["update_document"]
 

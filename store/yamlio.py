@@ -30,7 +30,6 @@ import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
 from typing import Any, Final
 
 from ruamel.yaml import YAML
@@ -38,16 +37,11 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.representer import RoundTripRepresenter
-from ruamel.yaml.scalarbool import ScalarBoolean
-from ruamel.yaml.scalarstring import (
-    DoubleQuotedScalarString,
-    LiteralScalarString,
-    SingleQuotedScalarString,
-)
 
 from kototieto.errors import InvalidInputError
 from kototieto.store import strict_yaml as sy
-from kototieto.store.guard import needs_quotes
+from kototieto.store import yamledit
+from kototieto.store.yamlnodes import RawFloat, RawNull, RawTimestamp, to_node, to_plain
 
 __all__ = [
     "LoadedDocument",
@@ -62,50 +56,7 @@ __all__ = [
 ]
 
 SCHEMA_COMMENT_PREFIX: Final = "yaml-language-server: $schema="
-_ISO_DATE: Final = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-# Characters written only as escapes inside double quotes: controls (but tab and newline), DEL and
-# C1 controls (NEL is a line break in YAML), the Unicode line/paragraph separators, BOM, non-chars.
-_UNSAFE: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
-
 PathKey = str | int
-
-
-class RawTimestamp(str):
-    """A date or timestamp scalar kept as the exact text of the file, written back plain."""
-
-    __slots__ = ()
-
-
-class RawFloat(float):
-    """A float scalar that remembers its text, so an unchanged file is written back unchanged."""
-
-    text: str
-
-    def __new__(cls, value: float, text: str) -> RawFloat:
-        obj = super().__new__(cls, value)
-        obj.text = text
-        return obj
-
-
-class RawNull:
-    """A null scalar as written (``null``, ``~`` or nothing); ``to_plain`` turns it into None."""
-
-    __slots__ = ("text",)
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-    def __bool__(self) -> bool:
-        return False
-
-    def __eq__(self, other: object) -> bool:
-        return other is None or isinstance(other, RawNull)
-
-    def __hash__(self) -> int:
-        return hash(None)
-
-    def __repr__(self) -> str:
-        return f"RawNull({self.text!r})"
 
 
 class _StrictComposer(Composer):
@@ -280,25 +231,6 @@ def _same_data(a: Any, b: Any) -> bool:
         return False
 
 
-def to_plain(value: Any) -> Any:
-    """ruamel's round-trip objects as plain JSON-like data (exact types, timestamps as text)."""
-    if isinstance(value, dict):
-        return {str(k): to_plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [to_plain(v) for v in value]
-    if isinstance(value, bool | ScalarBoolean):
-        return bool(value)
-    if isinstance(value, str):
-        return str(value)
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        return float(value)
-    if value is None or isinstance(value, RawNull):
-        return None
-    raise TypeError(f"unexpected YAML value of type {type(value).__name__}")
-
-
 def _dump(doc: Any) -> str:
     out = io.StringIO()
     _yaml().dump(doc, out)
@@ -327,44 +259,6 @@ def dump_document(doc: Any, *, verify: bool = True) -> str:
     return _dump(to_node(to_plain(doc)))
 
 
-def to_node(value: Any) -> Any:
-    """Plain data as ruamel objects styled by the writer's rules (quoting guard, dates, blocks)."""
-    if isinstance(value, Mapping):
-        cm = CommentedMap()
-        for k, v in value.items():
-            if not isinstance(k, str):
-                raise TypeError(f"record keys must be text, not {k!r}")
-            cm[SingleQuotedScalarString(k) if needs_quotes(k) else k] = to_node(v)
-        return cm
-    if isinstance(value, list | tuple):
-        return CommentedSeq(to_node(v) for v in value)
-    if isinstance(value, date):
-        return RawTimestamp(value.isoformat())
-    if isinstance(value, str):
-        return _styled_str(value)
-    if value is None or isinstance(value, bool | int | float):
-        return value
-    raise TypeError(f"cannot write a value of type {type(value).__name__} to a record file")
-
-
-def _styled_str(value: str) -> Any:
-    if _UNSAFE.search(value):
-        return DoubleQuotedScalarString(value)  # escaped: control characters, odd line breaks
-    if "\n" in value:
-        if value.startswith((" ", "\n")) or value.endswith("\n\n"):
-            return DoubleQuotedScalarString(value)  # a literal block would need |2 or |+ (and ...)
-        return LiteralScalarString(value)
-    if _ISO_DATE.match(value):
-        try:
-            date.fromisoformat(value)
-        except ValueError:
-            return SingleQuotedScalarString(value)
-        return RawTimestamp(value)
-    if needs_quotes(value):
-        return SingleQuotedScalarString(value)
-    return value
-
-
 def new_document_text(
     data: Mapping[str, Any], schema_url: str | None, header_comment: str | None = None
 ) -> str:
@@ -388,6 +282,4 @@ def update_document(doc: CommentedMap, new_data: Mapping[str, Any]) -> None:
     removed keys disappear with their own comments; existing keys keep the file's order.
     (Implemented in :mod:`kototieto.store.yamledit`.)
     """
-    from kototieto.store.yamledit import update_document as update
-
-    update(doc, new_data)
+    yamledit.update_document(doc, new_data)
