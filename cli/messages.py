@@ -508,6 +508,7 @@ OPTION_HELP: dict[str, tuple[str, str]] = {
     ),
     "Same seed, same records.": _h("Sama siemen, samat tietueet.", "Samma frö, samma poster."),
     "Description of the change.": _h("Muutoksen kuvaus.", "Beskrivning av ändringen."),
+    "Commit message.": _h("Muutoksen kuvaus.", "Beskrivning av ändringen."),
     "Report as on this day (2.12.2026 or 2026-12-02; default: today).": _h(
         "Raportti tämän päivän mukaan (2.12.2026 tai 2026-12-02; oletus: tänään).",
         "Rapporten per denna dag (2.12.2026 eller 2026-12-02; standard: i dag).",
@@ -535,6 +536,282 @@ OPTION_HELP: dict[str, tuple[str, str]] = {
     "The comment.": _h("Kommentti.", "Kommentaren."),
     "The reply.": _h("Vastaus.", "Svaret."),
     "Print JSON for scripts.": _h("Tulosta JSON skripteille.", "Skriv ut JSON för skript."),
+    # Less-used commands (aggregate, catalogue, comment, demo, export, extension, generate, import,
+    # render, report, resolve, schema, serve, site, sync).
+    "The DuckDB file to write.": _h("Kirjoitettava DuckDB-tiedosto.", "DuckDB-filen som skrivs."),
+    "Where the Parquet exports go (default: OUT.parquet/<organisation>/).": _h(
+        "Parquet-viennien kansio (oletus: OUT.parquet/<organisaatio>/).",
+        "Mappen för Parquet-exporterna (standard: OUT.parquet/<organisation>/).",
+    ),
+    "Print the whole catalogue as one JSON document.": _h(
+        "Tulosta koko tietosisältö yhtenä JSON-dokumenttina.",
+        "Skriv ut hela datainnehållet som ett JSON-dokument.",
+    ),
+    "Include a pilot data repository's extension fields, marked as local (--data: the old name).": _h(
+        "Ota mukaan kokeilun tietovaraston omat kentät paikallisina (--data: vanha nimi).",
+        "Ta med ett pilotdatakatalogs egna fält, märkta som lokala (--data: det gamla namnet).",
+    ),
+    "Print the changes as JSON.": _h("Tulosta muutokset JSON-muodossa.", "Skriv ut ändringarna som JSON."),
+    "Catalogue export to compare with (default: the last published snapshot).": _h(
+        "Tietosisällön vienti, johon verrataan (oletus: viimeisin julkaistu tilannekuva).",
+        "Export av datainnehållet att jämföra med (standard: den senast publicerade ögonblicksbilden).",
+    ),
+    "Write to a file.": _h("Kirjoita tiedostoon.", "Skriv till en fil."),
+    "A proposed new text for the definition.": _h(
+        "Ehdotettu uusi teksti määritelmäksi.", "Ett förslag till ny text för definitionen."
+    ),
+    "A pilot data repository whose extension fields may be commented (default: the one here).": _h(
+        "Kokeilun tietovarasto, jonka omia kenttiä voi kommentoida (oletus: tämä kansio).",
+        "Ett pilotdatakatalog vars egna fält kan kommenteras (standard: det här).",
+    ),
+    "The comments folder (round.yaml + threads/).": _h(
+        "Kommenttikansio (round.yaml ja threads/).", "Kommentarmappen (round.yaml och threads/)."
+    ),
+    "Set the thread's status (default: answered).": _h(
+        "Keskustelun tila (oletus: answered eli vastattu).", "Trådens status (standard: answered, besvarad)."
+    ),
+    "The decision.": _h("Päätös.", "Beslutet."),
+    "The reasoned answer.": _h("Perusteltu vastaus.", "Det motiverade svaret."),
+    "Who decided (default: koto profile, then git config).": _h(
+        "Päätöksen tekijä (oletus: koto profile, sitten git config).",
+        "Den som beslutade (standard: koto profile, sedan git config).",
+    ),
+    "The deciding organisation.": _h("Päättävä organisaatio.", "Den beslutande organisationen."),
+    "Only threads with this status.": _h(
+        "Vain keskustelut, joiden tila on tämä.", "Bara trådar med denna status."
+    ),
+    "Only threads whose field is no longer in the catalogue.": _h(
+        "Vain keskustelut, joiden kenttää ei enää ole tietosisällössä.",
+        "Bara trådar vars fält inte längre finns i datainnehållet.",
+    ),
+    "File format.": _h("Tiedostomuoto.", "Filformat."),
+    "File to write.": _h("Kirjoitettava tiedosto.", "Filen som skrivs."),
+    "First day for comments (YYYY-MM-DD).": _h(
+        "Kommentoinnin ensimmäinen päivä (VVVV-KK-PP).", "Första dagen för kommentarer (ÅÅÅÅ-MM-DD)."
+    ),
+    "Last day for comments (YYYY-MM-DD).": _h(
+        "Kommentoinnin viimeinen päivä (VVVV-KK-PP).", "Sista dagen för kommentarer (ÅÅÅÅ-MM-DD)."
+    ),
+    "Participating organisation (repeat, or comma-separated).": _h(
+        "Osallistuva organisaatio (toista valitsin tai erota pilkuin).",
+        "Deltagande organisation (upprepa flaggan eller separera med kommatecken).",
+    ),
+    "The catalogue version under comment (default: the current one).": _h(
+        "Lausunnolla oleva tietosisällön versio (oletus: nykyinen).",
+        "Den version av datainnehållet som är på remiss (standard: den nuvarande).",
+    ),
+    "E-mail address the site's comment links write to.": _h(
+        "Sähköpostiosoite, johon sivuston kommenttilinkit kirjoittavat.",
+        "E-postadressen som webbplatsens kommentarlänkar skriver till.",
+    ),
+    "Issue URL template for comment links ({path}, {title}, {body}, ...).": _h(
+        "Kommenttilinkkien URL-pohja ({path}, {title}, {body} ...).",
+        "URL-mall för kommentarlänkarna ({path}, {title}, {body} ...).",
+    ),
+    "The demo's today (YYYY-MM-DD; default: today).": _h(
+        "Esittelyaineiston päivä (VVVV-KK-PP; oletus: tänään).",
+        "Demonstrationens dag (ÅÅÅÅ-MM-DD; standard: i dag).",
+    ),
+    "Skip the catalogue site (faster).": _h(
+        "Jätä tietosisällön sivusto rakentamatta (nopeampi).",
+        "Bygg inte datainnehållets webbplats (snabbare).",
+    ),
+    "Only this record kind (repeatable; default: all).": _h(
+        "Vain tämä tietuelaji (voi toistaa; oletus: kaikki).",
+        "Bara denna posttyp (kan upprepas; standard: alla).",
+    ),
+    "Folder to write into.": _h("Kansio, johon kirjoitetaan.", "Mappen som skrivs till."),
+    "spreadsheet: BOM, ';' and decimal comma for fi/sv, d.m.yyyy dates; plain: ',', ISO dates.": _h(
+        "spreadsheet: BOM, ';' ja desimaalipilkku (fi/sv), päivät p.k.vvvv; plain: ',', ISO-päivät.",
+        "spreadsheet: BOM, ';' och decimalkomma (fi/sv), datum d.m.åååå; plain: ',', ISO-datum.",
+    ),
+    "Include annulled records.": _h("Ota mukaan mitätöidyt tietueet.", "Ta med annullerade poster."),
+    "Keep names, identity codes and customer ids (only when the recipient may process them; see README).": _h(
+        "Säilytä nimet, henkilötunnukset ja asiakastunnisteet (vain jos vastaanottaja saa käsitellä niitä; "
+        "ks. README).",
+        "Behåll namn, personbeteckningar och kund-id (bara om mottagaren får behandla dem; se README).",
+    ),
+    "Move the values to this extension field.": _h(
+        "Siirrä arvot tähän omaan kenttään.", "Flytta värdena till detta egna fält."
+    ),
+    "Keep the values in the records as history.": _h(
+        "Säilytä arvot tietueissa historiatietona.", "Behåll värdena i posterna som historik."
+    ),
+    "Language of the text (default: the run's language, as every command).": _h(
+        "Tekstin kieli (oletus: ajon kieli, kuten kaikissa komennoissa).",
+        "Textens språk (standard: körningens språk, som i alla kommandon).",
+    ),
+    "Consultation comments folder (default: comments/ in the repository, if there).": _h(
+        "Lausuntokierroksen kommenttikansio (oletus: tietovaraston comments/, jos se on).",
+        "Remissrundans kommentarmapp (standard: comments/ i datakatalogen, om den finns).",
+    ),
+    "Folder to write customers/<shard>/<customer>/<record>.yaml into (e.g. a repository).": _h(
+        "Kansio, johon customers/<shard>/<customer>/<record>.yaml kirjoitetaan (esim. tietovarasto).",
+        "Mappen där customers/<shard>/<customer>/<record>.yaml skrivs (t.ex. en datakatalog).",
+    ),
+    "Perfect data: no deliberate late reviews or unrecorded items (no warnings).": _h(
+        "Virheetön aineisto: ei tahallisesti myöhästyneitä tarkistuksia eikä kirjaamattomia kohtia "
+        "(ei varoituksia).",
+        "Felfria data: inga avsiktligt försenade uppföljningar eller oregistrerade punkter (inga varningar).",
+    ),
+    "The .xlsx file.": _h("Xlsx-tiedosto.", "Xlsx-filen."),
+    "Record kind of the rows.": _h("Rivien tietuelaji.", "Radernas posttyp."),
+    "Mapping file (YAML).": _h("Sarakkeiden vastaavuustiedosto (YAML).", "Fil med kolumnmappning (YAML)."),
+    "Check every row and show the fill rates; write nothing.": _h(
+        "Tarkista kaikki rivit ja näytä täyttöasteet; mitään ei kirjoiteta.",
+        "Kontrollera alla rader och visa fyllnadsgraderna; ingenting skrivs.",
+    ),
+    "Write the valid rows; the rest go to a rejects file.": _h(
+        "Kirjoita kelvolliset rivit; muut hylättyjen tiedostoon.",
+        "Skriv de giltiga raderna; resten går till en fil med avvisade rader.",
+    ),
+    "'Name <email>' of the official (default: git config user).": _h(
+        "Virkailijan 'Nimi <sähköposti>' (oletus: git config).",
+        "Handläggarens 'Namn <e-post>' (standard: git config).",
+    ),
+    "Problem report .xlsx (default: FILE.problems.xlsx when there are problems).": _h(
+        "Ongelmaraportti .xlsx (oletus: FILE.problems.xlsx, jos ongelmia on).",
+        "Problemrapport .xlsx (standard: FILE.problems.xlsx om det finns problem).",
+    ),
+    "Language (repeat with --all).  [default: fi]": _h(
+        "Kieli (voi toistaa --all-valitsimen kanssa).  [oletus: fi]",
+        "Språk (kan upprepas med --all).  [standard: fi]",
+    ),
+    "Print whether the person is a victim of human trafficking (left out by default: the paper may "
+    "leave the office).": _h(
+        "Tulosta, onko henkilö ihmiskaupan uhri (oletuksena ei: paperi voi lähteä toimistosta).",
+        "Skriv ut om personen är offer för människohandel (utelämnas som standard: pappret kan lämna "
+        "kontoret).",
+    ),
+    "PDF variant (PDF/A for archiving).": _h(
+        "PDF-muunnelma (PDF/A arkistointiin).", "PDF-variant (PDF/A för arkivering)."
+    ),
+    "Logo image (default: templates/logo.png in the repository).": _h(
+        "Logokuva (oletus: tietovaraston templates/logo.png).",
+        "Logotypbild (standard: templates/logo.png i datakatalogen).",
+    ),
+    "Render every record of the repository into --out.": _h(
+        "Tulosta tietovaraston kaikki tietueet --out-kansioon.",
+        "Skriv ut alla poster i datakatalogen till --out.",
+    ),
+    "Output folder for --all.": _h("Kohdekansio --all-valitsimelle.", "Målmapp för --all."),
+    "With --all: only these record kinds (repeatable).": _h(
+        "--all-valitsimen kanssa: vain nämä tietuelajit (voi toistaa).",
+        "Med --all: bara dessa posttyper (kan upprepas).",
+    ),
+    "With --all: worker processes (default: all cores).": _h(
+        "--all-valitsimen kanssa: rinnakkaiset prosessit (oletus: kaikki ytimet).",
+        "Med --all: parallella processer (standard: alla kärnor).",
+    ),
+    "Leave the customers' names out (ids only).": _h(
+        "Jätä asiakkaiden nimet pois (vain tunnisteet).", "Utelämna kundernas namn (bara id)."
+    ),
+    "Write every table (or --table) as a sheet of this .xlsx file.": _h(
+        "Kirjoita kaikki taulukot (tai --table) tämän xlsx-tiedoston välilehdiksi.",
+        "Skriv alla tabeller (eller --table) som blad i denna xlsx-fil.",
+    ),
+    "spreadsheet: BOM, headers in --lang, ';' and decimal comma for fi/sv; plain: keys, ','.": _h(
+        "spreadsheet: BOM, otsikot --lang-kielellä, ';' ja desimaalipilkku (fi/sv); plain: avaimet, ','.",
+        "spreadsheet: BOM, rubriker på --lang, ';' och decimalkomma (fi/sv); plain: nycklar, ','.",
+    ),
+    "The table --csv prints (default: the first).": _h(
+        "Taulukko, jonka --csv tulostaa (oletus: ensimmäinen).",
+        "Tabellen som --csv skriver ut (standard: den första).",
+    ),
+    "Print one table as CSV (see --table).": _h(
+        "Tulosta yksi taulukko CSV-muodossa (ks. --table).", "Skriv ut en tabell som CSV (se --table)."
+    ),
+    "Read the working tree's record files (default: the branch head, as every report).": _h(
+        "Lue työkansion tietuetiedostot (oletus: haaran viimeisin versio, kuten kaikissa raporteissa).",
+        "Läs arbetskatalogens postfiler (standard: grenens senaste version, som i alla rapporter).",
+    ),
+    "Run over a database of several pilots made by `koto aggregate` (fill-rates, stats, completeness).": _h(
+        "Aja komennolla `koto aggregate` kootusta usean kokeilun tietokannasta (fill-rates, stats, "
+        "completeness).",
+        "Kör över en databas med flera piloter, gjord med `koto aggregate` (fill-rates, stats, completeness).",
+    ),
+    "Records dated from this day (YYYY-MM-DD; default: the obligation date, 2027-01-01).": _h(
+        "Tietueet tästä päivästä alkaen (VVVV-KK-PP; oletus: velvoitteen alkamispäivä 2027-01-01).",
+        "Poster från denna dag (ÅÅÅÅ-MM-DD; standard: skyldighetens startdag 2027-01-01).",
+    ),
+    "... up to this day (YYYY-MM-DD).": _h(
+        "... tähän päivään asti (VVVV-KK-PP).", "... till och med denna dag (ÅÅÅÅ-MM-DD)."
+    ),
+    "ours, theirs, or a FILE holding the settled record.": _h(
+        "ours (oma), theirs (toisen) tai tiedosto (FILE), jossa on ratkaistu tietue.",
+        "ours (egen), theirs (den andras) eller en fil (FILE) med den lösta posten.",
+    ),
+    "Settle one conflicting field (repeatable); --take ours|theirs settles the rest.": _h(
+        "Ratkaise yksi ristiriitainen kenttä (voi toistaa); --take ours|theirs ratkaisee loput.",
+        "Lös ett motstridigt fält (kan upprepas); --take ours|theirs löser resten.",
+    ),
+    "Language of titles.": _h("Otsikoiden kieli.", "Rubrikernas språk."),
+    "Type the extensions of a pilot data repository's own fields too (--data: the old name).": _h(
+        "Ota mukaan myös kokeilun tietovaraston omat kentät (--data: vanha nimi).",
+        "Ta också med ett pilotdatakatalogs egna fält (--data: det gamla namnet).",
+    ),
+    "Port (0: any free one).": _h("Portti (0: mikä tahansa vapaa).", "Port (0: valfri ledig)."),
+    "Default language.": _h("Oletuskieli.", "Standardspråk."),
+    "Behind an authenticating reverse proxy: take the user from this header (e.g. X-Remote-User).": _h(
+        "Tunnistavan käänteisvälityspalvelimen takana: käyttäjä tästä otsakkeesta (esim. X-Remote-User).",
+        "Bakom en autentiserande omvänd proxy: ta användaren från detta huvud (t.ex. X-Remote-User).",
+    ),
+    "Peer address the user header is accepted from (repeatable).": _h(
+        "Osoite, jolta käyttäjäotsake hyväksytään (voi toistaa).",
+        "Adress som användarhuvudet godtas från (kan upprepas).",
+    ),
+    "Extra Host header value to accept (repeatable).": _h(
+        "Lisäksi hyväksyttävä Host-otsakkeen arvo (voi toistaa).",
+        "Ytterligare godtaget värde för Host-huvudet (kan upprepas).",
+    ),
+    "Consultation round folder for the reviewer pages (default: REPO/comments or REPO/../comments).": _h(
+        "Lausuntokierroksen kansio lausunnonantajan sivuille (oletus: REPO/comments tai REPO/../comments).",
+        "Remissrundans mapp för remissinstansernas sidor (standard: REPO/comments eller REPO/../comments).",
+    ),
+    "Output folder.": _h("Kohdekansio.", "Målmapp."),
+    "A pilot data repository: show each field's fill rate.": _h(
+        "Kokeilun tietovarasto: näytä kunkin kentän täyttöaste.",
+        "Ett pilotdatakatalog: visa varje fälts fyllnadsgrad.",
+    ),
+    "A comments folder (round.yaml + threads/): show comments under their fields.": _h(
+        "Kommenttikansio (round.yaml ja threads/): näytä kommentit kenttiensä alla.",
+        "En kommentarmapp (round.yaml och threads/): visa kommentarerna under sina fält.",
+    ),
+    "Languages to build (default: fi, sv, en).": _h(
+        "Rakennettavat kielet (oletus: fi, sv, en).", "Språk som byggs (standard: fi, sv, en)."
+    ),
+    "Issue URL template for 'comment on this field' ({path}, {label}, {title}, {body}, {lang}).": _h(
+        "Kommentoi kenttää -linkin URL-pohja ({path}, {label}, {title}, {body}, {lang}).",
+        "URL-mall för länken Kommentera fältet ({path}, {label}, {title}, {body}, {lang}).",
+    ),
+    "E-mail address for mailto: comment links (default: the round's contact).": _h(
+        "Sähköpostiosoite mailto-kommenttilinkeille (oletus: kierroksen yhteysosoite).",
+        "E-postadress för mailto-kommentarlänkar (standard: rundans kontaktadress).",
+    ),
+    "Keep the generated Markdown in this folder.": _h(
+        "Säilytä tuotettu Markdown tässä kansiossa.", "Behåll den genererade Markdown-koden i denna mapp."
+    ),
+    "Parallel mkdocs builds (default: CPU count).": _h(
+        "Rinnakkaiset mkdocs-ajot (oletus: suorittimien määrä).",
+        "Parallella mkdocs-byggen (standard: antal processorer).",
+    ),
+    "The date the key figures are counted on (default: today).": _h(
+        "Päivä, jonka mukaan tunnusluvut lasketaan (oletus: tänään).",
+        "Dagen som nyckeltalen räknas per (standard: i dag).",
+    ),
+    "Count the --data repository's working-tree files (default: its branch head, as the reports).": _h(
+        "Laske --data-tietovaraston työkansion tiedostot (oletus: haaran viimeisin versio, kuten raporteissa).",
+        "Räkna --data-katalogens filer i arbetskatalogen (standard: grenens senaste version, som rapporterna).",
+    ),
+    "Snapshot folder (default: the site package's snapshots/).": _h(
+        "Tilannekuvien kansio (oletus: sivustopaketin snapshots/).",
+        "Mapp för ögonblicksbilder (standard: webbplatspaketets snapshots/).",
+    ),
+    "A clone made before an erasure: start again from the remote's history, keeping your own changes.": _h(
+        "Ennen poistoa tehty klooni: aloita alusta yhteisen varaston historiasta omat muutokset säilyttäen.",
+        "En klon gjord före en radering: börja om från det gemensamma förrådets historik och behåll dina "
+        "egna ändringar.",
+    ),
 }
 
 

@@ -84,6 +84,76 @@ def test_every_command_accepts_lang(home: Path, tmp_path: Path) -> None:
         assert "--lang" in out.stdout, name
 
 
+def _section(text: str, title: str) -> list[str]:
+    """The lines of one ``title:`` section of a click help page."""
+    lines: list[str] = []
+    inside = False
+    for line in text.splitlines():
+        if line and not line.startswith(" "):
+            inside = line.rstrip() == f"{title}:"
+            continue
+        if inside and line.strip():
+            lines.append(line)
+    return lines
+
+
+#: English words typical of option texts, on top of test_no_english's list.
+HELP_WORDS = frozenset(
+    [
+        "a",
+        "by",
+        "default",
+        "every",
+        "folder",
+        "for",
+        "folders",
+        "include",
+        "into",
+        "keep",
+        "language",
+        "languages",
+        "list",
+        "one",
+        "output",
+        "print",
+        "read",
+        "repeatable",
+        "skip",
+        "table",
+        "their",
+        "these",
+        "those",
+        "where",
+        "who",
+        "whose",
+    ]
+)
+
+
+def test_every_help_page_has_its_options_in_swedish(home: Path, tmp_path: Path) -> None:
+    """Every command's and subcommand's ``--help`` in sv: no English word in the option texts
+    (option names, metavars, codes, paths and `commands` are allowed; see test_no_english)."""
+    from kototieto.cli.main import COMMANDS
+    from tests.cli.test_no_english import english_words
+
+    assert english_words("  -o, --output FILE  Write to a file.")  # the check can fail
+    todo = [(name,) for name in sorted(COMMANDS)]
+    seen: list[tuple[str, ...]] = []
+    found: list[str] = []
+    while todo:
+        path = todo.pop(0)
+        out = run(tmp_path, *path, "--help", KOTO_LANG="sv")
+        assert out.returncode == 0, (path, out.stderr)
+        seen.append(path)
+        options = _section(out.stdout, "Flaggor")
+        assert any("--help" in line for line in options), (path, out.stdout)
+        found += [f"koto {' '.join(path)}: {word}" for word in english_words("\n".join(options), HELP_WORDS)]
+        for line in _section(out.stdout, "Kommandon"):
+            todo.append((*path, line.split()[0]))
+    assert ("comment", "round", "create") in seen and ("report", "due") in seen
+    assert not found, "\n".join(found)
+
+
 def test_unwritable_output_is_one_line_with_an_exit_code(home: Path, tmp_path: Path) -> None:
     out = run(tmp_path, "catalogue", "change-paper", "-o", str(tmp_path / "nope" / "x.md"), KOTO_LANG="fi")
     assert out.returncode == 11, out.stderr

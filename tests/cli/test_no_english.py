@@ -108,7 +108,8 @@ _STRIP = [
 ]
 
 
-def english_words(text: str) -> list[str]:
+def english_words(text: str, extra: frozenset[str] = frozenset()) -> list[str]:
+    """Words of ENGLISH (and ``extra``) left in ``text`` once ALLOWED and _STRIP are taken out."""
     found: list[str] = []
     for line in text.splitlines():
         cleaned = line
@@ -116,7 +117,7 @@ def english_words(text: str) -> list[str]:
             cleaned = pattern.sub(" ", cleaned)
         for word in re.findall(r"[A-Za-z]+", cleaned):
             low = word.lower()
-            if low in ENGLISH and low not in ALLOWED:
+            if (low in ENGLISH or low in extra) and low not in ALLOWED:
                 found.append(f"{word} <- {line.strip()}")
     return found
 
