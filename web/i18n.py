@@ -79,6 +79,7 @@ WORDS: dict[str, Text] = {
     "no_problems": T("Ei virheitä.", "Inga fel.", "No errors."),
     "error": T("Virhe", "Fel", "Error"),
     "warning": T("Varoitus", "Varning", "Warning"),
+    "info": T("Huomio", "Obs", "Note"),
     "save_refused": T(
         "Ei tallennettu: korjaa virheet ensin.",
         "Inte sparad: rätta felen först.",

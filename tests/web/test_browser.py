@@ -1,13 +1,17 @@
 """koto serve in real headless Chromium against a real uvicorn on 127.0.0.1.
 
 An official's day (find a customer, a new assessment with an error fixed at the field, save,
-history), partly with the keyboard only; axe-core on every page type in fi, sv and en at desktop
+history), partly with the keyboard only; a review that extends a plan and the printed plan's new end;
+a pilot's extension field chosen in a form; sync with a real ``git daemon`` remote and the conflict
+settled in the app; a reviewer's comment round (comment, the secretary's answer and status); axe-core on every page type in fi, sv and en at desktop
 and phone width; the app never asks another host for anything and the CSP is never violated.
 Skipped only when /usr/bin/chromium is missing outside CI; in CI (CI=true) a missing browser fails.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import importlib.util
 import os
 import re
@@ -43,15 +47,13 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    tmp = tmp_path_factory.mktemp("browser")
-    repo = S.demo_repo(tmp)
-    env = S.hermetic_env(tmp / "home")
+@contextlib.contextmanager
+def _serving(repo: Path, env: dict[str, str], *extra: str) -> Iterator[str]:
+    """A real ``koto serve`` over ``repo``; yields the address with its access token."""
     port = _free_port()
     koto = str(Path(sys.executable).parent / "koto")
     proc = subprocess.Popen(
-        [koto, "serve", str(repo), "--port", str(port)],
+        [koto, "serve", str(repo), "--port", str(port), *extra],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -72,10 +74,18 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
                 if s.connect_ex(("127.0.0.1", port)) == 0:
                     break
             time.sleep(0.1)
-        yield url, repo
+        yield url
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    tmp = tmp_path_factory.mktemp("browser")
+    repo = S.demo_repo(tmp)
+    with _serving(repo, S.hermetic_env(tmp / "home")) as url:
+        yield url, repo
 
 
 @pytest.fixture(scope="module")
@@ -335,3 +345,180 @@ def test_history_diff_restore_and_annul_in_the_browser(server: tuple[str, Path],
     assert "Kirjattu väärälle asiakkaalle" in page.inner_text("main")
     assert trouble == []
     ctx.close()
+
+
+def test_a_review_that_extends_a_plan_shows_the_new_end_on_the_printed_plan(
+    server: tuple[str, Path], browser: Any
+) -> None:
+    from kototieto.store.store import Store
+
+    url, repo = server
+    base = url.split("/?", 1)[0]
+    st = Store.open(repo)
+    plan = next(
+        d
+        for cid in sorted(p.name for p in (repo / "customers").glob("*/*"))
+        for d in st.customer_records(cid).values()
+        if d["kind"] == "integration-plan"
+        and not d.get("annulment")
+        and d.get("period", {}).get("end")
+        and dt.date.fromisoformat(str(d["period"]["end"])) > S.TODAY
+    )
+    cid = plan["customer"]
+    end = dt.date.fromisoformat(str(plan["period"]["end"])) + dt.timedelta(days=60)
+    typed = f"{end.day}.{end.month}.{end.year}"
+    ctx, page, trouble = _context(browser, url)
+    page.goto(f"{base}/c/{cid}")
+    page.click(f'a[href="/c/{cid}/new/review"]')
+    page.wait_for_selector("#record-form")
+    page.fill("#f-plan", plan["id"])
+    page.select_option("#f-plan_kind", "integration-plan")
+    page.click("summary:has-text('Enimmäiskeston pidentäminen')")
+    page.fill("#f-extension-new_end", typed)
+    page.select_option("#f-extension-ground", index=1)
+    page.fill("#f-extension-description", "Lukutaitokoulutus jatkuu.")
+    page.keyboard.press("Tab")
+    page.click('button[value="save"]')
+    page.wait_for_url(re.compile(r".*/r/.*\?msg=saved.*"))
+    # the plan's page: print it as HTML and read the new end
+    page.goto(f"{base}/c/{cid}")
+    page.click(f'a[href="/r/{cid}/{plan["id"]}"]')
+    page.wait_for_url(f"{base}/r/{cid}/{plan['id']}")
+    page.select_option("#pfmt", "html")
+    with page.expect_navigation(url=re.compile(r".*/print\?.*")):
+        page.click("form[action$='/print'] button")
+    assert typed in page.inner_text("body")
+    assert trouble == []
+    ctx.close()
+
+
+def test_a_pilots_extension_field_is_chosen_in_a_form_and_saved(
+    server: tuple[str, Path], browser: Any
+) -> None:
+    from kototieto.store.store import Store
+
+    url, repo = server
+    base = url.split("/?", 1)[0]
+    cid = sorted(p.name for p in (repo / "customers").glob("*/*"))[-1]
+    ctx, page, trouble = _context(browser, url)
+    page.goto(f"{base}/c/{cid}")
+    page.click(f'a[href="/c/{cid}/new/assessment"]')
+    page.wait_for_selector("#record-form")
+    field = page.locator('[name="extensions.905.digital-skills"]')
+    label = page.inner_text(f'label[for="{field.get_attribute("id")}"]')
+    assert "Digitaidot" in label
+    field.select_option(label="Perustaidot")
+    page.click('button[value="save"]')
+    page.wait_for_url(re.compile(r".*/r/.*\?msg=saved.*"))
+    assert "Perustaidot" in page.inner_text("main")
+    rid = page.url.split("?")[0].rsplit("/", 1)[1]
+    assert Store.open(repo).read(f"{cid}/{rid}").data["extensions"] == {"905.digital-skills": "basic"}
+    assert trouble == []
+    ctx.close()
+
+
+def _git(cwd: Path, *args: str) -> None:
+    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+
+
+def test_sync_with_a_git_daemon_and_a_conflict_settled_in_the_app(
+    tmp_path: Path, git_daemon: Any, browser: Any
+) -> None:
+    from kototieto.store.store import Store
+
+    env = S.hermetic_env(tmp_path / "home")
+    origin = S.demo_repo(tmp_path / "o")
+    _git(tmp_path, "clone", "-q", "--bare", str(origin), str(git_daemon.base / "data.git"))
+    remote = git_daemon.url("data.git")
+    koto = str(Path(sys.executable).parent / "koto")
+    clones = {}
+    for name in ("a", "b"):
+        _git(tmp_path, "clone", "-q", remote, str(tmp_path / name))
+        done = subprocess.run(
+            [koto, "upgrade"], cwd=tmp_path / name, env=env, capture_output=True, check=False
+        )
+        assert done.returncode == 0, done.stderr
+        clones[name] = tmp_path / name
+    sb = Store.open(clones["b"])
+    cid = sorted(p.name for p in (clones["b"] / "customers").glob("*/*"))[0]
+    rid = next(r for r, d in sb.customer_records(cid).items() if d["kind"] == "integration-plan")
+    view = sb.read(f"{cid}/{rid}")
+    sb.save(
+        dict(view.data, other_content="Kloonin B arvo"),
+        expected_version=view.blob_id,
+        author="Bertta B <b@example.org>",
+    )
+    done = subprocess.run([koto, "sync"], cwd=clones["b"], env=env, capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr
+    with _serving(clones["a"], env) as url:
+        base = url.split("/?", 1)[0]
+        ctx, page, trouble = _context(browser, url)
+        page.goto(f"{base}/r/{cid}/{rid}/edit")
+        page.fill('[name="other_content"]', "Sovelluksen arvo")
+        page.click('button[value="save"]')
+        page.wait_for_url(re.compile(r".*msg=saved.*"))
+        page.click("form.sync button")
+        page.wait_for_selector("a[href='/conflicts']")
+        assert rid in page.inner_text("main")
+        page.click("main a[href='/conflicts']")
+        page.wait_for_selector("fieldset.choice")
+        text = page.inner_text("main")
+        assert "Kloonin B arvo" in text and "Sovelluksen arvo" in text and "Bertta B" in text
+        page.check('input[name="c0"][value="theirs"]')
+        page.click("main button[type=submit]")
+        page.wait_for_url(re.compile(r".*done=merge.*"))
+        page.click("form.sync button")
+        page.wait_for_selector("#sync-pushed")
+        assert page.inner_text("#sync-pushed") == "Kyllä"
+        assert trouble == []
+        ctx.close()
+    _git(clones["b"], "pull", "-q")
+    assert Store.open(clones["b"]).read(f"{cid}/{rid}").data["other_content"] == "Kloonin B arvo"
+
+
+def test_a_reviewers_comment_round_in_the_browser(tmp_path: Path, browser: Any) -> None:
+    from kototieto.site.comments import CommentRepo
+
+    env = S.hermetic_env(tmp_path / "home")
+    repo = S.demo_repo(tmp_path)
+    folder = tmp_path / "comments"
+    folder.mkdir()
+    _git(folder, "init", "-q")
+    rounds = CommentRepo(folder)
+    rounds.create_round(
+        "Tietosisällön lausuntokierros",
+        dt.date(2026, 11, 1),
+        dt.date(2026, 12, 15),
+        ["Vaasan kaupunki"],
+        "2026.12",
+        contact=S.OFFICIAL["email"],  # the app's user is the round's secretary
+    )
+    with _serving(repo, env, "--comments", str(folder)) as url:
+        base = url.split("/?", 1)[0]
+        ctx, page, trouble = _context(browser, url)
+        page.goto(f"{base}/catalogue")
+        page.click("a[href='/catalogue/integration-plan']")
+        assert "Tietosisällön lausuntokierros" in page.inner_text("main")
+        section = page.locator("#f-period-end")
+        section.locator("details > summary").last.click()
+        section.locator("textarea[name=text]").last.fill("Päättymispäivän määritelmä <b>tarkemmaksi</b>.")
+        section.locator("textarea[name=proposed_text]").fill("Viimeinen päivä, jona suunnitelma on voimassa.")
+        section.locator("input[name=organisation]").fill("Vaasan kaupunki")
+        section.locator("button[type=submit]").last.click()
+        page.wait_for_url(re.compile(r".*/catalogue/integration-plan#f-period-end$"))
+        section = page.locator("#f-period-end")
+        assert "Päättymispäivän määritelmä <b>tarkemmaksi</b>." in section.inner_text()
+        thread = next(t for t in rounds.threads() if t.path == "period.end")
+        assert thread.author == S.OFFICIAL["name"] and thread.status.value == "open"
+        # the secretary answers and accepts it
+        section.locator("ul.threads details > summary").first.click()
+        section.locator(f"#{thread.id}-text").fill("Hyväksytty, korjataan.")
+        section.locator(f"#{thread.id}-status").select_option("accepted")
+        section.locator("ul.threads button[type=submit]").first.click()
+        page.wait_for_url(re.compile(r".*#f-period-end$"))
+        page.wait_for_selector("#f-period-end .reply")
+        assert "Hyväksytty, korjataan." in page.inner_text("#f-period-end")
+        assert rounds.get(thread.id).status.value == "accepted"
+        assert trouble == []
+        ctx.close()

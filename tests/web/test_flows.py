@@ -438,5 +438,6 @@ def test_a_review_that_extends_a_plan_moves_the_end_on_the_printed_plan(app: tup
     assert saved.status_code == 303, _summary(saved.text)
     after = c.get(f"/r/{cid}/{plan.id}/print", params={"format": "html", "lang": "fi"}).text
     assert typed in after
+    assert c.get(f"/r/{cid}/{plan.id}").status_code == 200  # the plan's page lists its notes (info)
     timeline = c.get(f"/c/{cid}").text
     assert "Pidennetty" in timeline
