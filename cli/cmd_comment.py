@@ -9,22 +9,23 @@ from typing import Any, TypeVar
 
 import click
 
-from kototieto.cli.options import echo_json, json_option
+from kototieto.cli.options import echo_json, json_option, repo_option
 
 F = TypeVar("F", bound=Callable[..., Any])
 STATUSES = ("open", "answered", "accepted", "rejected", "deferred")
 
 
 def comments_option(func: F) -> F:
-    """``--comments DIR``: the comments folder (default ./comments, or $KOTO_COMMENTS)."""
-    return click.option(
-        "--comments",
-        "folder",
-        type=click.Path(file_okay=False, path_type=Path),
+    """``-C/--repo DIR``: the comments folder (default ./comments, or $KOTO_COMMENTS); the old
+    ``--comments`` still works, hidden."""
+    from kototieto.cli import messages as M
+
+    return repo_option(  # type: ignore[no-any-return]
+        aliases=("--comments",),
+        dest="folder",
         default=Path("comments"),
         envvar="KOTO_COMMENTS",
-        show_default=True,
-        help="The comments folder (round.yaml + threads/).",
+        help_text=M.HELP_COMMENTS_FOLDER,
     )(func)
 
 

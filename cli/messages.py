@@ -224,6 +224,11 @@ HELP_REPO = T(
     "Datakatalogen (standard: aktuell mapp).",
     "The data repository (default: the current folder).",
 )
+HELP_COMMENTS_FOLDER = T(
+    "Lausuntokierroksen kommenttikansio (round.yaml ja threads/).",
+    "Remissrundans kommentarmapp (round.yaml och threads/).",
+    "The consultation round's comments folder (round.yaml + threads/).",
+)
 HELP_JSON = T("Tulosta JSON skripteille.", "Skriv ut JSON för skript.", "Print JSON for scripts.")
 HELP_DEBUG = T(
     "Näytä odottamattomien virheiden tiedot (traceback).",

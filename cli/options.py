@@ -92,21 +92,31 @@ def _messages() -> Any:
     return M
 
 
-def repo_option(func: F | None = None, *, aliases: Sequence[str] = ()) -> Any:
+def repo_option(
+    func: F | None = None,
+    *,
+    aliases: Sequence[str] = (),
+    dest: str = "repo",
+    default: Path = Path("."),
+    envvar: str | None = None,
+    help_text: Text | None = None,
+) -> Any:
     """``-C/--repo PATH``: the data repository (default: the current folder). ``aliases``: old
-    names that still work but are hidden (``--data``, ``--comments``)."""
+    names that still work but are hidden (``--data``, ``--comments``). ``koto comment`` gives its
+    own ``dest``, ``default``, ``envvar`` and ``help_text`` (the comments folder)."""
 
     def deco(f: F) -> F:
         return click.option(
             "-C",
             "--repo",
             *aliases,
-            "repo",
+            dest,
             cls=TextOption,
             type=click.Path(file_okay=False, path_type=Path),
-            default=Path("."),
+            default=default,
+            envvar=envvar,
             show_default=True,
-            help_text=_messages().HELP_REPO,
+            help_text=help_text if help_text is not None else _messages().HELP_REPO,
             hidden_names=aliases,
         )(f)
 

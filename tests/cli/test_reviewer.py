@@ -98,3 +98,19 @@ def test_comment_on_an_extension_field(folder: Path, tmp_path: Path) -> None:
     out = S.koto(tmp_path, *args, "--data", str(data))
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["path"] == "extensions.091.digital-skills"
+
+
+def test_the_comments_folder_is_dash_c_repo_and_comments_still_works(folder: Path, tmp_path: Path) -> None:
+    """``-C/--repo`` names the comments folder as on every command; ``--comments`` is a hidden alias."""
+    base = ["comment", "add", "goals", "--author", "A", "--organisation", "KEHA-keskus", "--json"]
+    short = S.koto(tmp_path, *base, "--text", "Lyhyt.", "-C", str(folder))
+    assert short.returncode == 0, short.stderr
+    long = S.koto(tmp_path, *base, "--text", "Pitkä.", "--repo", str(folder))
+    assert long.returncode == 0, long.stderr
+    listed = S.koto(tmp_path, "comment", "list", "--comments", str(folder), "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert len(json.loads(listed.stdout)) == 2
+    elsewhere = S.koto(tmp_path, "comment", "list", "-C", str(tmp_path / "empty"), "--json")
+    assert elsewhere.returncode == 0 and json.loads(elsewhere.stdout) == []
+    helped = S.koto(tmp_path, "comment", "list", "--help", env={"KOTO_LANG": "sv"}).stdout
+    assert "-C, --repo" in helped and "kommentarmapp" in helped and "--comments" not in helped
