@@ -21,8 +21,6 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from kototieto.model.catalogue import field_label
-
 ID_KEYS = ("id", "key", "code")
 Path = tuple[str | int, ...]
 Op = Literal["added", "removed", "changed"]
@@ -60,6 +58,9 @@ def dotted(path: Path) -> str:
 
 def catalogue_labeler(lang: str) -> Callable[[Path], str]:
     """A labeler using the model's field catalogue (the key itself where the catalogue has no label)."""
+    # Imported here, not at the top: checks and the store import this module on every write command
+    # (for ``dotted``), and the catalogue (with its trace tables) is only needed to label a diff.
+    from kototieto.model.catalogue import field_label
 
     def label(path: Path) -> str:
         parts: list[str] = []
