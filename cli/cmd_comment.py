@@ -10,9 +10,31 @@ from typing import Any, TypeVar
 import click
 
 from kototieto.cli.options import echo_json, json_option, repo_option
+from kototieto.i18n import current_lang, date_text, tr
+from kototieto.model.text import T
 
 F = TypeVar("F", bound=Callable[..., Any])
 STATUSES = ("open", "answered", "accepted", "rejected", "deferred")
+
+ORPHANED = T("  (kenttää ei enää ole)", "  (fältet finns inte längre)", "  (orphaned)")
+ROUND_CREATED = T(
+    "Lausuntokierros {name}: {opens}–{closes}, tietosisällön versio {version}",
+    "Remissrunda {name}: {opens}–{closes}, datainnehållets version {version}",
+    "round {name}: {opens}..{closes}, catalogue {version}",
+)
+ROUND_VERSION = T(
+    "tietosisällön versio {version}", "datainnehållets version {version}", "catalogue {version}"
+)
+MAIL_IMPORTED = T(
+    "Lisätty {added}, kaksoiskappaleita ohitettu {duplicates}",
+    "Tillagda {added}, dubbletter överhoppade {duplicates}",
+    "added {added}, duplicates skipped {duplicates}",
+)
+MAIL_UNREADABLE = T(
+    "Tiedostoa {source} ei voitu lukea: {reason}",
+    "Filen {source} kunde inte läsas: {reason}",
+    "could not read {source}: {reason}",
+)
 
 
 def comments_option(func: F) -> F:
@@ -193,7 +215,7 @@ def list_(status: str | None, orphaned: bool, folder: Path, as_json: bool) -> No
         echo_json([t.to_json() | {"orphaned": t.path not in paths} for t in threads])
         return
     for t in threads:
-        flag = "  (orphaned)" if t.path not in paths else ""
+        flag = tr(ORPHANED) if t.path not in paths else ""
         click.echo(f"{t.id}  {t.date}  {t.status:<9} {t.path}  {t.organisation}: {t.text[:60]}{flag}")
 
 
@@ -207,8 +229,7 @@ def list_(status: str | None, orphaned: bool, folder: Path, as_json: bool) -> No
 @json_option
 def export(fmt: str, output: Path, status: str | None, folder: Path, as_json: bool) -> None:
     """Export the round summary: one row per thread (field, labels, comment, proposal, status, reply)."""
-    from kototieto.i18n import count, tr
-    from kototieto.model.text import T
+    from kototieto.i18n import count
     from kototieto.site.comments_export import export as do_export
 
     n = do_export(_repo(folder).list_threads(status), _catalogue(), output, fmt)
@@ -264,7 +285,14 @@ def create(
     if as_json:
         echo_json(rnd.model_dump(mode="json", exclude_none=True))
     else:
-        click.echo(f"round {rnd.name!r}: {rnd.opens}..{rnd.closes}, catalogue {rnd.catalogue_version}")
+        lang = current_lang()
+        text = tr(ROUND_CREATED).format(
+            name=repr(rnd.name),
+            opens=date_text(rnd.opens, lang),
+            closes=date_text(rnd.closes, lang),
+            version=rnd.catalogue_version,
+        )
+        click.echo(text)
 
 
 @round_.command()
@@ -276,7 +304,9 @@ def show(folder: Path, as_json: bool) -> None:
     if as_json:
         echo_json(rnd.model_dump(mode="json", exclude_none=True))
         return
-    click.echo(f"{rnd.name}\n  {rnd.opens} .. {rnd.closes}\n  catalogue {rnd.catalogue_version}")
+    lang = current_lang()
+    version = tr(ROUND_VERSION).format(version=rnd.catalogue_version)
+    click.echo(f"{rnd.name}\n  {date_text(rnd.opens, lang)}–{date_text(rnd.closes, lang)}\n  {version}")
     for org in rnd.organisations:
         click.echo(f"  - {org}")
 
@@ -295,8 +325,8 @@ def import_(sources: tuple[Path, ...], folder: Path, as_json: bool) -> None:
     if as_json:
         echo_json(result.to_json())
     else:
-        click.echo(f"added {len(result.added)}, duplicates skipped {len(result.duplicates)}")
+        click.echo(tr(MAIL_IMPORTED).format(added=len(result.added), duplicates=len(result.duplicates)))
         for source, reason in result.failed:
-            click.echo(f"could not read {source}: {reason}", err=True)
+            click.echo(tr(MAIL_UNREADABLE).format(source=source, reason=reason), err=True)
     if result.failed:
         raise SystemExit(5)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -114,3 +115,42 @@ def test_the_comments_folder_is_dash_c_repo_and_comments_still_works(folder: Pat
     assert elsewhere.returncode == 0 and json.loads(elsewhere.stdout) == []
     helped = S.koto(tmp_path, "comment", "list", "--help", env={"KOTO_LANG": "sv"}).stdout
     assert "-C, --repo" in helped and "kommentarmapp" in helped and "--comments" not in helped
+
+
+def test_round_show_and_orphaned_flag_follow_the_language(folder: Path, tmp_path: Path) -> None:
+    from tests.cli.test_no_english import english_words
+
+    shown = S.koto(tmp_path, "comment", "round", "show", "-C", str(folder), env={"KOTO_LANG": "sv"})
+    assert shown.returncode == 0, shown.stderr
+    assert "datainnehållets version" in shown.stdout and "catalogue" not in shown.stdout
+    opens = dt.date.today() - dt.timedelta(days=1)
+    assert f"{opens.day}.{opens.month}.{opens.year}" in shown.stdout
+    en = S.koto(tmp_path, "comment", "round", "show", "-C", str(folder), env={"KOTO_LANG": "en"})
+    assert "catalogue" in en.stdout
+    added = S.koto(
+        tmp_path,
+        "comment",
+        "add",
+        "goals",
+        "--author",
+        "A",
+        "--organisation",
+        "KEHA-keskus",
+        "--text",
+        "Hyvä.",
+        "-C",
+        str(folder),
+        "--json",
+    )
+    assert added.returncode == 0, added.stderr
+    thread = json.loads(added.stdout)
+    # The thread's field no longer in the catalogue: rename it in the thread file.
+    path = folder / "threads" / f"{thread['id']}.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("path: goals", "path: vanha_kentta"), encoding="utf-8"
+    )
+    listed = S.koto(tmp_path, "comment", "list", "-C", str(folder), env={"KOTO_LANG": "sv"})
+    assert listed.returncode == 0, listed.stderr
+    assert "(fältet finns inte längre)" in listed.stdout and "orphaned" not in listed.stdout
+    versions_out = re.sub(r"\S*\d\S*", " ", shown.stdout + listed.stdout)  # 2026.12-draft is a code
+    assert not english_words(versions_out)
