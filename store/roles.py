@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kototieto.errors import InvalidRecordError, NotAllowedError
+from kototieto.model.rules import ALL_KINDS
 from kototieto.model.suggest import closest
 from kototieto.model.text import T, Text
 
@@ -51,16 +52,7 @@ def unknown_kind(kind: object) -> Text:
     )
 
 
-RECORD_KINDS: tuple[str, ...] = (
-    "customer",
-    "assessment",
-    "multisectoral-assessment",
-    "integration-plan",
-    "multisectoral-plan",
-    "family-plan",
-    "review",
-    "guidance",
-)
+RECORD_KINDS: tuple[str, ...] = ALL_KINDS  # the model's list of kinds, in its order
 
 DEFAULT_ROLES: dict[str, tuple[str, ...]] = {
     "municipality": RECORD_KINDS,

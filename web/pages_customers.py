@@ -9,20 +9,13 @@ from starlette.responses import Response
 
 from kototieto.errors import NotFoundError
 from kototieto.model.catalogue import kind_label
+from kototieto.model.rules import ALL_KINDS
 from kototieto.store import roles
 from kototieto.web.context import Req, safe_id
 from kototieto.web.index import DUE_DAYS, plan_states
 
 FILTERS = ("active", "due", "ending")
-NEW_KINDS = (
-    "assessment",
-    "multisectoral-assessment",
-    "integration-plan",
-    "multisectoral-plan",
-    "family-plan",
-    "review",
-    "guidance",
-)
+NEW_KINDS = tuple(k for k in ALL_KINDS if k != "customer")  # what a customer page offers to write
 
 
 def home(r: Req) -> Response:

@@ -3,27 +3,17 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import duckdb
 import pytest
 import yaml
 
+from tests.exchange import _support as S
 
-def _support() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("_exch_support", Path(__file__).parent / "_support.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-S = _support()
 ORGS = [("905", "Vaasan kaupunki"), ("091", "Helsingin kaupunki"), ("853", "Turun kaupunki")]
 
 

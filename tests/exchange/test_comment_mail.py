@@ -3,31 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import mailbox
 from collections.abc import Iterator
 from email.message import EmailMessage
 from email.utils import format_datetime
 from pathlib import Path
-from types import ModuleType
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from kototieto.site.comments import CommentRepo
 from kototieto.site.context import CommentLink
+from tests.exchange import _support as S
 
-
-def _support() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("_exch_support", Path(__file__).parent / "_support.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-S = _support()
 ORGS = ["Vaasan kaupunki", "Helsingin kaupunki"]
 
 

@@ -3,28 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 import yaml
 from openpyxl import Workbook, load_workbook
 
+from tests.exchange import _support as S
 
-def _support() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("_exch_support", Path(__file__).parent / "_support.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-S = _support()
 AUTHOR = "Maija Virtanen <maija.virtanen@example.org>"
 
 

@@ -2,24 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from openpyxl import load_workbook
 
-
-def _support() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("_exch_support", Path(__file__).parent / "_support.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-S = _support()
+from tests.exchange import _support as S
 
 
 @pytest.fixture(scope="module")

@@ -4,30 +4,17 @@ command that `koto init` writes."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 from pathlib import Path
-from typing import Any
 
 import pytest
 import yaml
 
 from kototieto.store.store import Store
+from tests.store_git import _support as S
+from tests.store_git import test_sync as SY
 
-_here = Path(__file__).parent
-
-
-def _load(name: str, file: str) -> Any:
-    spec = importlib.util.spec_from_file_location(name, _here / file)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-S: Any = _load("store_git_support", "_support.py")
-SY: Any = _load("store_git_test_sync", "test_sync.py")
 remote = SY.remote
 
 pytestmark = pytest.mark.slow

@@ -15,7 +15,6 @@ random delay (some finish first). Afterwards, and after every command that was n
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import random
@@ -23,27 +22,15 @@ import signal
 import subprocess
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from kototieto.store.bulkload import fast_load
 from kototieto.store.store import Store
 from kototieto.store.yamlio import new_document_text
+from tests.store_git import _support as S
+from tests.store_git import test_sync as SY
 
-_here = Path(__file__).parent
-
-
-def _load(name: str, file: str) -> Any:
-    spec = importlib.util.spec_from_file_location(name, _here / file)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-S: Any = _load("store_git_support", "_support.py")
-SY: Any = _load("store_git_test_sync", "test_sync.py")
 remote = SY.remote
 
 CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
