@@ -65,7 +65,10 @@ def generate(
         from rich.progress import Progress
 
         with Progress(transient=True) as bar:
-            task = bar.add_task("Generating", total=customers)
+            from kototieto.i18n import tr
+            from kototieto.model.text import T
+
+            task = bar.add_task(tr(T("Luodaan", "Skapar", "Generating")), total=customers)
             summary = write_customers(
                 out, customers, source, jobs=jobs, progress=lambda n: bar.advance(task, n)
             )
@@ -87,8 +90,14 @@ def generate(
             records=count(summary["records"], "record"), customers=count(customers, "customer"), out=out
         )
     )
+    from kototieto.i18n import current_lang
+    from kototieto.model.catalogue import kind_label
+
+    lang = current_lang()
+    labels = {kind: kind_label(kind, lang) for kind in summary["kinds"]}
+    width = max(map(len, labels.values()), default=0)
     for kind, number in summary["kinds"].items():
-        click.echo(f"  {kind:26} {number:>8}")
+        click.echo(f"  {labels[kind]:{width}} {number:>6}")
 
 
 # --- check ------------------------------------------------------------------------------------

@@ -18,6 +18,14 @@ The library API (used by ``koto new/edit/add/drafts`` and by the web app):
   explicit choice; the only way a draft with typed content is removed besides a successful save);
 - :func:`edit_loop`: the ``$EDITOR`` loop of the command line.
 
+Whose: a draft belongs to one official. The local user's drafts (the command line's, and the
+app's when it runs for one person) are ``.koto/drafts/<id>.yaml``; the drafts of a user of a shared
+server (``koto serve --trusted-user-header``) are ``.koto/drafts/users/<user>-<hash>/<id>.yaml``,
+the folder name made from the user name (letters, digits, ``_`` and ``-`` only) and a hash of it,
+so no user name can reach outside its folder or into another user's (:func:`owner_folder`). Every
+function takes ``owner`` (None: the local user); :func:`others_drafts` tells who else has a kept
+draft of a record.
+
 The template of a new record has the known fields filled in (kind, id, customer, organisation,
 date, schema version) and every other field of the kind as commented lines with its label and
 obligation in the user's language, taken from the field catalogue. On save, template lines still
@@ -35,8 +43,10 @@ An emptied file is the explicit "cancel": the draft is removed.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
+import re
 import shlex
 import subprocess
 from collections.abc import Callable
@@ -56,7 +66,7 @@ from kototieto.errors import (
 from kototieto.i18n import tr
 from kototieto.model.catalogue import catalogue_json, kind_label
 from kototieto.model.migrations import CURRENT_SCHEMA_VERSION
-from kototieto.model.text import Text
+from kototieto.model.text import T, Text
 from kototieto.store import layout
 from kototieto.store.repository import Repository
 from kototieto.store.yamlio import new_document_text
@@ -314,6 +324,9 @@ def strip_template(text: str, template_text: str) -> tuple[str, list[int]]:
     return ("\n".join(keep) + "\n" if keep else ""), where
 
 
+_LINE = T("rivi", "rad", "line")
+
+
 def error_header(exc: Exception, shift: int, where: list[int] | None = None) -> list[str]:
     """Comment lines describing ``exc``; line ``n`` of the saved text is shown as
     ``where[n - 1] + shift`` (its line in the editor, below a header of ``shift`` lines)."""
@@ -328,10 +341,10 @@ def error_header(exc: Exception, shift: int, where: list[int] | None = None) -> 
     if isinstance(exc, InvalidRecordError) and problems:
         for p in problems:
             line = getattr(p, "line", None)
-            at = f"rivi/rad/line {shown(line)}: " if isinstance(line, int) else ""
+            at = f"{tr(_LINE)} {shown(line)}: " if isinstance(line, int) else ""
             items.append(f"{at}{getattr(p, 'field', '')}: {getattr(p, 'message', p)}")
     elif isinstance(exc, InvalidInputError) and exc.location is not None and exc.location.line:
-        items.append(f"rivi/rad/line {shown(exc.location.line)}: {exc.message}")
+        items.append(f"{tr(_LINE)} {shown(exc.location.line)}: {exc.message}")
     else:
         items.append(str(getattr(exc, "message", exc)))
     return [ERROR_PREFIX + i.replace("\n", " ") for i in items]
@@ -376,6 +389,7 @@ class Draft:
     file: Path
     template: str = ""  # new records: the template (its commented lines are dropped on save)
     pristine: str = ""  # the text as first shown: unchanged means nothing was typed
+    owner: str | None = None  # the user of a shared server whose draft this is; None: the local user
 
     def text(self) -> str:
         return self.file.read_text(encoding="utf-8")
@@ -433,9 +447,21 @@ def kept_message(draft: Draft) -> str:
     )
 
 
-def drafts_dir(repo: Repository) -> Path:
-    """``.koto/drafts`` of the clone (created, with ``.koto/.gitignore`` so Git never sees it);
-    drafts left in the old place (``.git/koto/drafts``) are moved here."""
+USERS_DIR = "users"  # .koto/drafts/users/<owner folder>/: the drafts of a shared server's users
+
+
+def owner_folder(owner: str) -> str:
+    """The folder name of ``owner``'s drafts: the name's letters, digits, ``_`` and ``-`` (at most
+    32; anything else, ``.`` and ``/`` included, becomes ``_``) and 12 hex digits of its SHA-256, so
+    two names never share a folder and none is a path (``../x`` -> ``_x-<hash>``)."""
+    readable = re.sub(r"[^A-Za-z0-9_-]+", "_", owner)[:32].strip("_") or "user"
+    return f"{readable}-{hashlib.sha256(owner.encode('utf-8')).hexdigest()[:12]}"
+
+
+def drafts_dir(repo: Repository, owner: str | None = None, *, create: bool = True) -> Path:
+    """``.koto/drafts`` of the clone (created, with ``.koto/.gitignore`` so Git never sees it), or
+    ``owner``'s folder in it (created only with ``create``: reading makes no folders); drafts left
+    in the old place (``.git/koto/drafts``) are moved to the local user's."""
     folder = repo.root / DRAFTS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     ignore = folder.parent / ".gitignore"
@@ -443,6 +469,11 @@ def drafts_dir(repo: Repository) -> Path:
         ignore.write_text(
             "# koto: drafts and local state of this clone, never committed\n*\n", encoding="utf-8"
         )
+    if owner is not None:
+        mine = folder / USERS_DIR / owner_folder(owner)
+        if create:
+            mine.mkdir(parents=True, exist_ok=True)
+        return mine
     legacy = repo.git_dir / LEGACY_DIR
     if legacy.is_dir():
         for old in sorted(legacy.glob("*.yaml")):
@@ -469,12 +500,14 @@ def _write_meta(draft: Draft) -> None:
 
     meta = draft.to_json()
     meta["template"], meta["pristine"] = draft.template, draft.pristine
+    if draft.owner is None:
+        del meta["owner"]  # the local user's drafts are described as before
     atomic_write(
         _meta_file(draft.file), json.dumps(meta, ensure_ascii=False, indent=1).encode("utf-8"), durable=False
     )
 
 
-def _read(text_file: Path) -> Draft | None:
+def _read(text_file: Path, owner: str | None = None) -> Draft | None:
     try:
         meta = json.loads(_meta_file(text_file).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -493,19 +526,46 @@ def _read(text_file: Path) -> Draft | None:
         file=text_file,
         template=str(meta.get("template") or ""),
         pristine=str(meta.get("pristine") or ""),
+        owner=owner,
     )
 
 
-def load_draft(repo: Repository, record_id: str) -> Draft | None:
-    """The kept draft of ``record_id`` (None when there is none)."""
+def load_draft(repo: Repository, record_id: str, owner: str | None = None) -> Draft | None:
+    """The kept draft of ``record_id`` (None when there is none) of ``owner`` (None: the local user)."""
     layout.check_name(record_id, "record")
-    return _read(drafts_dir(repo) / f"{record_id}.yaml")
+    return _read(drafts_dir(repo, owner, create=False) / f"{record_id}.yaml", owner)
 
 
-def list_drafts(repo: Repository) -> list[Draft]:
-    """Every kept draft of this clone, oldest first."""
-    found = [d for f in sorted(drafts_dir(repo).glob("*.yaml")) if (d := _read(f)) is not None]
+def list_drafts(repo: Repository, owner: str | None = None) -> list[Draft]:
+    """Every kept draft of ``owner`` (None: the local user) in this clone, oldest first."""
+    folder = drafts_dir(repo, owner, create=False)
+    found = [d for f in sorted(folder.glob("*.yaml")) if (d := _read(f, owner)) is not None]
     return sorted(found, key=lambda d: (d.started, d.record_id))
+
+
+def _owners(repo: Repository) -> list[str | None]:
+    """Every owner with a drafts folder: None (the local user), then the shared server's users
+    (named in their drafts' descriptions; a folder whose drafts name nobody is left out)."""
+    out: list[str | None] = [None]
+    users = drafts_dir(repo) / USERS_DIR
+    for folder in sorted(users.iterdir()) if users.is_dir() else []:
+        for meta in sorted(folder.glob("*.json")):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                name = json.loads(meta.read_text(encoding="utf-8")).get("owner")
+                if isinstance(name, str) and owner_folder(name) == folder.name:
+                    out.append(name)
+                    break
+    return out
+
+
+def others_drafts(repo: Repository, record_id: str, owner: str | None = None) -> list[Draft]:
+    """The kept drafts of ``record_id`` of everyone but ``owner`` (None: the local user)."""
+    layout.check_name(record_id, "record")
+    found = []
+    for other in _owners(repo):
+        if other != owner and (d := load_draft(repo, record_id, other)) is not None:
+            found.append(d)
+    return sorted(found, key=lambda d: d.started)
 
 
 def draft_for_file(repo: Repository, path: Path) -> Draft | None:
@@ -514,7 +574,7 @@ def draft_for_file(repo: Repository, path: Path) -> Draft | None:
         resolved = path.resolve()
     except OSError:
         return None
-    folder = drafts_dir(repo).resolve()
+    folder = drafts_dir(repo).resolve()  # the local user's (the command line's) drafts
     if resolved.parent != folder or resolved.suffix != ".yaml":
         return None
     return _read(folder / resolved.name)
@@ -533,13 +593,14 @@ def create_draft(
     template: str = "",
     pristine: str | None = None,
     replace_kept: bool = False,
+    owner: str | None = None,
 ) -> Draft:
-    """Keep a new draft; refuses (``DraftExistsError``) when one of the record is already kept
-    (``replace_kept``: only to re-describe a kept draft, keeping its text). ``pristine``: the text
-    that counts as "nothing typed" (default ``text``)."""
+    """Keep a new draft of ``owner`` (None: the local user); refuses (``DraftExistsError``) when
+    they already keep one of the record (``replace_kept``: only to re-describe a kept draft, keeping
+    its text). ``pristine``: the text that counts as "nothing typed" (default ``text``)."""
     layout.check_name(record_id, "record")
-    text_file = drafts_dir(repo) / f"{record_id}.yaml"
-    kept = _read(text_file)
+    text_file = drafts_dir(repo, owner) / f"{record_id}.yaml"
+    kept = _read(text_file, owner)
     if kept is not None and not replace_kept:
         raise DraftExistsError(kept)
     draft = Draft(
@@ -554,6 +615,7 @@ def create_draft(
         file=text_file,
         template=template,
         pristine=text if pristine is None else pristine,
+        owner=owner,
     )
     from kototieto.store.gitcommit import atomic_write
 
@@ -575,9 +637,10 @@ def write_draft(
     return draft
 
 
-def discard_draft(repo: Repository, record_id: str) -> bool:
-    """Remove a kept draft (the user's explicit choice, or after its record was saved)."""
-    text_file = drafts_dir(repo) / f"{record_id}.yaml"
+def discard_draft(repo: Repository, record_id: str, owner: str | None = None) -> bool:
+    """Remove ``owner``'s kept draft (the user's explicit choice, or after its record was saved)."""
+    layout.check_name(record_id, "record")
+    text_file = drafts_dir(repo, owner, create=False) / f"{record_id}.yaml"
     existed = text_file.exists()
     for f in (text_file, _meta_file(text_file)):
         with contextlib.suppress(FileNotFoundError):
@@ -621,11 +684,11 @@ def edit_loop(
         clean = "\n".join(x for x in after.splitlines() if not x.startswith(ERROR_PREFIX)) + "\n"
         body, where = strip_template(clean, draft.template)
         if not after.strip():
-            discard_draft(repo, draft.record_id)
+            discard_draft(repo, draft.record_id, draft.owner)
             raise NothingToDoError(say(_CANCELLED))
         if after == shown:
             if not errored:
-                discard_draft(repo, draft.record_id)
+                discard_draft(repo, draft.record_id, draft.owner)
                 raise NothingToDoError(say(_UNCHANGED))
             raise DraftKeptError(draft, say(_UNCHANGED_KEPT))
         shown = after
@@ -651,7 +714,7 @@ def edit_loop(
 
             print(kept_message(draft), file=sys.stderr)
             raise
-        discard_draft(repo, draft.record_id)
+        discard_draft(repo, draft.record_id, draft.owner)
         return result
 
 
@@ -692,14 +755,15 @@ _UNCHANGED_KEPT = Text(
 
 
 def discard_customer_drafts(repo: Repository, customer: str) -> int:
-    """Remove every kept draft of ``customer``'s records (``koto erase``: a draft may hold the
-    person's data). Drafts of other customers are kept. Returns how many were removed."""
+    """Remove every kept draft of ``customer``'s records, every user's (``koto erase``: a draft may
+    hold the person's data). Drafts of other customers are kept. Returns how many were removed."""
     removed = 0
-    for draft in list_drafts(repo):
-        mine = draft.customer == customer or draft.record_id == customer
-        if not mine and draft.command == "legacy":  # nothing recorded: look into the text
-            with contextlib.suppress(OSError):
-                mine = customer in draft.text()
-        if mine:
-            removed += discard_draft(repo, draft.record_id)
+    for owner in _owners(repo):
+        for draft in list_drafts(repo, owner):
+            mine = draft.customer == customer or draft.record_id == customer
+            if not mine and draft.command == "legacy":  # nothing recorded: look into the text
+                with contextlib.suppress(OSError):
+                    mine = customer in draft.text()
+            if mine:
+                removed += discard_draft(repo, draft.record_id, owner)
     return removed
