@@ -17,6 +17,8 @@ import click
 
 from kototieto.cli.options import echo_json, json_option, lang_option, repo_option
 from kototieto.errors import UsageError
+from kototieto.i18n import count, tr
+from kototieto.model.text import T
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -118,7 +120,15 @@ def _show(report: Any, *, as_json: bool, as_csv: bool, table: str | None, lang: 
     from kototieto.reports.tables import pick
 
     if as_json and as_csv:
-        raise UsageError("choose --json or --csv, not both")
+        raise UsageError(
+            tr(
+                T(
+                    "Valitse --json tai --csv, ei molempia",
+                    "Välj --json eller --csv, inte båda",
+                    "choose --json or --csv, not both",
+                )
+            )
+        )
     if as_json:
         echo_json(report.to_json())
         return
@@ -134,7 +144,7 @@ def _show(report: Any, *, as_json: bool, as_csv: bool, table: str | None, lang: 
             raise UsageError(str(exc)) from None
         if xlsx:
             tables_xlsx(chosen, xlsx, lang)
-            click.echo(f"{xlsx}: {len(chosen)} table(s)", err=as_csv)
+            click.echo(f"{xlsx}: {count(len(chosen), 'table')}", err=as_csv)
         if as_csv:
             dialect = meta.get("koto.report.csv_dialect") or "spreadsheet"
             click.echo(table_csv(chosen[0], lang, dialect), nl=False)
@@ -154,7 +164,7 @@ def _show(report: Any, *, as_json: bool, as_csv: bool, table: str | None, lang: 
         for row in t.rows:
             rt.add_row(*(shown_cell(row.get(k), lang) for k, _ in t.columns))
         if not t.rows:
-            rt.caption = "-"
+            rt.caption = tr(T("Ei rivejä", "Inga rader", "No rows"))
         console.print(rt)
 
 

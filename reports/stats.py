@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from kototieto.i18n import date_text
 from kototieto.model.catalogue import code_label, kind_label
 from kototieto.model.codes import code_list
 from kototieto.model.extensions import ExtensionSet, definitions_of
@@ -207,7 +208,7 @@ class StatsReport:
         return [
             Table(
                 "figures",
-                T("Tunnusluvut", "Nyckeltal", "Key figures").get(lang) + f" ({self.today.isoformat()})",
+                T("Tunnusluvut", "Nyckeltal", "Key figures").get(lang) + f" ({date_text(self.today, lang)})",
                 head("figure", "value"),
                 [{"figure": _FIGURES[k].get(lang), "value": v} for k, v in figures.items()],
             ),
