@@ -5,6 +5,11 @@ description, never committed, removed by ``koto erase`` with the customer): the 
 kept as record YAML, so ``koto edit ID`` or ``koto new KIND --resume --id ID`` finds what was typed
 in the browser, and the app offers a draft the CLI kept. A new record's draft is found by its
 customer and kind (the id is made when the form is first opened).
+
+Each official's drafts are their own: the local user's are the CLI's (``.koto/drafts/``, what
+``koto drafts`` lists), a proxy user's (``koto serve --trusted-user-header``) are in their own
+folder (``.koto/drafts/users/<user>-<hash>/``); one official is never offered another's typing.
+Of the others' drafts a record page only says who keeps one and since when (:func:`others`).
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ def save(
     repo = _repo(root)
     body = {**{k: meta[k] for k in META_KEYS if meta.get(k) is not None}, **state}
     text = new_document_text(body, None)
-    kept = store_drafts.load_draft(repo, rid)
+    kept = store_drafts.load_draft(repo, rid, user)
     if kept is None:
         store_drafts.create_draft(
             repo,
@@ -51,6 +56,7 @@ def save(
             text=text,
             base_blob=base_blob or None,
             pristine="",
+            owner=user,
         )
     else:
         store_drafts.write_draft(kept, text, base_blob=base_blob or None)
@@ -78,7 +84,7 @@ def _as_form(draft: Any) -> dict[str, Any] | None:
 
 def load(root: Path, rid: str, user: str | None) -> dict[str, Any] | None:
     """The kept draft of the record ``rid`` as form state (None when there is none)."""
-    kept = store_drafts.load_draft(_repo(root), rid)
+    kept = store_drafts.load_draft(_repo(root), rid, user)
     return _as_form(kept) if kept is not None else None
 
 
@@ -86,11 +92,20 @@ def find_new(root: Path, cid: str, kind: str, user: str | None) -> dict[str, Any
     """The newest kept draft of a new ``kind`` record of customer ``cid``."""
     found = [
         d
-        for d in store_drafts.list_drafts(_repo(root))
+        for d in store_drafts.list_drafts(_repo(root), user)
         if d.customer == cid and d.kind == kind and d.command == "new" and not d.base_blob
     ]
     return _as_form(found[-1]) if found else None
 
 
-def remove(root: Path, rid: str, cid: str, kind: str, new: bool) -> None:
-    store_drafts.discard_draft(_repo(root), rid)
+def remove(root: Path, rid: str, user: str | None) -> None:
+    """Remove the user's own draft of ``rid`` (discarded, or its record saved)."""
+    store_drafts.discard_draft(_repo(root), rid, user)
+
+
+def others(root: Path, rid: str, user: str | None) -> list[tuple[str | None, str]]:
+    """Who else keeps a draft of ``rid`` (their user name; None: the local user) and since when."""
+    return [
+        (d.owner, str(d.started).replace("T", " ")[:16])
+        for d in store_drafts.others_drafts(_repo(root), rid, user)
+    ]

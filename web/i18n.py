@@ -94,6 +94,12 @@ WORDS: dict[str, Text] = {
     "draft_use": T("Jatka luonnosta", "Fortsätt med utkastet", "Continue the draft"),
     "draft_discard": T("Hylkää luonnos", "Kasta utkastet", "Discard the draft"),
     "draft_saved": T("Luonnos tallennettu.", "Utkastet sparat.", "Draft saved."),
+    "others_draft": T(
+        "Toisella virkailijalla on tästä tietueesta tallentamaton luonnos ({who}, {when}).",
+        "En annan tjänsteman har ett osparat utkast av posten ({who}, {when}).",
+        "Another official has an unsaved draft of this record ({who}, {when}).",
+    ),
+    "local_official": T("komentorivin käyttäjä", "kommandoradens användare", "command line user"),
     "merged": T(
         "{who} tallensi tietueen sillä välin; muutokset yhdistettiin kenttä kentältä.",
         "{who} sparade posten under tiden; ändringarna sammanfogades fält för fält.",

@@ -277,7 +277,7 @@ def form_post(r: Req, cid: str, rid: str, form: FormData) -> Response:
     data = form_to_data(spec, form, meta, base)
     path = record_path(cid, rid)
     if action == "discard":
-        drafts.remove(r.app.root, rid, cid, str(meta["kind"]), new)
+        drafts.remove(r.app.root, rid, r.user)
         target = f"/c/{cid}/new/{meta['kind']}" if new else f"/r/{cid}/{rid}/edit"
         return RedirectResponse(target, status_code=303)
     drafts.save(r.app.root, rid, cid, str(meta["kind"]), new, meta, state, base_blob, r.user)
@@ -360,7 +360,7 @@ def _save(
     except ConflictError:
         return _merge(r, cid, rid, meta, spec, data, base or {})
     except NothingToDoError:
-        drafts.remove(r.app.root, rid, cid, str(meta["kind"]), new)
+        drafts.remove(r.app.root, rid, r.user)
         return RedirectResponse(f"/r/{cid}/{rid}?msg=no_changes", status_code=303)
     except (InvalidRecordError, InvalidInputError, NotAllowedError, UsageError) as exc:
         problems, error = check(r, spec, data, record_path(cid, rid))
@@ -379,7 +379,7 @@ def _save(
             message=r.t("save_refused"),
             status=403 if isinstance(exc, NotAllowedError) else 422,
         )
-    drafts.remove(r.app.root, rid, cid, str(meta["kind"]), new)
+    drafts.remove(r.app.root, rid, r.user)
     return RedirectResponse(f"/r/{cid}/{rid}?msg=saved", status_code=303)
 
 
@@ -415,7 +415,7 @@ def _merge(
                 pass
             except ConflictError:
                 return _merge(r, cid, rid, meta, spec, ours, head.data)
-            drafts.remove(r.app.root, rid, cid, str(meta["kind"]), False)
+            drafts.remove(r.app.root, rid, r.user)
             return RedirectResponse(f"/r/{cid}/{rid}?msg=merged", status_code=303)
         return _form_page(
             r,
@@ -531,7 +531,17 @@ def record(r: Req, cid: str, rid: str) -> Response:
         warnings=[p for p in problems if p.severity != "error"],
         errors=[p for p in problems if p.severity == "error"],
         message=r.t(msg) if msg in MSGS else "",
+        others_drafts=[
+            {"who": _who(r, owner), "when": when} for owner, when in drafts.others(r.app.root, rid, r.user)
+        ],
     )
+
+
+def _who(r: Req, owner: str | None) -> str:
+    """The name of a draft's owner: a proxy user's profile name, else the local official's."""
+    if owner is None:
+        return r.app.local_user.get("name") or r.t("local_official")
+    return r.app.users.profile(owner, {}).get("name") or owner
 
 
 def history(r: Req, cid: str, rid: str) -> Response:

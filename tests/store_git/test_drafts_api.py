@@ -114,3 +114,27 @@ def test_a_stale_save_does_not_call_the_base_value_yours(data_repo: Any) -> None
         store.save_text(mine, path=v1.path, expected_version=v1.blob_id)
     line = next(x for x in str(info.value).splitlines() if "first_names" in x)
     assert "'Kalle'" in line and "Testi" not in line
+
+
+def test_each_owner_keeps_their_own_drafts_and_no_name_leaves_the_folder(data_repo: Any) -> None:
+    repo = data_repo
+    args = {"record_id": "c-0c0c0c0c", "kind": "customer", "customer": "c-0c0c0c0c", "command": "new"}
+    local = drafts.create_draft(repo, **args, text="local: 1\n")
+    aino = drafts.create_draft(repo, **args, text="aino: 1\n", owner="aino")
+    evil = drafts.create_draft(repo, **args, text="evil: 1\n", owner="../../x/..")
+    assert local.file == repo.root / ".koto/drafts/c-0c0c0c0c.yaml"
+    users = repo.root / ".koto/drafts/users"
+    assert aino.file.parent.parent == users and evil.file.parent.parent == users
+    assert evil.file.parent.name == drafts.owner_folder("../../x/..") == "x-" + evil.file.parent.name[-12:]
+    assert drafts.owner_folder("Aino") != drafts.owner_folder("aino")
+    assert [d.text() for d in (drafts.load_draft(repo, "c-0c0c0c0c", o) for o in (None, "aino"))] == [
+        "local: 1\n",
+        "aino: 1\n",
+    ]
+    assert drafts.load_draft(repo, "c-0c0c0c0c", "veera") is None and not (users / "veera").exists()
+    assert [d.record_id for d in drafts.list_drafts(repo)] == ["c-0c0c0c0c"]  # koto drafts: the local's
+    assert [d.owner for d in drafts.others_drafts(repo, "c-0c0c0c0c", "aino")] == [None, "../../x/.."]
+    assert drafts.discard_draft(repo, "c-0c0c0c0c", "aino") is True
+    assert drafts.load_draft(repo, "c-0c0c0c0c") is not None  # the others' are kept
+    assert drafts.discard_customer_drafts(repo, "c-0c0c0c0c") == 2  # koto erase: everyone's
+    assert not [p for p in (repo.root / ".koto/drafts").rglob("*") if p.is_file()]

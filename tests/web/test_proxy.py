@@ -25,6 +25,11 @@ users:
     name: Hanna Hyvinvointi
     email: hanna@hyvinvointialue.example
     organisation_type: wellbeing-services-county
+  veera:
+    name: Veera Virkailija
+    email: veera.virkailija@vaasa.example
+  "../../../drafts-escape":
+    name: Polku Kokeilija
 """
 
 
@@ -139,3 +144,69 @@ def test_the_local_official_is_their_koto_profile_else_the_git_identity(
     assert (
         state.local_user["name"] == "Paula Profiili" and state.local_user["title"] == "kotoutumisen ohjaaja"
     )
+
+
+def _type_into_edit_form(c: Any, cid: str, rid: str, user: str, text: str) -> None:
+    h = {"X-Remote-User": user}
+    pairs = S.set_field(S.form_fields(c.get(f"/r/{cid}/{rid}/edit", headers=h).text), "other_content", text)
+    r = S.post_form(c, f"/r/{cid}/{rid}/form", [*pairs, ("_action", "validate")], headers=h)
+    assert r.status_code == 200
+
+
+def test_each_proxy_user_gets_back_only_their_own_draft(repo: Path) -> None:
+    from kototieto.store import drafts as store_drafts
+
+    c, state = _client(repo)
+    plan = S.a_plan(state)
+    cid, rid = plan["customer"], plan["id"]
+    aino, veera = {"X-Remote-User": "aino"}, {"X-Remote-User": "veera"}
+    _type_into_edit_form(c, cid, rid, "aino", "Ainon kesken oleva teksti")
+    # Veera opening the same form is offered nothing, and ?draft=1 gives her the stored record
+    assert f"/r/{cid}/{rid}/edit?draft=1" not in c.get(f"/r/{cid}/{rid}/edit", headers=veera).text
+    assert "Ainon kesken" not in c.get(f"/r/{cid}/{rid}/edit?draft=1", headers=veera).text
+    _type_into_edit_form(c, cid, rid, "veera", "Veeran kesken oleva teksti")
+    for me, mine, theirs in ((aino, "Ainon", "Veeran"), (veera, "Veeran", "Ainon")):
+        assert f"/r/{cid}/{rid}/edit?draft=1" in c.get(f"/r/{cid}/{rid}/edit", headers=me).text
+        page = c.get(f"/r/{cid}/{rid}/edit?draft=1", headers=me).text
+        assert f"{mine} kesken oleva teksti" in page and theirs not in page
+    # kept apart in the drafts area; the local user's (the CLI's) place is not touched
+    root = state.root / ".koto/drafts"
+    assert store_drafts.load_draft(state.store.repo, rid) is None
+    files = sorted(p.relative_to(root).as_posix() for p in root.rglob(f"{rid}.yaml"))
+    assert files == sorted(f"users/{store_drafts.owner_folder(u)}/{rid}.yaml" for u in ("aino", "veera")), (
+        files
+    )
+    # the record page tells who else keeps a draft, without its text
+    page = c.get(f"/r/{cid}/{rid}", headers=aino).text
+    assert "Veera Virkailija" in page and "Veeran kesken" not in page and "Aino Virkailija," not in page
+    # Veera's save removes her draft only; Aino's stays and is still hers
+    pairs = S.form_fields(c.get(f"/r/{cid}/{rid}/edit?draft=1", headers=veera).text)
+    r = S.post_form(c, f"/r/{cid}/{rid}/form", [*pairs, ("_action", "save")], headers=veera)
+    assert r.status_code in (200, 303)
+    assert store_drafts.load_draft(state.store.repo, rid, "veera") is None
+    kept = store_drafts.load_draft(state.store.repo, rid, "aino")
+    assert kept is not None and "Ainon kesken oleva teksti" in kept.text()
+
+
+def test_a_user_name_cannot_lead_a_draft_out_of_its_folder(repo: Path) -> None:
+    c, state = _client(repo)
+    plan = S.a_plan(state)
+    cid, rid = plan["customer"], plan["id"]
+    before = {p for p in state.root.parent.rglob("*") if p.is_file()}
+    _type_into_edit_form(c, cid, rid, "../../../drafts-escape", "Polun teksti")
+    made = {p for p in state.root.parent.rglob("*") if p.is_file()} - before
+    made.discard(state.root / ".koto/.gitignore")  # the drafts area's own (made on first use)
+    users = state.root / ".koto/drafts/users"
+    assert made and all(p.is_relative_to(users) and ".." not in p.relative_to(users).parts for p in made)
+    assert {p.parent.name for p in made} == {_folder("../../../drafts-escape")}
+    h = {"X-Remote-User": "../../../drafts-escape"}
+    assert "Polun teksti" in c.get(f"/r/{cid}/{rid}/edit?draft=1", headers=h).text
+    assert "Polun teksti" not in c.get(f"/r/{cid}/{rid}/edit?draft=1", headers={"X-Remote-User": "aino"}).text
+
+
+def _folder(user: str) -> str:
+    from kototieto.store.drafts import owner_folder
+
+    name = owner_folder(user)
+    assert "/" not in name and ".." not in name and not name.startswith(".")
+    return name
