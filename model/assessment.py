@@ -34,13 +34,17 @@ from kototieto.model.common import (
     Referral,
     Sourced,
 )
-from kototieto.model.meta import ALL_ACTORS, FieldMeta, LegalBasis, Obligation
+from kototieto.model.meta import ALL_ACTORS, FieldMeta, LegalBasis, Obligation, When
 from kototieto.model.record import RecordBase
 from kototieto.model.text import T, Text
 from kototieto.model.types import IsoDate, LongText, ShortText, Years
 
 MAY = Obligation.MAY
 COND = Obligation.CONDITIONAL
+#: A plan timing's date applies to the timing 'date', its reason and justification to 'not drawn
+#: up' (the form and the ``plan-timing`` rule read these definitions).
+TIMING_DATE_WHEN = When("timing", equals="date")
+TIMING_NO_PLAN_WHEN = When("timing", equals="not-drawn-up")
 
 
 def _content(
@@ -153,6 +157,7 @@ class PlanTiming(KotoModel):
                 "När tidpunkten är ett datum.",
                 "When the timing is a date.",
             ),
+            when=TIMING_DATE_WHEN,
         ),
     ] = None
     reason: Annotated[
@@ -172,6 +177,7 @@ class PlanTiming(KotoModel):
                 "När planen inte utarbetas.",
                 "When no plan is drawn up.",
             ),
+            when=TIMING_NO_PLAN_WHEN,
             items=("D1.08",),
         ),
     ] = None
@@ -191,6 +197,7 @@ class PlanTiming(KotoModel):
                 "När planen inte utarbetas.",
                 "When no plan is drawn up.",
             ),
+            when=TIMING_NO_PLAN_WHEN,
             items=("D1.08",),
         ),
     ] = None

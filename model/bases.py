@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kototieto.model.meta import MUN, Actor, FieldMeta, In874, LegalBasis, Obligation
+from kototieto.model.meta import MUN, Actor, FieldMeta, In874, LegalBasis, Obligation, When
 from kototieto.model.text import T, Text
 
 STRUCTURE = LegalBasis(
@@ -184,15 +184,19 @@ def F(
     condition: Text | None = None,
     addition: Text | None = None,
     ob_by_kind: tuple[tuple[str, Obligation], ...] = (),
+    when: When | None = None,
 ) -> FieldMeta:
     """Declare a field's catalogue entry (used inside ``Annotated``).
 
     ``basis`` may be left out for fields nested in an object: they take the legal basis of the
     record-level field they belong to (a referral means one thing in an assessment, another in
-    guidance).
+    guidance). ``when`` is the ``condition`` in machine-readable form, when its trigger is a
+    sibling field (the words stay: they are what people read).
     """
     if ob is Obligation.CONDITIONAL and condition is None:
         raise ValueError(f"conditional field {label.en!r} needs a condition")
+    if when is not None and condition is None:
+        raise ValueError(f"field {label.en!r}: a machine-readable condition needs its words too")
     return FieldMeta(
         label=label,
         definition=definition,
@@ -204,4 +208,5 @@ def F(
         condition=condition,
         project_addition=addition,
         obligation_by_kind=ob_by_kind,
+        applies_when=when,
     )

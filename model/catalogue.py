@@ -2,10 +2,15 @@
 
 ``catalogue_json()`` is a public format (other tools read it): keys ``record_kinds``, ``fields``
 (each with ``path``, ``kinds``, ``type``, ``cardinality``, ``obligation``, ``condition``,
-``actors``, ``labels``, ``definitions``, ``legal_basis``, ``decree_items``, ``code_list``,
-``example``), ``code_lists``, ``rules``, ``decree_items``, ``trace``, ``parameters`` and
+``applies_when``, ``actors``, ``labels``, ``definitions``, ``legal_basis``, ``decree_items``,
+``code_list``, ``example``), ``code_lists``, ``rules``, ``decree_items``, ``trace``, ``parameters`` and
 ``version``. A field path is dotted (``measures.organiser.type``); one path means one thing in every
 kind that has it. Nested fields take the legal basis of their record-level field.
+
+``applies_when`` is the ``condition`` in machine-readable form where its trigger is another field of
+the same object: ``{"field": "plan_timing.timing", "equals": "date"}``, ``{"field": ..., "in":
+[...]}`` or ``{"field": ..., "present": false}`` (the trigger's full path: a sibling of the field);
+``null`` when there is no condition or it depends on more than the record (the words say it).
 """
 
 from __future__ import annotations
@@ -164,6 +169,14 @@ class FieldEntry:
         """The project-addition note of the field, or of the record-level field it belongs to."""
         return self.meta.project_addition or self.inherited_addition
 
+    def applies_when(self) -> dict[str, Any] | None:
+        """The machine-readable condition with the trigger's full path (a sibling's path)."""
+        when = self.meta.applies_when
+        if when is None:
+            return None
+        parent = self.path.rpartition(".")[0]
+        return when.as_dict(f"{parent}." if parent else "")
+
     def as_dict(self) -> dict[str, Any]:
         addition = self.project_addition
         return {
@@ -177,6 +190,7 @@ class FieldEntry:
             "project_addition": addition is not None,
             "project_addition_note": addition.as_dict() if addition else None,
             "condition": self.meta.condition.as_dict() if self.meta.condition else None,
+            "applies_when": self.applies_when(),
             "actors": [str(a) for a in self.meta.actors],
             "labels": self.meta.label.as_dict(),
             "definitions": self.meta.definition.as_dict(),

@@ -9,13 +9,16 @@ from pydantic import Field
 from kototieto.model.bases import CUSTOMER, RECORD_HANDLING, F
 from kototieto.model.codes import Code
 from kototieto.model.common import KotoModel
-from kototieto.model.meta import ALL_ACTORS, MUN, Obligation
+from kototieto.model.meta import ALL_ACTORS, MUN, Obligation, When
 from kototieto.model.record import DATE_META, Common
 from kototieto.model.text import T
 from kototieto.model.types import IsoDate, ShortText
 
 MAY = Obligation.MAY
 COND = Obligation.CONDITIONAL
+#: The interpretation language applies when interpretation is needed (the form and the
+#: ``interpretation`` rule read this one definition).
+INTERPRETATION_WHEN = When("interpretation_needed", equals=True)
 
 
 class PersonIdentifier(KotoModel):
@@ -320,6 +323,7 @@ class Customer(Common):
                 "När personen behöver tolkning.",
                 "When the person needs interpretation.",
             ),
+            when=INTERPRETATION_WHEN,
         ),
     ] = None
     trafficking_victim: Annotated[
@@ -344,4 +348,4 @@ class Customer(Common):
         return self.id
 
 
-__all__ = ["MUN", "Customer", "PersonIdentifier", "Residence"]
+__all__ = ["INTERPRETATION_WHEN", "MUN", "Customer", "PersonIdentifier", "Residence"]

@@ -71,6 +71,82 @@ class LegalBasis:
         }
 
 
+def is_recorded(value: Any) -> bool:
+    """Whether a value counts as recorded: not missing, not blank text, not an empty list or map
+    (``False`` and ``0`` are recorded answers)."""
+    if value is None:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, (list, tuple, dict, set, frozenset)):
+        return bool(value)
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """The machine-readable form of a field's condition words, when the trigger is another field
+    of the same object (a sibling: ``timing`` beside ``date`` in a plan timing).
+
+    Exactly one test: ``equals`` one value, ``in_`` one of several values, or ``present``
+    (``True``: the trigger is recorded; ``False``: it is not). Conditions that depend on anything
+    outside the record (earlier plans, computed durations, the official's judgement) stay words.
+    """
+
+    field: str
+    equals: str | bool | int | None = None
+    in_: tuple[str | bool | int, ...] = ()
+    present: bool | None = None
+
+    def __post_init__(self) -> None:
+        tests = (self.equals is not None) + bool(self.in_) + (self.present is not None)
+        if tests != 1:
+            raise ValueError(f"When({self.field!r}) needs exactly one of equals, in_, present")
+
+    @property
+    def values(self) -> tuple[str | bool | int, ...]:
+        """The trigger values under which the condition holds (empty for a presence test)."""
+        return (self.equals,) if self.equals is not None else self.in_
+
+    def holds(self, value: Any) -> bool | None:
+        """Whether the condition holds for the trigger's ``value``; ``None`` when a value test meets
+        an unrecorded trigger (not known: a rule says nothing, a form keeps the field hidden).
+        A list trigger holds when any of its values is one of ``values``."""
+        if self.present is not None:
+            return is_recorded(value) is self.present
+        if not is_recorded(value):
+            return None
+        found = value if isinstance(value, (list, tuple)) else [value]
+        return any(v == w and type(v) is type(w) for v in found for w in self.values)  # True is not 1
+
+    def holds_in(self, owner: Any) -> bool | None:
+        """``holds`` for the trigger read from ``owner`` (a model object or a mapping)."""
+        if isinstance(owner, dict):
+            return self.holds(owner.get(self.field))
+        return self.holds(getattr(owner, self.field, None))
+
+    def as_dict(self, prefix: str = "") -> dict[str, Any]:
+        """The catalogue's ``applies_when``: the trigger's full path and the one test."""
+        out: dict[str, Any] = {"field": f"{prefix}{self.field}"}
+        if self.equals is not None:
+            out["equals"] = self.equals
+        elif self.in_:
+            out["in"] = list(self.in_)
+        else:
+            out["present"] = self.present
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> When:
+        """A ``When`` from the catalogue's ``applies_when`` (``field`` keeps its last part only)."""
+        key = str(data["field"]).rsplit(".", 1)[-1]
+        if "equals" in data:
+            return cls(key, equals=data["equals"])
+        if "in" in data:
+            return cls(key, in_=tuple(data["in"]))
+        return cls(key, present=bool(data["present"]))
+
+
 @dataclass(frozen=True, slots=True)
 class FieldMeta:
     """Everything the catalogue says about one field."""
@@ -89,6 +165,8 @@ class FieldMeta:
     project_addition: Text | None = None
     #: Obligation in particular record kinds where it differs from ``obligation``.
     obligation_by_kind: tuple[tuple[str, Obligation], ...] = ()
+    #: The condition in machine-readable form, when its trigger is a sibling field (see ``When``).
+    applies_when: When | None = None
 
     def obligation_in(self, kind: str) -> Obligation:
         """The obligation of this field in record kind ``kind``."""

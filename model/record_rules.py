@@ -10,15 +10,15 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
-from kototieto.model.assessment import AssessmentBase, PlanTiming
+from kototieto.model.assessment import TIMING_DATE_WHEN, TIMING_NO_PLAN_WHEN, AssessmentBase, PlanTiming
 from kototieto.model.common import OtherData
-from kototieto.model.customer import Customer
+from kototieto.model.customer import INTERPRETATION_WHEN, Customer
 from kototieto.model.guidance import Guidance
 from kototieto.model.identity import is_temporary_id, is_test_range, parse_hetu
 from kototieto.model.plan import PlanBase
 from kototieto.model.problems import Path, Problem, RuleInfo, Severity, register_rule
 from kototieto.model.record import Common
-from kototieto.model.review import Review
+from kototieto.model.review import NO_OBSTACLES_WHEN, Review
 from kototieto.model.rules import RuleParams, months_limit_end, plan_limits
 from kototieto.model.text import T, Text, TextError
 
@@ -312,7 +312,7 @@ def _timing(record: AssessmentBase, timing: PlanTiming | None, field: str) -> It
     if timing is None:
         return
     base: tuple[str, ...] = (field,)
-    if timing.timing == "date":
+    if TIMING_DATE_WHEN.holds_in(timing):
         if timing.date is None:
             yield _problem(
                 (*base, "date"),
@@ -346,7 +346,7 @@ def _timing(record: AssessmentBase, timing: PlanTiming | None, field: str) -> It
                 "A date belongs only to the timing 'date'. Remove date or change the timing.",
             ),
         )
-    if timing.timing == "not-drawn-up":
+    if TIMING_NO_PLAN_WHEN.holds_in(timing):
         if timing.reason is None or timing.justification is None:
             yield _problem(
                 (*base, "reason" if timing.reason is None else "justification"),
@@ -358,19 +358,23 @@ def _timing(record: AssessmentBase, timing: PlanTiming | None, field: str) -> It
                     "When no plan is drawn up, record the reason and the justification.",
                 ),
             )
-    elif timing.reason is not None or timing.justification is not None:
-        yield _problem(
-            (*base, "reason"),
-            Severity.ERROR,
-            "plan-timing",
-            T(
-                "Peruste ja perustelu kirjataan vain, kun suunnitelmaa ei laadita. Poista ne tai "
-                "vaihda ajankohdaksi not-drawn-up.",
-                "Grund och motivering registreras endast när ingen plan utarbetas. Ta bort dem eller "
-                "byt tidpunkt till not-drawn-up.",
-                "A reason and justification belong only to 'not-drawn-up'. Remove them or change the timing.",
-            ),
-        )
+    else:
+        for part in ("reason", "justification"):  # each at its own field
+            if getattr(timing, part) is None:
+                continue
+            yield _problem(
+                (*base, part),
+                Severity.ERROR,
+                "plan-timing",
+                T(
+                    "Peruste ja perustelu kirjataan vain, kun suunnitelmaa ei laadita. Poista ne tai "
+                    "vaihda ajankohdaksi not-drawn-up.",
+                    "Grund och motivering registreras endast när ingen plan utarbetas. Ta bort dem "
+                    "eller byt tidpunkt till not-drawn-up.",
+                    "A reason and justification belong only to 'not-drawn-up'. Remove them or change "
+                    "the timing.",
+                ),
+            )
 
 
 CONTENT_FIELDS = (
@@ -547,7 +551,7 @@ def review_outcome(record: Review, params: RuleParams) -> Iterator[Problem]:
                 "authority); no next municipal review is needed.",
             ),
         )
-    if record.no_obstacles and (record.obstacles or "").strip():
+    if record.no_obstacles and NO_OBSTACLES_WHEN.holds_in(record) is False:
         yield _problem(
             ("no_obstacles",),
             Severity.ERROR,
@@ -834,7 +838,8 @@ def identity_code(record: Customer, params: RuleParams) -> Iterator[Problem]:
     kinds=("customer",),
 )
 def interpretation(record: Customer, params: RuleParams) -> Iterator[Problem]:
-    if record.interpretation_needed and record.interpretation_language is None:
+    applies = INTERPRETATION_WHEN.holds_in(record)  # None: whether it is needed is not known
+    if applies and record.interpretation_language is None:
         yield _problem(
             ("interpretation_language",),
             Severity.WARNING,
@@ -845,7 +850,7 @@ def interpretation(record: Customer, params: RuleParams) -> Iterator[Problem]:
                 "Interpretation is needed but the language is missing. Add it.",
             ),
         )
-    if record.interpretation_needed is False and record.interpretation_language is not None:
+    if applies is False and record.interpretation_language is not None:
         yield _problem(
             ("interpretation_language",),
             Severity.WARNING,

@@ -18,13 +18,16 @@ from kototieto.model.common import (
     Organiser,
     OtherData,
 )
-from kototieto.model.meta import ALL_ACTORS, MUN_COUNTY, Obligation
+from kototieto.model.meta import ALL_ACTORS, MUN_COUNTY, Obligation, When
 from kototieto.model.record import RecordBase
 from kototieto.model.text import T, Text
 from kototieto.model.types import IsoDate, LongText, RecordId
 
 MAY = Obligation.MAY
 COND = Obligation.CONDITIONAL
+#: 'No obstacles' applies when no obstacles are recorded (the form and the ``review-outcome`` rule
+#: read this one definition).
+NO_OBSTACLES_WHEN = When("obstacles", present=False)
 
 
 class Participation(KotoModel):
@@ -315,6 +318,7 @@ class Review(RecordBase):
                 "När det inte finns några försvårande faktorer.",
                 "When there are no obstacles.",
             ),
+            when=NO_OBSTACLES_WHEN,
             actors=MUN_COUNTY,
             items=("D3.08",),
         ),
