@@ -132,6 +132,7 @@ def catalogue_fields(ext: ExtensionSet, actors: Sequence[str] = ("municipality",
                 "project_addition": False,  # a pilot's addition (``local``), not the national project's
                 "project_addition_note": None,
                 "condition": None,
+                "applies_when": None,
                 "actors": list(actors),
                 "labels": s.labels.text().as_dict(),
                 "definitions": s.definitions.text().as_dict(),
