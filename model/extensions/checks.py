@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from pydantic import TypeAdapter, ValidationError
@@ -113,7 +114,8 @@ def check_definitions(docs: Iterable[SourceDoc]) -> tuple[ExtensionSet | None, l
                         _problem(
                             doc,
                             vpath,
-                            f"a code added to {national.id} must start with {prefix!r} (e.g. {prefix}{v.code})",
+                            f"a code added to {national.id} must start with {prefix!r} "
+                            f"(e.g. {suggested_code(prefix, v.code)})",
                         )
                     )
                 elif v.code in national.codes():
@@ -224,3 +226,9 @@ def parse_definitions(docs: Iterable[SourceDoc]) -> ExtensionSet:
     if problems or ext is None:
         raise ExtensionDefinitionError(problems)
     return ext
+
+
+def suggested_code(prefix: str, code: str) -> str:
+    """``code`` with the organisation's ``prefix``: another organisation's code (digits and a
+    hyphen, ``091-``) is replaced, not kept (``091-digital-mentoring`` -> ``905-digital-mentoring``)."""
+    return prefix + re.sub(r"^[0-9]+-", "", code)

@@ -36,6 +36,23 @@ class Texts(_Strict):
         return Text(self.fi, self.sv, self.en)
 
 
+class SomeTexts(_Strict):
+    """A text in one or more of the catalogue languages (a rationale may wait for its translations)."""
+
+    fi: Annotated[str, Field(min_length=1)] | None = None
+    sv: Annotated[str, Field(min_length=1)] | None = None
+    en: Annotated[str, Field(min_length=1)] | None = None
+
+    @model_validator(mode="after")
+    def _one_at_least(self) -> SomeTexts:
+        if not (self.fi or self.sv or self.en):
+            raise ValueError("write it in at least one of fi, sv, en")
+        return self
+
+    def as_dict(self) -> dict[str, str]:
+        return {lang: text for lang in ("fi", "sv", "en") if (text := getattr(self, lang))}
+
+
 class ExtensionDefinition(_Strict):
     """One extension field as written in a definition file (``fields:`` entry)."""
 
@@ -47,7 +64,8 @@ class ExtensionDefinition(_Strict):
     status: Literal["proposed", "in-trial", "withdrawn"] = "proposed"
     labels: Texts
     definitions: Texts
-    rationale: Annotated[str, Field(min_length=1)]
+    #: why the pilot needs it: one text (its language not stated) or ``{fi: ..., sv: ..., en: ...}``
+    rationale: Annotated[str, Field(min_length=1)] | SomeTexts
     decree_items: list[str] = Field(default_factory=list)
     need: str | None = None
     example: JsonValue = None
@@ -78,6 +96,17 @@ class ExtensionDefinition(_Strict):
         if not self.decree_items and not (self.need or "").strip():
             raise ValueError("say what the field serves: decree_items (e.g. [D1.05]) or need")
         return self
+
+    def rationale_by_lang(self) -> dict[str, str]:
+        """The rationale per language (``{}`` when it is one text whose language is not stated)."""
+        return self.rationale.as_dict() if isinstance(self.rationale, SomeTexts) else {}
+
+    def rationale_text(self, lang: str = "fi") -> str:
+        """The rationale in ``lang``, else in the first language it is written in (fi, sv, en)."""
+        if isinstance(self.rationale, str):
+            return self.rationale
+        texts = self.rationale.as_dict()
+        return texts.get(lang) or next(iter(texts.values()))
 
     @property
     def is_list(self) -> bool:

@@ -144,7 +144,8 @@ def catalogue_fields(ext: ExtensionSet, actors: Sequence[str] = ("municipality",
                 "nested": True,
                 "local": True,
                 "organisation": ef.organisation,
-                "rationale": s.rationale,
+                "rationale": s.rationale_text(),
+                "rationale_by_lang": s.rationale_by_lang(),
                 "need": s.need,
                 "status": s.status,
                 "extension_id": ef.id,
@@ -235,7 +236,8 @@ def local_note(entry: Mapping[str, Any], lang: str = "fi") -> tuple[str, str] | 
         return None
     status = str(entry.get("status") or "proposed")
     text = f"{entry.get('organisation')}, {status_label(status, lang) if status in _STATUS else status}"
-    rationale = " ".join(str(entry.get("rationale") or "").split())
+    by_lang = entry.get("rationale_by_lang") or {}
+    rationale = " ".join(str(by_lang.get(lang) or entry.get("rationale") or "").split())
     if rationale:
         text += f". {_RATIONALE.get(lang)}: {rationale}"
     return _LOCAL_HEADING.get(lang), text

@@ -35,7 +35,10 @@ fields:
       fi: Maahanmuuttajan taito käyttää digitaalisia palveluja arvioinnin hetkellä.
       sv: Invandrarens förmåga att använda digitala tjänster vid bedömningen.
       en: The immigrant's ability to use digital services at the time of the assessment.
-    rationale: Most public services are digital first; the pilot refers people to digital mentoring.
+    rationale:
+      fi: Useimmat julkiset palvelut ovat ensisijaisesti digitaalisia; pilotti ohjaa digimentorointiin.
+      sv: De flesta offentliga tjänster är i första hand digitala; piloten hänvisar till digitalt mentorskap.
+      en: Most public services are digital first; the pilot refers people to digital mentoring.
     decree_items: [D1.13]
     example: basic
 code_lists:

@@ -10,10 +10,14 @@ from typing import Any
 import pygit2
 
 from kototieto.errors import InvalidInputError, NotFoundError
+from kototieto.i18n import date_text
+from kototieto.model.catalogue import kind_label
 from kototieto.model.extensions import (
     ExtensionField,
     ExtensionSet,
+    status_label,
 )
+from kototieto.model.text import T
 from kototieto.store import history
 from kototieto.store.bulkload import fast_load
 from kototieto.store.extensions.load import (
@@ -85,12 +89,13 @@ def write_proposal(
     h = {k: v.get(lang, v["en"]) for k, v in _HEADINGS.items()}
     s = ef.spec
     out = [f"# {h['title']}: {ef.label.get(lang)} (`{ef.id}`)", ""]
-    out += [f"- {h['org']}: {ef.organisation}", f"- {h['kinds']}: {', '.join(s.kinds)}"]
-    typ = s.type + (f" ({ef.code_list})" if ef.code_list else "")
+    kinds = ", ".join(f"{_kind(k, lang)} (`{k}`)" for k in s.kinds)
+    out += [f"- {h['org']}: {ef.organisation}", f"- {h['kinds']}: {kinds}"]
+    typ = type_word(s.type, lang) + (f" (`{ef.code_list}`)" if ef.code_list else "")
     out += [
         f"- {h['type']}: {typ}",
-        f"- {h['obligation']}: {s.obligation}",
-        f"- {h['status']}: {s.status}",
+        f"- {h['obligation']}: {_OBLIGATIONS[s.obligation].get(lang)}",
+        f"- {h['status']}: {status_label(s.status, lang)}",
         "",
     ]
     out += [
@@ -105,10 +110,18 @@ def write_proposal(
         )
     local = ext.local_list(ef.code_list) if ef.code_list else None
     if local is not None:
-        out += ["", f"### {h['code_list']} `{local.id}`", "", "| code | fi | sv | en |", "|---|---|---|---|"]
+        out += [
+            "",
+            f"### {h['code_list']} `{local.id}`",
+            "",
+            f"| {h['code']} | fi | sv | en |",
+            "|---|---|---|---|",
+        ]
         for v in local.spec.values:
             out.append(f"| `{v.code}` | {_cell(v.labels.fi)} | {_cell(v.labels.sv)} | {_cell(v.labels.en)} |")
-    out += ["", f"## {h['rationale']}", "", s.rationale.strip(), ""]
+    out += ["", f"## {h['rationale']}", ""]
+    out += _rationale(s.rationale_by_lang(), s.rationale_text(), h)
+    out.append("")
     if s.decree_items:
         out.append(f"- {h['items']}: {', '.join(s.decree_items)}")
     if s.need:
@@ -118,9 +131,9 @@ def write_proposal(
     out.append(f"- {h['fill']}: {rate}")
     if trial.in_trial_since:
         days = trial.days_in_trial(today)
-        out.append(f"- {h['trial']}: {trial.in_trial_since.isoformat()} ({days} {h['days']})")
+        out.append(f"- {h['trial']}: {date_text(trial.in_trial_since, lang)} ({days} {h['days']})")
     elif trial.declared:
-        out.append(f"- {h['declared']}: {trial.declared.isoformat()}")
+        out.append(f"- {h['declared']}: {date_text(trial.declared, lang)}")
     out.append(f"- {h['changes']}: {trial.commits}")
     if use.values:
         out += ["", f"### {h['values']}", "", f"| {h['value']} | {h['count']} |", "|---|---:|"]
@@ -142,6 +155,52 @@ def write_proposal(
                 f"    - {r.get('date', '')} {r.get('organisation', '')}: {_cell(str(r.get('text', '')))}"
             )
     return "\n".join(out).rstrip() + "\n"
+
+
+def _rationale(by_lang: Mapping[str, str], text: str, h: Mapping[str, str]) -> list[str]:
+    """The rationale in each of fi, sv, en; a language not written yet is an empty row to fill in.
+    One text without a language (``rationale: ...``) is shown as such, with the three rows to fill."""
+    out = []
+    if not by_lang:
+        out += [h["one_language"], "", f"> {_cell(text)}", ""]
+    out += [f"| | {h['rationale']} |", "|---|---|"]
+    for code in ("fi", "sv", "en"):
+        out.append(f"| {code} | {_cell(by_lang[code]) if code in by_lang else h['to_write']} |")
+    return out
+
+
+def type_word(typ: str, lang: str) -> str:
+    """An extension field's type in ``lang`` (``list-of-code`` -> "luettelo koodeja")."""
+    base = typ.removeprefix("list-of-")
+    word = _TYPES[base].get(lang) if base in _TYPES else base
+    return _LIST_OF.get(lang).format(word) if typ.startswith("list-of-") else word
+
+
+def _kind(kind: str, lang: str) -> str:
+    try:
+        return kind_label(kind, lang)
+    except KeyError:
+        return kind
+
+
+_TYPES = {
+    "text": T("teksti", "text", "text"),
+    "long-text": T("pitkä teksti", "lång text", "long text"),
+    "date": T("päivämäärä", "datum", "date"),
+    "boolean": T("kyllä/ei", "ja/nej", "yes/no"),
+    "integer": T("kokonaisluku", "heltal", "integer"),
+    "decimal": T("desimaaliluku", "decimaltal", "decimal number"),
+    "code": T("koodi koodistosta", "kod ur kodlistan", "code from the code list"),
+}
+_LIST_OF = T("luettelo: {}", "lista: {}", "list: {}")
+_OBLIGATIONS = {
+    "may": T("vapaaehtoinen", "frivillig", "optional (may)"),
+    "shall": T(
+        "kirjattava (varoitus, jos tyhjä)",
+        "ska registreras (varning om tomt)",
+        "shall (a warning when empty)",
+    ),
+}
 
 
 def _cell(text: str) -> str:
@@ -166,6 +225,16 @@ _HEADINGS: dict[str, dict[str, str]] = {
     "definitions": {"fi": "Määritelmät", "sv": "Definitioner", "en": "Definitions"},
     "code_list": {"fi": "Koodisto", "sv": "Kodlista", "en": "Code list"},
     "label": {"fi": "Nimi", "sv": "Namn", "en": "Label"},
+    "code": {"fi": "Koodi", "sv": "Kod", "en": "Code"},
+    "one_language": {
+        "fi": "Perustelu on määrittelyssä yhtenä tekstinä, jonka kieltä ei ole merkitty "
+        "(`rationale: {fi: …, sv: …, en: …}` kertoo kielet):",
+        "sv": "Motiveringen är en enda text i definitionen, utan angivet språk "
+        "(`rationale: {fi: …, sv: …, en: …}` anger språken):",
+        "en": "The rationale is one text in the definition, its language not stated "
+        "(`rationale: {fi: …, sv: …, en: …}` names the languages):",
+    },
+    "to_write": {"fi": "_(kirjoitettava)_", "sv": "_(ska skrivas)_", "en": "_(to be written)_"},
     "definition": {"fi": "Määritelmä", "sv": "Definition", "en": "Definition"},
     "rationale": {"fi": "Perustelut", "sv": "Motivering", "en": "Rationale"},
     "items": {"fi": "Asetuksen kohdat", "sv": "Förordningens punkter", "en": "Decree items"},
