@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from kototieto.model.text import Text
+from kototieto.model.text import T, Text
 
 
 class Obligation(StrEnum):
@@ -19,6 +19,14 @@ class Obligation(StrEnum):
     SHALL = "shall"
     MAY = "may"
     CONDITIONAL = "conditional"
+
+
+#: An obligation as the reader says it (reports, drafts and forms show these words, not the codes).
+OBLIGATION_LABELS: dict[str, Text] = {
+    Obligation.SHALL: T("pakollinen", "obligatorisk", "mandatory"),
+    Obligation.MAY: T("vapaaehtoinen", "frivillig", "optional"),
+    Obligation.CONDITIONAL: T("ehdollinen", "villkorlig", "conditional"),
+}
 
 
 class Actor(StrEnum):

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kototieto.model.catalogue import catalogue_json, field_label
+from kototieto.model.meta import OBLIGATION_LABELS
 from kototieto.model.records import RECORD_KINDS
 from kototieto.model.text import T
 from kototieto.reports.tables import Cell, Table, pct
@@ -189,12 +190,14 @@ class FillRateReport:
         }
 
     def tables(self, lang: str = "fi") -> list[Table]:
+        """The report's tables in ``lang`` (obligations as words; ``--json`` keeps the codes)."""
         rows: list[dict[str, Cell]] = [
             {
                 "path": f.path,
                 "label": field_label(f.path, lang),
                 "kinds": len(f.kinds),
-                "obligation": f.obligation,
+                "obligation": obligation_label(f.obligation, lang),
+                "obligation_code": f.obligation,
                 "filled": f.filled,
                 "records": f.records,
                 "rate_pct": pct(f.filled, f.records),
@@ -223,6 +226,7 @@ class FillRateReport:
                     for k in ("path", "label", "kinds", "obligation", "filled", "records", "rate_pct")
                 ],
                 rows,
+                code_of={"obligation": "obligation_code"},
             ),
             Table(
                 "kinds",
@@ -257,3 +261,9 @@ def fill_rate_report(
     if repository_extensions(root) is not None:  # the pilot's extension fields too
         catalogue = extended_catalogue(catalogue, root)
     return shape(fill_rates(root, catalogue, rev=rev, worktree=worktree, jobs=jobs), catalogue)
+
+
+def obligation_label(code: str, lang: str) -> str:
+    """'shall' -> 'pakollinen' / 'obligatorisk' / 'mandatory' (an unknown code as it is)."""
+    label = OBLIGATION_LABELS.get(code)
+    return label.get(lang) if label is not None else code

@@ -219,7 +219,7 @@ def test_cli_json_csv_and_table(repo: Any) -> None:
     assert done.returncode == 0, done.stderr
     assert "Per record kind" in done.stdout and "Per record" in done.stdout
     done = support.koto(path, "report", "fill-rates", "--csv", "--csv-dialect", "plain")
-    assert done.stdout.splitlines()[0] == "path,label,kinds,obligation,filled,records,rate_pct"
+    assert done.stdout.splitlines()[0] == "path,label,kinds,obligation,obligation_code,filled,records,rate_pct"
 
 
 def test_cli_errors(repo: Any, tmp_path: Path) -> None:
