@@ -6,6 +6,7 @@ A section holds everything the catalogue says about the field, its code list val
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -139,6 +140,26 @@ def _values_table(values: list[Mapping[str, Any]], lang: str) -> list[str]:
     return lines
 
 
+def applies_when(f: Mapping[str, Any], lang: str) -> str | None:
+    """The machine-readable condition as a line (``interpretation_needed`` = ``true``); None when
+    the condition is words only."""
+    rule = f.get("applies_when")
+    if not isinstance(rule, Mapping) or "field" not in rule:
+        return None
+
+    def value(v: Any) -> str:
+        return fmt.code(json.dumps(v, ensure_ascii=False).strip('"'))
+
+    trigger = fmt.code(rule["field"])
+    if "equals" in rule:
+        test = f"{trigger} = {value(rule['equals'])}"
+    elif "in" in rule:
+        test = f"{trigger}: {tr('field.one_of', lang)} " + ", ".join(value(v) for v in rule["in"])
+    else:
+        test = f"{trigger}: {tr('field.recorded' if rule.get('present') else 'field.not_recorded', lang)}"
+    return f"- **{tr('field.applies_when', lang)}:** {test}"
+
+
 def field_section(
     ctx: SiteContext, page: str, f: Mapping[str, Any], kinds: list[str], lang: str
 ) -> list[str]:
@@ -162,6 +183,9 @@ def field_section(
         f"- **{tr('field.obligation', lang)}:** {ob}",
         f"- **{tr('field.actors', lang)}:** {fmt.actors(f.get('actors'), lang)}",
     ]
+    rule_line = applies_when(f, lang)
+    if rule_line:
+        out.append(rule_line)
     by_ob = f.get("obligation_by_kind")
     if isinstance(by_ob, Mapping) and len(set(by_ob.values())) > 1:
         parts = [

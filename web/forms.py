@@ -5,6 +5,10 @@ with the repository's definitions) into a tree of ``Field``. The form's input na
 paths as the validation reports them (``measures[0].organiser.type``, ``extensions.905.x``), so a
 problem of ``koto validate`` lands on its input without any mapping table.
 
+A field whose catalogue entry has ``applies_when`` (its condition in machine-readable form: the
+trigger is a sibling field) carries it; the form shows it only while the condition holds or it has
+a value (``widgets``, ``app.js``); without JavaScript every field is shown with its condition words.
+
 ``form_to_data`` reads a submitted form back into record data: dates typed as d.m.yyyy become ISO
 dates, booleans and numbers their types, empty inputs are left out (absent = not recorded). A value
 that cannot be converted (``31.2.2025``, ``12x``) is passed on as typed, so the model reports it
@@ -44,6 +48,8 @@ class Field:
     code_list: str | None
     local: bool = False
     children: list[Field] = field(default_factory=list)
+    #: The catalogue's ``applies_when`` (``{"field": "plan_timing.timing", "equals": "date"}``).
+    applies_when: dict[str, Any] | None = None
 
     def label(self, lang: str) -> str:
         return self.labels.get(lang) or self.labels.get("fi") or self.key
@@ -105,6 +111,7 @@ def _make(entry: Mapping[str, Any], key: str) -> Field:
         definitions=dict(entry.get("definitions") or {}),
         code_list=entry.get("code_list"),
         local=bool(entry.get("local")),
+        applies_when=entry.get("applies_when") or None,
     )
 
 

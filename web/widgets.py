@@ -3,14 +3,22 @@
 Built from a ``FormSpec``, the form's current data and the validation's problems (``checks.Issue``:
 their ``field`` is the input's name). A problem at a field that has no input of its own (a group,
 or a list as a whole) is shown at the group; every problem is also in the summary at the top.
+
+A field with a machine-readable condition (``Field.applies_when``) gets ``when``: the trigger's
+input name and the trigger values as the form writes them (JSON for ``data-when``), and
+``applies``: whether the condition holds for the data shown, decided by ``When.holds`` (the same
+function the rules use). ``app.js`` hides such a field while the condition does not hold and it
+has no value, and re-decides when the official changes the trigger.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from kototieto.model.meta import When
 from kototieto.web.forms import LONG_LIST, Field, FormSpec, value_to_form
 from kototieto.web.i18n import word
 
@@ -45,6 +53,8 @@ class Node:
     add_label: str = ""
     remove_label: str = ""
     local: bool = False
+    when: str = ""  # data-when JSON: {"name": trigger input, "values": [...]} or {"name", "present"}
+    applies: str = ""  # "true" / "false" / "unknown": the condition for the data shown
 
     @property
     def invalid(self) -> bool:
@@ -87,6 +97,23 @@ def _mark(f: Field, lang: str) -> str:
     return ""
 
 
+def _when(spec: FormSpec, f: Field, name: str, parent: Any) -> tuple[str, str]:
+    """(data-when JSON, applies) of a field with a machine-readable condition; ("", "") otherwise."""
+    rule = f.applies_when
+    if not rule or "field" not in rule:
+        return "", ""
+    when = When.from_dict(rule)
+    trigger = spec.find(str(rule["field"]))
+    prefix = name.rpartition(".")[0]
+    out: dict[str, Any] = {"name": f"{prefix}.{when.field}" if prefix else when.field}
+    if when.present is not None:
+        out["present"] = when.present
+    else:
+        out["values"] = [value_to_form(trigger, v) if trigger else str(v) for v in when.values]
+    holds = when.holds_in(parent if isinstance(parent, dict) else {})
+    return json.dumps(out, ensure_ascii=False), {True: "true", False: "false", None: "unknown"}[holds]
+
+
 def build_nodes(spec: FormSpec, data: dict[str, Any], problems: list[Problem], lang: str) -> list[Node]:
     by_field: dict[str, list[Problem]] = {}
     for p in problems:
@@ -97,8 +124,9 @@ def build_nodes(spec: FormSpec, data: dict[str, Any], problems: list[Problem], l
         used.add(name)
         return by_field.get(name, [])
 
-    def make(f: Field, value: Any, name: str, top: bool) -> Node:
+    def make(f: Field, value: Any, name: str, top: bool, parent: Any = None) -> Node:
         cond = (f.condition or {}).get(lang, "") if isinstance(f.condition, dict) else ""
+        when, applies = _when(spec, f, name, parent)
         base: dict[str, Any] = {
             "name": name,
             "id": dom_id(name),
@@ -109,6 +137,8 @@ def build_nodes(spec: FormSpec, data: dict[str, Any], problems: list[Problem], l
             "condition": word("applies_when", lang, cond=cond) if cond else "",
             "conditional": f.obligation == "conditional" and bool(cond),
             "local": f.local,
+            "when": when,
+            "applies": applies,
         }
         if f.key == "extensions" and top:
             node = Node("group", **base)
@@ -129,7 +159,7 @@ def build_nodes(spec: FormSpec, data: dict[str, Any], problems: list[Problem], l
                     remove_label=word("remove_item", lang, label=f.label(lang), n=i + 1),
                 )
                 obj = item if isinstance(item, dict) else {}
-                child.children = [make(c, obj.get(c.key), f"{iname}.{c.key}", False) for c in f.children]
+                child.children = [make(c, obj.get(c.key), f"{iname}.{c.key}", False, obj) for c in f.children]
                 child.problems = take(iname)
                 node.children.append(child)
             node.add_label = word("add_item", lang, label=f.label(lang))
@@ -138,7 +168,7 @@ def build_nodes(spec: FormSpec, data: dict[str, Any], problems: list[Problem], l
         if f.is_group:
             node = Node("group", **base)
             obj = value if isinstance(value, dict) else {}
-            node.children = [make(c, obj.get(c.key), f"{name}.{c.key}", False) for c in f.children]
+            node.children = [make(c, obj.get(c.key), f"{name}.{c.key}", False, obj) for c in f.children]
             node.problems = take(name)
             return node
         node = Node("input", widget=_widget(f, spec), **base)
@@ -160,7 +190,7 @@ def build_nodes(spec: FormSpec, data: dict[str, Any], problems: list[Problem], l
             node.problems = take(name)
         return node
 
-    nodes = [make(f, data.get(f.key), f.key, True) for f in spec.fields]
+    nodes = [make(f, data.get(f.key), f.key, True, data) for f in spec.fields]
     anchors: dict[str, str] = {}
 
     def walk(ns: list[Node]) -> None:

@@ -103,6 +103,31 @@ def test_every_field_has_its_section_in_every_language(built: Built) -> None:
     assert ids["fi"] == ids["sv"] == ids["en"]
 
 
+def test_a_machine_readable_condition_shows_under_its_words(built: Built) -> None:
+    from kototieto.site.pages_fields import applies_when
+
+    def section(lang: str, kind: str, path: str) -> str:
+        page = built.page(lang, f"kinds/{kind}")
+        return page.split(f'id="{fmt.anchor(path)}"', 1)[1].split("<h", 1)[0]
+
+    interpretation = section("en", "customer", "interpretation_language")
+    assert "When the person needs interpretation." in interpretation
+    rule = "Condition, machine-readable:</strong> <code>interpretation_needed</code> = <code>true</code>"
+    assert rule in interpretation
+    assert "Ehto koneluettavana:</strong> <code>obstacles</code>: ei kirjattu" in section(
+        "fi", "review", "no_obstacles"
+    )
+    previous = section("en", "integration-plan", "previous_plan")
+    assert "When the plan is not the customer" in previous and "machine-readable" not in previous
+    assert applies_when({"applies_when": {"field": "obstacles", "present": False}}, "sv") == (
+        "- **Villkoret maskinläsbart:** `obstacles`: inte registrerat"
+    )
+    assert applies_when({"applies_when": {"field": "t", "in": ["a", "b"]}}, "en") == (
+        "- **Condition, machine-readable:** `t`: one of `a`, `b`"
+    )
+    assert applies_when({"applies_when": None}, "fi") is None
+
+
 @pytest.mark.slow
 def test_code_list_pages_link_back_to_every_field_using_them(built: Built) -> None:
     for cl in built.catalogue["code_lists"]:

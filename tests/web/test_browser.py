@@ -522,3 +522,132 @@ def test_a_reviewers_comment_round_in_the_browser(tmp_path: Path, browser: Any) 
         assert rounds.get(thread.id).status.value == "accepted"
         assert trouble == []
         ctx.close()
+
+
+def _box_of(page: Any, selector: str) -> Any:
+    """The conditional box (``[data-when]``) around an input."""
+    return page.locator(f"[data-when]:has({selector})")
+
+
+def test_a_field_that_applies_under_a_condition_appears_when_its_trigger_says_so(
+    server: tuple[str, Path], browser: Any
+) -> None:
+    """Customer: the interpretation language is hidden (and not focusable) until interpretation is
+    needed, then appears right after its trigger, is filled and saved. (koto serve has no form for a
+    new customer: customers come from `koto add` or an import, so this is the customer's edit form.)"""
+    from axe_playwright_python.sync_playwright import Axe
+
+    from kototieto.model.meta import When
+    from kototieto.store.store import Store
+
+    url, repo = server
+    base = url.split("/?", 1)[0]
+    st = Store.open(repo)
+    cid = next(
+        c
+        for c in sorted(p.name for p in (repo / "customers").glob("*/*"))
+        if not st.read(f"{c}/{c}").data.get("interpretation_needed")
+        and not st.read(f"{c}/{c}").data.get("interpretation_language")
+    )
+    ctx, page, trouble = _context(browser, url)
+    page.goto(f"{base}/r/{cid}/{cid}/edit")
+    page.wait_for_selector("#record-form")
+    language = page.locator("#f-interpretation_language")
+    box = _box_of(page, "#f-interpretation_language")
+    assert not language.is_visible() and box.get_attribute("hidden") is not None
+    # the keyboard skips the hidden field
+    page.focus("#f-interpretation_needed")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('[data-when]') === null")
+    # interpretation is needed: the field appears, next in the keyboard order
+    page.select_option("#f-interpretation_needed", "true")
+    language.wait_for(state="visible")
+    page.focus("#f-interpretation_needed")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('[data-when]') !== null")
+    axe = Axe().run(page)
+    assert [v["id"] for v in axe.response["violations"]] == []
+    language.select_option("ar")
+    page.keyboard.press("Tab")
+    page.click('button[value="save"]')
+    page.wait_for_url(re.compile(r".*/r/.*\?msg=saved.*"))
+    saved = Store.open(repo).read(f"{cid}/{cid}").data
+    assert saved["interpretation_needed"] is True and saved["interpretation_language"] == "ar"
+    # a value is never hidden: the edit form shows it, even after the trigger changes back
+    page.goto(f"{base}/r/{cid}/{cid}/edit")
+    page.wait_for_selector("#record-form")
+    assert language.is_visible()
+    page.select_option("#f-interpretation_needed", "false")
+    page.wait_for_selector("#f-interpretation_language-msg .warning")
+    assert language.is_visible()
+    # app.js's check is the model's When.holds on the values the form writes
+    cases = [
+        ({"values": ["true"]}, ["true"], When("x", equals=True), True),
+        ({"values": ["true"]}, ["false"], When("x", equals=True), False),
+        ({"values": ["true"]}, [], When("x", equals=True), None),
+        ({"values": ["a", "b"]}, ["c", "a"], When("x", in_=("a", "b")), ["c", "a"]),
+        ({"present": False}, [], When("x", present=False), None),
+        ({"present": False}, ["x"], When("x", present=False), "x"),
+        ({"present": True}, ["false"], When("x", present=True), False),
+    ]
+    for rule, values, when, value in cases:
+        js = page.evaluate("([r, v]) => window.kotoWhenHolds(r, v)", [rule, values])
+        assert js == when.holds(value), (rule, values)
+    assert trouble == []
+    ctx.close()
+
+
+def test_plan_timing_and_obstacles_fields_follow_their_triggers(
+    server: tuple[str, Path], browser: Any
+) -> None:
+    """Assessment: the planned date shows for the timing 'date', the reason and justification for
+    'not drawn up'; a typed date stays when the timing changes (the validation says what is wrong).
+    Review: 'no obstacles' is offered while no obstacles are written."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    from kototieto.store.store import Store
+
+    url, repo = server
+    base = url.split("/?", 1)[0]
+    cid = sorted(p.name for p in (repo / "customers").glob("*/*"))[1]
+    ctx, page, trouble = _context(browser, url)
+    page.goto(f"{base}/c/{cid}/new/assessment")
+    page.wait_for_selector("#record-form")
+    date, reason = page.locator("#f-plan_timing-date"), page.locator("#f-plan_timing-reason")
+    justification = page.locator("#f-plan_timing-justification")
+    assert not date.is_visible() and not reason.is_visible() and not justification.is_visible()
+    page.select_option("#f-plan_timing-plan_kind", "integration-plan")
+    page.select_option("#f-plan_timing-timing", "date")
+    date.wait_for(state="visible")
+    assert not reason.is_visible()
+    date.fill("1.3.2027")
+    page.select_option("#f-plan_timing-timing", "as-soon-as-possible")
+    page.wait_for_selector("#f-plan_timing-date-msg .error")  # the date stays, reported
+    assert date.is_visible()
+    date.fill("")
+    page.select_option("#f-plan_timing-timing", "not-drawn-up")
+    reason.wait_for(state="visible")
+    justification.wait_for(state="visible")
+    assert not date.is_visible()
+    reason.select_option(index=1)
+    justification.fill("Henkilö on jo työssä.")
+    axe = Axe().run(page)
+    assert [v["id"] for v in axe.response["violations"]] == []
+    page.keyboard.press("Tab")
+    page.click('button[value="save"]')
+    page.wait_for_url(re.compile(r".*/r/.*\?msg=saved.*"))
+    rid = page.url.split("?")[0].rsplit("/", 1)[1]
+    timing = Store.open(repo).read(f"{cid}/{rid}").data["plan_timing"]
+    assert timing["timing"] == "not-drawn-up" and timing["justification"] == "Henkilö on jo työssä."
+    assert "date" not in timing
+    # a review: 'no obstacles' goes away while obstacles are written, and comes back
+    page.goto(f"{base}/c/{cid}/new/review")
+    page.wait_for_selector("#record-form")
+    no_obstacles = page.locator("#f-no_obstacles")
+    assert no_obstacles.is_visible()
+    page.fill("#f-obstacles", "Lastenhoito järjestymättä.")
+    no_obstacles.wait_for(state="hidden")
+    page.fill("#f-obstacles", "")
+    no_obstacles.wait_for(state="visible")
+    assert trouble == []
+    ctx.close()
