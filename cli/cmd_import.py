@@ -88,6 +88,7 @@ def file(
     lang: str,
     as_json: bool,
 ) -> None:
+    """Import the rows of SOURCE (XLSX or CSV) as records of the kind given with --kind."""
     from kototieto.exchange.importer import import_file
 
     report_path = report_path or source.with_name(source.stem + ".problems.xlsx")

@@ -240,6 +240,36 @@ COMMAND_HELP: dict[str, Text] = {
         "Ändra en inställning i koto.yaml och spara.",
         "Change a koto.yaml setting and commit it.",
     ),
+    "rm": T(
+        "Poista tietue, jota ei ole lähetetty (muuten: mitätöi).",
+        "Ta bort en post som inte har skickats (annars: annullera).",
+        "Remove a record that has not been pushed (else: annul).",
+    ),
+    "drafts": T(
+        "Tallessa olevat luonnokset: luettele tai hylkää.",
+        "Sparade utkast: lista eller kasta.",
+        "List or discard the kept drafts of this clone.",
+    ),
+    "serve": T(
+        "Verkkosovellus tietovaraston päälle (paikallinen, pääsyavaimella).",
+        "Webbappen för en datakatalog (lokal, med en åtkomstnyckel).",
+        "The web app over a repository (local, with an access token).",
+    ),
+    "export": T(
+        "Vie tietueet litteinä taulukkoina (CSV, XLSX, Parquet, JSON Lines).",
+        "Exportera poster som platta tabeller (CSV, XLSX, Parquet, JSON Lines).",
+        "Export records as flat tables (CSV, XLSX, Parquet, JSON Lines).",
+    ),
+    "import": T(
+        "Tuo tietueita taulukosta; kirjoita tuontipohja.",
+        "Importera poster från ett kalkylark; skriv en importmall.",
+        "Import records from a spreadsheet; write an import template.",
+    ),
+    "aggregate": T(
+        "Usean tietovaraston pseudonymisoidut tiedot yhteen DuckDB-tietokantaan.",
+        "Flera datakatalogers pseudonymiserade data i en DuckDB-databas.",
+        "Several repositories' pseudonymised data in one DuckDB database.",
+    ),
 }
 
 #: One example per task group, shown under the group in ``koto --help``.
@@ -282,27 +312,11 @@ def _give_lang(cmd: click.Command) -> None:
     if not any(p.name == "lang" or "--lang" in getattr(p, "opts", ()) for p in cmd.params):
         cmd.params.append(lang_param())  # (koto render has its own repeatable --lang)
     cmd.options_metavar = tr(OPTIONS_METAVAR)
+    cmd._help_option = None  # click keeps its --help option, with the text in the first run's language
     if isinstance(cmd, click.Group):
         cmd.subcommand_metavar = tr(SUBCOMMAND_METAVAR)
         for sub in cmd.commands.values():
             _give_lang(sub)
-
-
-KINDS_HELP = T("Tietuelajit (KIND)", "Posttyper (KIND)", "Record kinds (KIND)")
-
-
-def _localise_help(name: str, cmd: click.Command) -> None:
-    """The command's description in the run's language (the English docstring stays for en);
-    ``koto new --help`` lists the record kinds with their names."""
-    lang = current_lang()
-    if lang != "en" and name in COMMAND_HELP:
-        cmd.help = tr(COMMAND_HELP[name])
-    if name == "new" and "\b\n" not in (cmd.help or ""):
-        from kototieto.model.catalogue import kind_label
-        from kototieto.model.records import RECORD_KINDS
-
-        rows = "\n".join(f"  {kind:<26} {kind_label(kind, lang)}" for kind in RECORD_KINDS)
-        cmd.help = f"{cmd.help or ''}\n\n\b\n{tr(KINDS_HELP)}:\n{rows}"
 
 
 class LazyGroup(click.Group):
@@ -318,8 +332,9 @@ class LazyGroup(click.Group):
         cmd = getattr(importlib.import_module(f"kototieto.cli.{module}"), attr)
         assert isinstance(cmd, click.Command)
         _give_lang(cmd)
-        _localise_help(cmd_name, cmd)
-        M.localise_params(cmd, current_lang())
+        from kototieto.cli.localise import localise_command
+
+        localise_command(cmd_name, cmd, current_lang(), COMMAND_HELP.get(cmd_name))
         return cmd
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -409,16 +424,13 @@ def _log_traceback() -> Path | None:
 
 
 def _report(error: KotoError, as_json: bool) -> None:
-    from kototieto.cli.library_messages import localise, localise_error
-
+    """One failure on stderr in the run's language (the library raises its texts in fi, sv and en)."""
     if as_json:
         import json
 
-        body = error.to_json()
-        body["message"] = localise(body["message"], current_lang())
-        click.echo(json.dumps(body, ensure_ascii=False), err=True)
+        click.echo(json.dumps(error.to_json(), ensure_ascii=False), err=True)
     else:
-        click.echo(f"koto: {localise_error(error, current_lang())}", err=True)
+        click.echo(f"koto: {error.localized(current_lang())}", err=True)
 
 
 def main(argv: list[str] | None = None) -> Any:

@@ -422,7 +422,7 @@ def _h(fi: str, sv: str) -> tuple[str, str]:
 
 
 #: Option help texts written in English in the command modules -> (fi, sv). Applied to every
-#: command's options when the run's language is fi or sv (``localise_params``).
+#: command's options when the run's language is fi or sv (``cli/localise.py``).
 OPTION_HELP: dict[str, tuple[str, str]] = {
     "'Name <email>' (default: git config user).": _h(
         "'Nimi <sähköposti>' (oletus: koto profile, sitten git config).",
@@ -535,6 +535,7 @@ OPTION_HELP: dict[str, tuple[str, str]] = {
         "Nimesi (oletus: koto profile, sitten git config).",
         "Ditt namn (standard: koto profile, sedan git config).",
     ),
+    "Your organisation.": _h("Organisaatiosi.", "Din organisation."),
     "Your organisation (one of the round's; any case).": _h(
         "Organisaatiosi (yksi kierroksen organisaatioista).", "Din organisation (en av rundans)."
     ),
@@ -545,8 +546,8 @@ OPTION_HELP: dict[str, tuple[str, str]] = {
     # render, report, resolve, schema, serve, site, sync).
     "The DuckDB file to write.": _h("Kirjoitettava DuckDB-tiedosto.", "DuckDB-filen som skrivs."),
     "Where the Parquet exports go (default: OUT.parquet/<organisation>/).": _h(
-        "Parquet-viennien kansio (oletus: OUT.parquet/<organisaatio>/).",
-        "Mappen för Parquet-exporterna (standard: OUT.parquet/<organisation>/).",
+        "Parquet-viennien kansio (oletus: TIEDOSTO.parquet/<organisaatio>/, kun --out on TIEDOSTO).",
+        "Mappen för Parquet-exporterna (standard: FIL.parquet/<organisation>/ när --out är FIL).",
     ),
     "Print the whole catalogue as one JSON document.": _h(
         "Tulosta koko tietosisältö yhtenä JSON-dokumenttina.",
@@ -554,7 +555,7 @@ OPTION_HELP: dict[str, tuple[str, str]] = {
     ),
     "Include a pilot data repository's extension fields, marked as local (--data: the old name).": _h(
         "Ota mukaan kokeilun tietovaraston omat kentät paikallisina (--data: vanha nimi).",
-        "Ta med ett pilotdatakatalogs egna fält, märkta som lokala (--data: det gamla namnet).",
+        "Ta med en pilotdatakatalogs egna fält, märkta som lokala (--data: det gamla namnet).",
     ),
     "Print the changes as JSON.": _h("Tulosta muutokset JSON-muodossa.", "Skriv ut ändringarna som JSON."),
     "Catalogue export to compare with (default: the last published snapshot).": _h(
@@ -567,7 +568,7 @@ OPTION_HELP: dict[str, tuple[str, str]] = {
     ),
     "A pilot data repository whose extension fields may be commented (default: the one here).": _h(
         "Kokeilun tietovarasto, jonka omia kenttiä voi kommentoida (oletus: tämä kansio).",
-        "Ett pilotdatakatalog vars egna fält kan kommenteras (standard: det här).",
+        "En pilotdatakatalog vars egna fält kan kommenteras (standard: det här).",
     ),
     "The comments folder (round.yaml + threads/).": _h(
         "Kommenttikansio (round.yaml ja threads/).", "Kommentarmappen (round.yaml och threads/)."
@@ -675,8 +676,8 @@ OPTION_HELP: dict[str, tuple[str, str]] = {
         "Handläggarens 'Namn <e-post>' (standard: git config).",
     ),
     "Problem report .xlsx (default: FILE.problems.xlsx when there are problems).": _h(
-        "Ongelmaraportti .xlsx (oletus: FILE.problems.xlsx, jos ongelmia on).",
-        "Problemrapport .xlsx (standard: FILE.problems.xlsx om det finns problem).",
+        "Ongelmaraportti .xlsx (oletus: LÄHDE.problems.xlsx, jos ongelmia on).",
+        "Problemrapport .xlsx (standard: KÄLLA.problems.xlsx om det finns problem).",
     ),
     "Language (repeat with --all).  [default: fi]": _h(
         "Kieli (voi toistaa --all-valitsimen kanssa).  [oletus: fi]",
@@ -743,8 +744,8 @@ OPTION_HELP: dict[str, tuple[str, str]] = {
         "... tähän päivään asti (VVVV-KK-PP).", "... till och med denna dag (ÅÅÅÅ-MM-DD)."
     ),
     "ours, theirs, or a FILE holding the settled record.": _h(
-        "ours (oma), theirs (toisen) tai tiedosto (FILE), jossa on ratkaistu tietue.",
-        "ours (egen), theirs (den andras) eller en fil (FILE) med den lösta posten.",
+        "ours (oma), theirs (toisen) tai TIEDOSTO, jossa on ratkaistu tietue.",
+        "ours (egen), theirs (den andras) eller en FIL med den lösta posten.",
     ),
     "Settle one conflicting field (repeatable); --take ours|theirs settles the rest.": _h(
         "Ratkaise yksi ristiriitainen kenttä (voi toistaa); --take ours|theirs ratkaisee loput.",
@@ -753,7 +754,7 @@ OPTION_HELP: dict[str, tuple[str, str]] = {
     "Language of titles.": _h("Otsikoiden kieli.", "Rubrikernas språk."),
     "Type the extensions of a pilot data repository's own fields too (--data: the old name).": _h(
         "Ota mukaan myös kokeilun tietovaraston omat kentät (--data: vanha nimi).",
-        "Ta också med ett pilotdatakatalogs egna fält (--data: det gamla namnet).",
+        "Ta också med en pilotdatakatalogs egna fält (--data: det gamla namnet).",
     ),
     "Port (0: any free one).": _h("Portti (0: mikä tahansa vapaa).", "Port (0: valfri ledig)."),
     "Default language.": _h("Oletuskieli.", "Standardspråk."),
@@ -770,13 +771,15 @@ OPTION_HELP: dict[str, tuple[str, str]] = {
         "Ytterligare godtaget värde för Host-huvudet (kan upprepas).",
     ),
     "Consultation round folder for the reviewer pages (default: REPO/comments or REPO/../comments).": _h(
-        "Lausuntokierroksen kansio lausunnonantajan sivuille (oletus: REPO/comments tai REPO/../comments).",
-        "Remissrundans mapp för remissinstansernas sidor (standard: REPO/comments eller REPO/../comments).",
+        "Lausuntokierroksen kansio lausunnonantajan sivuille (oletus: TIETOVARASTO/comments tai "
+        "TIETOVARASTO/../comments).",
+        "Remissrundans mapp för remissinstansernas sidor (standard: DATAKATALOG/comments eller "
+        "DATAKATALOG/../comments).",
     ),
     "Output folder.": _h("Kohdekansio.", "Målmapp."),
     "A pilot data repository: show each field's fill rate.": _h(
         "Kokeilun tietovarasto: näytä kunkin kentän täyttöaste.",
-        "Ett pilotdatakatalog: visa varje fälts fyllnadsgrad.",
+        "En pilotdatakatalog: visa varje fälts fyllnadsgrad.",
     ),
     "A comments folder (round.yaml + threads/): show comments under their fields.": _h(
         "Kommenttikansio (round.yaml ja threads/): näytä kommentit kenttiensä alla.",
@@ -818,16 +821,3 @@ OPTION_HELP: dict[str, tuple[str, str]] = {
         "egna ändringar.",
     ),
 }
-
-
-def localise_params(cmd: Any, lang: str) -> None:
-    """Option help texts of ``cmd`` in ``lang`` where OPTION_HELP has them (English stays for en)."""
-    if lang not in ("fi", "sv"):
-        return
-    index = 0 if lang == "fi" else 1
-    for param in getattr(cmd, "params", ()):
-        text = getattr(param, "help", None)
-        if isinstance(text, str) and text in OPTION_HELP:
-            param.help = OPTION_HELP[text][index]
-    for sub in getattr(cmd, "commands", {}).values():
-        localise_params(sub, lang)
