@@ -68,6 +68,7 @@ from kototieto.model.catalogue import catalogue_json, kind_label
 from kototieto.model.migrations import CURRENT_SCHEMA_VERSION
 from kototieto.model.text import T, Text
 from kototieto.store import layout
+from kototieto.store.draftexamples import OMIT, DraftExamples
 from kototieto.store.repository import Repository
 from kototieto.store.yamlio import new_document_text
 
@@ -168,20 +169,31 @@ def template(repo: Repository, kind: str, customer: str | None, record_id: str, 
         top = str(f.get("path", "")).split(".")[0]
         if top and top not in data and top not in tops and top not in ("annulment", "extensions"):
             tops.append(top)
+    examples = _examples(repo, kind, cust)
     lines: list[str] = []
     for top in tops:
+        example = examples.adapt(top, _nest(fields, top))
+        if example is OMIT:
+            continue
         own = next((f for f in fields if f.get("path") == top), {})
         labels = own.get("labels") or {}
         label = labels.get(lang) or top
         obligation = _obligation_word(own, lang)
         values = _values_note(own, lang)
         lines.append(f"# ── {label}" + (f" ({obligation})" if obligation else "") + values)
-        body = new_document_text({top: _nest(fields, top)}, None)
+        body = new_document_text({top: example}, None)
         lines.extend("# " + line + _sub_values_note(fields, top, line, lang) for line in body.splitlines())
     lines.extend(_extension_lines(fields, lang))
     if lines:
         text += "\n" + "\n".join(lines) + "\n"
     return text
+
+
+def _examples(repo: Repository, kind: str, customer: str) -> DraftExamples:
+    """What the template's examples are fitted to (``kototieto.store.draftexamples``)."""
+    org = repo.config.organisation
+    records = _customer_records(repo, customer) if kind != "customer" else []
+    return DraftExamples(kind, date.today(), org.type, org.code, org.name, records)
 
 
 _REQUIRED = {"fi": "pakollinen", "sv": "obligatorisk", "en": "required"}
@@ -307,7 +319,11 @@ def _extension_lines(fields: list[dict[str, Any]], lang: str) -> list[str]:
 
 def strip_template(text: str, template_text: str) -> tuple[str, list[int]]:
     """``text`` without the error header and template lines still commented out, and for each
-    kept line its 1-based line number in ``text``."""
+    kept line its 1-based line number in ``text``. A new record's text is also tidied of what
+    the template left around the typed lines (``kototieto.store.drafttidy``: blank-line runs,
+    uncommented values notes and labels): this is where a draft becomes the record's text."""
+    from kototieto.store.drafttidy import tidy
+
     tmpl = {line for line in template_text.splitlines() if line.startswith("# ")}
     keep: list[str] = []
     where: list[int] = []
@@ -321,6 +337,8 @@ def strip_template(text: str, template_text: str) -> tuple[str, list[int]]:
     while keep and not keep[-1].strip():
         keep.pop()
         where.pop()
+    if template_text:
+        keep, where = tidy(keep, where, template_text)
     return ("\n".join(keep) + "\n" if keep else ""), where
 
 
