@@ -104,12 +104,14 @@ def _when(spec: FormSpec, f: Field, name: str, parent: Any) -> tuple[str, str]:
         return "", ""
     when = When.from_dict(rule)
     trigger = spec.find(str(rule["field"]))
+    if trigger is None or trigger.is_group:  # no input to watch: the field simply shows
+        return "", ""
     prefix = name.rpartition(".")[0]
     out: dict[str, Any] = {"name": f"{prefix}.{when.field}" if prefix else when.field}
     if when.present is not None:
         out["present"] = when.present
     else:
-        out["values"] = [value_to_form(trigger, v) if trigger else str(v) for v in when.values]
+        out["values"] = [value_to_form(trigger, v) for v in when.values]
     holds = when.holds_in(parent if isinstance(parent, dict) else {})
     return json.dumps(out, ensure_ascii=False), {True: "true", False: "false", None: "unknown"}[holds]
 

@@ -96,3 +96,34 @@ def test_no_obstacles_applies_while_no_obstacles_are_written(app: tuple[Any, Any
     rid = dict(pairs)["_id"]
     checked = S.post_form(c, f"/r/{cid}/{rid}/form", [*pairs, ("_action", "check")]).text
     assert _box(checked, "no_obstacles")["data-applies"] == "false"
+
+
+def test_the_verdict_comes_from_when_holds_and_a_missing_trigger_never_hides() -> None:
+    from kototieto.web.forms import form_spec
+    from kototieto.web.widgets import build_nodes
+
+    def entry(path: str, when: dict[str, Any] | None = None) -> dict[str, Any]:
+        return {
+            "path": path,
+            "kinds": ["k"],
+            "type": "boolean" if path == "flag" else "text",
+            "obligation": "conditional" if when else "may",
+            "condition": {"en": "When it applies."} if when else None,
+            "applies_when": when,
+            "labels": {"en": path},
+        }
+
+    catalogue = {
+        "fields": [
+            entry("flag"),
+            entry("a", {"field": "flag", "equals": True}),
+            entry("b", {"field": "flag", "present": False}),
+            entry("c", {"field": "nowhere", "equals": "x"}),  # e.g. a trigger this form lacks
+        ]
+    }
+    spec = form_spec("k", catalogue)
+    for flag, a, b in ((True, "true", "false"), (False, "false", "false"), (None, "unknown", "true")):
+        nodes = {n.name: n for n in build_nodes(spec, {"flag": flag}, [], "en")}
+        assert (nodes["a"].applies, nodes["b"].applies) == (a, b), flag
+        assert json.loads(nodes["a"].when) == {"name": "flag", "values": ["true"]}
+        assert nodes["c"].when == "" and nodes["c"].conditional  # shown, folded under its words

@@ -92,7 +92,12 @@
   }
   function start(root) {
     Array.prototype.forEach.call(root.querySelectorAll("[data-when]"), function (box) {
-      if (rule(box)) { show(box, box.dataset.applies === "true"); }
+      var r = rule(box);
+      var form = box.closest("form");
+      var watched = r && form && Array.prototype.some.call(form.elements, function (el) {
+        return el.name === r.name;
+      });
+      if (watched) { show(box, box.dataset.applies === "true"); }  // else: never hidden
     });
   }
   function changed(e) {
