@@ -105,6 +105,7 @@ NEUTRAL = frozenset(
         "EDITOR",
         "VISUAL",
         "CPU",
+        "CI",
     }
 )
 
