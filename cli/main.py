@@ -363,7 +363,13 @@ class LazyGroup(click.Group):
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="koto", cls=TextOption, help_text=M.HELP_VERSION)
+@click.version_option(
+    __version__,
+    prog_name="koto",
+    message="%(prog)s %(version)s",  # the same in every language (click's own says ", version")
+    cls=TextOption,
+    help_text=M.HELP_VERSION,
+)
 @click.option("--debug", is_flag=True, cls=TextOption, help_text=M.HELP_DEBUG)
 @click.option(
     "--lang",

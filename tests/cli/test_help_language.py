@@ -246,3 +246,15 @@ def test_language_switches_in_one_process(koto_help: object) -> None:
     assert "Kommentera ett fält" in page and "Kommentoi" not in page
     page = koto_help(("report", "due"), "en", "--lang", "fi")  # type: ignore[operator]
     assert "--days KOKONAISLUKU" in page and "INTEGER" not in page
+
+
+@pytest.mark.parametrize("lang", ("fi", "sv", "en"))
+def test_version_line_is_the_same_in_every_language(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], lang: str
+) -> None:
+    monkeypatch.setenv("KOTO_LANG", lang)
+    try:
+        main(["--version"])
+    except SystemExit as exc:
+        assert exc.code in (0, None)
+    assert re.fullmatch(r"koto \d+\.\d+\.\d+\S*\n", capsys.readouterr().out)
