@@ -35,7 +35,7 @@ import pygit2
 from kototieto import fsutil
 from kototieto.errors import ConflictError, UsageError
 from kototieto.model.text import T
-from kototieto.store import erasures, gitlocks, indexsync, profile
+from kototieto.store import erasures, gitlocks, indexsync, layout, profile
 from kototieto.store.indexsync import lock_path
 from kototieto.store.repository import Repository
 
@@ -159,6 +159,7 @@ def commit_changes(
     """
     git = repo.git
     _refuse_during_merge(repo)
+    changes = {p: lf_record(p, c) for p, c in changes.items()}
     _refuse_erased(repo, changes)
     author = author or default_signature(repo)
     committer = committer or author
@@ -208,6 +209,15 @@ def _refuse_during_merge(repo: Repository) -> None:
         )
 
 
+def lf_record(path: str, content: bytes | None) -> bytes | None:
+    """A record's text with LF line ends, as ``.gitattributes`` (``eol=lf``) says records are kept:
+    a file saved with CRLF (Windows) is committed, and written back to the working tree, with LF,
+    so a later one-field edit is one changed line in Git. Other files are committed as given."""
+    if content is not None and b"\r\n" in content and layout.is_record_path(path):
+        return content.replace(b"\r\n", b"\n")
+    return content
+
+
 def _refuse_erased(repo: Repository, changes: Mapping[str, bytes | None]) -> None:
     """No write brings back a record of a customer in the erasure log."""
     erasures.refuse_paths(repo.root, [p for p, c in changes.items() if c is not None], repo.git)
@@ -239,6 +249,7 @@ def bulk_commit(
 
     git = repo.git
     _refuse_during_merge(repo)
+    changes = {p: lf_record(p, c) for p, c in changes.items()}
     _refuse_erased(repo, changes)
     author = author or default_signature(repo)
     committer = committer or author
