@@ -391,6 +391,8 @@ def install_click_translations() -> None:
     lang = current_lang()
     names = {"fi": ("teksti", "kokonaisluku"), "sv": ("text", "heltal"), "en": ("text", "integer")}
     click.types.STRING.name, click.types.INT.name = names.get(lang, names["en"])
+    # "'x' is not a valid integer range." -> "... kokonaisluku" (IntRange's name is a class attribute)
+    click.types.IntRange.name = {"fi": "kokonaisluku", "sv": "heltal"}.get(lang, "integer range")
     for module in (
         click.core,
         click.decorators,

@@ -258,3 +258,17 @@ def test_version_line_is_the_same_in_every_language(
     except SystemExit as exc:
         assert exc.code in (0, None)
     assert re.fullmatch(r"koto \d+\.\d+\.\d+\S*\n", capsys.readouterr().out)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_bad_number_is_named_in_the_users_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], lang: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("KOTO_LANG", lang)
+    with pytest.raises(SystemExit) as exc:
+        main(["report", "due", "--days", "x"])
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert ("kokonaisluku" if lang == "fi" else "heltal") in err
+    assert "integer" not in err and not english_in_help(err), err
