@@ -172,7 +172,7 @@ def propose(field_id: str, lang: str, comments_dir: Path | None, output: Path | 
     )
     if output:
         output.write_text(text, encoding="utf-8")
-        click.echo(f"wrote {output}")
+        click.echo(tr(T("Kirjoitettu: {p}", "Skrivet: {p}", "wrote {p}")).format(p=output))
     else:
         click.echo(text, nl=False)
 

@@ -147,12 +147,14 @@ def write_proposal(
     if not threads:
         out.append(h["none"])
     for t in threads:
+        status = str(t.get("status", "open"))
+        status = _COMMENT_STATUS[status].get(lang) if status in _COMMENT_STATUS else status
         out.append(
-            f"- {t.get('date')} {t.get('organisation', '')} ({t.get('status', 'open')}): {_cell(str(t.get('text', '')))}"
+            f"- {_day(t.get('date'), lang)} {t.get('organisation', '')} ({status}): {_cell(str(t.get('text', '')))}"
         )
         for r in t.get("replies") or []:
             out.append(
-                f"    - {r.get('date', '')} {r.get('organisation', '')}: {_cell(str(r.get('text', '')))}"
+                f"    - {_day(r.get('date', ''), lang)} {r.get('organisation', '')}: {_cell(str(r.get('text', '')))}"
             )
     return "\n".join(out).rstrip() + "\n"
 
@@ -167,6 +169,23 @@ def _rationale(by_lang: Mapping[str, str], text: str, h: Mapping[str, str]) -> l
     for code in ("fi", "sv", "en"):
         out.append(f"| {code} | {_cell(by_lang[code]) if code in by_lang else h['to_write']} |")
     return out
+
+
+def _day(value: Any, lang: str) -> str:
+    """A comment's ISO date as people write it in ``lang`` (anything else as it is)."""
+    try:
+        return date_text(date.fromisoformat(str(value)[:10]), lang)
+    except ValueError:
+        return str(value or "")
+
+
+_COMMENT_STATUS = {
+    "open": T("avoin", "öppen", "open"),
+    "answered": T("vastattu", "besvarad", "answered"),
+    "accepted": T("hyväksytty", "godkänd", "accepted"),
+    "rejected": T("hylätty", "avslagen", "rejected"),
+    "deferred": T("siirretty", "uppskjuten", "deferred"),
+}
 
 
 def type_word(typ: str, lang: str) -> str:

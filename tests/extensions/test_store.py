@@ -357,7 +357,7 @@ def test_reviewers_comment_on_an_extension_and_the_proposal_lists_it(store: Stor
         "fi",
     )
     assert out.returncode == 0, out.stderr
-    assert "## Kommentit" in out.stdout and "2026-11-27 853 (open): Tarvitaan myös meillä." in out.stdout
+    assert "## Kommentit" in out.stdout and "27.11.2026 853 (avoin): Tarvitaan myös meillä." in out.stdout
 
 
 def test_withdraw_refuses_uncommitted_edits(store: Store) -> None:
