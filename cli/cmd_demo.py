@@ -81,8 +81,14 @@ def summary_lines(result: Any) -> list[str]:
 
 @click.command()
 @click.argument("directory", type=click.Path(file_okay=False, path_type=Path), default=Path("demo-out"))
-@click.option("--customers", type=click.IntRange(6, 1_000_000), default=200, show_default=True)
-@click.option("--seed", type=int, default=2025, show_default=True)
+@click.option(
+    "--customers",
+    type=click.IntRange(6, 1_000_000),
+    default=200,
+    show_default=True,
+    help="How many customers.",
+)
+@click.option("--seed", type=int, default=2025, show_default=True, help="Same seed, same records.")
 @click.option("--today", callback=_date, default=None, help="The demo's today (YYYY-MM-DD; default: today).")
 @click.option("--no-site", is_flag=True, help="Skip the catalogue site (faster).")
 @json_option

@@ -87,7 +87,7 @@ def config() -> None:
 @click.argument("key")
 @click.argument("value")
 @repo_option
-@click.option("--author", default=None)
+@click.option("--author", default=None, help="'Name <email>' (default: koto profile, then git config).")
 @json_option
 def config_set(key: str, value: str, repo: Path, author: str | None, as_json: bool) -> None:
     """Set KEY (e.g. rules.review_interval_months, organisation.name, languages) to VALUE and commit.

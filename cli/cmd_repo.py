@@ -19,6 +19,14 @@ CREATED = T(
     "Created a koto data repository in {root} ({name}).\nThe merge driver and the pre-commit hook are installed in "
     "this clone; in every other clone run `koto upgrade` once to install them.",
 )
+SHARED = T(
+    "Yhteinen varasto (origin): {remote}. Kollegat: `git clone {remote}`, sitten kloonissa `koto upgrade`; "
+    "jatkossa `koto sync`.",
+    "Gemensamt förråd (origin): {remote}. Kolleger: `git clone {remote}`, sedan i klonen `koto upgrade`; "
+    "därefter `koto sync`.",
+    "Shared repository (origin): {remote}. Colleagues: `git clone {remote}`, then `koto upgrade` in the "
+    "clone; from then on `koto sync`.",
+)
 UPGRADED = T("Päivitetty: {done}", "Uppgraderat: {done}", "Upgraded: {done}")
 UP_TO_DATE = T(
     "Ajan tasalla (apurit asennettu uudelleen).",
@@ -36,13 +44,23 @@ UP_TO_DATE = T(
     type=click.Choice(ORGANISATION_TYPES),
     default="municipality",
     show_default=True,
+    help="Organisation type.",
 )
 @click.option(
     "--name", default="", help="Organisation name (default: the official name from the classification)."
 )
 @click.option("--author", default=None, help="Author of the first commit: 'Name <email>'.")
+@click.option(
+    "--shared",
+    metavar="PATH|URL",
+    default=None,
+    help="Also make the shared repository (origin) and push: a new bare repository in PATH (a shared "
+    "drive), or an empty repository at a Git host's URL. Colleagues: git clone PATH|URL, koto upgrade.",
+)
 @json_option
-def init(directory: Path, code: str, otype: str, name: str, author: str | None, as_json: bool) -> None:
+def init(
+    directory: Path, code: str, otype: str, name: str, author: str | None, shared: str | None, as_json: bool
+) -> None:
     """Create a data repository in DIRECTORY (a new or empty folder)."""
     from kototieto.store.scaffold import init_repository, official_names
 
@@ -52,14 +70,22 @@ def init(directory: Path, code: str, otype: str, name: str, author: str | None, 
     repo = init_repository(
         directory, organisation_code=code, organisation_type=otype, name=name, names=names, author=author
     )
+    remote = None
+    if shared:
+        from kototieto.store.shared import create_shared
+
+        remote = create_shared(repo, shared)
     if as_json:
-        echo_json({"repository": str(repo.root), "format_version": repo.config.format_version})
+        out = {"repository": str(repo.root), "format_version": repo.config.format_version}
+        echo_json({**out, "shared": remote} if shared else out)
         return
     from kototieto.cli.messages import say
     from kototieto.i18n import current_lang
 
     org = repo.config.organisation
     click.echo(say(CREATED, root=repo.root, name=org.names.get(current_lang()) or org.name))
+    if remote:
+        click.echo(say(SHARED, remote=remote))
 
 
 @click.command()

@@ -438,6 +438,15 @@ OPTION_HELP: dict[str, tuple[str, str]] = {
         "Ensimmäisen muutoksen tekijä: 'Nimi <sähköposti>'.",
         "Den första ändringens författare: 'Namn <e-post>'.",
     ),
+    "Also make the shared repository (origin) and push: a new bare repository in PATH (a shared "
+    "drive), or an empty repository at a Git host's URL. Colleagues: git clone PATH|URL, koto upgrade.": _h(
+        "Tee myös yhteinen varasto (origin) ja lähetä sinne: uusi paljas Git-varasto kansioon POLKU "
+        "(yhteinen levy) tai tyhjä varasto Git-palvelun osoitteessa URL. Kollegat: git clone POLKU|URL, "
+        "koto upgrade.",
+        "Skapa också det gemensamma förrådet (origin) och skicka dit: ett nytt tomt Git-förråd i mappen "
+        "SÖKVÄG (en delad disk) eller ett tomt förråd på en Git-tjänsts adress URL. Kolleger: git clone "
+        "SÖKVÄG|URL, koto upgrade.",
+    ),
     "Author of the upgrade commit: 'Name <email>'.": _h(
         "Päivitysmuutoksen tekijä: 'Nimi <sähköposti>'.", "Uppgraderingens författare: 'Namn <e-post>'."
     ),
@@ -461,6 +470,7 @@ OPTION_HELP: dict[str, tuple[str, str]] = {
         "Avbryt den pågående sammanslagningen; inget skickas.",
     ),
     "How many customers.": _h("Asiakkaiden määrä.", "Antal kunder."),
+    "Organisation type.": _h("Organisaation tyyppi.", "Organisationens typ."),
     "Last date a record may carry (default: today).": _h(
         "Viimeinen päivä, jolle tietue voi osua (oletus: tänään).",
         "Sista dag en post kan ha (standard: i dag).",
