@@ -67,6 +67,10 @@ def init(
     # the official names in Finnish and Swedish (a code not in the classification is refused),
     # so that letterheads print the name in each document's language
     names = official_names(otype, code) if not name else {}
+    if shared:
+        from kototieto.store.shared import check_target
+
+        check_target(shared)  # before anything is created
     repo = init_repository(
         directory, organisation_code=code, organisation_type=otype, name=name, names=names, author=author
     )

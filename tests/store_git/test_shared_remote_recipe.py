@@ -110,3 +110,33 @@ def test_without_the_initial_branch_a_clone_warns(tmp_path: Path, env: dict[str,
     second.mkdir()
     clone = run([line for line in colleague if line.startswith("git clone ")], second, shared, env)
     assert NO_HEAD in clone.stderr, clone.stderr
+
+
+def test_koto_init_shared_makes_the_remote_in_one_step(tmp_path: Path, env: dict[str, str]) -> None:
+    """`koto init DIR --shared PATH` does the recipe's first part; a clone of PATH checks out main."""
+    shared = tmp_path / "drive" / "vaasa.git"
+    made = S.koto(
+        tmp_path,
+        "init",
+        "vaasa",
+        "--organisation",
+        "905",
+        "--name",
+        "Vaasan kaupunki",
+        "--shared",
+        str(shared),
+    )
+    assert made.returncode == 0, made.stderr
+    assert f"git clone {shared}" in made.stdout
+    assert S.git(shared, "symbolic-ref", "HEAD").strip() == "refs/heads/main"
+    assert S.git(tmp_path / "vaasa", "rev-parse", "--abbrev-ref", "main@{upstream}").strip() == "origin/main"
+    clone = subprocess.run(
+        ["git", "clone", str(shared), "c"], cwd=tmp_path, capture_output=True, text=True, env=env
+    )
+    assert clone.returncode == 0 and "warning" not in clone.stderr.lower(), clone.stderr
+    assert S.git(tmp_path / "c", "rev-parse", "--abbrev-ref", "HEAD").strip() == "main"
+    assert S.koto(tmp_path / "c", "sync").returncode == 0
+    # a folder that is not empty is refused before anything is made
+    again = S.koto(tmp_path, "init", "other", "--organisation", "905", "--shared", str(shared))
+    assert again.returncode == 2 and "not an empty folder" in again.stderr
+    assert not (tmp_path / "other").exists()
