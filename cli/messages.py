@@ -470,6 +470,7 @@ OPTION_HELP: dict[str, tuple[str, str]] = {
         "Avbryt den pågående sammanslagningen; inget skickas.",
     ),
     "How many customers.": _h("Asiakkaiden määrä.", "Antal kunder."),
+    "Organisation type.": _h("Organisaation tyyppi.", "Organisationens typ."),
     "Last date a record may carry (default: today).": _h(
         "Viimeinen päivä, jolle tietue voi osua (oletus: tänään).",
         "Sista dag en post kan ha (standard: i dag).",
