@@ -10,17 +10,30 @@ import click
 
 from kototieto.cli.options import LANGS, TextOption, echo_json, lang_option
 from kototieto.errors import NotFoundError, UsageError
+from kototieto.model.text import T
+
+_NOT_CATALOGUE = T(
+    "{p}: ei ole tietosisällön JSON-tiedosto{rest}",
+    "{p}: inte ett JSON-dokument för datainnehållet{rest}",
+    "{p}: not a catalogue JSON document{rest}",
+)
 
 
 def _load_json(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise NotFoundError(f"{path}: no such catalogue file") from None
+        raise NotFoundError(
+            T(
+                "{p}: tietosisältötiedostoa ei ole",
+                "{p}: katalogfilen finns inte",
+                "{p}: no such catalogue file",
+            ).format(p=path)
+        ) from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise UsageError(f"{path}: not a catalogue JSON document ({exc})") from None
+        raise UsageError(_NOT_CATALOGUE.format(p=path, rest=f" ({exc})")) from None
     if not isinstance(data, dict) or "fields" not in data:
-        raise UsageError(f"{path}: not a catalogue JSON document (no 'fields')")
+        raise UsageError(_NOT_CATALOGUE.format(p=path, rest=" (no 'fields')"))
     return data
 
 
@@ -157,7 +170,9 @@ def schema(kind: str | None, lang: str, data_repo: Path | None) -> None:
     from kototieto.model.records import RECORD_KINDS
 
     if kind is not None and kind not in RECORD_KINDS:
-        raise UsageError(f"unknown record kind '{kind}' (known: {', '.join(RECORD_KINDS)})")
+        from kototieto.store.roles import unknown_kind
+
+        raise UsageError(unknown_kind(kind))
     if data_repo is not None:
         from kototieto.store.extensions.load import repository_extensions
 

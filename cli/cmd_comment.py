@@ -99,11 +99,9 @@ def _author(author: str | None, folder: Path) -> str:
     if probe.stdout.strip():
         return probe.stdout.strip()
     from kototieto.errors import UsageError
+    from kototieto.store.profile import WHO_IS_WRITING
 
-    raise UsageError(
-        "who is writing? Set `git config user.name` and `git config user.email` in the "
-        "repository, or give --author 'Name <email>'"
-    )
+    raise UsageError(WHO_IS_WRITING)
 
 
 def _show(thread: Any, as_json: bool) -> None:
@@ -214,9 +212,11 @@ def list_(status: str | None, orphaned: bool, folder: Path, as_json: bool) -> No
     if as_json:
         echo_json([t.to_json() | {"orphaned": t.path not in paths} for t in threads])
         return
+    lang = current_lang()
     for t in threads:
         flag = tr(ORPHANED) if t.path not in paths else ""
-        click.echo(f"{t.id}  {t.date}  {t.status:<9} {t.path}  {t.organisation}: {t.text[:60]}{flag}")
+        day = date_text(t.date, lang)  # 1.12.2026 in fi and sv, as `koto comment round show`; ISO in --json
+        click.echo(f"{t.id}  {day}  {t.status:<9} {t.path}  {t.organisation}: {t.text[:60]}{flag}")
 
 
 @comment.command()

@@ -11,6 +11,7 @@ import click
 from kototieto.cli.options import LANGS, echo_json, json_option, repo_option
 from kototieto.errors import UsageError
 from kototieto.fsutil import atomic_write
+from kototieto.model.text import T
 from kototieto.templates.pdf import DEFAULT_VARIANT, PDF_VARIANTS
 
 FORMATS = ("html", "pdf", "md")
@@ -20,7 +21,13 @@ def _write(result: bytes | str, output: str, quiet: bool = False) -> None:
     if output == "-":
         if isinstance(result, bytes):
             if sys.stdout.isatty():
-                raise UsageError("refusing to write a PDF to a terminal; give -o FILE")
+                raise UsageError(
+                    T(
+                        "PDF-tiedostoa ei kirjoiteta päätteeseen; anna -o TIEDOSTO",
+                        "En PDF skrivs inte till terminalen; ange -o FIL",
+                        "refusing to write a PDF to a terminal; give -o FILE",
+                    )
+                )
             sys.stdout.buffer.write(result)
         else:
             click.echo(result, nl=False)
@@ -107,11 +114,29 @@ def render(
             echo_json({"files": [str(p) for p in written], "format": fmt})
         return
     if record_id is None:
-        raise UsageError("give a record ID, or --all with --out DIR")
+        raise UsageError(
+            T(
+                "Anna tietueen tunniste tai --all ja --out KANSIO",
+                "Ange ett post-id eller --all med --out MAPP",
+                "give a record ID, or --all with --out DIR",
+            )
+        )
     if out_dir is not None or kinds or jobs is not None:
-        raise UsageError("--out, --kind and --jobs go with --all")
+        raise UsageError(
+            T(
+                "--out, --kind ja --jobs käyvät vain yhdessä --all-valitsimen kanssa",
+                "--out, --kind och --jobs går bara tillsammans med --all",
+                "--out, --kind and --jobs go with --all",
+            )
+        )
     if len(langs) > 1:
-        raise UsageError("one --lang per document (several only with --all)")
+        raise UsageError(
+            T(
+                "Yksi --lang asiakirjaa kohden (useampi vain --all-valitsimen kanssa)",
+                "En --lang per dokument (flera bara med --all)",
+                "one --lang per document (several only with --all)",
+            )
+        )
     lang = langs[0] if langs else "fi"
     from kototieto.templates import render as r
     from kototieto.templates import source
@@ -166,14 +191,24 @@ def _render_all(
     record_id: str | None,
 ) -> list[Any]:
     if record_id is not None:
-        raise UsageError("--all renders every record: leave out ID")
+        raise UsageError(
+            T(
+                "--all tulostaa kaikki tietueet: jätä TUNNISTE pois",
+                "--all skriver ut alla poster: utelämna ID",
+                "--all renders every record: leave out ID",
+            )
+        )
     if out_dir is None:
-        raise UsageError("--all needs --out DIR")
+        raise UsageError(
+            T("--all tarvitsee --out KANSIO", "--all behöver --out MAPP", "--all needs --out DIR")
+        )
     from kototieto.model.records import RECORD_KINDS
 
     unknown = [k for k in kinds if k not in RECORD_KINDS]
     if unknown:
-        raise UsageError(f"unknown record kind {unknown[0]!r}; choose from {', '.join(RECORD_KINDS)}")
+        from kototieto.store.roles import unknown_kind
+
+        raise UsageError(unknown_kind(unknown[0]))
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 

@@ -13,7 +13,7 @@ import click
 
 from kototieto.cli.options import DATE, echo_json, json_option, lang_option, repo_option
 from kototieto.errors import ConflictError, InvalidRecordError, NothingToDoError, UsageError
-from kototieto.i18n import tr
+from kototieto.i18n import count, tr
 from kototieto.model.text import T, Text
 
 author_option = click.option(
@@ -112,7 +112,13 @@ def new(
     rid = ""
     if draft is None:
         if kind != "customer" and not customer:
-            raise UsageError("--customer ID is needed for every kind except customer")
+            raise UsageError(
+                T(
+                    "Anna --customer TUNNISTE: se tarvitaan kaikille muille lajeille kuin asiakkaalle",
+                    "Ange --customer ID: det behövs för alla andra typer än kund",
+                    "--customer ID is needed for every kind except customer",
+                )
+            )
         rid = record_id or (customer if kind == "customer" and customer else new_record_id(kind))
         layout.check_name(rid, "record")
         draft = drafts.load_draft(store.repo, rid)
@@ -268,7 +274,13 @@ def add(
         _check_all(store, staged, as_json)
         return
     if not files:
-        raise UsageError("give the record files to add")
+        raise UsageError(
+            T(
+                "Anna lisättävät tietuetiedostot",
+                "Ange postfilerna som ska läggas till",
+                "give the record files to add",
+            )
+        )
     if _add_draft(store, files, message, as_json):
         return
     items: list[tuple[str | None, bytes, str]] = [(None, f.read_bytes(), str(f)) for f in files]
@@ -405,7 +417,13 @@ def commit_(
     if not paths:
         rels = changed_record_paths(store.repo)
     if not rels:
-        raise NothingToDoError("no changed record files to commit")
+        raise NothingToDoError(
+            T(
+                "Muuttuneita tietuetiedostoja ei ole; ei tallennettavaa",
+                "Inga ändrade postfiler att spara",
+                "no changed record files to commit",
+            )
+        )
     items: list[tuple[str | None, bytes, str]] = [
         (rel, (store.repo.root / rel).read_bytes(), rel) for rel in rels
     ]
@@ -422,7 +440,15 @@ def _check_all(store: Any, blobs: list[tuple[str, bytes]], as_json: bool) -> Non
     for p in problems:
         click.echo(str(p), err=True)
     if problems:
-        raise InvalidRecordError(f"{len(problems)} problem(s) in staged records", problems=list(problems))
+        n = len(problems)
+        raise InvalidRecordError(
+            T(
+                f"{count(n, 'problem', 'fi')} lisätyissä tietueissa",
+                f"{count(n, 'problem', 'sv')} i köade poster",
+                f"{n} problem(s) in staged records",
+            ),
+            problems=list(problems),
+        )
 
 
 def _commit_all(

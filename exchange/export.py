@@ -127,7 +127,9 @@ def export_repository(
     kinds = list(kinds or [])
     unknown = [k for k in kinds if k not in RECORD_KINDS]
     if unknown:
-        raise UsageError(f"unknown record kind {unknown[0]!r}; kinds: {', '.join(RECORD_KINDS)}")
+        from kototieto.store.roles import unknown_kind
+
+        raise UsageError(unknown_kind(unknown[0]))
     repo = Repository.open(Path(repo_path))
     key = None if with_identities else export_key(repo)
     records = read_records(repo, kinds or None)

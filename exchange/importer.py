@@ -460,7 +460,9 @@ def import_file(
     from kototieto.store.yamlio import new_document_text
 
     if kind not in RECORD_KINDS:
-        raise UsageError(f"unknown record kind {kind!r}; kinds: {', '.join(RECORD_KINDS)}")
+        from kototieto.store.roles import unknown_kind
+
+        raise UsageError(unknown_kind(kind))
     cmapping = load_mapping(mapping) if mapping else Mapping_()
     store = Store.open(Path(repo_path), lang=lang, author=author)
     keys = tuple(c.key for k in {kind, "customer"} for c in template_columns(k, "en"))

@@ -56,7 +56,9 @@ class TemplateColumn:
 
 def template_columns(kind: str, lang: str = "fi") -> list[TemplateColumn]:
     if kind not in RECORD_KINDS:
-        raise UsageError(f"unknown record kind {kind!r}; kinds: {', '.join(RECORD_KINDS)}")
+        from kototieto.store.roles import unknown_kind
+
+        raise UsageError(unknown_kind(kind))
     entries = _kind_entries(kind)
     cols: list[TemplateColumn] = []
     if kind != "customer":

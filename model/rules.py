@@ -14,6 +14,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from kototieto.model.text import T, TextError
+
 Strength = Literal["error", "warning", "info", "report", "off"]
 
 
@@ -171,7 +173,13 @@ class RuleParams(BaseModel):
         for key, raw in overrides.items():
             if key not in cls.model_fields:
                 known = ", ".join(cls.model_fields)
-                raise ValueError(f"unknown rule parameter '{key}' (known: {known})")
+                raise TextError(
+                    T(
+                        "tuntematon sääntöparametri '{p}' (tunnetut: {k})",
+                        "okänd regelparameter '{p}' (kända: {k})",
+                        "unknown rule parameter '{p}' (known: {k})",
+                    ).format(p=key, k=known)
+                )
             current: Param = getattr(base, key)
             update = dict(raw) if isinstance(raw, Mapping) else {"value": raw}
             if "value" in update and isinstance(update["value"], str) and isinstance(current.value, dt.date):

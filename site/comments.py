@@ -42,6 +42,7 @@ from kototieto.errors import (
     UsageError,
 )
 from kototieto.fsutil import atomic_write
+from kototieto.model.text import T
 
 ROUND_FILE = "round.yaml"
 THREADS_DIR = "threads"
@@ -154,7 +155,12 @@ def _load(path: Path, model: type[_Strict]) -> Any:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        raise InvalidInputError(f"not valid YAML: {exc}", location=Location(str(path), line)) from exc
+        raise InvalidInputError(
+            T("virheellinen YAML-rakenne: {e}", "ogiltig YAML-struktur: {e}", "not valid YAML: {e}").format(
+                e=exc
+            ),
+            location=Location(str(path), line),
+        ) from exc
     if not isinstance(data, dict):
         raise InvalidInputError("expected a mapping of keys to values", location=Location(str(path), 1))
     try:
@@ -200,11 +206,9 @@ def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
             probe = subprocess.run(["git", "config", "user.email"], cwd=cwd, capture_output=True, text=True)
             if not probe.stdout.strip() and not env.get("GIT_AUTHOR_EMAIL"):
                 from kototieto.errors import UsageError
+                from kototieto.store.profile import WHO_IS_WRITING
 
-                raise UsageError(
-                    "who is writing? Set `git config user.name` and `git config user.email` in the "
-                    "repository, or give --author 'Name <email>'"
-                )
+                raise UsageError(WHO_IS_WRITING)
     return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, env=env)
 
 
@@ -263,7 +267,12 @@ class CommentRepo:
             thread: Thread = _load(path, Thread)
             if path.stem != thread.id:
                 raise InvalidInputError(
-                    f"thread id {thread.id!r} does not match the file name", location=Location(str(path))
+                    T(
+                        "Tunniste '{id}' ei vastaa tiedoston nimeä",
+                        "Id:t '{id}' motsvarar inte filnamnet",
+                        "thread id '{id}' does not match the file name",
+                    ).format(id=thread.id),
+                    location=Location(str(path)),
                 )
             out.append(thread)
         return sorted(out, key=lambda t: (t.date, t.id))
@@ -357,8 +366,11 @@ class CommentRepo:
             ]
             if not same:
                 raise NotAllowedError(
-                    f"{organisation!r} does not take part in the round {rnd.name!r}; participating: "
-                    + ", ".join(rnd.organisations)
+                    T(
+                        "'{o}' ei osallistu lausuntokierrokseen '{r}'; osallistujat: {who}",
+                        "'{o}' deltar inte i remissrundan '{r}'; deltagare: {who}",
+                        "'{o}' does not take part in the round '{r}'; participating: {who}",
+                    ).format(o=organisation, r=rnd.name, who=", ".join(rnd.organisations))
                 )
             organisation = same[0]
         if catalogue is not None:
@@ -367,10 +379,22 @@ class CommentRepo:
                 from kototieto.model.suggest import closest
 
                 near = closest(path, sorted(known), cutoff=0.75)
-                hint = f"; did you mean {near}?" if near else ""
-                raise NotFoundError(f"no field or code-list value {path!r} in the catalogue{hint}")
+                raise NotFoundError(
+                    T(
+                        "Tietosisällössä ei ole kenttää tai koodiston arvoa '{p}'.{fi}",
+                        "Datainnehållet har inget fält eller kodvärde '{p}'.{sv}",
+                        "no field or code-list value '{p}' in the catalogue{en}",
+                    ).format(
+                        p=path,
+                        fi=f" Tarkoititko: {near}" if near else "",
+                        sv=f" Menade du: {near}" if near else "",
+                        en=f"; did you mean {near}?" if near else "",
+                    )
+                )
         if not text.strip():
-            raise UsageError("the comment text is empty")
+            raise UsageError(
+                T("Kommentin teksti on tyhjä", "Kommentarens text är tom", "the comment text is empty")
+            )
         thread = Thread(
             id=self._new_id(day, path, author, text),
             path=path,

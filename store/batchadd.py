@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from kototieto.errors import InvalidInputError, InvalidRecordError, Location, NothingToDoError
 from kototieto.model.records import ASSESSMENT_KINDS, PLAN_KINDS
-from kototieto.store.checks import Issue
+from kototieto.model.text import T
+from kototieto.store.checks import Issue, nothing_written
 from kototieto.store.yamlio import load_document
 
 if TYPE_CHECKING:  # the Store calls this module; only the type is needed here
@@ -70,7 +71,7 @@ def check_many(store: Store, items: Sequence[Item]) -> Checked:
             _, _, issues = store.check_text(item.raw, item.path, pending=pending)
         except InvalidInputError as exc:
             loc = exc.location or Location(item.shown)
-            raise InvalidInputError(exc.message, location=replace(loc, file=item.shown)) from None
+            raise InvalidInputError(exc.text, location=replace(loc, file=item.shown)) from None
         problems.extend(i for i in issues if i.severity == "error")
     return Checked(pending, ranks, problems)
 
@@ -86,8 +87,7 @@ def add_many(
     if checked.problems:
         lines = "\n".join(f"  {p}" for p in checked.problems)
         raise InvalidRecordError(
-            f"{len(checked.problems)} problem(s); nothing was written:\n{lines}",
-            problems=list(checked.problems),
+            nothing_written(len(checked.problems), lines), problems=list(checked.problems)
         )
     views = []
     last = (kind_rank(None), "")
@@ -106,5 +106,7 @@ def add_many(
         except NothingToDoError:
             continue
     if not views:
-        raise NothingToDoError("no changes to commit")
+        raise NothingToDoError(
+            T("Ei tallennettavia muutoksia", "Inga ändringar att spara", "no changes to commit")
+        )
     return views

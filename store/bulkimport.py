@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from kototieto.errors import InvalidRecordError
+from kototieto.i18n import count
+from kototieto.model.text import T
 from kototieto.store import checks, gitcommit, history, indexsync, layout, roles
 from kototieto.store.bulkload import fast_load
 
@@ -63,9 +65,13 @@ def import_records(
         errors = checks.errors_of(issues)
         if errors:
             lines = "\n".join(f"  {i}" for i in errors[:50])
+            n, files = len(errors), len({i.file for i in errors})
             raise InvalidRecordError(
-                f"{len(errors)} problem(s) in {len({i.file for i in errors})} file(s); nothing was "
-                f"imported:\n{lines}",
+                T(
+                    f"{count(n, 'problem', 'fi')} {files} tiedostossa; mitään ei tuotu:\n{lines}",
+                    f"{count(n, 'problem', 'sv')} i {count(files, 'file', 'sv')}; ingenting importerades:\n{lines}",
+                    f"{n} problem(s) in {files} file(s); nothing was imported:\n{lines}",
+                ),
                 problems=list(errors),
             )
     who = author or store.author

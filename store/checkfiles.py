@@ -120,7 +120,7 @@ def _check_group(
             if path in wanted:
                 loc = exc.location
                 line, col = (loc.line, loc.column) if loc else (None, None)
-                message = translate(exc.message)[lang]
+                message = translate(exc.text)[lang]
                 report.issues.append(Issue(str(path), line, col, "", "error", "yaml", message))
             continue
         except OSError as exc:

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kototieto.errors import InvalidRecordError, Location
+from kototieto.i18n import count
 from kototieto.model.records import Record
 from kototieto.model.rules import RuleParams
+from kototieto.model.text import T, Text
 from kototieto.store import pipeline
 from kototieto.store.fielddiff import dotted
 from kototieto.store.pipeline import Finding, Rules, config_params, rule_params
@@ -110,7 +112,13 @@ def raise_if_invalid(path: str, issues: list[Issue]) -> None:
     errors = errors_of(issues)
     if errors:
         lines = "\n".join(f"  {i}" for i in errors)
-        raise InvalidRecordError(
-            f"{path}: {len(errors)} problem(s); nothing was written:\n{lines}",
-            problems=list(errors),
-        )
+        raise InvalidRecordError(nothing_written(len(errors), lines, f"{path}: "), problems=list(errors))
+
+
+def nothing_written(n: int, lines: str, prefix: str = "") -> Text:
+    """ "``prefix``3 problem(s); nothing was written:" and the problems' ``lines``, in fi, sv and en."""
+    return T(
+        f"{prefix}{count(n, 'problem', 'fi')}; mitään ei tallennettu:\n{lines}",
+        f"{prefix}{count(n, 'problem', 'sv')}; ingenting sparades:\n{lines}",
+        f"{prefix}{n} problem(s); nothing was written:\n{lines}",
+    )

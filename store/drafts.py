@@ -381,9 +381,21 @@ def run_editor(path: Path, editor: str | None = None) -> None:
     try:
         done = subprocess.run([*shlex.split(cmd), str(path)], check=False)
     except OSError as exc:
-        raise UsageError(f"could not start the editor {cmd!r}: {exc}") from None
+        raise UsageError(
+            T(
+                "Editoria '{e}' ei voitu käynnistää: {x}. Aseta EDITOR, esim. EDITOR=nano",
+                "Editorn '{e}' kunde inte startas: {x}. Ange EDITOR, t.ex. EDITOR=nano",
+                "could not start the editor '{e}': {x}",
+            ).format(e=cmd, x=exc)
+        ) from None
     if done.returncode != 0:
-        raise UsageError(f"the editor {cmd!r} exited with status {done.returncode}; nothing was written")
+        raise UsageError(
+            T(
+                "Editori '{e}' päättyi virheeseen ({s}); mitään ei tallennettu",
+                "Editorn '{e}' avslutades med fel ({s}); ingenting sparades",
+                "the editor '{e}' exited with status {s}; nothing was written",
+            ).format(e=cmd, s=done.returncode)
+        )
 
 
 # ---------------------------------------------------------------- the drafts area

@@ -32,6 +32,7 @@ import pygit2
 import yaml
 
 from kototieto.errors import ConflictError, NotFoundError, UsageError
+from kototieto.model.text import T
 from kototieto.store import gitcommit, history, idindex, indexsync, layout
 from kototieto.store.erasures import ERASURE_LOG, customer_hash
 from kototieto.store.repository import Repository
@@ -118,10 +119,22 @@ def check_reason(repo: Repository, customer: str, reason: str) -> None:
     """Refuse a reason that is empty or holds the customer's name or an identity code (it is kept
     in the erasure log); run before asking for confirmation."""
     if not reason.strip():
-        raise UsageError("--reason is required (it is kept in the erasure log: no personal data)")
+        raise UsageError(
+            T(
+                "Anna --reason (se säilytetään poistolokissa: ei henkilötietoja)",
+                "Ange --reason (det sparas i raderingsloggen: inga personuppgifter)",
+                "--reason is required (it is kept in the erasure log: no personal data)",
+            )
+        )
     folder = layout.customer_dir(customer)
     if _HETU.search(reason) or any(s.lower() in reason.lower() for s in _personal_strings(repo, folder)):
-        raise UsageError("the reason must not contain the customer's name or identity code")
+        raise UsageError(
+            T(
+                "Syy ei saa sisältää asiakkaan nimeä tai henkilötunnusta",
+                "Skälet får inte innehålla kundens namn eller personbeteckning",
+                "the reason must not contain the customer's name or identity code",
+            )
+        )
 
 
 def erase_customer(
@@ -132,13 +145,25 @@ def erase_customer(
     indexsync.flush(repo)
     check_reason(repo, customer, reason)
     if not _git(repo, "log", "--all", "--format=%H", "-n1", "--", folder).strip():
-        raise NotFoundError(f"customer {customer!r} has no records in any commit of this repository")
+        raise NotFoundError(
+            T(
+                "Asiakkaalla '{c}' ei ole tietueita tämän tietovaraston historiassa",
+                "Kunden '{c}' har inga poster i datakatalogens historik",
+                "customer '{c}' has no records in any commit of this repository",
+            ).format(c=customer)
+        )
     if (
         _git(repo, "status", "--porcelain", "--untracked-files=no").strip()
         or (repo.git_dir / "MERGE_HEAD").exists()
     ):
         raise ConflictError(
-            "the working tree has uncommitted changes or a merge in progress; commit or discard first"
+            T(
+                "Työkopiossa on tallentamattomia muutoksia tai kesken oleva yhdistäminen; tallenna tai hylkää "
+                "ne ensin",
+                "Arbetskopian har osparade ändringar eller en pågående sammanslagning; spara eller kasta dem "
+                "först",
+                "the working tree has uncommitted changes or a merge in progress; commit or discard first",
+            )
         )
     records = len(
         _git(repo, "log", "--all", "--format=", "--name-only", "--diff-filter=A", "--", folder).split()

@@ -37,6 +37,7 @@ from kototieto.errors import ConflictError, UsageError
 from kototieto.model.text import T
 from kototieto.store import erasures, gitlocks, indexsync, layout, profile
 from kototieto.store.indexsync import lock_path
+from kototieto.store.profile import WHO_IS_WRITING
 from kototieto.store.repository import Repository
 
 _AUTHOR = re.compile(r"^\s*(?P<name>[^<>]+?)\s*<(?P<email>[^<>\s]+)>\s*$")
@@ -51,11 +52,24 @@ class CommitResult:
     blob_ids: Mapping[str, str | None]  # path -> new blob id (None: removed)
 
 
+KEPT_MOVING = T(
+    "{r} muuttui kirjoittamisen aikana; mitään ei tallennettu, yritä uudelleen",
+    "{r} ändrades under skrivningen; ingenting sparades, försök igen",
+    "{r} kept moving while writing; nothing was committed, try again",
+)
+
+
 def parse_author(text: str) -> pygit2.Signature:
     """``"Name <email>"`` -> a signature dated now."""
     m = _AUTHOR.match(text)
     if m is None:
-        raise UsageError(f"author {text!r} is not of the form 'Name <email>'")
+        raise UsageError(
+            T(
+                "Kirjoittaja '{a}' ei ole muotoa 'Nimi <sähköposti>'",
+                "Skribenten '{a}' har inte formen 'Namn <e-post>'",
+                "author '{a}' is not of the form 'Name <email>'",
+            ).format(a=text)
+        )
     return pygit2.Signature(m.group("name"), m.group("email"))
 
 
@@ -68,10 +82,7 @@ def default_signature(repo: Repository) -> pygit2.Signature:
     try:
         return repo.git.default_signature
     except (KeyError, pygit2.GitError):
-        raise UsageError(
-            "who is writing? Set `git config user.name` and `git config user.email` in the "
-            "repository, or give --author 'Name <email>'"
-        ) from None
+        raise UsageError(WHO_IS_WRITING) from None
 
 
 @contextlib.contextmanager
@@ -181,7 +192,7 @@ def commit_changes(
                 break
             time.sleep(0.01)
         else:
-            raise ConflictError(f"{refname} kept moving while writing; nothing was committed, try again")
+            raise ConflictError(KEPT_MOVING.format(r=refname))
         if update_worktree:
             sync_worktree(repo, changes)
     return CommitResult(
@@ -290,7 +301,7 @@ def bulk_commit(
             if _swap_ref(git, refname, oid, head.id if head else None, f"koto: {first_line}"):
                 break
         else:
-            raise ConflictError(f"{refname} kept moving while writing; nothing was committed, try again")
+            raise ConflictError(KEPT_MOVING.format(r=refname))
         if update_worktree and not _checkout(repo, head.id if head else None, oid):
             sync_worktree(repo, changes)
     blobs = {p: (str(pygit2.hash(c)) if c is not None else None) for p, c in changes.items()}

@@ -21,8 +21,15 @@ from typing import Any
 import pygit2
 
 from kototieto.errors import NotFoundError, UsageError
+from kototieto.model.text import T
 from kototieto.store import layout
 from kototieto.store.repository import Repository
+
+NO_REVISION = T(
+    "Versiota '{r}' ei ole ({p})",
+    "Versionen '{r}' finns inte ({p})",
+    "no revision '{r}' in {p}",
+)
 
 GRAPH_EVERY = 100
 _SEP = "\x1f"
@@ -57,7 +64,7 @@ def resolve(repo: Repository, rev: str) -> pygit2.Commit:
         obj = repo.git.revparse_single(rev)
         commit = obj.peel(pygit2.Commit)
     except (KeyError, ValueError, pygit2.GitError, pygit2.InvalidSpecError):
-        raise NotFoundError(f"no revision {rev!r} in {repo.root}") from None
+        raise NotFoundError(NO_REVISION.format(r=rev, p=repo.root)) from None
     assert isinstance(commit, pygit2.Commit)
     return commit
 

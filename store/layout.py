@@ -43,8 +43,14 @@ def check_name(name: object, what: str) -> str:
     """Return ``name`` if it is a safe name, else raise a UsageError naming ``what``."""
     if not isinstance(name, str) or not is_safe_name(name):
         raise UsageError(
-            f"{what} {name!r} is not a valid id: use letters A-Z, digits, '.', '_' or '-' "
-            "(at most 100 characters, starting with a letter or digit)"
+            T(
+                "'{n}' ei kelpaa tunnisteeksi: käytä kirjaimia A-Z, numeroita, pistettä (.), alaviivaa (_) "
+                "ja viivaa (-), enintään 100 merkkiä, alussa kirjain tai numero",
+                "'{n}' duger inte som id: använd bokstäver A-Z, siffror, punkt (.), understreck (_) och "
+                "bindestreck (-), högst 100 tecken, i början en bokstav eller siffra",
+                "{what} '{n}' is not a valid id: use letters A-Z, digits, '.', '_' or '-' "
+                "(at most 100 characters, starting with a letter or digit)",
+            ).format(n=name, what=what)
         )
     return name
 

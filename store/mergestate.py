@@ -46,6 +46,7 @@ from kototieto.store.conflicts import (
 from kototieto.store.gitcommit import atomic_write, write_lock
 from kototieto.store.merge import apply_values
 from kototieto.store.msg import say
+from kototieto.store.profile import WHO_IS_WRITING
 from kototieto.store.repository import Repository
 from kototieto.store.yamlio import dump_document, load_document, update_document
 
@@ -144,10 +145,7 @@ def _commit_merge(repo: Repository, author: str | None, message: str | None = No
     if done.returncode != 0:
         text = (done.stderr or done.stdout).strip()
         if "Please tell me who you are" in text or "empty ident" in text:
-            raise UsageError(
-                "who is writing? Set `git config user.name` and `git config user.email` in the "
-                "repository, or give --author 'Name <email>'"
-            )
+            raise UsageError(WHO_IS_WRITING)
         raise ConflictError(f"git commit of the merge failed: {text}")
     return _git(repo, "rev-parse", "HEAD").stdout.strip()
 
@@ -338,7 +336,9 @@ def commit_in_merge(
     for path in todo:
         f = repo.root / path
         if not f.is_file():
-            raise NotFoundError(f"{path}: no such file")
+            raise NotFoundError(
+                T("{p}: tiedostoa ei ole", "{p}: filen finns inte", "{p}: no such file").format(p=path)
+            )
         raw = f.read_text(encoding="utf-8")
         refuse_markers(raw, path)
         if raw.startswith(CONFLICT_PREFIX):

@@ -30,6 +30,7 @@ from kototieto.errors import InvalidInputError, Location
 from kototieto.model.problems import Problem
 from kototieto.model.records import Record, parse_record
 from kototieto.model.rules import RuleParams
+from kototieto.model.text import T, TextError
 from kototieto.model.validation import ValidationResult, check_records, validate_data
 from kototieto.store.layout import PathProblem, path_problems
 from kototieto.store.repository import CONFIG_FILE, RepoConfig, Repository, parse_config
@@ -109,7 +110,10 @@ def rule_params(overrides: Mapping[str, Any], allow_real_identity_codes: bool = 
     try:
         return RuleParams.from_overrides(values) if values else RuleParams()
     except ValueError as exc:
-        raise InvalidInputError(f"rules: {exc}", location=Location(CONFIG_FILE)) from None
+        why = exc.text if isinstance(exc, TextError) else T(str(exc), str(exc), str(exc))
+        raise InvalidInputError(
+            T(f"rules: {why.fi}", f"rules: {why.sv}", f"rules: {why.en}"), location=Location(CONFIG_FILE)
+        ) from None
 
 
 def config_params(config: RepoConfig) -> RuleParams:

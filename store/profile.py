@@ -29,6 +29,17 @@ BAD_EMAIL = T(
     "E-postadressen '{email}' duger inte (formen namn@example.org).",
     "The e-mail address '{email}' is not valid (the form name@example.org).",
 )
+#: No --author, no ``koto profile`` and no ``git config user.name``/``user.email``: every writer asks.
+WHO_IS_WRITING = T(
+    "Kuka kirjoittaa? Anna nimesi ja sähköpostisi kerran: `koto profile --name 'Etunimi Sukunimi' "
+    "--email nimi@example.org` (tai `git config user.name` ja `git config user.email`, tai --author "
+    "'Nimi <sähköposti>').",
+    "Vem skriver? Ange ditt namn och din e-post en gång: `koto profile --name 'Förnamn Efternamn' "
+    "--email namn@example.org` (eller `git config user.name` och `git config user.email`, eller "
+    "--author 'Namn <e-post>').",
+    "who is writing? Set `git config user.name` and `git config user.email` in the "
+    "repository, or give --author 'Name <email>'",
+)
 
 
 @dataclass(frozen=True)

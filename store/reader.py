@@ -25,7 +25,7 @@ from pydantic import ValidationError
 from kototieto.errors import InvalidInputError, NoRepositoryError, NotFoundError
 from kototieto.model.records import Record, parse_record
 from kototieto.store.bulkload import fast_load
-from kototieto.store.history import record_entries
+from kototieto.store.history import NO_REVISION, record_entries
 from kototieto.store.layout import CUSTOMERS_DIR, RECORD_SUFFIX
 from kototieto.store.pipeline import Rules, repository_rules
 from kototieto.store.repository import CONFIG_FILE, Repository
@@ -113,7 +113,7 @@ def resolve_commit(repo: Repository, rev: str | None) -> pygit2.Commit | None:
     try:
         return repo.git.revparse_single(rev).peel(pygit2.Commit)
     except (KeyError, ValueError, pygit2.GitError):
-        raise NotFoundError(f"no revision {rev!r} in {repo.root}") from None
+        raise NotFoundError(NO_REVISION.format(r=rev, p=repo.root)) from None
 
 
 def read_records(

@@ -25,6 +25,7 @@ import pygit2
 
 from kototieto.errors import FormatVersionError, InvalidInputError, Location, NoRepositoryError
 from kototieto.model.rules import ALL_KINDS
+from kototieto.model.text import T, Text
 from kototieto.store import roles as roles_mod
 from kototieto.store.bulkload import fast_load
 
@@ -77,10 +78,41 @@ _KEYS = {
 USER_KEYS = ("name", "email", "title", "phone", "organisation", "organisation_type")
 
 
+FORMAT_OLD = T(
+    "Tietovaraston muoto on {v}, tämä koto lukee muotoa {w}: aja `koto upgrade`",
+    "Datakatalogens format är {v}, denna koto läser format {w}: kör `koto upgrade`",
+    "the repository has format version {v}, this koto reads version {w}: run `koto upgrade` to upgrade "
+    "the repository",
+)
+FORMAT_NEW = T(
+    "Tietovaraston muoto on {v}, tämä koto lukee muotoa {w}: päivitä kototieto",
+    "Datakatalogens format är {v}, denna koto läser format {w}: uppgradera kototieto",
+    "the repository has format version {v}, this koto reads version {w}: this kototieto is too old for "
+    "it: upgrade kototieto (then `koto upgrade` if asked)",
+)
+NOT_IN_GIT = T(
+    "{p} ei ole Git-tietovarastossa; luo tietovarasto komennolla `koto init KANSIO --organisation KOODI`",
+    "{p} är inte i ett Git-förråd; skapa ett med `koto init MAPP --organisation KOD`",
+    "{p} is not inside a Git repository; create one with `koto init DIR --organisation CODE`",
+)
+BARE = T(
+    "{p} on paljas Git-varasto; koto tarvitsee työkopion (kloonaa se ensin)",
+    "{p} är ett naket Git-förråd; koto behöver en arbetskopia (klona det först)",
+    "{p} is a bare Git repository; koto needs a working tree",
+)
+NO_CONFIG = T(
+    "Kansiossa {p} ei ole koto.yaml-tiedostoa: se ei ole koto-tietovarasto (luo komennolla "
+    "`koto init KANSIO --organisation KOODI`)",
+    "{p} har ingen koto.yaml: det är ingen koto-datakatalog (skapa en med "
+    "`koto init MAPP --organisation KOD`)",
+    "{p} has no koto.yaml: not a koto data repository (create one with `koto init DIR --organisation CODE`)",
+)
+
+
 def parse_config(text: str, filename: str = CONFIG_FILE) -> RepoConfig:
     """Parse and check ``koto.yaml``; errors name the file and key."""
 
-    def bad(msg: str) -> InvalidInputError:
+    def bad(msg: str | Text) -> InvalidInputError:
         return InvalidInputError(msg, location=Location(filename))
 
     raw: Any = fast_load(text, filename)  # strict YAML 1.2, as for records; errors name file and line
@@ -88,18 +120,17 @@ def parse_config(text: str, filename: str = CONFIG_FILE) -> RepoConfig:
         raise bad("the configuration must be a mapping")
     unknown = set(raw) - _KEYS
     if unknown:
-        raise bad(f"unknown keys: {', '.join(sorted(map(str, unknown)))}")
+        raise bad(
+            T("tuntemattomat avaimet: {k}", "okända nycklar: {k}", "unknown keys: {k}").format(
+                k=", ".join(sorted(map(str, unknown)))
+            )
+        )
     version = raw.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise bad("format_version: missing or not an integer")
     if version != FORMAT_VERSION:
-        hint = (
-            "run `koto upgrade` to upgrade the repository"
-            if version < FORMAT_VERSION
-            else "this kototieto is too old for it: upgrade kototieto (then `koto upgrade` if asked)"
-        )
         raise FormatVersionError(
-            f"the repository has format version {version}, this koto reads version {FORMAT_VERSION}: {hint}",
+            (FORMAT_OLD if version < FORMAT_VERSION else FORMAT_NEW).format(v=version, w=FORMAT_VERSION),
             location=Location(filename),
         )
     org = raw.get("organisation")
@@ -214,12 +245,10 @@ def find_root(path: Path) -> Path:
     """The working-tree root of the Git repository containing ``path``."""
     found = pygit2.discover_repository(str(path))
     if found is None:
-        raise NoRepositoryError(
-            f"{path} is not inside a Git repository; create one with `koto init DIR --organisation CODE`"
-        )
+        raise NoRepositoryError(NOT_IN_GIT.format(p=path))
     repo = pygit2.Repository(found)
     if repo.workdir is None:
-        raise NoRepositoryError(f"{path} is a bare Git repository; koto needs a working tree")
+        raise NoRepositoryError(BARE.format(p=path))
     return Path(repo.workdir).resolve()
 
 
@@ -239,10 +268,7 @@ class Repository:
         root = find_root(Path(path))
         cfg_path = root / CONFIG_FILE
         if not cfg_path.is_file():
-            raise NoRepositoryError(
-                f"{root} has no {CONFIG_FILE}: not a koto data repository "
-                "(create one with `koto init DIR --organisation CODE`)"
-            )
+            raise NoRepositoryError(NO_CONFIG.format(p=root))
         config = parse_config(cfg_path.read_text(encoding="utf-8"), str(cfg_path))
         return cls(root, pygit2.Repository(str(root)), config)
 
@@ -255,11 +281,19 @@ class Repository:
         """The full name of the checked-out branch (``refs/heads/main``)."""
         ref = self.git.references.get("HEAD")
         if ref is None:
-            raise NoRepositoryError(f"{self.root}: HEAD is missing")
+            raise NoRepositoryError(
+                T("{p}: HEAD puuttuu", "{p}: HEAD saknas", "{p}: HEAD is missing").format(p=self.root)
+            )
         target = ref.target
         if isinstance(target, str):
             return target
-        raise NoRepositoryError(f"{self.root}: HEAD is detached; check out a branch first")
+        raise NoRepositoryError(
+            T(
+                "{p}: mikään haara ei ole valittuna; valitse haara ensin (git switch main)",
+                "{p}: ingen gren är vald; välj en gren först (git switch main)",
+                "{p}: HEAD is detached; check out a branch first",
+            ).format(p=self.root)
+        )
 
     def head_commit(self) -> pygit2.Commit | None:
         """The commit HEAD points to, read fresh from disk (None for an unborn branch)."""
@@ -279,7 +313,7 @@ def read_format_version(root: Path) -> int:
     """The raw ``format_version`` of ``root/koto.yaml`` (without the full check)."""
     cfg = root / CONFIG_FILE
     if not cfg.is_file():
-        raise NoRepositoryError(f"{root} has no {CONFIG_FILE}: not a koto data repository")
+        raise NoRepositoryError(NO_CONFIG.format(p=root))
     raw = fast_load(cfg.read_text(encoding="utf-8"), CONFIG_FILE)
     version = raw.get("format_version") if isinstance(raw, dict) else None
     if not isinstance(version, int):

@@ -93,18 +93,34 @@ def check_role(table: Mapping[str, tuple[str, ...]], writer_type: str, data: Map
         raise InvalidRecordError(unknown_kind(kind))
     kinds = allowed_kinds(table, writer_type)
     if kind not in kinds:
-        may = ", ".join(kinds) if kinds else "no records"
-        raise NotAllowedError(f"a {writer_type} may not write {kind!r} records (it may write: {may})")
+        may = ", ".join(kinds)
+        raise NotAllowedError(
+            T(
+                "Organisaatio ({w}) ei saa kirjata '{k}'-tietueita (se saa kirjata: {fi})",
+                "Organisationen ({w}) får inte registrera '{k}'-poster (den får registrera: {sv})",
+                "a {w} may not write '{k}' records (it may write: {en})",
+            ).format(
+                w=writer_type, k=kind, fi=may or "ei mitään", sv=may or "ingenting", en=may or "no records"
+            )
+        )
     org = data.get("organisation")
     rec_type = org.get("type") if isinstance(org, Mapping) else None
     if rec_type is not None and rec_type != writer_type:
         raise NotAllowedError(
-            f"this repository belongs to a {writer_type}; it cannot write a record in the name of "
-            f"a {rec_type}"
+            T(
+                "Tämä tietovarasto kuuluu organisaatiolle ({w}); siihen ei voi kirjata tietuetta toisen "
+                "organisaation ({r}) nimissä",
+                "Den här datakatalogen tillhör en organisation ({w}); den kan inte registrera en post i en "
+                "annan organisations ({r}) namn",
+                "this repository belongs to a {w}; it cannot write a record in the name of a {r}",
+            ).format(w=writer_type, r=rec_type)
         )
     cond = CONDITIONS.get((writer_type, str(kind)))
     if cond is not None and data.get(cond[0]) != cond[1]:
         raise NotAllowedError(
-            f"a {writer_type} may write a {kind} only when {cond[0]} is {cond[1]!r}, "
-            f"not {data.get(cond[0])!r}"
+            T(
+                "Organisaatio ({w}) saa kirjata '{k}'-tietueen vain, kun {f} on '{v}', ei {x!r}",
+                "Organisationen ({w}) får registrera en '{k}'-post bara när {f} är '{v}', inte {x!r}",
+                "a {w} may write a {k} only when {f} is '{v}', not {x!r}",
+            ).format(w=writer_type, k=kind, f=cond[0], v=cond[1], x=data.get(cond[0]))
         )

@@ -30,6 +30,7 @@ from kototieto.store import extensions, gitcommit, profile
 from kototieto.store.layout import SCHEMA_PATH
 from kototieto.store.repository import (
     CONFIG_FILE,
+    FORMAT_NEW,
     FORMAT_VERSION,
     LANGUAGES,
     ORGANISATION_TYPES,
@@ -199,9 +200,21 @@ def init_repository(
         raise UsageError("--organisation: an organisation code, for example 091")
     path = path.resolve()
     if (path / CONFIG_FILE).exists():
-        raise NothingToDoError(f"{path} is already a koto data repository")
+        raise NothingToDoError(
+            T(
+                "{p} on jo koto-tietovarasto",
+                "{p} är redan en koto-datakatalog",
+                "{p} is already a koto data repository",
+            ).format(p=path)
+        )
     if path.exists() and any(p.name != ".git" for p in path.iterdir()):
-        raise UsageError(f"{path} is not empty; koto init wants a new or empty folder")
+        raise UsageError(
+            T(
+                "{p} ei ole tyhjä; koto init tarvitsee uuden tai tyhjän kansion",
+                "{p} är inte tom; koto init behöver en ny eller tom mapp",
+                "{p} is not empty; koto init wants a new or empty folder",
+            ).format(p=path)
+        )
     _check_identity(path, author)  # who is writing: asked for before anything is created
     path.mkdir(parents=True, exist_ok=True)
     if not (path / ".git").exists():
@@ -248,10 +261,7 @@ def _check_identity(path: Path, author: str | None) -> None:
             return
     except (KeyError, OSError, pygit2.GitError):
         pass
-    raise UsageError(
-        "who is writing? Set `git config user.name` and `git config user.email` in the "
-        "repository, or give --author 'Name <email>'"
-    )
+    raise UsageError(profile.WHO_IS_WRITING)
 
 
 def _signature(repo: Repository, author: str | None) -> pygit2.Signature:
@@ -322,10 +332,7 @@ def upgrade_repository(path: Path, author: str | None = None) -> list[str]:
     root = find_root(path)
     version = read_format_version(root)
     if version > FORMAT_VERSION:
-        raise FormatVersionError(
-            f"the repository has format version {version}, newer than this koto "
-            f"({FORMAT_VERSION}): upgrade kototieto instead"
-        )
+        raise FormatVersionError(FORMAT_NEW.format(v=version, w=FORMAT_VERSION))
     done: list[str] = []
     while version < FORMAT_VERSION:
         step = UPGRADES.get(version)

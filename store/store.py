@@ -33,6 +33,7 @@ from kototieto.errors import (
 )
 from kototieto.model import ids
 from kototieto.model.rules import RuleParams
+from kototieto.model.text import T
 from kototieto.store import (
     batchadd,
     checks,
@@ -60,6 +61,18 @@ from kototieto.store.yamlio import (
 
 if TYPE_CHECKING:
     from kototieto.model.extensions import ExtensionSet
+
+
+NO_RECORD = T(
+    "Tietuetta '{id}' ei ole (versio {rev}). Etsi: koto find TEKSTI tai koto list",
+    "Posten '{id}' finns inte (version {rev}). Sök: koto find TEXT eller koto list",
+    "no record '{id}' at {rev}",
+)
+ALREADY_EXISTS = T(
+    "Tietue {id} on jo olemassa ({p}){rest}",
+    "Posten {id} finns redan ({p}){rest}",
+    "record {id} already exists ({p}){rest}",
+)
 
 
 @dataclass(frozen=True)
@@ -118,7 +131,13 @@ class Store:
         if rev is None:
             head = self.repo.head_commit()
             if head is None:
-                raise NotFoundError(f"{self.repo.root} has no commits yet")
+                raise NotFoundError(
+                    T(
+                        "Tietovarastossa {p} ei ole vielä yhtään muutosta",
+                        "{p} har inga ändringar ännu",
+                        "{p} has no commits yet",
+                    ).format(p=self.repo.root)
+                )
             return head
         return history.resolve(self.repo, rev)
 
@@ -139,7 +158,7 @@ class Store:
         if len(paths) > 1:
             raise idindex.AmbiguousIdError(record_id, sorted(paths))
         if not paths:
-            raise NotFoundError(f"no record {record_id!r} at {rev or 'HEAD'}")
+            raise NotFoundError(NO_RECORD.format(id=record_id, rev=rev or "HEAD"))
         return paths[0]
 
     def read(self, ref: str, rev: str | None = None) -> RecordView:
@@ -153,7 +172,13 @@ class Store:
     def _view(self, commit: pygit2.Commit, path: str) -> RecordView:
         blob = history.blob_at(self.repo, commit, path)
         if blob is None:
-            raise NotFoundError(f"{path} does not exist at {str(commit.id)[:10]}")
+            raise NotFoundError(
+                T(
+                    "Tiedostoa {p} ei ollut versiossa {c}",
+                    "Filen {p} fanns inte i versionen {c}",
+                    "{p} does not exist at {c}",
+                ).format(p=path, c=str(commit.id)[:10])
+            )
 
         # The fast strict loader gives the same data as the round-trip loader (a tested property of
         # store.bulkload) at a tenth of the cost; writes re-read the text round-trip when needed.
@@ -217,7 +242,14 @@ class Store:
             if data.get("kind") == "customer" and cust is None:
                 cust = rid
             if not isinstance(cust, str) or not isinstance(rid, str):
-                raise InvalidInputError("the record has no id or customer", location=None)
+                raise InvalidInputError(
+                    T(
+                        "Tietueelta puuttuu id tai customer",
+                        "Posten saknar id eller customer",
+                        "the record has no id or customer",
+                    ),
+                    location=None,
+                )
             path = layout.record_path(cust, rid)
         roles.check_role(self.repo.config.roles, self.writer_type, data)
         customer = data.get("customer", data.get("id"))
@@ -279,13 +311,15 @@ class Store:
         def check(head: pygit2.Commit | None) -> None:
             current = history.blob_at(self.repo, head, path) if head is not None else None
             if must_be_new and current is not None:
-                raise ConflictError(f"record {data.get('id')} already exists ({path})")
+                raise ConflictError(ALREADY_EXISTS.format(id=data.get("id"), p=path, rest=""))
             if head is not None and current is None:  # a new path: its id must be new too
                 idindex.refuse_duplicate(self.repo, head, str(data.get("id")), path)
             if expected_version is not None and (current.id if current else None) != expected:
                 versioncheck.raise_conflict(self.repo, path, expected, current, data, self.lang)
             if current is not None and current.data == raw:
-                raise NothingToDoError(f"{path}: no changes")
+                raise NothingToDoError(
+                    T("{p}: ei muutoksia", "{p}: inga ändringar", "{p}: no changes").format(p=path)
+                )
 
         kind = str(data.get("kind", ""))
         head = self.repo.head_commit()
@@ -347,10 +381,22 @@ class Store:
     ) -> RecordView:
         """A new version with ``annulment: {date, reason}`` (nothing is deleted)."""
         if not reason.strip():
-            raise UsageError("an annulment needs a reason")
+            raise UsageError(
+                T(
+                    "Mitätöinnille tarvitaan syy",
+                    "En annullering behöver ett skäl",
+                    "an annulment needs a reason",
+                )
+            )
         view = self.read(record_id)
         if view.data.get("annulment"):
-            raise NothingToDoError(f"record {record_id} is already annulled")
+            raise NothingToDoError(
+                T(
+                    "Tietue {id} on jo mitätöity",
+                    "Posten {id} är redan annullerad",
+                    "record {id} is already annulled",
+                ).format(id=record_id)
+            )
         new = dict(view.data)
         new["annulment"] = {"date": (on or date.today()).isoformat(), "reason": reason}
         return self.save(

@@ -50,8 +50,11 @@ _DIRECTIVE_RE: Final = re.compile(r"^%", re.MULTILINE)
 def fail(
     filename: str, message: str, line: int | None = None, column: int | None = None
 ) -> InvalidInputError:
-    """An :class:`InvalidInputError` at a 1-based position (to ``raise``)."""
-    return InvalidInputError(message, location=Location(filename, line, column))
+    """An :class:`InvalidInputError` at a 1-based position (to ``raise``); the English ``message``
+    is raised in fi, sv and en (``yaml_messages``)."""
+    from kototieto.store.yaml_messages import text_of
+
+    return InvalidInputError(text_of(message), location=Location(filename, line, column))
 
 
 def position(text: str, offset: int) -> tuple[int, int]:

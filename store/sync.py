@@ -198,11 +198,23 @@ def sync(
     if not local_install_current(repo.root):  # a plain `git clone`, or the installation moved
         install_local(repo.root)
     if _git(repo, "remote", "get-url", remote).returncode != 0:
-        raise UsageError(f"no remote named {remote!r} (add one with `git remote add {remote} URL`)")
+        raise UsageError(
+            T(
+                "Etävarastoa '{r}' ei ole (lisää: `git remote add {r} OSOITE`)",
+                "Fjärrförrådet '{r}' finns inte (lägg till: `git remote add {r} ADRESS`)",
+                "no remote named '{r}' (add one with `git remote add {r} URL`)",
+            ).format(r=remote)
+        )
     for _ in range(attempts):
         fetch = _git(repo, "fetch", "--quiet", remote)
         if fetch.returncode != 0:
-            raise RemoteError(f"could not fetch from {remote}: {fetch.stderr.strip()}")
+            raise RemoteError(
+                T(
+                    "Haku etävarastosta {r} epäonnistui: {e}",
+                    "Hämtningen från {r} misslyckades: {e}",
+                    "could not fetch from {r}: {e}",
+                ).format(r=remote, e=fetch.stderr.strip())
+            )
         result.fetched = True
         theirs = _rev(repo, f"refs/remotes/{remote}/{branch}")
         lease = None  # the remote tip a rewritten push replaces (--force-with-lease)
@@ -229,7 +241,13 @@ def sync(
                 if merge.returncode != 0:
                     unmerged = unmerged_paths(repo)
                     if not unmerged:
-                        raise RemoteError(f"git merge failed: {merge.stderr.strip() or merge.stdout.strip()}")
+                        raise RemoteError(
+                            T(
+                                "Yhdistäminen (git merge) epäonnistui: {e}",
+                                "Sammanslagningen (git merge) misslyckades: {e}",
+                                "git merge failed: {e}",
+                            ).format(e=merge.stderr.strip() or merge.stdout.strip())
+                        )
                     adopt_text_conflicts(repo)
                     if not _open_merge(repo, result, author):
                         return result
@@ -243,9 +261,21 @@ def sync(
             _git(repo, "fetch", "--quiet", remote)
             break
         if "rejected" not in push.stderr and "fetch first" not in push.stderr:
-            raise RemoteError(f"could not push to {remote}: {push.stderr.strip()}")
+            raise RemoteError(
+                T(
+                    "Lähetys etävarastoon {r} epäonnistui: {e}",
+                    "Sändningen till {r} misslyckades: {e}",
+                    "could not push to {r}: {e}",
+                ).format(r=remote, e=push.stderr.strip())
+            )
     else:
-        raise RemoteError(f"{remote} kept moving; nothing more was pushed, try `koto sync` again")
+        raise RemoteError(
+            T(
+                "{r} muuttui koko ajan; enempää ei lähetetty, aja `koto sync` uudelleen",
+                "{r} ändrades hela tiden; inget mer skickades, kör `koto sync` igen",
+                "{r} kept moving; nothing more was pushed, try `koto sync` again",
+            ).format(r=remote)
+        )
     history.refresh_commit_graph(repo)
     return result
 

@@ -181,7 +181,7 @@ def _one_file(
             except InvalidInputError as exc:
                 loc = exc.location
                 at = (loc.line, loc.column or 1) if loc is not None and loc.line is not None else None
-                error = problem_dict((), "error", "yaml", translate(exc.message), at)
+                error = problem_dict((), "error", "yaml", translate(exc.text), at)
         if data is not None:
             texts.raw[ft.path] = raw
         meta = _meta(data)

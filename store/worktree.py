@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kototieto.errors import UsageError
+from kototieto.model.text import T
 from kototieto.store import indexsync, layout
 from kototieto.store.repository import Repository
 
@@ -53,7 +54,13 @@ def relative_paths(repo: Repository, paths: Iterable[Path]) -> list[str]:
         try:
             out.append(full.relative_to(repo.root).as_posix())
         except ValueError:
-            raise UsageError(f"{p} is not inside the repository {repo.root}") from None
+            raise UsageError(
+                T(
+                    "{p} ei ole tietovarastossa {r}",
+                    "{p} är inte i datakatalogen {r}",
+                    "{p} is not inside the repository {r}",
+                ).format(p=p, r=repo.root)
+            ) from None
     return out
 
 

@@ -1,8 +1,9 @@
 """Finnish and Swedish for the strict YAML loader's messages (which are written in English).
 
-The loaders raise ``InvalidInputError`` with one English message; reports show every problem in the
-user's language, so ``translate`` maps each known message shape to fi/sv/en. Details taken from the
-parser (its own wording of a syntax error) stay in English inside the translated frame.
+The loaders word each message once, in English, and raise ``InvalidInputError`` with the text in
+fi, sv and en that ``text_of`` makes of it (``strict_yaml.fail``): ``translate`` maps each known
+message shape to fi/sv/en. Details taken from the parser (its own wording of a syntax error) stay
+in English inside the translated frame.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from kototieto.i18n import LANGS, Localised
+from kototieto.model.text import Text
 from kototieto.store.markers import MESSAGE as MARKERS
 
 _PATTERNS: Final[list[tuple[re.Pattern[str], str, str]]] = [
@@ -62,6 +65,11 @@ _PATTERNS: Final[list[tuple[re.Pattern[str], str, str]]] = [
         "Filen innehåller en NUL-byte (den är ingen textfil).",
     ),
     (
+        re.compile(r"^the text contains an unpaired surrogate character$"),
+        "Tekstissä on pariton korvausmerkki (surrogate); tallenna tiedosto UTF-8-muodossa uudelleen.",
+        "Texten innehåller ett oparat surrogattecken; spara filen som UTF-8 på nytt.",
+    ),
+    (
         re.compile(r"^the file is too large \((?P<a>\d+) bytes; the limit is (?P<b>\d+)\)$"),
         "Tiedosto on liian suuri ({a} tavua; raja on {b}).",
         "Filen är för stor ({a} byte; gränsen är {b}).",
@@ -109,11 +117,19 @@ _PATTERNS: Final[list[tuple[re.Pattern[str], str, str]]] = [
 ]
 
 
-def translate(message: str) -> dict[str, str]:
-    """``message`` in fi, sv and en (the English text itself when its shape is unknown)."""
+def translate(message: str | Localised) -> dict[str, str]:
+    """``message`` in fi, sv and en (the English text itself when its shape is unknown); a ``Text``
+    (what the loaders raise, made by :func:`text_of`) gives its own three languages."""
+    if not isinstance(message, str):
+        return {lang: message.get(lang) for lang in LANGS}
     for pattern, fi, sv in _PATTERNS:
         match = pattern.match(message)
         if match:
             parts = {k: v or "" for k, v in match.groupdict().items()}
             return {"fi": fi.format(**parts), "sv": sv.format(**parts), "en": message}
     return {"fi": message, "sv": message, "en": message}
+
+
+def text_of(message: str) -> Text:
+    """A loader's English ``message`` as the text in fi, sv and en it is raised with."""
+    return Text(**translate(message))

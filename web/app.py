@@ -78,11 +78,11 @@ def _endpoint(app: App, handler: Handler, *, post: bool = False) -> Callable[[Re
                 kwargs["form"] = form
             return handler(r, **kwargs)
         except NotFoundError as exc:
-            return _error_page(app, request, 404, r.t("not_found"), str(exc))
+            return _error_page(app, request, 404, r.t("not_found"), exc.localized(r.lang))
         except NotAllowedError as exc:
-            return _error_page(app, request, 403, r.t("forbidden"), str(exc))
+            return _error_page(app, request, 403, r.t("forbidden"), exc.localized(r.lang))
         except KotoError as exc:
-            return _error_page(app, request, 400, r.t("bad_request"), str(exc))
+            return _error_page(app, request, 400, r.t("bad_request"), exc.localized(r.lang))
 
     return endpoint
 

@@ -26,7 +26,7 @@ def sync_post(r: Req, form: FormData) -> Response:
         res = sync(r.app.store.repo, remote)
         result = res.to_json()
     except KotoError as exc:
-        error = str(exc)
+        error = exc.localized(r.lang)
     finally:
         r.app.store.close()
     return r.page(

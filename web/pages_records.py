@@ -111,9 +111,9 @@ def check(r: Req, spec: FormSpec, data: dict[str, Any], path: str) -> tuple[list
         text = new_document_text(data, layout.schema_url_for(path))
         _, _, issues = st.check_text(text, path, data=data)
     except NotAllowedError as exc:
-        return [], str(exc)
+        return [], exc.localized(r.lang)
     except (InvalidInputError, UsageError) as exc:
-        return [], str(exc)
+        return [], exc.localized(r.lang)
     out = []
     for i in issues:
         f = spec.find(i.field)
@@ -365,7 +365,7 @@ def _save(
     except (InvalidRecordError, InvalidInputError, NotAllowedError, UsageError) as exc:
         problems, error = check(r, spec, data, record_path(cid, rid))
         if not problems and not error:
-            error = str(exc)
+            error = exc.localized(r.lang)
         return _form_page(
             r,
             cid=cid,

@@ -154,3 +154,31 @@ def test_round_show_and_orphaned_flag_follow_the_language(folder: Path, tmp_path
     assert "(fältet finns inte längre)" in listed.stdout and "orphaned" not in listed.stdout
     versions_out = re.sub(r"\S*\d\S*", " ", shown.stdout + listed.stdout)  # 2026.12-draft is a code
     assert not english_words(versions_out)
+
+
+def test_comment_list_writes_dates_as_people_do_and_json_keeps_iso(folder: Path, tmp_path: Path) -> None:
+    added = S.koto(
+        tmp_path,
+        "comment",
+        "add",
+        "goals",
+        "--author",
+        "A",
+        "--organisation",
+        "KEHA-keskus",
+        "--text",
+        "Hyvä.",
+        "-C",
+        str(folder),
+        "--json",
+    )
+    assert added.returncode == 0, added.stderr
+    day = dt.date.fromisoformat(json.loads(added.stdout)["date"])
+    for lang in ("fi", "sv"):
+        listed = S.koto(tmp_path, "comment", "list", "-C", str(folder), env={"KOTO_LANG": lang})
+        assert listed.returncode == 0, listed.stderr
+        assert (
+            f"  {day.day}.{day.month}.{day.year}  " in listed.stdout and day.isoformat() not in listed.stdout
+        )
+    as_json = json.loads(S.koto(tmp_path, "comment", "list", "-C", str(folder), "--json").stdout)
+    assert [t["date"] for t in as_json] == [day.isoformat()]

@@ -75,7 +75,7 @@ def test_koto_yaml_is_yaml_1_2_so_yes_or_on_never_switch_real_identity_codes_on(
 def test_koto_yaml_refuses_duplicate_keys_with_the_line() -> None:
     with pytest.raises(InvalidInputError) as info:
         parse_config(BASE + "languages: [fi]\nlanguages: [sv]\n", CONFIG_FILE)
-    assert "duplicate key" in str(info.value)
+    assert "duplicate key" in info.value.localized("en")
     assert info.value.location is not None and info.value.location.line == 4
 
 

@@ -91,8 +91,10 @@ def test_comments_outside_the_round_are_refused(repo: CommentRepo) -> None:
 def test_unknown_path_and_organisation_are_refused(repo: CommentRepo) -> None:
     with pytest.raises(NotFoundError, match="no-such-field"):
         _add(repo, "no-such-field")
-    with pytest.raises(NotAllowedError, match="does not take part"):
+    with pytest.raises(NotAllowedError) as info:
         _add(repo, organisation="Muu yhdistys")
+    assert "does not take part" in info.value.localized("en")
+    assert "ei osallistu lausuntokierrokseen" in info.value.localized("fi")
     assert repo.threads() == []
 
 
