@@ -240,6 +240,9 @@ def build_extended_models(ext: ExtensionSet) -> dict[str, type[Common]]:
     cached = _MODELS_CACHE.get(ext.fingerprint)
     if cached is not None:
         return cached
+    if len(_MODELS_CACHE) >= 32:  # before building: the new types' definitions must stay known
+        _MODELS_CACHE.clear()
+        _DEFINITIONS_OF.clear()
     out: dict[str, type[Common]] = {}
     for kind, national in RECORD_MODELS.items():
         specs: dict[str, Any] = {}
@@ -259,22 +262,25 @@ def build_extended_models(ext: ExtensionSet) -> dict[str, type[Common]]:
             __config__=ConfigDict(strict=True, extra="forbid"),
             **specs,
         )
-        _DEFINITIONS_OF[sub] = ext
         out[kind] = create_model(
             national.__name__,
             __base__=national,
             __module__=national.__module__,
             extensions=(Annotated[sub | None, EXTENSIONS_META], None),
         )
-    if len(_MODELS_CACHE) > 32:
-        _MODELS_CACHE.clear()
-        _DEFINITIONS_OF.clear()
+        # both: a record without extension values (None) still knows its open-end code labels
+        _DEFINITIONS_OF[sub] = ext
+        _DEFINITIONS_OF[out[kind]] = ext
     _MODELS_CACHE[ext.fingerprint] = out
     return out
 
 
 def definitions_of(record: Any) -> ExtensionSet | None:
-    """The definitions a record's extended type was built from (None for a national record)."""
+    """The definitions a record's extended type was built from (None for a national record), also
+    when the record holds no extension values (a plan measure with a pilot's open-end code)."""
+    found = _DEFINITIONS_OF.get(type(record))
+    if found is not None:
+        return found
     value = getattr(record, "extensions", None)
     return _DEFINITIONS_OF.get(type(value)) if isinstance(value, BaseModel) else None
 

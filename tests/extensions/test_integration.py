@@ -149,6 +149,34 @@ def test_printed_plan_has_the_additional_information(store: Store) -> None:
     assert "Lisätiedot" not in str(text)
 
 
+def test_open_end_code_prints_as_its_label_in_a_plan_without_extension_values(store: Store) -> None:
+    """Review 2026-12-newcomer C1: a plan whose only local part is a measure's open-end service
+    kind (no ``extensions:`` values) still prints the label, not the code."""
+    from kototieto.templates.render import render_record
+    from kototieto.templates.source import load_record
+
+    view = _one(store, "integration-plan")
+    data = json.loads(json.dumps(view.data))
+    data.pop("extensions", None)
+    data["measures"][0]["service_kind"] = "091-digital-mentoring"
+    store.save(data)
+    loaded = load_record(store.repo.root, view.id)
+    assert loaded.record.extensions is None
+    for lang in ("fi", "sv", "en"):
+        for fmt in ("html", "md"):
+            text = render_record(
+                loaded.record,
+                lang,
+                fmt,
+                customer=loaded.customer,
+                related=loaded.related,
+                today=date(2026, 11, 28),
+            )
+            assert isinstance(text, str)
+            assert "091-digital-mentoring" not in text, (lang, fmt)
+            assert MENTORING[lang] in text, (lang, fmt)
+
+
 @pytest.mark.slow
 def test_printed_plan_pdf(store: Store) -> None:
     import io
