@@ -23,6 +23,17 @@ _COMMITTED = T(
     "Tilläggsdefinitionerna sparade (ändring {commit}).",
     "committed the extension definitions ({commit})",
 )
+_NONE = T(
+    "Ei laajennuksia (lisää määrittelytiedosto kansioon extensions/; ks. README: Pilot extensions).",
+    "Inga tillägg (lägg till en definitionsfil i mappen extensions/; se README: Pilot extensions).",
+    "No extensions (add a definition file under extensions/; see README: Pilot extensions).",
+)
+_LIST = T("koodisto ({n} arvoa)", "kodlista ({n} värden)", "code list ({n} values)")
+_OPEN_END = T(
+    "koodi koodiston {id} avoimeen loppuun: {label}",
+    "kod i den öppna änden av {id}: {label}",
+    "open-end code of {id}: {label}",
+)
 author_option = click.option("--author", default=None, help="'Name <email>' (default: git config user).")
 
 
@@ -45,6 +56,7 @@ def list_(repo: Path, lang: str, as_json: bool) -> None:
     """List the extension fields and code lists with their status and fill rate."""
     from kototieto.model.extensions import catalogue_code_lists, catalogue_fields, status_label
     from kototieto.store.extensions import load_extensions, usage
+    from kototieto.store.extensions.proposal import type_word
 
     r = _repo(repo)
     ext = load_extensions(r.root)
@@ -61,19 +73,22 @@ def list_(repo: Path, lang: str, as_json: bool) -> None:
         echo_json({"fields": fields, "code_lists": catalogue_code_lists(ext)})
         return
     if not ext.fields and not ext.code_lists and not ext.open_end:
-        click.echo("No extensions (add a definition file under extensions/; see README: Pilot extensions).")
+        click.echo(tr(_NONE))
         return
     for ef in ext.fields:
         u = use[ef.id]
         rate = f"{u.filled}/{u.records}" if u.records else "-"
         click.echo(
-            f"{ef.id:<32} {ef.spec.type:<16} {status_label(ef.spec.status, lang):<18} {rate:>9}  "
+            f"{ef.id:<32} {type_word(ef.spec.type, lang):<16} {status_label(ef.spec.status, lang):<18} {rate:>9}  "
             f"{ef.label.get(lang)}  [{', '.join(ef.spec.kinds)}]"
         )
     for cl in ext.code_lists:
-        click.echo(f"{cl.id:<32} code list ({len(cl.spec.values)} values)")
+        click.echo(f"{cl.id:<32} " + _LIST.get(lang).format(n=len(cl.spec.values)))
     for oc in ext.open_end:
-        click.echo(f"{oc.list_id}/{oc.code:<20} open-end code of {oc.list_id}: {oc.label.get(lang)}")
+        click.echo(
+            f"{oc.list_id}/{oc.code:<20} "
+            + _OPEN_END.get(lang).format(id=oc.list_id, label=oc.label.get(lang))
+        )
 
 
 @extension.command("check")

@@ -209,7 +209,7 @@ _TYPES = {
     "boolean": T("kyllä/ei", "ja/nej", "yes/no"),
     "integer": T("kokonaisluku", "heltal", "integer"),
     "decimal": T("desimaaliluku", "decimaltal", "decimal number"),
-    "code": T("koodi koodistosta", "kod ur kodlistan", "code from the code list"),
+    "code": T("koodi", "kod", "code"),
 }
 _LIST_OF = T("luettelo: {}", "lista: {}", "list: {}")
 _OBLIGATIONS = {

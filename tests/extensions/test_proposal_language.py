@@ -104,3 +104,12 @@ def test_check_suggests_the_organisation_prefix_instead_of_another(tmp_path: Pat
         S.DEFINITIONS.replace("091-digital-mentoring", "digital-mentoring"), encoding="utf-8"
     )
     assert "(e.g. 091-digital-mentoring)" in S.koto(root, "extension", "check").stderr
+
+
+def test_extension_list_in_finnish(tmp_path: Path) -> None:
+    root = _repo(tmp_path, S.DEFINITIONS)
+    text = _koto(root, "extension", "list", lang="fi").stdout
+    assert "koodisto (3 arvoa)" in text and "avoimeen loppuun: Digimentorointi" in text
+    assert "kokeilussa" in text
+    for english in ("code list", "open-end", "values", "in trial"):
+        assert english not in text, (english, text)
