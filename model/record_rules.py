@@ -791,6 +791,8 @@ def identity_code(record: Customer, params: RuleParams) -> Iterator[Problem]:
                 f"The identity code is invalid: {why.en}. Check it.",
             ),
         )
+        if record.date_of_birth is None:  # in the same round, not after the code is fixed
+            yield _birth_date_missing(None)
         return
     if not is_test_range(hetu) and params.allow_real_identity_codes.value is not True:
         yield _problem(
@@ -804,16 +806,7 @@ def identity_code(record: Customer, params: RuleParams) -> Iterator[Problem]:
             ),
         )
     if record.date_of_birth is None:
-        yield _problem(
-            ("date_of_birth",),
-            Severity.ERROR,
-            "identity-code",
-            T(
-                "Syntymäaika puuttuu. Kirjaa se henkilötunnuksen mukaisena.",
-                "Födelsedatum saknas. Registrera det enligt personbeteckningen.",
-                "The date of birth is missing. Record it as in the identity code.",
-            ),
-        )
+        yield _birth_date_missing(hetu.birth_date)
     elif hetu.birth_date != record.date_of_birth:
         yield _problem(
             ("date_of_birth",),
@@ -825,6 +818,21 @@ def identity_code(record: Customer, params: RuleParams) -> Iterator[Problem]:
                 "The date of birth does not match the identity code. Correct one of them.",
             ),
         )
+
+
+def _birth_date_missing(from_code: dt.date | None) -> Problem:
+    """The missing date of birth; with a valid identity code the date it gives, ready to copy."""
+    iso = f": {from_code.isoformat()}" if from_code is not None else ""
+    return _problem(
+        ("date_of_birth",),
+        Severity.ERROR,
+        "identity-code",
+        T(
+            f"Syntymäaika puuttuu. Kirjaa se henkilötunnuksen mukaisena{iso}.",
+            f"Födelsedatum saknas. Registrera det enligt personbeteckningen{iso}.",
+            f"The date of birth is missing. Record it as in the identity code{iso}.",
+        ),
+    )
 
 
 @rule(

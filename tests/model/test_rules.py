@@ -287,6 +287,20 @@ def test_date_of_birth_may_be_unknown_only_with_a_temporary_id() -> None:
     assert ("date_of_birth", "identity-code", "error") in problems(with_code)
 
 
+def test_missing_date_of_birth_comes_with_a_wrong_identity_code_and_names_the_date() -> None:
+    """Review 2026-12-newcomer A1: both in one round, and with a valid code the date to copy."""
+    wrong = r.customer(identifier={"type": "personal-identity-code", "value": "010190-900C"})
+    del wrong["date_of_birth"]
+    found = problems(wrong)
+    assert ("identifier.value", "identity-code", "error") in found
+    assert ("date_of_birth", "identity-code", "error") in found
+    right = r.customer(identifier={"type": "personal-identity-code", "value": "010190-900P"})
+    del right["date_of_birth"]
+    (missing,) = [p for p in validate_data(right).problems if p.dotted_path == "date_of_birth"]
+    assert missing.message("fi").endswith("henkilötunnuksen mukaisena: 1990-01-01.")
+    assert missing.message("sv").endswith("enligt personbeteckningen: 1990-01-01.")
+
+
 def test_missing_shall_fields_distinguishes_none_from_not_recorded() -> None:
     from kototieto.model.validation import missing_shall_fields
 
