@@ -150,6 +150,23 @@ def _schema_text(error: Any, path: tuple[str | int, ...]) -> Text:
     return text
 
 
+#: A key under ``extensions`` that the repository's definitions do not declare (it *is* where a
+#: pilot's own fields belong, so the general "unknown field" advice would mislead).
+UNKNOWN_EXTENSION = T(
+    "Tuntematon lisäkenttä '{key}': tämän tietovaraston laajennusmäärittelyissä sitä ei ole tälle "
+    "tietuelajille. "
+    "Tarkista kirjoitusasu (organisaation tunnus, piste ja kentän nimi); `koto extension list` "
+    "luettelee lisäkentät.",
+    "Okänt tilläggsfält '{key}': detta förråds tilläggsdefinitioner har det inte för denna typ av "
+    "post. Kontrollera stavningen (organisationens kod, en punkt och fältets namn); `koto extension list` listar "
+    "tilläggsfälten.",
+    "Unknown extension field '{key}': this repository's extension definitions do not declare it "
+    "for this record kind. "
+    "Check the spelling (organisation code, a dot and the field name); `koto extension list` "
+    "lists the extension fields.",
+)
+
+
 def problems_from_error(exc: ValidationError, multisectoral_only: tuple[str, ...] = ()) -> list[Problem]:
     """Every error of ``exc`` as a problem; field paths are the record's own (no kind prefix)."""
     problems: list[Problem] = []
@@ -158,6 +175,9 @@ def problems_from_error(exc: ValidationError, multisectoral_only: tuple[str, ...
         etype = error["type"]
         if etype == "extra_forbidden" and len(path) == 1 and path[0] in multisectoral_only:
             problems.append(Problem(path, Severity.ERROR, "multisectoral-only", MULTI_ONLY_MESSAGE))
+            continue
+        if etype == "extra_forbidden" and len(path) == 2 and path[0] == "extensions":
+            problems.append(Problem(path, Severity.ERROR, "schema", UNKNOWN_EXTENSION.format(key=path[1])))
             continue
         problems.append(Problem(path, Severity.ERROR, "schema", _schema_text(error, path)))
     return problems

@@ -74,6 +74,10 @@ def test_undefined_or_other_kind_extension_keys_are_refused(ext: ExtensionSet) -
     guidance = S.first("guidance")
     guidance["extensions"] = {"091.digital-skills": "basic"}  # defined for assessments only
     assert [p for p, _ in _errors(ext.validate(guidance))] == [("extensions", "091.digital-skills")]
+    # review 2026-12-newcomer A4: not "own fields belong under 'extensions'" (they are there)
+    (problem,) = [p for p in ext.validate(data).problems if p.severity == "error"]
+    assert problem.message("fi").startswith("Tuntematon lisäkenttä '091.digital-skillz'")
+    assert "koto extension list" in problem.message("sv") and "'extensions'" not in problem.message("fi")
 
 
 def test_open_end_code_admitted_only_with_the_definition(ext: ExtensionSet) -> None:
