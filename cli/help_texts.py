@@ -1,12 +1,11 @@
-"""The descriptions of koto's commands and subcommands, and the placeholders of their arguments,
-in fi, sv and en (``koto comment add --help`` in the run's language).
+"""The descriptions of koto's commands and subcommands in fi, sv and en (``koto comment add --help``
+in the run's language); imported only when a help page may be shown (``cli/localise.py``).
 
 ``HELP`` is keyed by the command's path (``"comment add"``). Its English is the command's
 docstring (tests/cli/test_help_language.py checks that they stay the same, so a changed docstring
 asks for new translations); the list line of a top-level command in ``koto --help`` is
-``COMMAND_HELP`` in ``cli/main.py``. ``METAVARS`` gives each English placeholder (an argument's
-name, a click type's name, an option's metavar) its Finnish and Swedish form; placeholders that
-read the same in every language (ID, JSON) are not listed. ``cli/localise.py`` applies both.
+``COMMAND_HELP`` in ``cli/main.py``; the placeholders (``POLKU``, ``TIEDOSTO``) are ``METAVARS`` in
+``cli/messages.py``, as usage errors name them too.
 """
 
 from __future__ import annotations
@@ -497,49 +496,4 @@ HELP: dict[str, Text] = {
         "Exit code 0 when there is no error, 5 when there is one. Only records whose Git blob changed "
         "since the last run are checked again (cache under .git/koto/).",
     ),
-}
-
-#: English placeholder (argument name, click type name, option metavar) -> (fi, sv).
-METAVARS: dict[str, tuple[str, str]] = {
-    # click's type names
-    "TEXT": ("TEKSTI", "TEXT"),
-    "INTEGER": ("KOKONAISLUKU", "HELTAL"),
-    "INTEGER RANGE": ("KOKONAISLUKU", "HELTAL"),
-    "FLOAT": ("LUKU", "TAL"),
-    "FLOAT RANGE": ("LUKU", "TAL"),
-    "BOOLEAN": ("TOTUUSARVO", "SANNINGSVÄRDE"),
-    "DIRECTORY": ("KANSIO", "MAPP"),
-    "FILE": ("TIEDOSTO", "FIL"),
-    "FILENAME": ("TIEDOSTO", "FIL"),
-    "PATH": ("POLKU", "SÖKVÄG"),
-    "[%Y-%m-%d]": ("[VVVV-KK-PP]", "[ÅÅÅÅ-MM-DD]"),
-    # argument names and option metavars
-    "BASE": ("POHJA", "BAS"),
-    "CODE": ("KOODI", "KOD"),
-    "CUSTOMER": ("ASIAKAS", "KUND"),
-    "FILES": ("TIEDOSTO", "FIL"),
-    "HEADER": ("OTSAKE", "HUVUD"),
-    "KEY": ("AVAIN", "NYCKEL"),
-    "KIND": ("LAJI", "TYP"),
-    "LANG": ("KIELI", "SPRÅK"),
-    "FORMAT": ("MUOTO", "FORMAT"),
-    "LIST_ID": ("KOODISTO", "KODLISTA"),
-    "NAME": ("NIMI", "NAMN"),
-    "NEW": ("UUSI", "NY"),
-    "OLD": ("VANHA", "GAMMAL"),
-    "OURS": ("OMA", "EGEN"),
-    "PATHNAME": ("POLKU", "SÖKVÄG"),
-    "PATHS": ("POLKU", "SÖKVÄG"),
-    "RECORD_ID": ("ID", "ID"),
-    "REMOTE": ("ETÄVARASTO", "FJÄRRFÖRRÅD"),
-    "REPO": ("TIETOVARASTO", "DATAKATALOG"),
-    "REPOS": ("TIETOVARASTO", "DATAKATALOG"),
-    "SOURCE": ("LÄHDE", "KÄLLA"),
-    "SOURCES": ("LÄHDE", "KÄLLA"),
-    "THEIRS": ("TOINEN", "DERAS"),
-    "THREAD_ID": ("KESKUSTELU", "TRÅD"),
-    "VALUE": ("ARVO", "VÄRDE"),
-    "VERSION": ("VERSIO", "VERSION"),
-    "VERSION1": ("VERSIO1", "VERSION1"),
-    "VERSION2": ("VERSIO2", "VERSION2"),
 }

@@ -1,9 +1,12 @@
 """A command's ``--help`` in the run's language: its description (``help_texts.HELP``), its options'
 help texts (``messages.OPTION_HELP``) and the placeholders of its arguments and options
-(``help_texts.METAVARS``), for the command and every subcommand under it.
+(``messages.METAVARS``), for the command and every subcommand under it.
 
-The English originals are kept on the objects the first time, so the same process can show the
-help in one language and then in another (the tests do; every text is set again on each call).
+Placeholders and option texts are set on every run (usage errors name the placeholders); the
+descriptions only when a help page may be shown (``describe``: ``-h``/``--help`` given, or a
+group, which lists its subcommands), so a plain ``koto add`` does not load them. The English
+originals are kept on the objects the first time, so one process can show the help in one language
+and then in another (the tests do; every text is set again on each call).
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ from typing import Any
 
 import click
 
-from kototieto.cli import help_texts as H
 from kototieto.cli import messages as M
 from kototieto.model.text import T, Text
 
@@ -33,10 +35,10 @@ def localise_metavar(text: str, lang: str) -> str:
     index = _index(lang)
     if index is None:
         return text
-    if text in H.METAVARS:
-        return H.METAVARS[text][index]
+    if text in M.METAVARS:
+        return M.METAVARS[text][index]
     return _TOKEN.sub(
-        lambda m: H.METAVARS[m.group(0)][index] if m.group(0) in H.METAVARS else m.group(0), text
+        lambda m: M.METAVARS[m.group(0)][index] if m.group(0) in M.METAVARS else m.group(0), text
     )
 
 
@@ -74,22 +76,27 @@ def _kinds_list(lang: str) -> str:
     return f"\b\n{KINDS_HELP.get(lang)}:\n{rows}"
 
 
-def localise_command(path: str, cmd: click.Command, lang: str, summary: Text | None = None) -> None:
-    """Set ``cmd``'s help (and its subcommands') in ``lang``: the description from HELP (else
-    ``summary``, the one-line list text; en: the docstring), option texts and placeholders.
-    ``koto new --help`` also lists the record kinds with their names."""
+def localise_command(
+    path: str, cmd: click.Command, lang: str, summary: Text | None = None, *, describe: bool = True
+) -> None:
+    """Set ``cmd``'s placeholders and option texts (and its subcommands') in ``lang``; with
+    ``describe``, also the description from HELP (else ``summary``, the one-line list text; en: the
+    docstring). ``koto new --help`` also lists the record kinds with their names."""
     saved = _saved(cmd, help=inspect.cleandoc(cmd.help) if cmd.help else cmd.help)
     text = saved["help"]
-    if lang != "en":
-        local = H.HELP.get(path) or summary
-        if local is not None:
-            text = local.get(lang)
-    if path == "new":
-        text = f"{text or ''}\n\n{_kinds_list(lang)}"
+    if describe:
+        if lang != "en":
+            from kototieto.cli.help_texts import HELP
+
+            local = HELP.get(path) or summary
+            if local is not None:
+                text = local.get(lang)
+        if path == "new":
+            text = f"{text or ''}\n\n{_kinds_list(lang)}"
     cmd.help = text
     ctx = click.Context(cmd, info_name=path.rsplit(" ", 1)[-1])
     for param in cmd.params:
         _localise_param(param, ctx, lang)
     if isinstance(cmd, click.Group):
         for name, sub in cmd.commands.items():
-            localise_command(f"{path} {name}", sub, lang)
+            localise_command(f"{path} {name}", sub, lang, describe=describe)

@@ -319,6 +319,9 @@ def _give_lang(cmd: click.Command) -> None:
             _give_lang(sub)
 
 
+_HELP_ASKED = "koto.help_asked"
+
+
 class LazyGroup(click.Group):
     """A group whose commands are imported on first use (start-up stays fast)."""
 
@@ -334,8 +337,16 @@ class LazyGroup(click.Group):
         _give_lang(cmd)
         from kototieto.cli.localise import localise_command
 
-        localise_command(cmd_name, cmd, current_lang(), COMMAND_HELP.get(cmd_name))
+        # descriptions only when a help page may be shown (a group lists its subcommands)
+        describe = isinstance(cmd, click.Group) or ctx.meta.get(_HELP_ASKED, True)
+        localise_command(cmd_name, cmd, current_lang(), COMMAND_HELP.get(cmd_name), describe=describe)
         return cmd
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        ctx.meta[_HELP_ASKED] = any(arg in ("-h", "--help") for arg in args)
+        return super().resolve_command(ctx, args)
 
     def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         formatter.write_paragraph()

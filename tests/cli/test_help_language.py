@@ -4,7 +4,7 @@ The command tree is walked through click (the lazily imported commands of ``koto
 subcommands, hidden ones too) and each page is printed in-process through
 ``kototieto.cli.main.main``, the ``koto`` entry point, with ``KOTO_LANG`` set. In fi and sv a page
 may hold no English word (``english_words`` of test_no_english plus HELP_WORDS) and no English
-placeholder: every upper-case word must be a Finnish or Swedish placeholder (cli/help_texts.py's
+placeholder: every upper-case word must be a Finnish or Swedish placeholder (cli/messages.py's
 METAVARS, the usage line's own) or one that reads the same in every language (NEUTRAL). The
 English pages stay English, and show the English of cli/help_texts.py's HELP, so a changed
 docstring asks for new translations.
@@ -116,7 +116,7 @@ def _placeholders(lang: str) -> frozenset[str]:
     index = LANGS.index(lang)
     words: set[str] = set()
     for text in (
-        *(local[index] for local in H.METAVARS.values()),
+        *(local[index] for local in M.METAVARS.values()),
         OPTIONS_METAVAR.get(lang),
         SUBCOMMAND_METAVAR.get(lang),
         M.DATE_METAVAR.get(lang),
