@@ -6,7 +6,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, JsonValue, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    JsonValue,
+    Tag,
+    field_validator,
+    model_validator,
+)
 
 from kototieto.errors import InvalidInputError, Location
 from kototieto.model.records import RECORD_KINDS
@@ -65,7 +74,10 @@ class ExtensionDefinition(_Strict):
     labels: Texts
     definitions: Texts
     #: why the pilot needs it: one text (its language not stated) or ``{fi: ..., sv: ..., en: ...}``
-    rationale: Annotated[str, Field(min_length=1)] | SomeTexts
+    rationale: Annotated[
+        Annotated[Annotated[str, Field(min_length=1)], Tag("text")] | Annotated[SomeTexts, Tag("languages")],
+        Discriminator(lambda v: "languages" if isinstance(v, dict | SomeTexts) else "text"),
+    ]
     decree_items: list[str] = Field(default_factory=list)
     need: str | None = None
     example: JsonValue = None

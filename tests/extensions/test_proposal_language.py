@@ -113,3 +113,13 @@ def test_extension_list_in_finnish(tmp_path: Path) -> None:
     assert "kokeilussa" in text
     for english in ("code list", "open-end", "values", "in trial"):
         assert english not in text, (english, text)
+
+
+def test_a_wrong_rationale_gets_one_clear_problem(tmp_path: Path) -> None:
+    plain = "rationale: Most public services are digital first; the pilot refers people to digital mentoring."
+    root = tmp_path / "r"
+    S.make_repo(root, {"pilot.yaml": S.DEFINITIONS.replace(plain, "rationale: {de: Begründung}")})
+    out = S.koto(root, "extension", "check")
+    assert out.returncode == 5
+    lines = [line for line in out.stderr.splitlines() if "rationale" in line]
+    assert len(lines) == 1 and "unknown key 'de'" in lines[0], out.stderr
