@@ -37,6 +37,20 @@ from kototieto.model.rules import RuleParams, add_months
 from kototieto.model.text import T
 from kototieto.reports.tables import Cell, Table, pct
 
+#: Short names of the record kinds for column headers (the full labels are too long for a column).
+KIND_HEADERS = {
+    "customer": T("Asiakas", "Kund", "Customer"),
+    "assessment": T("Arviointi", "Bedömning", "Assessment"),
+    "multisectoral-assessment": T(
+        "Monialainen arviointi", "Sektorsövergripande bedömning", "Multisectoral assessment"
+    ),
+    "integration-plan": T("Kotoutumissuunnitelma", "Integrationsplan", "Integration plan"),
+    "multisectoral-plan": T("Monialainen suunnitelma", "Sektorsövergripande plan", "Multisectoral plan"),
+    "family-plan": T("Perheen suunnitelma", "Familjens plan", "Family plan"),
+    "review": T("Tarkistus", "Översyn", "Review"),
+    "guidance": T("Ohjaus", "Vägledning", "Guidance"),
+}
+
 _H = {
     "kind": T("Tietueen laji", "Typ av post", "Record kind"),
     "organisation": T("Organisaatio", "Organisation", "Organisation"),
@@ -176,7 +190,7 @@ class StatsReport:
             "employment_referrals": self.employment_referrals,
         }
         kinds = [k for k in RECORD_KINDS if k in self.by_kind]
-        org_cols = [(k, k) for k in kinds]  # kind codes: labels are too long for column headers
+        org_cols = [(k, KIND_HEADERS[k].get(lang) if k in KIND_HEADERS else k) for k in kinds]
         outcomes: list[dict[str, Cell]] = [
             {
                 "outcome": _OUTCOMES["ended"].get(lang),

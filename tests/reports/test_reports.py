@@ -98,6 +98,25 @@ def test_stats_match_independent_counts(repo: Any) -> None:
     assert (report["plans_due_first_review"], report["plans_reviewed_in_time"]) == (due_first, in_time)
 
 
+def test_stats_kind_columns_are_named_in_the_language(repo: Any) -> None:
+    """Review 2026-12-newcomer C2: the per-organisation and per-month tables head their kind
+    columns with short names in fi/sv (the keys, used by CSV scripts and JSON, stay the codes)."""
+    from kototieto.model.records import RECORD_KINDS
+    from kototieto.reports.stats import KIND_HEADERS
+
+    assert set(KIND_HEADERS) == set(RECORD_KINDS)
+    path, _ = repo
+    report = run.stats(path, today=TODAY)
+    for lang in ("fi", "sv"):
+        for table in (t for t in report.tables(lang) if t.name in ("organisations", "months")):
+            kind_columns = [(k, h) for k, h in table.columns if k in RECORD_KINDS]
+            assert kind_columns, table.name
+            for key, header in kind_columns:
+                assert header == KIND_HEADERS[key].get(lang) and header != key, (lang, key, header)
+    plan = dict(next(t for t in report.tables("fi") if t.name == "months").columns)["integration-plan"]
+    assert plan == "Kotoutumissuunnitelma"
+
+
 @pytest.mark.parametrize("days", [0, 30, 120])
 def test_due_matches_independent_counts(repo: Any, days: int) -> None:
     path, records = repo
@@ -219,7 +238,9 @@ def test_cli_json_csv_and_table(repo: Any) -> None:
     assert done.returncode == 0, done.stderr
     assert "Per record kind" in done.stdout and "Per record" in done.stdout
     done = support.koto(path, "report", "fill-rates", "--csv", "--csv-dialect", "plain")
-    assert done.stdout.splitlines()[0] == "path,label,kinds,obligation,obligation_code,filled,records,rate_pct"
+    assert (
+        done.stdout.splitlines()[0] == "path,label,kinds,obligation,obligation_code,filled,records,rate_pct"
+    )
 
 
 def test_cli_errors(repo: Any, tmp_path: Path) -> None:
