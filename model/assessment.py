@@ -4,8 +4,6 @@ Decree items D1.01-D1.27 (memo 1 §; 874/2024 1 §). Every content item records 
 information came from (D1.06) through ``Sourced``.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field

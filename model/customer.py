@@ -1,7 +1,5 @@
 """The customer record: the person the other records are about."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field

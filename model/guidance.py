@@ -4,8 +4,6 @@ Decree items D4.01-D4.05 (memo 4 §). Nothing may be recorded without the person
 after they were told what recording means under data protection law.
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field

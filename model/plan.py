@@ -4,8 +4,6 @@ Decree items D2.01-D2.08 (memo 2 §; 874/2024 2 §, which also adds where the pl
 came from).
 """
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """The fields every record has, whatever its kind."""
 
-from __future__ import annotations
-
 from typing import Annotated, ClassVar
 
 from pydantic import Field, JsonValue, StringConstraints

@@ -1,7 +1,5 @@
 """Reviews of integration plans (Act 22 §): decree items D3.01-D3.16 (memo 3 §)."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Field
