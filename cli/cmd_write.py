@@ -291,11 +291,12 @@ def add(
 def _add_draft(store: Any, files: tuple[Path, ...], message: str | None, as_json: bool) -> bool:
     """`koto add` of a kept draft: saved against the version it started from (True: done)."""
     from kototieto.errors import KotoError
-    from kototieto.store import drafts, editmerge
+    from kototieto.store import drafts
 
     kept = [d for f in files if (d := drafts.draft_for_file(store.repo, f)) is not None]
     if not kept:
         return False
+    from kototieto.store import editmerge  # only for a kept draft: `koto add` of a file needs no merge
     draft = kept[0]
     if len(files) > 1 or draft.command not in ("new", "edit"):
         raise UsageError(

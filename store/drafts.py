@@ -64,7 +64,6 @@ from kototieto.errors import (
     UsageError,
 )
 from kototieto.i18n import tr
-from kototieto.model.catalogue import catalogue_json, kind_label
 from kototieto.model.migrations import CURRENT_SCHEMA_VERSION
 from kototieto.model.text import T, Text
 from kototieto.store import layout
@@ -111,6 +110,8 @@ def current_schema_version() -> int:
 
 def _catalogue_fields(kind: str, repo: Repository | None = None) -> list[dict[str, Any]]:
     """The kind's catalogue fields, with the repository's pilot extension fields when it has any."""
+    from kototieto.model.catalogue import catalogue_json  # not at the top: `koto add` needs no catalogue
+
     catalogue = catalogue_json()
     if repo is not None and (repo.root / "extensions").is_dir():
         from kototieto.store.extensions.load import extended_catalogue
@@ -121,6 +122,8 @@ def _catalogue_fields(kind: str, repo: Repository | None = None) -> list[dict[st
 
 
 def _kind_label(kind: str, lang: str) -> str:
+    from kototieto.model.catalogue import kind_label
+
     try:
         return str(kind_label(kind, lang))
     except (KeyError, ValueError):
