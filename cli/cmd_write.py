@@ -297,6 +297,7 @@ def _add_draft(store: Any, files: tuple[Path, ...], message: str | None, as_json
     if not kept:
         return False
     from kototieto.store import editmerge  # only for a kept draft: `koto add` of a file needs no merge
+
     draft = kept[0]
     if len(files) > 1 or draft.command not in ("new", "edit"):
         raise UsageError(
