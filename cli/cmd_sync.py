@@ -27,6 +27,11 @@ NOT_RECORD = T(
     "KONFLIKT {path} (inte en post: lös med git eller `koto sync --abort`)",
     "CONFLICT {path} (not a record: settle with git, or `koto sync --abort`)",
 )
+RECORD_CONFLICT = T(
+    "RISTIRIITA {id} ({path}): {fields}",
+    "KONFLIKT {id} ({path}): {fields}",
+    "CONFLICT {id} ({path}): {fields}",
+)
 STOPPED = T(
     "Yhdistäminen pysähtyi ristiriitoihin; mitään ei lähetetty. Katso `koto conflicts`, sitten "
     "`koto resolve ID --take ours|theirs` (tai muokkaa tietuetta ja `koto commit`) ja `koto sync` "
@@ -144,7 +149,8 @@ def sync(remote: str, abort: bool, drop_erased: bool, repo: Path, author: str | 
         if result.merged:
             click.echo(say(MERGED, remote=remote, branch=result.branch))
         for c in result.conflicts:
-            click.echo(f"CONFLICT {c.record_id} ({c.path}): " + ", ".join(f["path"] for f in c.fields))
+            fields = ", ".join(f["path"] for f in c.fields)
+            click.echo(say(RECORD_CONFLICT, id=c.record_id, path=c.path, fields=fields))
             for p in c.problems:
                 click.echo(f"  {p}")
         for p in result.other_conflicts:
