@@ -10,12 +10,12 @@ import click
 
 from kototieto.cli.options import LANGS, echo_json, json_option, lang_option, repo_option
 from kototieto.errors import InvalidRecordError, KotoError
-from kototieto.i18n import current_lang, tr
+from kototieto.i18n import count, current_lang, tr
 from kototieto.model.text import T
 
 _OK = T(
-    "kunnossa: {fields} laajennuskenttää, {lists} koodistoa, {codes} avoimen lopun koodia",
-    "i ordning: {fields} tilläggsfält, {lists} kodlistor, {codes} koder för öppna slut",
+    "kunnossa (laajennuskenttiä: {fields}, koodistoja: {lists}, avoimen lopun koodeja: {codes})",
+    "i ordning (tilläggsfält: {fields}, kodlistor: {lists}, koder för öppna slut: {codes})",
     "ok: {fields} extension field(s), {lists} code list(s), {codes} open-end code(s)",
 )
 _COMMITTED = T(
@@ -112,8 +112,8 @@ def check(repo: Path, as_json: bool) -> None:
     if problems:
         raise InvalidRecordError(
             T(
-                f"{len(problems)} ongelmaa laajennusten määrittelyissä",
-                f"{len(problems)} problem i tilläggsdefinitionerna",
+                f"{count(len(problems), 'problem', 'fi')} laajennusten määrittelyissä",
+                f"{count(len(problems), 'problem', 'sv')} i tilläggsdefinitionerna",
                 f"{len(problems)} problem(s) in the extension definitions",
             ),
             problems=list(problems),

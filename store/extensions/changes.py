@@ -14,6 +14,7 @@ from kototieto.model.extensions import (
     ExtensionSet,
     check_definitions,
 )
+from kototieto.model.text import T
 from kototieto.store import gitcommit, history, layout
 from kototieto.store.bulkload import fast_load
 from kototieto.store.extensions.load import (
@@ -66,8 +67,14 @@ def commit_definitions(repo: Repository, message: str | None = None, author: str
     if missing:
         shown = "\n".join(f"  {m}" for m in missing[:10])
         raise ConflictError(
-            f"records use extension fields that the definitions no longer declare; nothing was committed. "
-            f"Withdraw a field with `koto extension withdraw ID` instead of deleting it:\n{shown}"
+            T(
+                "Tietueissa on lisäkenttiä, joita määrittelyt eivät enää anna; mitään ei tallennettu. "
+                f"Vedä kenttä pois käytöstä komennolla `koto extension withdraw ID`; älä poista sitä:\n{shown}",
+                "Poster använder tilläggsfält som definitionerna inte längre har; ingenting sparades. "
+                f"Dra tillbaka ett fält med `koto extension withdraw ID` i stället för att ta bort det:\n{shown}",
+                "records use extension fields that the definitions no longer declare; nothing was committed. "
+                f"Withdraw a field with `koto extension withdraw ID` instead of deleting it:\n{shown}",
+            )
         )
     head = repo.head_commit()
     committed = committed_files(repo, head)
