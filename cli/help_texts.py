@@ -266,7 +266,7 @@ HELP: dict[str, Text] = {
         "Ilman alikomentoa tulostaa yhteenvedon (tai --json-valitsimella tietosisällön "
         "dokumentoidussa muodossa: `record_kinds`, `fields`, `code_lists`, `rules`, `decree_items`, "
         "`trace`, `parameters`).",
-        "Datainnehållet: alla fält i varje posttyp med sin rättsliga grund.\n\n"
+        "Datainnehållet: alla fält i varje posttyp, vart och ett med sin rättsliga grund.\n\n"
         "Utan underkommando skrivs en sammanfattning ut (eller, med --json, datainnehållet i det "
         "dokumenterade formatet: `record_kinds`, `fields`, `code_lists`, `rules`, `decree_items`, "
         "`trace`, `parameters`).",
@@ -341,7 +341,7 @@ HELP: dict[str, Text] = {
         "valitset niistä. Tietueen tallessa oleva luonnos (virheen tai ristiriidan jälkeen) avataan "
         "uudelleen, eikä sitä koskaan korvata.",
         "Redigera en post i editorn; spara den när den är giltig.\n\n"
-        "Ändringar som en kollega sparat under tiden slås samman fält för fält (inget av kollegans "
+        "Ändringar som en kollega sparat under tiden slås samman fält för fält (ingen av kollegans "
         "ändringar återställs); ett fält som ni båda ändrat visas med båda värdena så att du kan "
         "välja. Ett sparat utkast av posten (efter ett fel eller en konflikt) öppnas igen och skrivs "
         "aldrig över.",
