@@ -131,7 +131,9 @@ def diff(old: Path, new: Path | None, as_json: bool) -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Catalogue export to compare with (default: the last published snapshot).",
 )
-@click.option("--lang", type=click.Choice(LANGS), default="fi", show_default=True)
+@click.option(
+    "--lang", type=click.Choice(LANGS), default="fi", show_default=True, help="Language of the paper."
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to a file.")
 def change_paper_cmd(old: Path | None, lang: str, output: Path | None) -> None:
     """Write the consultation change paper (Markdown): new fields in full, changed parts only."""

@@ -810,6 +810,7 @@ OPTION_HELP: dict[str, tuple[str, str]] = {
         "Lös ett motstridigt fält (kan upprepas); --take ours|theirs löser resten.",
     ),
     "Language of titles.": _h("Otsikoiden kieli.", "Rubrikernas språk."),
+    "Language of the paper.": _h("Muistion kieli.", "Underlagets språk."),
     "Type the extensions of a pilot data repository's own fields too (--data: the old name).": _h(
         "Ota mukaan myös kokeilun tietovaraston omat kentät (--data: vanha nimi).",
         "Ta också med en pilotdatakatalogs egna fält (--data: det gamla namnet).",

@@ -272,3 +272,22 @@ def test_a_bad_number_is_named_in_the_users_language(
     err = capsys.readouterr().err
     assert ("kokonaisluku" if lang == "fi" else "heltal") in err
     assert "integer" not in err and not english_in_help(err), err
+
+
+def test_every_option_has_a_help_text() -> None:
+    """An option without help shows only its name and placeholder; every one has a text (which the
+    page tests above then check in fi and sv)."""
+    ctx = click.Context(cli)
+    missing = []
+    for path in PATHS:
+        cmd: click.Command = cli
+        for name in path:
+            assert isinstance(cmd, click.Group)
+            found = cmd.get_command(ctx, name)
+            assert found is not None
+            cmd = found
+        for param in cmd.params:
+            shown = isinstance(param, click.Option) and not param.hidden
+            if shown and not (getattr(param, "help", None) or getattr(param, "help_text", None)):
+                missing.append(f"koto {' '.join(path)} {'/'.join(param.opts)}")
+    assert not missing, missing
