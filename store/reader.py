@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from kototieto.errors import InvalidInputError, NoRepositoryError, NotFoundError
 from kototieto.model.records import Record, parse_record
+from kototieto.model.text import T
 from kototieto.store.bulkload import fast_load
 from kototieto.store.history import NO_REVISION, record_entries
 from kototieto.store.layout import CUSTOMERS_DIR, RECORD_SUFFIX
@@ -60,7 +61,11 @@ def worktree_record_files(root: Path) -> list[Path]:
         if (root / CONFIG_FILE).is_file():
             return []  # a data repository without records yet
         raise NoRepositoryError(
-            f"{root} is not a data repository: it has neither {CONFIG_FILE} nor a {CUSTOMERS_DIR}/ folder"
+            T(
+                "{p} ei ole tietovarasto: siinä ei ole {c}-tiedostoa eikä {d}/-kansiota",
+                "{p} är ingen datakatalog: den har varken {c} eller mappen {d}/",
+                "{p} is not a data repository: it has neither {c} nor a {d}/ folder",
+            ).format(p=root, c=CONFIG_FILE, d=CUSTOMERS_DIR)
         )
     return sorted(base.glob(f"*/*/*{RECORD_SUFFIX}"))
 

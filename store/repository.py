@@ -25,7 +25,7 @@ import pygit2
 
 from kototieto.errors import FormatVersionError, InvalidInputError, Location, NoRepositoryError
 from kototieto.model.rules import ALL_KINDS
-from kototieto.model.text import T, Text
+from kototieto.model.text import T, Text, TextError
 from kototieto.store import roles as roles_mod
 from kototieto.store.bulkload import fast_load
 
@@ -90,6 +90,11 @@ FORMAT_NEW = T(
     "the repository has format version {v}, this koto reads version {w}: this kototieto is too old for "
     "it: upgrade kototieto (then `koto upgrade` if asked)",
 )
+FORMAT_MISSING = T(
+    "format_version: puuttuu tai ei ole kokonaisluku",
+    "format_version: saknas eller är inget heltal",
+    "format_version: missing or not an integer",
+)
 NOT_IN_GIT = T(
     "{p} ei ole Git-tietovarastossa; luo tietovarasto komennolla `koto init KANSIO --organisation KOODI`",
     "{p} är inte i ett Git-förråd; skapa ett med `koto init MAPP --organisation KOD`",
@@ -117,7 +122,13 @@ def parse_config(text: str, filename: str = CONFIG_FILE) -> RepoConfig:
 
     raw: Any = fast_load(text, filename)  # strict YAML 1.2, as for records; errors name file and line
     if not isinstance(raw, dict):
-        raise bad("the configuration must be a mapping")
+        raise bad(
+            T(
+                "asetusten pitää olla avain: arvo -rivejä",
+                "inställningarna ska vara rader nyckel: värde",
+                "the configuration must be a mapping",
+            )
+        )
     unknown = set(raw) - _KEYS
     if unknown:
         raise bad(
@@ -127,7 +138,7 @@ def parse_config(text: str, filename: str = CONFIG_FILE) -> RepoConfig:
         )
     version = raw.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
-        raise bad("format_version: missing or not an integer")
+        raise bad(FORMAT_MISSING)
     if version != FORMAT_VERSION:
         raise FormatVersionError(
             (FORMAT_OLD if version < FORMAT_VERSION else FORMAT_NEW).format(v=version, w=FORMAT_VERSION),
@@ -135,61 +146,149 @@ def parse_config(text: str, filename: str = CONFIG_FILE) -> RepoConfig:
         )
     org = raw.get("organisation")
     if not isinstance(org, dict) or set(org) - {"type", "code", "name"}:
-        raise bad("organisation: a mapping with type, code and name")
+        raise bad(
+            T(
+                "organisation: anna type, code ja name",
+                "organisation: ange type, code och name",
+                "organisation: a mapping with type, code and name",
+            )
+        )
     otype, code, name = org.get("type"), org.get("code"), org.get("name", "")
     if otype not in ORGANISATION_TYPES:
-        raise bad(f"organisation.type: one of {', '.join(ORGANISATION_TYPES)}, not {otype!r}")
+        raise bad(
+            T(
+                "organisation.type: yksi näistä: {t}, ei {x!r}",
+                "organisation.type: en av {t}, inte {x!r}",
+                "organisation.type: one of {t}, not {x!r}",
+            ).format(t=", ".join(ORGANISATION_TYPES), x=otype)
+        )
     if not isinstance(code, str) or not code:
-        raise bad("organisation.code: a quoted string, for example '091'")
+        raise bad(
+            T(
+                "organisation.code: koodi lainausmerkeissä, esimerkiksi '091'",
+                "organisation.code: koden inom citattecken, till exempel '091'",
+                "organisation.code: a quoted string, for example '091'",
+            )
+        )
     names: dict[str, str] = {}
     if isinstance(name, dict):
         if not name or set(name) - set(LANGUAGES) or not all(isinstance(v, str) and v for v in name.values()):
             raise bad(
-                f"organisation.name: a string, or a mapping of {', '.join(LANGUAGES)} to the name in that language"
+                T(
+                    "organisation.name: nimi, tai kullekin kielelle ({k}) nimi sillä kielellä",
+                    "organisation.name: ett namn, eller för varje språk ({k}) namnet på det språket",
+                    "organisation.name: a string, or a mapping of {k} to the name in that language",
+                ).format(k=", ".join(LANGUAGES))
             )
         names = dict(name)
         name = names.get("fi") or next(iter(names.values()))
     if not isinstance(name, str):
-        raise bad("organisation.name: a string")
+        raise bad(
+            T(
+                "organisation.name: nimi tekstinä",
+                "organisation.name: namnet som text",
+                "organisation.name: a string",
+            )
+        )
     langs = raw.get("languages", list(LANGUAGES))
     if not isinstance(langs, list) or not langs or any(x not in LANGUAGES for x in langs):
-        raise bad(f"languages: a list of {', '.join(LANGUAGES)}")
+        raise bad(
+            T(
+                "languages: luettelo kielistä {k}",
+                "languages: en lista av språken {k}",
+                "languages: a list of {k}",
+            ).format(k=", ".join(LANGUAGES))
+        )
     rules = raw.get("rules") or {}
     if not isinstance(rules, dict):
-        raise bad("rules: a mapping of rule parameter overrides")
+        raise bad(
+            T(
+                "rules: sääntöparametrit muodossa nimi: arvo",
+                "rules: regelparametrar som namn: värde",
+                "rules: a mapping of rule parameter overrides",
+            )
+        )
     try:
         role_table = roles_mod.parse_roles(raw.get("roles"))
-    except ValueError as exc:
-        raise bad(f"roles: {exc}") from None
+    except TextError as exc:
+        raise bad(T(f"roles: {exc.text.fi}", f"roles: {exc.text.sv}", f"roles: {exc.text.en}")) from None
     allow = raw.get("allow_real_identity_codes", False)
     if not isinstance(allow, bool):
-        raise bad(f"allow_real_identity_codes: true or false (YAML 1.2: not {allow!r})")
+        raise bad(
+            T(
+                "allow_real_identity_codes: true tai false (YAML 1.2: ei {x!r})",
+                "allow_real_identity_codes: true eller false (YAML 1.2: inte {x!r})",
+                "allow_real_identity_codes: true or false (YAML 1.2: not {x!r})",
+            ).format(x=allow)
+        )
     kinds = raw.get("kinds")
     if kinds is not None:
         if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
-            raise bad("kinds: a list of record kinds, for example [customer, assessment, integration-plan]")
+            raise bad(
+                T(
+                    "kinds: luettelo tietueiden lajeista, esimerkiksi [customer, assessment, integration-plan]",
+                    "kinds: en lista av posttyper, till exempel [customer, assessment, integration-plan]",
+                    "kinds: a list of record kinds, for example [customer, assessment, integration-plan]",
+                )
+            )
         strange = [k for k in kinds if k not in ALL_KINDS]
         if strange:
-            raise bad(f"kinds: unknown record kind {strange[0]!r} (known: {', '.join(ALL_KINDS)})")
+            raise bad(
+                T(
+                    "kinds: tuntematon tietueen laji '{k}' (lajit: {ks})",
+                    "kinds: okänd typ av post '{k}' (typer: {ks})",
+                    "kinds: unknown record kind '{k}' (known: {ks})",
+                ).format(k=strange[0], ks=", ".join(ALL_KINDS))
+            )
         if "customer" not in kinds:
-            raise bad("kinds: the customer kind cannot be left out")
+            raise bad(
+                T(
+                    "kinds: asiakasta (customer) ei voi jättää pois",
+                    "kinds: kund (customer) kan inte utelämnas",
+                    "kinds: the customer kind cannot be left out",
+                )
+            )
         if "record_kinds" in rules:
-            raise bad("kinds: give the record kinds once, either as kinds or as rules.record_kinds")
+            raise bad(
+                T(
+                    "kinds: anna tietueiden lajit kerran, joko kinds- tai rules.record_kinds-kohdassa",
+                    "kinds: ange posttyperna en gång, antingen som kinds eller som rules.record_kinds",
+                    "kinds: give the record kinds once, either as kinds or as rules.record_kinds",
+                )
+            )
         # the kinds reach every check as the rule parameter record_kinds (rule 'kind-enabled')
         rules = {**rules, "record_kinds": list(kinds)}
     users = raw.get("users") or {}
     if not isinstance(users, dict):
-        raise bad("users: a mapping of user name to {name, email, title, phone, organisation_type}")
+        raise bad(
+            T(
+                "users: käyttäjätunnus ja sen tiedot {name, email, title, phone, organisation_type}",
+                "users: användarnamn och dess uppgifter {name, email, title, phone, organisation_type}",
+                "users: a mapping of user name to {name, email, title, phone, organisation_type}",
+            )
+        )
     for uname, profile in users.items():
         if (
             not isinstance(profile, dict)
             or set(profile) - set(USER_KEYS)
             or not all(isinstance(v, str) for v in profile.values())
         ):
-            raise bad(f"users.{uname}: a mapping of {', '.join(USER_KEYS)} to text")
+            raise bad(
+                T(
+                    "users.{u}: tiedot {k} tekstinä",
+                    "users.{u}: uppgifterna {k} som text",
+                    "users.{u}: a mapping of {k} to text",
+                ).format(u=uname, k=", ".join(USER_KEYS))
+            )
         utype = profile.get("organisation_type")
         if utype is not None and utype not in ORGANISATION_TYPES:
-            raise bad(f"users.{uname}.organisation_type: one of {', '.join(ORGANISATION_TYPES)}")
+            raise bad(
+                T(
+                    "users.{u}.organisation_type: yksi näistä: {t}",
+                    "users.{u}.organisation_type: en av {t}",
+                    "users.{u}.organisation_type: one of {t}",
+                ).format(u=uname, t=", ".join(ORGANISATION_TYPES))
+            )
     return RepoConfig(
         format_version=version,
         organisation=Organisation(otype, code, name, names),
@@ -317,5 +416,5 @@ def read_format_version(root: Path) -> int:
     raw = fast_load(cfg.read_text(encoding="utf-8"), CONFIG_FILE)
     version = raw.get("format_version") if isinstance(raw, dict) else None
     if not isinstance(version, int):
-        raise InvalidInputError("format_version: missing or not an integer", location=Location(str(cfg)))
+        raise InvalidInputError(FORMAT_MISSING, location=Location(str(cfg)))
     return version

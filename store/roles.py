@@ -23,7 +23,7 @@ from typing import Any
 from kototieto.errors import InvalidRecordError, NotAllowedError
 from kototieto.model.rules import ALL_KINDS
 from kototieto.model.suggest import closest
-from kototieto.model.text import T, Text
+from kototieto.model.text import T, Text, TextError
 
 UNKNOWN_KIND = T(
     "Tuntematon tietueen laji '{kind}'{hint} Lajit: {kinds}",
@@ -72,12 +72,30 @@ def parse_roles(raw: object) -> dict[str, tuple[str, ...]]:
     if raw is None:
         return table
     if not isinstance(raw, dict):
-        raise ValueError("a mapping from organisation type to a list of record kinds")
+        raise TextError(
+            T(
+                "organisaatiotyyppi ja luettelo sen tietueiden lajeista",
+                "organisationstyp och en lista av dess posttyper",
+                "a mapping from organisation type to a list of record kinds",
+            )
+        )
     for otype, kinds in raw.items():
         if otype not in DEFAULT_ROLES:
-            raise ValueError(f"unknown organisation type {otype!r}")
+            raise TextError(
+                T(
+                    "tuntematon organisaatiotyyppi {x!r}",
+                    "okänd organisationstyp {x!r}",
+                    "unknown organisation type {x!r}",
+                ).format(x=otype)
+            )
         if not isinstance(kinds, list) or any(k not in RECORD_KINDS for k in kinds):
-            raise ValueError(f"{otype}: a list of record kinds ({', '.join(RECORD_KINDS)})")
+            raise TextError(
+                T(
+                    "{o}: luettelo tietueiden lajeista ({k})",
+                    "{o}: en lista av posttyper ({k})",
+                    "{o}: a list of record kinds ({k})",
+                ).format(o=otype, k=", ".join(RECORD_KINDS))
+            )
         table[otype] = tuple(kinds)
     return table
 

@@ -195,9 +195,21 @@ def init_repository(
     """Create a data repository at ``path`` (a new or empty folder, or a Git repository without
     ``koto.yaml``) with its first commit."""
     if organisation_type not in ORGANISATION_TYPES:
-        raise UsageError(f"--organisation-type: one of {', '.join(ORGANISATION_TYPES)}")
+        raise UsageError(
+            T(
+                "--organisation-type: yksi näistä: {t}",
+                "--organisation-type: en av {t}",
+                "--organisation-type: one of {t}",
+            ).format(t=", ".join(ORGANISATION_TYPES))
+        )
     if not organisation_code.strip():
-        raise UsageError("--organisation: an organisation code, for example 091")
+        raise UsageError(
+            T(
+                "--organisation: organisaation koodi, esimerkiksi 091",
+                "--organisation: organisationens kod, till exempel 091",
+                "--organisation: an organisation code, for example 091",
+            )
+        )
     path = path.resolve()
     if (path / CONFIG_FILE).exists():
         raise NothingToDoError(

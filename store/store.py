@@ -425,7 +425,13 @@ class Store:
         def check(head: pygit2.Commit | None) -> None:
             current = history.blob_at(self.repo, head, view.path) if head is not None else None
             if current is None or str(current.id) != view.blob_id:
-                raise ConflictError(f"{view.path} changed meanwhile; nothing was removed, try again")
+                raise ConflictError(
+                    T(
+                        "{p} muuttui sillä välin; mitään ei poistettu, yritä uudelleen",
+                        "{p} ändrades under tiden; ingenting togs bort, försök igen",
+                        "{p} changed meanwhile; nothing was removed, try again",
+                    ).format(p=view.path)
+                )
 
         result = gitcommit.commit_changes(
             self.repo,

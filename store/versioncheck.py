@@ -9,6 +9,7 @@ from typing import Any
 import pygit2
 
 from kototieto.errors import ConflictError, NotFoundError
+from kototieto.model.text import T
 from kototieto.store import history
 from kototieto.store.bulkload import fast_load
 from kototieto.store.fielddiff import diff_data
@@ -20,7 +21,9 @@ def expected_blob(repo: Repository, path: str, version: str) -> pygit2.Oid | Non
     try:
         obj = repo.git.revparse_single(version)
     except (KeyError, ValueError, pygit2.GitError):
-        raise NotFoundError(f"no version {version!r}") from None
+        raise NotFoundError(
+            T("Versiota '{v}' ei ole", "Versionen '{v}' finns inte", "no version '{v}'").format(v=version)
+        ) from None
     if isinstance(obj, pygit2.Blob):
         return obj.id
     commit = obj.peel(pygit2.Commit)
@@ -66,6 +69,12 @@ def refuse_dirty(repo: Repository, path: str, new: bytes) -> None:
     blob = history.blob_at(repo, head, path) if head is not None else None
     if blob is None or blob.data != disk:
         raise ConflictError(
-            f"{path} has uncommitted changes in the working tree; commit them (`koto commit {path}`) "
-            "or discard them first"
+            T(
+                "Tiedostossa {p} on tallentamattomia muutoksia työkopiossa; tallenna ne (`koto commit {p}`) "
+                "tai hylkää ne ensin",
+                "Filen {p} har osparade ändringar i arbetskopian; spara dem (`koto commit {p}`) eller "
+                "kasta dem först",
+                "{p} has uncommitted changes in the working tree; commit them (`koto commit {p}`) "
+                "or discard them first",
+            ).format(p=path)
         )

@@ -53,8 +53,12 @@ def test_a_kind_left_out_is_refused_with_the_reason() -> None:
     ],
 )
 def test_bad_kinds_in_koto_yaml_name_the_key(kinds: str, message: str) -> None:
-    with pytest.raises(InvalidInputError, match=message):
+    with pytest.raises(InvalidInputError) as info:
         parse_config(BASE + f"kinds: {kinds}\n")
+    assert message in info.value.localized("en")
+    assert info.value.localized("sv").startswith(
+        "koto.yaml: kinds: "
+    ) and message not in info.value.localized("sv")
 
 
 def test_kinds_reach_the_rule_parameters() -> None:
@@ -67,8 +71,10 @@ def test_kinds_reach_the_rule_parameters() -> None:
 
 @pytest.mark.parametrize("word", ["yes", "on", "y", "True1"])
 def test_koto_yaml_is_yaml_1_2_so_yes_or_on_never_switch_real_identity_codes_on(word: str) -> None:
-    with pytest.raises(InvalidInputError, match="allow_real_identity_codes: true or false"):
+    with pytest.raises(InvalidInputError) as info:
         parse_config(BASE + f"allow_real_identity_codes: {word}\n")
+    assert "allow_real_identity_codes: true or false" in info.value.localized("en")
+    assert "allow_real_identity_codes: true tai false" in info.value.localized("fi")
     assert parse_config(BASE + "allow_real_identity_codes: true\n").allow_real_identity_codes is True
 
 

@@ -124,8 +124,9 @@ def test_uncommitted_working_tree_edit_is_not_overwritten(store: Store) -> None:
     v = store.save(S.customer("c-0001"))
     f = store.repo.root / v.path
     f.write_text(f.read_text() + "# käsin\n")
-    with pytest.raises(ConflictError, match="uncommitted"):
+    with pytest.raises(ConflictError) as info:
         store.save(dict(v.data, first_names="X"))
+    assert "uncommitted" in info.value.localized("en") and "tallentamattomia" in info.value.localized("fi")
     assert f.read_text().endswith("# käsin\n")
 
 
