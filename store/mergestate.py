@@ -125,7 +125,13 @@ def check_settled(repo: Repository, path: str, text: str) -> None:
     checks.raise_if_invalid(path, issues)
 
 
-def _author_env(author: str | None) -> dict[str, str]:
+def author_env(author: str | None) -> dict[str, str]:
+    """Git's identity variables for a merge (``koto sync``'s merge, a settled merge's commit):
+    ``author``, else the ``koto profile`` as for every save; empty without both (git config)."""
+    if not author:
+        from kototieto.store import profile
+
+        author = profile.load().author
     if not author:
         return {}
     from kototieto.store.gitcommit import parse_author
@@ -141,7 +147,7 @@ def _author_env(author: str | None) -> dict[str, str]:
 
 def _commit_merge(repo: Repository, author: str | None, message: str | None = None) -> str:
     args = ["commit", "--no-verify"] + (["-m", message] if message else ["--no-edit"])
-    done = _git(repo, *args, env=_author_env(author))
+    done = _git(repo, *args, env=author_env(author))
     if done.returncode != 0:
         text = (done.stderr or done.stdout).strip()
         if "Please tell me who you are" in text or "empty ident" in text:

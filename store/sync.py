@@ -12,6 +12,7 @@ Before merging and before pushing, the commits on both sides are checked against
 
 from __future__ import annotations
 
+import os
 import subprocess
 from dataclasses import dataclass, field
 from typing import Any
@@ -50,8 +51,11 @@ class SyncResult:
         }
 
 
-def _git(repo: Repository, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", *args], cwd=repo.root, capture_output=True, text=True, check=False)
+def _git(repo: Repository, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full = {**os.environ, **env} if env else None
+    return subprocess.run(
+        ["git", *args], cwd=repo.root, capture_output=True, text=True, check=False, env=full
+    )
 
 
 def _rev(repo: Repository, name: str) -> str | None:
@@ -237,7 +241,11 @@ def sync(
         if theirs is not None and theirs != ours:
             base = _git(repo, "merge-base", "HEAD", theirs).stdout.strip()
             if base != theirs:  # the remote has commits we lack
-                merge = _git(repo, "merge", "--no-verify", "-m", f"Merge {remote}/{branch}", theirs)
+                merge = _git(
+                    repo,
+                    *("merge", "--no-verify", "-m", f"Merge {remote}/{branch}", theirs),
+                    env=mergestate.author_env(author),  # the profile commits the merge, as every save
+                )
                 if merge.returncode != 0:
                     unmerged = unmerged_paths(repo)
                     if not unmerged:

@@ -44,3 +44,43 @@ def test_the_conflict_line_is_in_the_language(
     line = next(x for x in out.stdout.splitlines() if "gdn-0001" in x)
     assert line.startswith(word) and line.endswith("): other_matters"), line
     assert not english or english not in out.stdout + out.stderr
+
+
+def test_a_koto_profile_without_git_config_commits_the_merges(
+    remote: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Review 2026-12-newcomer B5 (one identity everywhere): with only `koto profile` set (no
+    `git config user.*`), `koto sync` merges and `koto resolve` commits the merge as the profile,
+    instead of git's "Committer identity unknown"."""
+    a = clone(remote, tmp_path / "a", "Aino Ahonen")
+    a.save(SY._guidance("c-0001"))
+    assert SY.sync(a).returncode == 0
+    b = SY.clone(remote, tmp_path / "b")  # no user.name/email of its own
+    SY.edit(a, "gdn-0001", other_matters="Kysyi asumisesta.")
+    SY.edit(b, "c-0002", first_names="Toinen Uusi")
+    assert SY.sync(a).returncode == 0
+    bare = tmp_path / "no-identity.gitconfig"  # git may not guess a name from the host either
+    bare.write_text("[user]\n\tuseConfigOnly = true\n[init]\n\tdefaultBranch = main\n", encoding="utf-8")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(bare))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    assert S.git(b.repo.root, "config", "user.name", check=False) == ""
+    done = S.koto(b.repo.root, "profile", "--name", "Bertta Berg", "--email", "bertta@example.org")
+    assert done.returncode == 0, done.stderr
+    out = SY.sync(b)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert S.git(b.repo.root, "log", "-1", "--format=%an <%ae> %cn <%ce> %p").split(" ", 6)[:6] == [
+        "Bertta",
+        "Berg",
+        "<bertta@example.org>",
+        "Bertta",
+        "Berg",
+        "<bertta@example.org>",
+    ]
+    SY.edit(a, "gdn-0001", other_matters="Kysyi töistä.")
+    assert SY.sync(a).returncode == 0
+    SY.edit(b, "gdn-0001", other_matters="Kysyi kielikurssista.")
+    assert SY.sync(b).returncode == 6
+    settled = S.koto(b.repo.root, "resolve", "gdn-0001", "--take", "theirs")
+    assert settled.returncode == 0, settled.stdout + settled.stderr
+    merge = S.git(b.repo.root, "log", "-1", "--format=%an|%ce|%p").strip().split("|")
+    assert merge[:2] == ["Bertta Berg", "bertta@example.org"] and len(merge[2].split()) == 2
