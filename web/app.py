@@ -134,6 +134,7 @@ def create_app(
     routes = [
         get("/", pc.home),
         get("/customers", pc.customers),
+        get("/customers/new", pr.new_customer_form),
         get("/c/{cid}", pc.customer),
         get("/c/{cid}/new/{kind}", pr.new_form),
         get("/c/{cid}/print", lambda r, cid: pr.print_doc(r, cid, None)),

@@ -98,6 +98,17 @@ def find_new(root: Path, cid: str, kind: str, user: str | None) -> dict[str, Any
     return _as_form(found[-1]) if found else None
 
 
+def find_new_customer(root: Path, user: str | None) -> dict[str, Any] | None:
+    """The user's newest kept draft of a new customer (a customer record is its own customer: its
+    draft is found by kind alone; ``koto new customer``'s drafts are offered too)."""
+    found = [
+        d
+        for d in store_drafts.list_drafts(_repo(root), user)
+        if d.kind == "customer" and d.command == "new" and not d.base_blob
+    ]
+    return _as_form(found[-1]) if found else None
+
+
 def remove(root: Path, rid: str, user: str | None) -> None:
     """Remove the user's own draft of ``rid`` (discarded, or its record saved)."""
     store_drafts.discard_draft(_repo(root), rid, user)

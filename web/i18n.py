@@ -51,6 +51,13 @@ WORDS: dict[str, Text] = {
     "details": T("Perustiedot", "Grunduppgifter", "Details"),
     "actions": T("Toiminnot", "Åtgärder", "Actions"),
     "new_kind": T("Uusi: {kind}", "Ny: {kind}", "New: {kind}"),
+    "new_customer": T("Uusi asiakas", "Ny kund", "New customer"),
+    "duplicate_identity": T(
+        "Tällä tunnuksella on jo asiakas; samaa henkilöä ei kirjata kahdesti. Asiakkaan sivu:",
+        "Det finns redan en kund med den här beteckningen; samma person registreras inte två gånger. "
+        "Kundens sida:",
+        "A customer with this code already exists; the same person is not recorded twice. Their page:",
+    ),
     "print_dossier": T("Tulosta asiakirjat", "Skriv ut handlingarna", "Print the dossier"),
     "annulled": T("Mitätöity", "Annullerad", "Annulled"),
     "recorded": T("Kirjattu", "Antecknad", "Recorded"),

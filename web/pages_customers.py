@@ -24,7 +24,13 @@ def home(r: Req) -> Response:
         {"item": d, "customer": snap.by_id.get(d.customer), "kind": kind_label(d.plan_kind, r.lang)}
         for d in sorted(snap.due, key=lambda d: (d.date, d.customer))
     ]
-    return r.page("home.html.j2", title=r.t("home"), due=due, days=DUE_DAYS)
+    return r.page("home.html.j2", title=r.t("home"), due=due, days=DUE_DAYS, can_create=can_create(r))
+
+
+def can_create(r: Req) -> bool:
+    """Whether the user's organisation may write customer records (``store.roles``): the new
+    customer action is shown only then (a county's user does not see it)."""
+    return "customer" in roles.allowed_kinds(r.app.store.repo.config.roles, r.writer_type)
 
 
 def customers(r: Req) -> Response:
@@ -35,6 +41,7 @@ def customers(r: Req) -> Response:
     rows, total = r.app.index.search(q, flt, official)
     values: dict[str, Any] = {
         "title": r.t("customers"),
+        "can_create": can_create(r),
         "q": q,
         "flt": flt,
         "official": official,
@@ -121,4 +128,5 @@ def customer(r: Req, cid: str) -> Response:
         items=timeline(r, cid, datas),
         actions=actions,
         can_edit="customer" in allowed,
+        message=r.t("saved") if r.request.query_params.get("msg") == "saved" else "",
     )

@@ -29,6 +29,7 @@ from kototieto.store.merge import MISSING, FieldConflict, apply_side, merge3
 from kototieto.store.yamlio import new_document_text
 from kototieto.web import drafts
 from kototieto.web.context import Req, safe_id
+from kototieto.web.duplicates import duplicate_problems
 from kototieto.web.forms import FormData, FormSpec, edit_list, form_spec, form_to_data, value_to_form
 from kototieto.web.i18n import word
 from kototieto.web.widgets import Problem, build_nodes
@@ -119,7 +120,7 @@ def check(r: Req, spec: FormSpec, data: dict[str, Any], path: str) -> tuple[list
         f = spec.find(i.field)
         label = f.label(r.lang) if f else (i.field or kind_label(spec.kind, r.lang))
         out.append(Problem(i.field, i.severity, i.message, i.rule, label))
-    return out, None
+    return [*duplicate_problems(r, spec, data), *out], None
 
 
 # ------------------------------------------------------------------ form
@@ -151,11 +152,14 @@ def _form_page(
     probs = problems or []
     nodes = build_nodes(spec, state, probs, r.lang)
     kind = str(meta["kind"])
+    new_customer = new and kind == "customer"
+    title = ("" if not new else r.t("new_kind", kind="")) + kind_label(kind, r.lang)
     return r.page(
         "form.html.j2",
         status=status,
-        title=("" if not new else r.t("new_kind", kind="")) + kind_label(kind, r.lang),
-        heading=kind_label(kind, r.lang),
+        title=r.t("new_customer") if new_customer else title,
+        heading=r.t("new_customer") if new_customer else kind_label(kind, r.lang),
+        back="/customers" if new_customer else f"/c/{cid}",
         cid=cid,
         rid=rid,
         meta=meta,
@@ -177,19 +181,41 @@ def new_form(r: Req, cid: str, kind: str) -> Response:
     if kind not in spec_kinds():
         raise NotFoundError(f"no record kind {kind!r}")
     from kototieto.store import roles
-    from kototieto.store.drafts import current_schema_version
-    from kototieto.store.store import new_record_id
 
     if kind not in roles.allowed_kinds(r.app.store.repo.config.roles, r.writer_type):
         raise NotAllowedError(word("not_allowed_kind", r.lang))
+    if kind == "customer":
+        raise NotFoundError(f"no record kind {kind!r} of a customer")  # a new customer: /customers/new
     if r.app.store.customer_records(cid).get(cid) is None:
         raise NotFoundError(f"no customer {cid!r}")
     found = drafts.find_new(r.app.root, cid, kind, r.user)
+    return _new_page(r, cid, kind, found, f"/c/{cid}/new/{kind}?draft=1")
+
+
+def new_customer_form(r: Req) -> Response:
+    """A new customer: the customer form of the catalogue, its id from the one id scheme
+    (``c-…``), the organisation from ``koto.yaml`` and today's date filled in; only for a user
+    whose organisation may write customers (``store.roles``)."""
+    from kototieto.store import roles
+
+    if "customer" not in roles.allowed_kinds(r.app.store.repo.config.roles, r.writer_type):
+        raise NotAllowedError(word("not_allowed_kind", r.lang))
+    found = drafts.find_new_customer(r.app.root, r.user)
+    return _new_page(r, None, "customer", found, "/customers/new?draft=1")
+
+
+def _new_page(r: Req, cid: str | None, kind: str, found: dict[str, Any] | None, draft_href: str) -> Response:
+    """The form of a new ``kind`` record of customer ``cid`` (None: a new customer, its own
+    customer), or of the user's kept draft ``found`` when the page was asked for with ``draft=1``."""
+    from kototieto.store.drafts import current_schema_version
+    from kototieto.store.store import new_record_id
+
     if found is not None and r.request.query_params.get("draft") == "1":
+        rid = str(found["meta"]["id"])
         return _form_page(
             r,
-            cid=cid,
-            rid=found["meta"]["id"],
+            cid=cid or rid,
+            rid=rid,
             meta=found["meta"],
             state=found["state"],
             base_blob="",
@@ -199,6 +225,7 @@ def new_form(r: Req, cid: str, kind: str) -> Response:
     rid = new_record_id(kind, r.app.day())
     org = r.app.store.repo.config.organisation
     meta = {"kind": kind, "id": rid, "schema_version": current_schema_version(), "customer": cid}
+    cid = cid or rid  # a customer record is its own customer (its folder, its form's address)
     p = r.profile
     contact = {
         k: v
@@ -225,7 +252,7 @@ def new_form(r: Req, cid: str, kind: str) -> Response:
     state = {k: v for k, v in state.items() if k in {f.key for f in spec.fields}}
     offer = None
     if found is not None:
-        offer = {"when": found.get("saved", ""), "href": f"/c/{cid}/new/{kind}?draft=1"}
+        offer = {"when": found.get("saved", ""), "href": draft_href}
     return _form_page(r, cid=cid, rid=rid, meta=meta, state=state, base_blob="", new=True, draft=offer)
 
 
@@ -279,6 +306,8 @@ def form_post(r: Req, cid: str, rid: str, form: FormData) -> Response:
     if action == "discard":
         drafts.remove(r.app.root, rid, r.user)
         target = f"/c/{cid}/new/{meta['kind']}" if new else f"/r/{cid}/{rid}/edit"
+        if new and meta["kind"] == "customer":
+            target = "/customers/new"
         return RedirectResponse(target, status_code=303)
     drafts.save(r.app.root, rid, cid, str(meta["kind"]), new, meta, state, base_blob, r.user)
     if action.startswith(("add:", "remove:")):
@@ -352,9 +381,25 @@ def _save(
 ) -> Response:
     """Save through the store (which validates); refused: the form again with every problem."""
     st = r.store()
+    if meta["kind"] == "customer" and duplicate_problems(r, spec, data):
+        problems, error = check(r, spec, data, record_path(cid, rid))
+        return _form_page(
+            r,
+            cid=cid,
+            rid=rid,
+            meta=meta,
+            state=state,
+            base_blob=base_blob,
+            new=new,
+            problems=problems,
+            error=error,
+            message=r.t("save_refused"),
+            status=422,
+        )
     try:
-        if new:
-            st.save(data, message=None)
+        if new:  # must be new: a form posted again after its save is not a silent overwrite (merge)
+            path = record_path(cid, rid)
+            st.save_text(new_document_text(data, layout.schema_url_for(path)), path=path, must_be_new=True)
         else:
             st.save(data, expected_version=base_blob)
     except ConflictError:
@@ -380,6 +425,8 @@ def _save(
             status=403 if isinstance(exc, NotAllowedError) else 422,
         )
     drafts.remove(r.app.root, rid, r.user)
+    if new and meta["kind"] == "customer":  # a new customer: on to their page (what to write next)
+        return RedirectResponse(f"/c/{cid}?msg=saved", status_code=303)
     return RedirectResponse(f"/r/{cid}/{rid}?msg=saved", status_code=303)
 
 

@@ -31,6 +31,8 @@ class Problem:
     rule: str
     label: str
     anchor: str | None = None
+    #: A page the message names (the existing customer of a duplicate identity code): (href, text).
+    link: tuple[str, str] | None = None
 
 
 @dataclass

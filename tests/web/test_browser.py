@@ -206,6 +206,7 @@ def _pages(base: str, repo: Path) -> list[str]:
         f"/r/{cid}/{rid}/edit",
         f"/r/{cid}/{rid}/history",
         f"/c/{cid}/new/integration-plan",
+        "/customers/new",
         "/reports/due",
         "/reports/completeness",
         "/catalogue",
@@ -651,3 +652,79 @@ def test_plan_timing_and_obstacles_fields_follow_their_triggers(
     no_obstacles.wait_for(state="visible")
     assert trouble == []
     ctx.close()
+
+
+def test_an_official_creates_a_new_customer_fixing_an_error_at_its_field(
+    tmp_path: Path, browser: Any
+) -> None:
+    """From the customer list by keyboard and click: a malformed identity code reported at its field
+    as one types, fixed, saved, on to the new customer's page; the form has no axe violations in fi
+    and sv, and nothing is wider than a phone's screen (screenshots: KOTO_SCREENSHOTS=folder)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    from kototieto.store.store import Store
+
+    shots = os.environ.get("KOTO_SCREENSHOTS", "")
+    repo = S.demo_repo(tmp_path)
+    with _serving(repo, S.hermetic_env(tmp_path / "home")) as url:
+        base = url.split("/?", 1)[0]
+        ctx, page, trouble = _context(browser, url)
+        for lang in ("sv", "fi"):
+            page.goto(f"{base}/lang?to={lang}&next=/customers/new")
+            page.wait_for_selector("#record-form")
+            assert page.evaluate("document.documentElement.lang") == lang
+            violations = Axe().run(page).response["violations"]
+            assert [f"{v['id']}: {v['help']}" for v in violations] == [], lang
+        page.goto(f"{base}/customers")
+        link = page.locator('a[href="/customers/new"]')
+        assert link.inner_text() == "Uusi asiakas"
+        link.focus()
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"{base}/customers/new")
+        rid = page.input_value('input[name="_id"]')
+        today = dt.date.today()
+        assert page.input_value('[name="date"]') == f"{today.day}.{today.month}.{today.year}"
+        assert page.input_value("#f-organisation-code")
+        page.fill("#f-first_names", "Ilona Maria")
+        page.fill("#f-last_name", "Uusimaa")
+        page.locator("details.cond:has(#f-date_of_birth) > summary").click()  # required with a code
+        page.fill("#f-date_of_birth", "15.3.1988")
+        page.select_option("#f-identifier-type", "personal-identity-code")
+        page.focus("#f-identifier-value")
+        page.keyboard.type("150388-931X")  # a wrong check character
+        page.keyboard.press("Tab")
+        page.wait_for_selector("#f-identifier-value-msg .error")
+        assert "'U'" in page.inner_text("#f-identifier-value-msg")
+        if shots:
+            page.screenshot(path=f"{shots}/new-customer-error-desktop.png", full_page=True)
+        # fixed at the field: the message goes away
+        page.fill("#f-identifier-value", "150388-931U")
+        page.keyboard.press("Tab")
+        page.wait_for_selector("#f-identifier-value-msg .error", state="detached")
+        page.click('button[value="save"]')
+        page.wait_for_url(f"{base}/c/{rid}?msg=saved")
+        assert "Uusimaa, Ilona Maria" in page.inner_text("h1")
+        assert page.locator("p.notice[role=status]").count() == 1
+        data = Store.open(repo).read(f"{rid}/{rid}").data
+        assert data["identifier"]["value"] == "150388-931U" and data["date_of_birth"] == "1988-03-15"
+        # the new customer is found by the search
+        page.goto(f"{base}/customers")
+        page.fill("#q", "150388-931U")
+        page.wait_for_selector(f'#results a[href="/c/{rid}"]')
+        assert trouble == []
+        ctx.close()
+        # the form at a phone's width: nothing wider than the screen
+        ctx, phone, trouble = _context(browser, url, width=390, height=844)
+        phone.goto(f"{base}/customers/new")
+        phone.wait_for_selector("#record-form")
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 391
+        if shots:
+            phone.screenshot(path=f"{shots}/new-customer-phone.png", full_page=True)
+            ctx2, desk, _ = _context(browser, url)
+            desk.goto(f"{base}/customers/new")
+            desk.screenshot(path=f"{shots}/new-customer-desktop.png", full_page=True)
+            desk.goto(f"{base}/customers")
+            desk.screenshot(path=f"{shots}/customers-list-desktop.png")
+            ctx2.close()
+        assert trouble == []
+        ctx.close()
