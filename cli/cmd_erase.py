@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from kototieto.cli.options import echo_json, json_option, repo_option
-from kototieto.i18n import count, tr
+from kototieto.i18n import count, current_lang, tr
 from kototieto.model.text import T
 
 CONFIRM = T(
@@ -48,5 +48,5 @@ def erase(customer: str, reason: str, yes: bool, author: str | None, repo: Path,
             commits=count(result.commits_before - result.commits_after, "commit"),
         )
     )
-    for line in result.instructions():
+    for line in result.instructions(current_lang()):
         click.echo(f"  - {line}")

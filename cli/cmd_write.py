@@ -16,6 +16,22 @@ from kototieto.errors import ConflictError, InvalidRecordError, NothingToDoError
 from kototieto.i18n import count, tr
 from kototieto.model.text import T, Text
 
+REPLACING = T(
+    "Korvataan {rid} ({path}):\n{lines}",
+    "Ersätter {rid} ({path}):\n{lines}",
+    "Replacing {rid} ({path}):\n{lines}",
+)
+MERGE_COMMITTED = T(
+    "Yhdistäminen tallennettu (muutos {commit}); lähetä se komennolla `koto sync`.",
+    "Sammanslagningen sparad (ändring {commit}); skicka den med `koto sync`.",
+    "Merge committed (commit {commit}); run `koto sync` to push.",
+)
+SETTLED = T(
+    "Ratkaistu {path}; jäljellä {left} (katso `koto conflicts`).",
+    "Löst {path}; kvar: {left} (se `koto conflicts`).",
+    "Settled {path}; {left} left (see `koto conflicts`).",
+)
+
 author_option = click.option(
     "--author", default=None, help="'Name <email>' (default: koto profile, then git config)."
 )
@@ -367,7 +383,7 @@ def _refuse_replacing(store: Any, items: list[tuple[str | None, bytes, str]], re
             continue
         lines = "\n".join(f"    {c.label} ({c.dotted}): {c.old!r} -> {c.new!r}" for c in changes)
         if replace:
-            click.echo(f"Replacing {rid} ({path}):\n{lines}", err=True)
+            click.echo(tr(REPLACING).format(rid=rid, path=path, lines=lines), err=True)
         else:
             refused.append(f"  {shown}: {rid} ({path}):\n{lines}")
     if refused:
@@ -412,9 +428,9 @@ def commit_(
         if as_json:
             echo_json(done.to_json())
         elif done.merge_committed:
-            click.echo(f"Merge committed (commit {str(done.commit)[:10]}); run `koto sync` to push.")
+            click.echo(tr(MERGE_COMMITTED).format(commit=str(done.commit)[:10]))
         else:
-            click.echo(f"Settled {done.path}; {done.remaining} conflict(s) left (see `koto conflicts`).")
+            click.echo(tr(SETTLED).format(path=done.path, left=count(done.remaining, "conflict")))
         return
     if not paths:
         rels = changed_record_paths(store.repo)

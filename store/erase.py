@@ -40,6 +40,28 @@ from kototieto.store.repository import Repository
 _HETU = re.compile(r"\b\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]\b")
 
 
+FORCE_PUSH = T(
+    "lähetä uudelleenkirjoitettu historia heti: git push --force --all {r} && git push --force --tags {r}",
+    "skicka den omskrivna historiken genast: git push --force --all {r} && git push --force --tags {r}",
+    "force-push the rewritten history: git push --force --all {r} && git push --force --tags {r}",
+)
+RECLONE = T(
+    "jokaisessa muussa kloonissa on yhä poistetut tietueet: poista jokainen ja kloonaa uudelleen "
+    "(tai `koto sync --drop-erased`)",
+    "varje annan klon har ännu de raderade posterna: ta bort var och en och klona igen "
+    "(eller `koto sync --drop-erased`)",
+    "every other clone still holds the erased records: delete each one and clone it again "
+    "(or `koto sync --drop-erased`)",
+)
+PURGE_HOST = T(
+    "palveluna ylläpidetystä etävarastosta poista myös välimuistit (pull request -viittaukset, forkit, "
+    "varmuuskopiot) sen ohjeiden mukaan",
+    "i ett fjärrförråd hos en tjänst ska även cacheminnen (pull request-referenser, forkar, "
+    "säkerhetskopior) rensas enligt dess anvisningar",
+    "on a hosted remote also purge its caches (pull-request refs, forks, backups) per its manual",
+)
+
+
 @dataclass
 class ErasureResult:
     customer_hash: str
@@ -48,16 +70,11 @@ class ErasureResult:
     commits_after: int
     remotes: list[str] = field(default_factory=list)
 
-    def instructions(self) -> list[str]:
-        out = []
-        for r in self.remotes:
-            out.append(
-                f"force-push the rewritten history: git push --force --all {r} && git push --force --tags {r}"
-            )
-        out.append("every other clone still holds the erased records: delete each one and clone it again")
-        out.append(
-            "on a hosted remote also purge its caches (pull-request refs, forks, backups) per its manual"
-        )
+    def instructions(self, lang: str = "en") -> list[str]:
+        """What to do next, in ``lang`` (the JSON output keeps English)."""
+        out = [FORCE_PUSH.get(lang).format(r=r) for r in self.remotes]
+        out.append(RECLONE.get(lang))
+        out.append(PURGE_HOST.get(lang))
         return out
 
     def to_json(self) -> dict[str, Any]:

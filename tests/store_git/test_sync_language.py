@@ -1,5 +1,5 @@
-"""`koto sync` stopping at a conflict speaks the user's language on every line (review
-2026-12-newcomer A2/A17): a real `git daemon` remote and two clones."""
+"""`koto sync` stopping at a conflict, a settled merge, `koto add --replace` and `koto erase` speak
+the user's language (review 2026-12-newcomer A2/A17/B5): a real `git daemon` remote and clones."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from kototieto.store.store import Store
 from tests.store_git import _support as S
 from tests.store_git import test_sync as SY
 from tests.store_git.test_sync_settle import clone
@@ -84,3 +85,32 @@ def test_a_koto_profile_without_git_config_commits_the_merges(
     assert settled.returncode == 0, settled.stdout + settled.stderr
     merge = S.git(b.repo.root, "log", "-1", "--format=%an|%ce|%p").strip().split("|")
     assert merge[:2] == ["Bertta Berg", "bertta@example.org"] and len(merge[2].split()) == 2
+
+
+def test_settled_merge_replace_and_erase_lines_are_in_the_language(remote: str, tmp_path: Path) -> None:
+    fi = {"KOTO_LANG": "fi"}
+    a = clone(remote, tmp_path / "a", "Aino Ahonen")
+    a.save(SY._guidance("c-0001"))
+    assert SY.sync(a).returncode == 0
+    b = clone(remote, tmp_path / "b", "Bertta Berg")
+    SY.edit(a, "gdn-0001", other_matters="Kysyi asumisesta.")
+    SY.edit(b, "gdn-0001", other_matters="Kysyi töistä.")
+    assert SY.sync(a).returncode == 0
+    assert SY.sync(b).returncode == 6
+    f = b.repo.root / Store.open(b.repo.root).find_path("gdn-0001")
+    f.write_text("".join(x for x in f.read_text().splitlines(True) if "koto-conflict" not in x))
+    done = S.koto(b.repo.root, "commit", "-m", "sovittu", env=fi)
+    assert done.returncode == 0 and done.stdout.startswith("Yhdistäminen tallennettu (muutos "), done.stdout
+
+    record = b.repo.root / Store.open(b.repo.root).find_path("c-0002")
+    incoming = tmp_path / "c-0002.yaml"
+    incoming.write_text(record.read_text().replace("last_name: Asiakas", "last_name: Uusi"))
+    assert "last_name: Uusi" in incoming.read_text()
+    replaced = S.koto(b.repo.root, "add", "--replace", str(incoming), env=fi)
+    assert replaced.returncode == 0 and "Korvataan c-0002 (" in replaced.stderr, replaced.stderr
+
+    erased = S.koto(b.repo.root, "erase", "c-0002", "--reason", "Asiakkaan pyyntö", "--yes", env=fi)
+    assert erased.returncode == 0, erased.stderr
+    steps = [x for x in erased.stdout.splitlines() if x.startswith("  - ")]
+    assert steps[0].startswith("  - lähetä uudelleenkirjoitettu historia heti: git push --force --all origin")
+    assert "koto sync --drop-erased" in steps[1] and "clone" not in erased.stdout, erased.stdout
