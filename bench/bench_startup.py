@@ -29,6 +29,12 @@ disturbed by other load on a shared machine), in wall-clock seconds, and the min
 (user + system) of the process, which other load disturbs less than the wall clock (for the
 ``koto add`` row: the CPU time the process had used when it opened the record file). The cases run
 round by round, each once a round, so load from other jobs falls on all of them alike.
+
+``--instructions`` (needs valgrind) counts instead the instructions each runs (callgrind), which
+other load does not change: ``python -c pass``, the write path's imports, and what ``koto add``
+does before its own work (``BEFORE_OWN_WORK``: the same imports as the command, opening the
+repository), each over the floor and in seconds at ``--ns-per-instruction`` (0.218 on the machine
+of the README's figures, from a quiet run; it differs between machines).
 """
 
 from __future__ import annotations
@@ -64,6 +70,17 @@ from kototieto.cli.main import main
 sys.argv = ["koto", "add", _target, "--lang", "en"]
 main()
 """
+
+#: What ``koto add FILE`` runs before it opens FILE, as one script (for ``--instructions``).
+BEFORE_OWN_WORK = (
+    "import sys\n"
+    "import kototieto.cli.main\n"
+    "from kototieto.cli import cmd_write\n"
+    "from kototieto.store import drafts\n"
+    "from kototieto.store.store import Store\n"
+    "import kototieto.model.validation\n"
+    "Store.open(sys.argv[1])\n"
+)
 
 CASES: list[tuple[str, list[str]]] = [
     ("python -c pass (floor)", [PY, "-c", "pass"]),
@@ -146,11 +163,42 @@ class AddRun:
         return float(marks[0][1]) - start, float(marks[0][2]), wall, cpu
 
 
+def instructions(code: str, env: dict[str, str], *args: str) -> float:
+    """Millions of instructions of ``python -c code args`` (valgrind's callgrind; caches warm)."""
+    cmd = [PY, "-c", code, *args]
+    run_once(cmd, env)
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd],
+        capture_output=True,
+        text=True,
+        env={**env, "PYTHONHASHSEED": "0"},
+    )
+    counts = [line.split()[-1] for line in done.stderr.splitlines() if "Collected :" in line]
+    if done.returncode or not counts:
+        raise SystemExit(f"valgrind failed:\n{done.stderr[-2000:]}")
+    return int(counts[0]) / 1e6
+
+
+def count_instructions(repo: Path, env: dict[str, str], ns: float) -> int:
+    floor = instructions("pass", env)
+    print(f"{'case':<44} {'M instr':>9} {'over floor':>11} {'s at ' + str(ns) + ' ns':>12}")
+    print(f"{'python -c pass (floor)':<44} {floor:9.1f}")
+    for name, code, args in (
+        ("import the write path (koto add)", WRITE_IMPORTS, ()),
+        ("koto add: before its own work", BEFORE_OWN_WORK, (str(repo),)),
+    ):
+        n = instructions(code, env, *args)
+        print(f"{name:<44} {n:9.1f} {n - floor:11.1f} {(n - floor) * ns / 1000:12.3f}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--records", type=int, default=20000, help="records in the repository of `koto add`")
     ap.add_argument("--repo", type=Path, default=None, help="use this repository instead of building one")
     ap.add_argument("--runs", type=int, default=9)
+    ap.add_argument("--instructions", action="store_true", help="count instructions (valgrind) instead")
+    ap.add_argument("--ns-per-instruction", type=float, default=0.218)
     args = ap.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="bench-startup-"))
     try:
@@ -160,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
         bench_git.hermetic(work / "home")
         env = child_env(work / "pycache")
         repo = args.repo.resolve() if args.repo else make_repository(work, args.records)
+        if args.instructions:
+            return count_instructions(repo, env, args.ns_per_instruction)
         records = sum(1 for _ in (repo / "customers").glob("*/*/*.yaml"))
         add_label = f"koto add ({records} records): own work"
         cases = [(name, cmd, env) for name, cmd in CASES]
