@@ -52,9 +52,10 @@ def import_() -> None:
 def template(kind: str, out: Path, lang: str) -> None:
     """Write an XLSX template for KIND (headers in --lang, code lists as drop-downs)."""
     from kototieto.exchange.template import write_template
+    from kototieto.i18n import count
 
     n = write_template(kind, out, lang)
-    click.echo(f"{out}: {n} columns")
+    click.echo(f"{out}: {count(n, 'column', lang)}")
 
 
 @import_.command("file", hidden=True)

@@ -146,6 +146,7 @@ NOUNS: dict[str, dict[str, tuple[str, str]]] = {
     "problem": {"fi": ("ongelma", "ongelmaa"), "sv": ("problem", "problem"), "en": ("problem", "problems")},
     "file": {"fi": ("tiedosto", "tiedostoa"), "sv": ("fil", "filer"), "en": ("file", "files")},
     "table": {"fi": ("taulukko", "taulukkoa"), "sv": ("tabell", "tabeller"), "en": ("table", "tables")},
+    "column": {"fi": ("sarake", "saraketta"), "sv": ("kolumn", "kolumner"), "en": ("column", "columns")},
     "record": {"fi": ("tietue", "tietuetta"), "sv": ("post", "poster"), "en": ("record", "records")},
     "customer": {"fi": ("asiakas", "asiakasta"), "sv": ("kund", "kunder"), "en": ("customer", "customers")},
     "commit": {"fi": ("muutos", "muutosta"), "sv": ("ändring", "ändringar"), "en": ("commit", "commits")},

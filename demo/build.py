@@ -32,7 +32,9 @@ from pathlib import Path
 from typing import Any
 
 from kototieto.errors import UsageError
+from kototieto.i18n import date_text, tr
 from kototieto.model.records import Record, record_to_data
+from kototieto.model.text import T, Text
 from kototieto.store import layout
 
 MARKER = ".koto-demo"
@@ -130,9 +132,10 @@ class _Clock:
     def __init__(self, result: DemoResult, progress: Progress | None) -> None:
         self.result, self.progress, self.t = result, progress, time.perf_counter()
 
-    def step(self, name: str, message: str) -> None:
+    def step(self, name: str, message: Text, **values: object) -> None:
+        """Start step ``name``; tell the user ``message`` (in the run's language, with ``values``)."""
         if self.progress is not None:
-            self.progress(message)
+            self.progress(tr(message).format(**values))
         self.t = time.perf_counter()
         self.name = name
 
@@ -163,7 +166,17 @@ def build_demo(
     clock = _Clock(result, progress)
     started = time.perf_counter()
 
-    clock.step("generate", f"Generating {customers} synthetic customers (seed {seed}, today {today})")
+    clock.step(
+        "generate",
+        T(
+            "Luodaan {n} synteettistä asiakasta (siemen {seed}, päivä {today})",
+            "Skapar {n} syntetiska kunder (frö {seed}, dag {today})",
+            "Generating {n} synthetic customers (seed {seed}, today {today})",
+        ),
+        n=customers,
+        seed=seed,
+        today=date_text(today),
+    )
     cast = hist.cast(DatasetSpec(seed, today, MUNICIPALITY), customers)
     records: list[Record] = [r for recs in cast.customers for r in recs]
     colleagues = sorted(
@@ -179,7 +192,15 @@ def build_demo(
     texts = record_texts(bulk)
     clock.done()
 
-    clock.step("import", f"Creating the repository and importing {len(bulk)} records in one commit")
+    clock.step(
+        "import",
+        T(
+            "Luodaan tietovarasto ja tuodaan {n} tietuetta yhtenä muutoksena",
+            "Skapar datakatalogen och importerar {n} poster i en ändring",
+            "Creating the repository and importing {n} records in one commit",
+        ),
+        n=len(bulk),
+    )
     repo = init_repository(
         repo_dir,
         organisation_code=MUNICIPALITY["code"],
@@ -197,7 +218,15 @@ def build_demo(
     )
     clock.done()
 
-    clock.step("history", f"Writing the history: {len(steps)} changes through the store, one commit each")
+    clock.step(
+        "history",
+        T(
+            "Kirjoitetaan historia: {n} muutosta tietovaraston kautta, kukin omana muutoksenaan",
+            "Skriver historiken: {n} ändringar genom datakatalogen, en i taget",
+            "Writing the history: {n} changes through the store, one commit each",
+        ),
+        n=len(steps),
+    )
     county = Store(repo, author=MIGRATION_AUTHOR, acting_type="wellbeing-services-county")
     hist.run_steps(store, county, steps, progress)
     # The pilot tries a field of its own: one extension field and code list, used in some records.

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kototieto.errors import NothingToDoError, UsageError
+from kototieto.i18n import count
 from kototieto.model.records import PLAN_KINDS, RECORD_KINDS, Record, record_to_data
 from kototieto.store.store import Store
 from kototieto.synthetic.generator import DatasetSpec, customer_records
@@ -297,5 +298,5 @@ def run_steps(
             continue
         made += 1
         if progress is not None and made % 10 == 0:
-            progress(f"  {made} commits")
+            progress(f"  {count(made, 'commit')}")
     return made

@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kototieto.demo.history import EVENT_SUBJECTS
+from kototieto.i18n import count, current_lang, tr
 from kototieto.model.records import PLAN_KINDS, Record
+from kototieto.model.text import T
 from kototieto.synthetic.generator import EARLIEST
 
 if TYPE_CHECKING:
@@ -86,12 +88,16 @@ def validate(result: DemoResult, clock: _Clock) -> None:
     from kototieto.store.repository import Repository
     from kototieto.store.validate import validate_repository
 
-    clock.step("validate", "Validating the repository")
+    clock.step(
+        "validate", T("Tarkistetaan tietovarasto", "Kontrollerar datakatalogen", "Validating the repository")
+    )
     report = validate_repository(Repository.open(result.repo), workers=2)
     result.validation = dict(report.summary())
     if not report.ok:
-        first = "; ".join(f"{p.file}: {p.message('en')}" for p in report.problems if p.severity == "error")
-        result.notes.append(f"validation found {report.errors} error(s): {first[:500]}")
+        lang = current_lang()
+        first = "; ".join(f"{p.file}: {p.message(lang)}" for p in report.problems if p.severity == "error")
+        found = T("Tarkistus löysi: {n}", "Kontrollen hittade: {n}", "Validation found: {n}")
+        result.notes.append(f"{tr(found).format(n=count(report.errors, 'error'))}: {first[:500]}")
     clock.done()
 
 
@@ -117,7 +123,14 @@ def render_pdfs(result: DemoResult, clock: _Clock, today: dt.date) -> None:
     from kototieto.templates.batch import render_batch
     from kototieto.templates.source import organisation_names
 
-    clock.step("pdf", "Rendering plans to PDF in Finnish, Swedish and English")
+    clock.step(
+        "pdf",
+        T(
+            "Tulostetaan suunnitelmat PDF-tiedostoiksi suomeksi, ruotsiksi ja englanniksi",
+            "Skriver ut planerna som PDF på finska, svenska och engelska",
+            "Rendering plans to PDF in Finnish, Swedish and English",
+        ),
+    )
     records = _load(result).records()
     plans = pick_plans(records)
     wanted = {p.id for p in plans}
@@ -151,7 +164,14 @@ def run_reports(result: DemoResult, clock: _Clock, today: dt.date) -> None:
     from kototieto.reports.stats import stats_report
     from kototieto.store.extensions import repository_extensions
 
-    clock.step("reports", "Running the reports and drawing the charts")
+    clock.step(
+        "reports",
+        T(
+            "Ajetaan raportit ja piirretään kaaviot",
+            "Kör rapporterna och ritar diagrammen",
+            "Running the reports and drawing the charts",
+        ),
+    )
     loaded = _load(result)
     live = loaded.records()
     first = EARLIEST  # the Act's first day: how would every record so far fare?
@@ -206,7 +226,14 @@ def build_site(result: DemoResult, clock: _Clock, today: dt.date) -> None:
     from kototieto.site.build import load_catalogue
     from kototieto.site.comments import CommentRepo
 
-    clock.step("site", "Building the catalogue site with fill rates and a consultation round")
+    clock.step(
+        "site",
+        T(
+            "Rakennetaan tietosisältösivusto täyttöasteineen ja lausuntokierroksineen",
+            "Bygger webbplatsen för datainnehållet med ifyllnadsgrader och en remissrunda",
+            "Building the catalogue site with fill rates and a consultation round",
+        ),
+    )
     catalogue = load_catalogue(result.repo)  # with the pilot's extension fields and open-end codes
     comments = CommentRepo(result.out / "comments", commit=False)
     comments.create_round(

@@ -254,3 +254,20 @@ def test_demo_refuses_a_folder_that_is_not_a_demo(tmp_path: Path) -> None:
         done = support.koto(tmp_path, "demo", str(target), "--customers", "6", "--no-site")
         assert done.returncode == 2
         assert (target / "important.txt").read_text(encoding="utf-8") == "keep me"
+
+
+@pytest.mark.parametrize("lang", ["sv", "fi"])
+def test_the_demo_speaks_the_users_language(
+    lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`make demo`'s progress lines and summary in Swedish and Finnish: no English word."""
+    from tests.cli.test_no_english import english_words
+
+    monkeypatch.setenv("KOTO_LANG", lang)
+    with support.hermetic_env(tmp_path):
+        done = support.koto(tmp_path, "demo", str(tmp_path / "out"), "--customers", "6", "--no-site")
+    assert done.returncode == 0, done.stderr
+    text = done.stdout + done.stderr
+    assert "koto serve" in done.stdout and ("Datakatalog" if lang == "sv" else "Tietovarasto") in done.stdout
+    extra = frozenset({"ready", "reports", "history", "events", "validated", "again", "open", "web", "app"})
+    assert not english_words(text, extra), "\n".join(english_words(text, extra))
