@@ -13,7 +13,8 @@ the floor ``python -c pass`` (the interpreter's own start, measured in the same 
    arguments, opening the repository (``koto.yaml`` and Git) and looking for a kept draft. What
    follows (reading, validating and committing the record) is the command's own work. The moment
    is taken by an audit hook (``sys.addaudithook``, event ``open``) in a small driver that calls
-   ``kototieto.cli.main.main`` as the ``koto`` script does; the hook itself costs well under 1 ms.
+   ``kototieto.cli.main.main`` as the ``koto`` script does; the hook, called for about 4,000 audit
+   events before that moment, costs under 1 ms (0.6 ms on the shared machine under load).
 2. ``import the write path``: only importing what ``koto add`` imports at the top (the CLI, the
    store, the model and its validation); the generous figure (no lazy imports, no repository).
 
