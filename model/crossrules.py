@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from kototieto.model.customer import Customer
@@ -107,16 +107,7 @@ def _ref_problems(
     if ref is None:
         return
     if target is None or getattr(target, "kind", None) not in kinds:
-        yield _p(
-            Severity.ERROR,
-            "record-references",
-            (field,),
-            T(
-                f"Viitattua tietuetta '{ref}' ({what.fi}) ei löydy. Tarkista tunniste.",
-                f"Posten '{ref}' ({what.sv}) som det hänvisas till finns inte. Kontrollera identifieraren.",
-                f"The referenced record '{ref}' ({what.en}) does not exist. Check the id.",
-            ),
-        )
+        yield _missing(field, str(ref), what)
         return
     if getattr(target, "customer", None) != record.customer:
         yield _p(
@@ -142,9 +133,58 @@ def _ref_problems(
         )
 
 
+def _missing(field: str, ref: str, what: Text) -> Problem:
+    return _p(
+        Severity.ERROR,
+        "record-references",
+        (field,),
+        T(
+            f"Viitattua tietuetta '{ref}' ({what.fi}) ei löydy. Tarkista tunniste.",
+            f"Posten '{ref}' ({what.sv}) som det hänvisas till finns inte. Kontrollera identifieraren.",
+            f"The referenced record '{ref}' ({what.en}) does not exist. Check the id.",
+        ),
+    )
+
+
+def _customer_missing(customer: str) -> Problem:
+    return _p(
+        Severity.ERROR,
+        "record-references",
+        ("customer",),
+        T(
+            f"Asiakasta '{customer}' ei löydy. Kirjaa ensin asiakas.",
+            f"Kunden '{customer}' finns inte. Registrera först kunden.",
+            f"Customer '{customer}' does not exist. Record the customer first.",
+        ),
+    )
+
+
 PLAN_WORD = T("suunnitelma", "plan", "plan")
 ASSESSMENT_WORD = T("arviointi", "bedömning", "assessment")
 CUSTOMER_WORD = T("asiakas", "kund", "customer")
+
+
+def missing_references(data: Mapping[str, Any], kinds_by_id: Mapping[str, str]) -> list[Problem]:
+    """The references of a record that fails its schema (so the rules above cannot run on it yet)
+    to records missing from ``kinds_by_id`` (the customer's other records, id -> kind): reported
+    in the same round as the schema problems, not after they are fixed."""
+    kind = data.get("kind")
+    if not isinstance(kind, str) or kind == "customer":
+        return []
+    out = []
+    customer = data.get("customer")
+    if isinstance(customer, str) and kinds_by_id.get(customer) != "customer":
+        out.append(_customer_missing(customer))
+    fields: tuple[tuple[str, tuple[str, ...], Text], ...] = ()
+    if kind in PLAN_KINDS:
+        fields = (("assessment", ASSESSMENT_KINDS, ASSESSMENT_WORD), ("previous_plan", PLAN_KINDS, PLAN_WORD))
+    elif kind == "review":
+        fields = (("plan", PLAN_KINDS, PLAN_WORD),)
+    for field, kinds, what in fields:
+        ref = data.get(field)
+        if isinstance(ref, str) and kinds_by_id.get(ref) not in kinds:
+            out.append(_missing(field, ref, what))
+    return out
 
 
 def check_records(records: Iterable[Any], params: RuleParams | None = None) -> list[tuple[str, Problem]]:
@@ -160,21 +200,7 @@ def check_records(records: Iterable[Any], params: RuleParams | None = None) -> l
             continue
         customer = by_id.get(record.customer)
         if not isinstance(customer, Customer):
-            out.append(
-                (
-                    record.id,
-                    _p(
-                        Severity.ERROR,
-                        "record-references",
-                        ("customer",),
-                        T(
-                            f"Asiakasta '{record.customer}' ei löydy. Kirjaa ensin asiakas.",
-                            f"Kunden '{record.customer}' finns inte. Registrera först kunden.",
-                            f"Customer '{record.customer}' does not exist. Record the customer first.",
-                        ),
-                    ),
-                )
-            )
+            out.append((record.id, _customer_missing(record.customer)))
         if isinstance(record, PlanBase):
             for problem in _ref_problems(
                 record, "assessment", by_id.get(record.assessment or ""), ASSESSMENT_KINDS, ASSESSMENT_WORD

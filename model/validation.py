@@ -315,13 +315,13 @@ def validate_data(
     except ValidationError as exc:
         only = MULTISECTORAL_ONLY if kind == "assessment" else ()
         problems = problems_from_error(exc, only)
-        problems.extend(_rules_beside_schema_errors(model, data, exc, params, context))
+        problems.extend(rules_beside_schema_errors(model, data, exc, params, context))
         return ValidationResult(None, problems)
     valid = typing.cast(Record, record)
     return ValidationResult(valid, validate_record(valid, params))
 
 
-def _rules_beside_schema_errors(
+def rules_beside_schema_errors(
     model: Any,
     data: Mapping[str, Any],
     exc: ValidationError,

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from kototieto.errors import InvalidInputError, Location
+from kototieto.model.crossrules import missing_references
 from kototieto.model.problems import Problem
 from kototieto.model.records import Record, parse_record
 from kototieto.model.rules import RuleParams
@@ -202,4 +203,10 @@ def check(
         for record_id, finding in cross_findings([*records, record], rules, invalid):
             if record_id == record.id:
                 found.append(finding)
+    else:  # the schema fails: still name a reference to a record that does not exist, in this round
+        kinds = {d["id"]: str(d.get("kind")) for d in others if isinstance(d.get("id"), str)}
+        flagged = {f.path[:1] for f in found}
+        found.extend(
+            Finding.of_problem(p) for p in missing_references(data, kinds) if tuple(p.path) not in flagged
+        )
     return found

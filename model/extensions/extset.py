@@ -26,7 +26,12 @@ from kototieto.model.records import RECORD_MODELS, Record, parse_record
 from kototieto.model.schema_errors import problems_from_error
 from kototieto.model.text import Text
 from kototieto.model.types import IsoDate, LongText, ShortText
-from kototieto.model.validation import ValidationResult, validate_data, validate_record
+from kototieto.model.validation import (
+    ValidationResult,
+    rules_beside_schema_errors,
+    validate_data,
+    validate_record,
+)
 
 
 class LocalCode:
@@ -152,7 +157,10 @@ class ExtensionSet:
             record = model.model_validate(migrate(dict(data)), context=self.context)
         except ValidationError as exc:
             only = MULTISECTORAL_ONLY if kind == "assessment" else ()
-            return ValidationResult(None, problems_from_error(exc, only))
+            problems = problems_from_error(exc, only)
+            # the rules that can run beside the schema errors, as without extensions (one round)
+            problems.extend(rules_beside_schema_errors(model, data, exc, params, self.context))
+            return ValidationResult(None, problems)
         problems = validate_record(record, params)  # type: ignore[arg-type]
         problems.extend(self.missing_shall(record))
         return ValidationResult(record, problems)  # type: ignore[arg-type]
