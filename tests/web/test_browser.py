@@ -728,3 +728,32 @@ def test_an_official_creates_a_new_customer_fixing_an_error_at_its_field(
             ctx2.close()
         assert trouble == []
         ctx.close()
+
+
+def test_a_message_at_a_folded_field_opens_its_fold(tmp_path: Path, browser: Any) -> None:
+    """Date of birth sits folded under its condition words ("required when the customer has a
+    personal identity code"); when the live check reports it missing, the fold opens so the error is
+    seen at the field, and a link of the problem summary to a folded field opens it too."""
+    repo = S.demo_repo(tmp_path)
+    with _serving(repo, S.hermetic_env(tmp_path / "home")) as url:
+        base = url.split("/?", 1)[0]
+        ctx, page, trouble = _context(browser, url)
+        page.goto(f"{base}/lang?to=fi&next=/customers/new")
+        page.wait_for_selector("#record-form")
+        fold = page.locator("details.cond:has(#f-date_of_birth)")
+        assert fold.get_attribute("open") is None  # folded at first
+        page.fill("#f-first_names", "Ilona")
+        page.fill("#f-last_name", "Uusimaa")
+        page.select_option("#f-identifier-type", "personal-identity-code")
+        page.fill("#f-identifier-value", "150388-931U")
+        page.keyboard.press("Tab")
+        page.wait_for_selector("#f-date_of_birth-msg .error", state="attached")
+        page.wait_for_function("document.querySelector('details.cond:has(#f-date_of_birth)').open === true")
+        assert page.locator("#f-date_of_birth").is_visible()
+        assert page.locator("#f-date_of_birth-msg .error").is_visible()
+        # a summary link to a field in a closed fold opens it
+        page.evaluate("document.querySelector('details.cond:has(#f-date_of_birth)').open = false")
+        page.goto(f"{page.url.split('#', 1)[0]}#f-date_of_birth")
+        page.wait_for_function("document.querySelector('details.cond:has(#f-date_of_birth)').open === true")
+        assert trouble == []
+        ctx.close()

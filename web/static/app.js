@@ -109,3 +109,24 @@
   document.addEventListener("change", changed);
   document.addEventListener("input", changed);
 })();
+
+// A folded field (details.cond: a field under its condition words) opens when the live check puts a
+// message at it, or when the official follows a link of the problem summary to it: an error is never
+// hidden inside a closed fold.
+(function () {
+  function openFolds() {
+    Array.prototype.forEach.call(document.querySelectorAll("details.cond:not([open])"), function (d) {
+      var msg = d.querySelector(".msgs");
+      if (msg && msg.children.length > 0) { d.open = true; }
+    });
+  }
+  function openTarget() {
+    var id = window.location.hash.slice(1);
+    var el = id && document.getElementById(id);
+    var fold = el && el.closest && el.closest("details");
+    if (fold && !fold.open) { fold.open = true; el.scrollIntoView(); }
+  }
+  document.addEventListener("htmx:afterSettle", openFolds);
+  document.addEventListener("DOMContentLoaded", function () { openFolds(); openTarget(); });
+  window.addEventListener("hashchange", openTarget);
+})();
