@@ -96,7 +96,8 @@ def _git(repo: Repository, *args: str, check: bool = True) -> str:
 
 
 def _personal_strings(repo: Repository, folder: str) -> list[str]:
-    """Names and identity codes in the customer's current records (to keep them out of the log)."""
+    """Names, dates of birth and identity codes in the customer's current records (to keep them out
+    of the log)."""
     head = repo.head_commit()
     found: list[str] = []
 
@@ -108,6 +109,9 @@ def _personal_strings(repo: Repository, folder: str) -> list[str]:
         elif isinstance(value, list):
             for v in value:
                 walk(v, key)
+        elif key == "date_of_birth" and isinstance(value, date):  # as people write it, too
+            found.extend({value.isoformat(), f"{value.day}.{value.month}.{value.year}"})
+            found.append(f"{value.day:02}.{value.month:02}.{value.year}")
         elif (
             isinstance(value, str)
             and len(value) >= 3
@@ -133,7 +137,7 @@ def _personal_strings(repo: Repository, folder: str) -> list[str]:
 
 
 def check_reason(repo: Repository, customer: str, reason: str) -> None:
-    """Refuse a reason that is empty or holds the customer's name or an identity code (it is kept
+    """Refuse a reason that is empty or holds the customer's name, date of birth or an identity code (it is kept
     in the erasure log); run before asking for confirmation."""
     if not reason.strip():
         raise UsageError(
@@ -147,9 +151,9 @@ def check_reason(repo: Repository, customer: str, reason: str) -> None:
     if _HETU.search(reason) or any(s.lower() in reason.lower() for s in _personal_strings(repo, folder)):
         raise UsageError(
             T(
-                "Syy ei saa sisältää asiakkaan nimeä tai henkilötunnusta",
-                "Skälet får inte innehålla kundens namn eller personbeteckning",
-                "the reason must not contain the customer's name or identity code",
+                "Syy ei saa sisältää asiakkaan nimeä, syntymäaikaa tai henkilötunnusta",
+                "Skälet får inte innehålla kundens namn, födelsedatum eller personbeteckning",
+                "the reason must not contain the customer's name, date of birth or identity code",
             )
         )
 
