@@ -32,7 +32,9 @@ def test_csv_spreadsheet_dialect(repo: Path) -> None:
 
 def test_csv_plain_dialect_and_swedish(repo: Path) -> None:
     plain = S.koto(repo, "report", "fill-rates", "-C", str(repo), "--csv", "--csv-dialect", "plain")
-    assert plain.stdout.splitlines()[0] == "path,label,kinds,obligation,obligation_code,filled,records,rate_pct"
+    assert (
+        plain.stdout.splitlines()[0] == "path,label,kinds,obligation,obligation_code,filled,records,rate_pct"
+    )
     rows = plain.stdout.splitlines()[1:]
     assert any(",pakollinen,shall," in row for row in rows), rows[:3]  # the word, then the code
     sv = S.koto(repo, "report", "fill-rates", "-C", str(repo), "--csv", "--lang", "sv")
