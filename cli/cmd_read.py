@@ -16,7 +16,7 @@ import click
 
 from kototieto.cli.options import DATE, TextOption, common_options, echo_json
 from kototieto.errors import NotFoundError, UsageError
-from kototieto.i18n import count, current_lang, tr
+from kototieto.i18n import count, current_lang, time_text, tr
 from kototieto.model.text import T
 
 NO_CHANGES = T("Ei muutoksia.", "Inga ändringar.", "No changes.")
@@ -169,8 +169,7 @@ def log(record_id: str, repo: Path, lang: str, as_json: bool) -> None:
         echo_json([v.to_json() for v in versions])
         return
     for v in versions:
-        when = v.local_time
-        stamp = f"{when.day}.{when.month}.{when.year} {when:%H:%M}"
+        stamp = time_text(v.local_time, lang)
         if v.number == 1:
             what = tr(FIRST_VERSION, lang)
         else:
@@ -210,6 +209,8 @@ def _print_customers(items: list[Any], lang: str, as_json: bool, empty: str) -> 
     if not items:
         click.echo(empty)
         return
+    shown = [r for s in items for r in s.records if r.kind != "customer"]
+    width = max((len(r.id) for r in shown), default=0)  # the id before the kind: names are long
     for s in items:
         extra = []
         if s.active_plan:
@@ -222,7 +223,7 @@ def _print_customers(items: list[Any], lang: str, as_json: bool, empty: str) -> 
             if r.kind == "customer":
                 continue
             mark = f" [{tr(ANNULLED, lang)}]" if r.annulled else ""
-            click.echo(f"    {_date(r.date):<11} {_kind_label(r.kind, lang):<32} {r.id}{mark}")
+            click.echo(f"    {_date(r.date):<11} {r.id:<{width}}  {_kind_label(r.kind, lang)}{mark}")
     click.echo(count(len(items), "customer", lang))
 
 

@@ -182,7 +182,12 @@ def _show(value: Any, removed: bool) -> str:
 def _who(src: dict[str, Any] | None) -> str:
     if not src:
         return ""
-    return f" ({src['name']}, {src['date'].replace('T', ' ')}, {src['commit'][:10]})"
+    import datetime as dt
+
+    from kototieto.i18n import time_text
+
+    when = time_text(dt.datetime.fromisoformat(src["date"]))  # local time, as ``koto log`` shows it
+    return f" ({src['name']}, {when}, {src['commit'][:10]})"
 
 
 @click.command()

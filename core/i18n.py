@@ -134,6 +134,13 @@ def date_text(day: dt.date, lang: str | None = None) -> str:
     return str(format_date(day, "medium", locale=_LOCALES[lang]))
 
 
+def time_text(moment: dt.datetime, lang: str | None = None) -> str:
+    """``moment`` in the local time zone as people write it: 2.12.2026 14:02 in fi and sv,
+    2 Dec 2026 14:02 in en (``koto log``, ``koto conflicts``)."""
+    local = moment.astimezone()
+    return f"{date_text(local.date(), lang)} {local:%H:%M}"
+
+
 #: (singular, plural) noun forms used by :func:`count`, per language. Finnish plural after a
 #: number is the partitive singular ("2 virhettä"), Swedish "2 fel", English "2 errors".
 NOUNS: dict[str, dict[str, tuple[str, str]]] = {

@@ -49,6 +49,23 @@ def test_list_find_and_show_customer(repo: Path) -> None:
     assert as_json["id"] == first["id"] and len(as_json["records"]) == len(first["records"]) - 1  # type: ignore[arg-type]
 
 
+def test_list_keeps_the_ids_in_one_column_before_the_long_kind_names(repo: Path) -> None:
+    """A kind name can be 50-78 characters (an assessment's, in fi and sv), more than the old fixed
+    32-character column: the id comes before it, and every record's id and name start in one column."""
+    from kototieto.model.catalogue import kind_label
+
+    kinds = {str(r["id"]): str(r["kind"]) for c in _customers(repo) for r in c["records"]}  # type: ignore[attr-defined]
+    for lang in ("fi", "sv", "en"):
+        lines = [
+            ln for ln in S.koto(repo, "list", "--lang", lang).stdout.splitlines() if ln.startswith("    ")
+        ]
+        found = [(ln, next(i for i in kinds if f" {i} " in ln)) for ln in lines]
+        assert len(found) == len(kinds) - len(_customers(repo)), (lang, lines)
+        id_at = {ln.index(f" {rid} ") + 1 for ln, rid in found}
+        name_at = {ln.index(kind_label(kinds[rid], lang)) for ln, rid in found}
+        assert id_at == {16} and len(name_at) == 1, (lang, lines)
+
+
 def test_list_filters(repo: Path) -> None:
     everyone = _customers(repo)
     with_plans = json.loads(S.koto(repo, "list", "--kind", "integration-plan", "--json").stdout)

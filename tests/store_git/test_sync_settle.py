@@ -4,6 +4,7 @@ resolve` (whole record, per field), an edit in place and `koto commit`, `koto sy
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -141,6 +142,11 @@ def test_conflicts_show_both_values_with_who_and_when(remote: str, tmp_path: Pat
     assert field["theirs_by"]["commit"] == S.git(a.repo.root, "rev-parse", "HEAD").strip()
     text = S.koto(b.repo.root, "conflicts").stdout
     assert "Bertta Berg" in text and "Aino Ahonen" in text and "koto resolve gdn-0001" in text
+    # the time as `koto log` writes it (local time, d.m.yyyy HH:MM), ISO only in --json
+    when = dt.datetime.fromisoformat(field["theirs_by"]["date"]).astimezone()
+    fi = S.koto(b.repo.root, "conflicts", env={"KOTO_LANG": "fi"}).stdout
+    assert f"Aino Ahonen, {when.day}.{when.month}.{when.year} {when:%H:%M}," in fi
+    assert "+00:00" not in text and "T" in field["theirs_by"]["date"]  # ISO in --json
 
 
 def test_plain_git_pull_conflict_markers_are_recognised_and_settled(remote: str, tmp_path: Path) -> None:
