@@ -491,3 +491,73 @@ def _plan_time(
                         ),
                     ),
                 )
+
+
+# ---------------------------------------------------------------- one person, one customer
+IDENTITY_RULE = "duplicate-identity"
+register_rule(
+    RuleInfo(
+        IDENTITY_RULE,
+        T("Sama henkilö kahdesti", "Samma person två gånger", "The same person twice"),
+        T(
+            "Kahdella mitätöimättömällä asiakkaalla ei ole samaa henkilötunnusta tai väliaikaista "
+            "tunnistetta (samaa henkilöä ei kirjata kahdesti).",
+            "Två kunder som inte är annullerade har inte samma personbeteckning eller tillfälliga "
+            "identifikation (samma person registreras inte två gånger).",
+            "No two customers that are not annulled have the same personal identity code or "
+            "temporary identifier (the same person is not recorded twice).",
+        ),
+        (),
+        ("customer",),
+        cross_record=True,
+    )
+)
+
+
+def identity_key(data: Mapping[str, Any]) -> str | None:
+    """``TYPE VALUE`` of a customer record's identifier (spaces removed, upper case), the key that
+    is unique among customers; None for another kind, an annulled customer or no identifier."""
+    if data.get("kind") != "customer" or data.get("annulment"):
+        return None
+    ident = data.get("identifier")
+    if not isinstance(ident, Mapping):
+        return None
+    kind, value = ident.get("type"), ident.get("value")
+    if not isinstance(kind, str) or not isinstance(value, str):
+        return None
+    value = "".join(value.split()).upper()
+    return f"{kind} {value}" if value else None
+
+
+def customer_name(data: Mapping[str, Any]) -> str:
+    """``Last, First`` as lists show a customer (empty when neither is given)."""
+    return f"{data.get('last_name') or ''}, {data.get('first_names') or ''}".strip(", ")
+
+
+def duplicate_identity(data: Mapping[str, Any], others: Iterable[Mapping[str, Any]]) -> list[Problem]:
+    """An error at ``identifier.value`` for each other live customer (``others``: customer records
+    of other customers, e.g. those the identity index names) with the same identifier."""
+    key = identity_key(data)
+    if key is None:
+        return []
+    out = []
+    for other in others:
+        oid = other.get("id")
+        if oid == data.get("id") or identity_key(other) != key:
+            continue
+        name = customer_name(other)
+        who = f"{name} ({oid})" if name else str(oid)
+        out.append(
+            _p(
+                Severity.ERROR,
+                IDENTITY_RULE,
+                ("identifier", "value"),
+                T(
+                    f"Tällä tunnuksella on jo asiakas {who}; samaa henkilöä ei kirjata kahdesti.",
+                    f"Det finns redan en kund med den här beteckningen, {who}; samma person "
+                    "registreras inte två gånger.",
+                    f"customer {who} already has this identifier; the same person is not recorded twice.",
+                ),
+            )
+        )
+    return out

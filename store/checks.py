@@ -83,9 +83,11 @@ def check_record(
     rules: Rules,
     locate: Any = None,
     others: Iterable[Mapping[str, Any]] = (),
+    same_identity: Iterable[Mapping[str, Any]] = (),
     lang: str = "fi",
 ) -> list[Issue]:
-    """Every problem of ``data`` stored at ``path``; ``others``: the customer's other records."""
+    """Every problem of ``data`` stored at ``path``; ``others``: the customer's other records;
+    ``same_identity``: other customers' records with this customer record's identifier."""
 
     def where(p: tuple[PathKey, ...]) -> tuple[int | None, int | None]:
         if locate is None:
@@ -94,7 +96,8 @@ def check_record(
         return (pos[0], pos[1]) if pos else (None, None)
 
     return [
-        issue_of(path, f, lang, where(f.path)) for f in pipeline.check(data, rules, rel=path, others=others)
+        issue_of(path, f, lang, where(f.path))
+        for f in pipeline.check(data, rules, rel=path, others=others, same_identity=same_identity)
     ]
 
 

@@ -238,6 +238,9 @@ def _cleanup(repo: Repository, customer: str) -> None:
 
     discard_customer_drafts(repo, customer)
     idindex.forget(repo)  # the id index, in memory and on disk: rebuilt by the next command
+    from kototieto.store import identityindex  # it holds identity codes: the customer's entry goes
+
+    identityindex.drop_customer(repo, customer)
     for name in ("ORIG_HEAD", "FETCH_HEAD"):
         (repo.git_dir / name).unlink(missing_ok=True)
     del customer

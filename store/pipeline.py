@@ -7,7 +7,9 @@ and the pre-commit hook all call the functions here with the same inputs:
 - ``Rules``: the rule parameters (``koto.yaml`` ``rules`` and ``allow_real_identity_codes``) and the
   repository's pilot extension definitions (``extensions/``; None: the national model);
 - the record's data and its path in the repository layout (the path check);
-- the customer's other records (context of the cross-record rules).
+- the customer's other records (context of the cross-record rules);
+- for a customer record, the records of the other customers with the same identifier (found by
+  the identity index, ``store.identityindex``): the same person is not recorded twice.
 
 ``record_findings`` runs the path check and the model's single-record validation (schema, rules)
 with the extended record types; ``cross_findings`` runs the cross-record rules over a customer's
@@ -27,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from kototieto.errors import InvalidInputError, Location
-from kototieto.model.crossrules import missing_references
+from kototieto.model.crossrules import duplicate_identity, missing_references
 from kototieto.model.problems import Problem
 from kototieto.model.records import Record, parse_record
 from kototieto.model.rules import RuleParams
@@ -194,9 +196,12 @@ def check(
     *,
     rel: str | None = None,
     others: Iterable[Mapping[str, Any]] = (),
+    same_identity: Iterable[Mapping[str, Any]] = (),
 ) -> list[Finding]:
-    """Every problem of one record (stored at ``rel``) among its customer's ``others``."""
+    """Every problem of one record (stored at ``rel``) among its customer's ``others``;
+    ``same_identity``: other customers' records holding this customer record's identifier."""
     found, record = record_findings(data, rules, rel)
+    found.extend(identity_findings(data, same_identity))
     if record is not None:
         records, invalid = parse_others(others, rules)
         records = [r for r in records if r.id != record.id]
@@ -210,3 +215,8 @@ def check(
             Finding.of_problem(p) for p in missing_references(data, kinds) if tuple(p.path) not in flagged
         )
     return found
+
+
+def identity_findings(data: Mapping[str, Any], same_identity: Iterable[Mapping[str, Any]]) -> list[Finding]:
+    """A customer record whose identifier another live customer has (``duplicate-identity``)."""
+    return [Finding.of_problem(p) for p in duplicate_identity(data, same_identity)]

@@ -16,6 +16,7 @@ A record read from the store is a ``RecordView``: one blob at one commit. Every 
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -32,6 +33,7 @@ from kototieto.errors import (
     UsageError,
 )
 from kototieto.model import ids
+from kototieto.model.crossrules import identity_key
 from kototieto.model.rules import RuleParams
 from kototieto.model.text import T
 from kototieto.store import (
@@ -39,6 +41,7 @@ from kototieto.store import (
     checks,
     gitcommit,
     history,
+    identityindex,
     idindex,
     indexsync,
     layout,
@@ -261,11 +264,40 @@ class Store:
                     siblings[rid] = dict(other)
             others = [d for rid, d in siblings.items() if rid != data.get("id")]
         issues = checks.check_record(
-            path, data, rules=self.rules(), locate=locate, others=others, lang=self.lang
+            path,
+            data,
+            rules=self.rules(),
+            locate=locate,
+            others=others,
+            same_identity=self.same_identity(data, pending),
+            lang=self.lang,
         )
         if locate is None and checks.errors_of(issues):
             return self.check_text(text, path, pending=pending)
         return path, data, issues
+
+    def same_identity(
+        self, data: Mapping[str, Any], pending: Mapping[str, Mapping[str, Any]] | None = None
+    ) -> list[dict[str, Any]]:
+        """Other customers' records (at the branch head, or in ``pending``) with the identifier of
+        customer record ``data``: the identity index names them, only those are read."""
+        key = identity_key(data)
+        head = self.repo.head_commit() if key is not None else None
+        out: list[dict[str, Any]] = []
+        if key is None:
+            return out
+        me = data.get("id")
+        if head is not None:
+            for path in identityindex.holders(self.repo, head, key):
+                parsed = layout.parse_record_path(path)
+                if parsed is None or parsed.record_id == me or (pending and parsed.record_id in pending):
+                    continue
+                blob = history.blob_at(self.repo, head, path)
+                if blob is not None:
+                    with contextlib.suppress(InvalidInputError):
+                        out.append(fast_load(blob.data, path))
+        out.extend(dict(d) for rid, d in (pending or {}).items() if rid != me and identity_key(d) == key)
+        return out
 
     def params(self) -> RuleParams:
         """The rule parameters of ``koto.yaml`` (read once per Store)."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 import multiprocessing
 import os
 import threading
@@ -27,6 +28,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from pathlib import Path
 from typing import Any
 
+from kototieto.model.crossrules import identity_key
 from kototieto.model.extensions import ExtensionSet
 from kototieto.model.rules import RuleParams
 from kototieto.store import blobcache, pipeline
@@ -46,7 +48,14 @@ from kototieto.store.validate_files import (
     rules_fingerprint,
 )
 from kototieto.store.validate_report import FileProblem, ValidationReport
-from kototieto.store.validate_worker import ChunkResult, ChunkTask, FileTask, problem_dict, run_chunk
+from kototieto.store.validate_worker import (
+    ChunkResult,
+    ChunkTask,
+    FileTask,
+    person_of,
+    problem_dict,
+    run_chunk,
+)
 
 __all__ = [
     "FileProblem",
@@ -177,6 +186,8 @@ def _run(
     tasks: list[list[FileTask]] = []
     live: set[tuple[str, str]] = set()
     live_groups: set[str] = set()
+    persons: dict[str, dict[str, Any] | None] = {}  # path -> person_of (files this run looked at)
+    cached_customers: dict[str, str] = {}  # path -> blob of customer records not looked at
     done = 0
     if db is not None and not db.is_empty():
         base = os.fspath(root)
@@ -200,6 +211,8 @@ def _run(
                 for m in members:
                     live.add((m, blobs[m]))
                     metas[m] = known[blobs[m]]
+                    if metas[m][2] == "customer":
+                        cached_customers[m] = blobs[m]
                     if m in reported:
                         report.cached_files += 1
                         report.records += not any(
@@ -229,9 +242,11 @@ def _run(
     for result in results_iter:
         done += len(result.files)
         _collect(report, result, reported, metas, live, live_groups, db, fingerprint)
+        persons.update((f.path, f.person) for f in result.files)
         if progress is not None:
             progress(done, total)
     _duplicate_ids(report, metas, reported)
+    _duplicate_identities(report, _people(persons, cached_customers, db), reported)
     report.problems.sort(key=lambda p: (p.file, p.line or 0, p.column or 0, p.rule))
     if db is not None and prune:
         db.prune(fingerprint, live, live_groups)
@@ -340,6 +355,44 @@ def _duplicate_ids(
             p = problem_dict(("id",), "error", "duplicate-id", msgs, None)
             _add(report, path, [p])
         first.setdefault(rid, path)
+
+
+def _people(
+    persons: dict[str, dict[str, Any] | None], cached: dict[str, str], db: BlobCache | None
+) -> dict[str, dict[str, Any]]:
+    """path -> person (``person_of``) of every live customer record with an identifier: from this
+    run's files, and for the customer records of groups taken whole from the cache (``cached``:
+    path -> blob), from the cached data."""
+    out = {p: v for p, v in persons.items() if v is not None}
+    if cached and db is not None:
+        datas = db.data_of(sorted(set(cached.values())))
+        for path, blob in cached.items():
+            data_json = datas.get(blob, (None, None))[0]
+            person = person_of(json.loads(data_json)) if data_json is not None else None
+            if person is not None:
+                out[path] = person
+    return out
+
+
+def _duplicate_identities(
+    report: ValidationReport, people: dict[str, dict[str, Any]], reported: set[str]
+) -> None:
+    """One person, one customer (checked across customer folders): each customer record whose
+    identifier another live customer has gets the pipeline's ``duplicate-identity`` error."""
+    by_key: dict[str, list[str]] = {}
+    for path in sorted(people):
+        key = identity_key(people[path])
+        if key is not None:
+            by_key.setdefault(key, []).append(path)
+    for paths in by_key.values():
+        if len(paths) < 2:
+            continue
+        for path in paths:
+            if path not in reported:
+                continue
+            others = [people[p] for p in paths if p != path]
+            for f in pipeline.identity_findings(people[path], others):
+                _add(report, path, [problem_dict(f.path, f.severity, f.rule, f.messages, None)])
 
 
 def validate_repository(

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from kototieto.errors import InvalidInputError
+from kototieto.model.crossrules import identity_key
 from kototieto.model.rules import RuleParams
 from kototieto.store import pipeline
 from kototieto.store.blobcache import BlobCache, blob_id
@@ -58,6 +59,7 @@ class FileOutcome:
     is_record: bool  # the file is a mapping the model could look at
     problems: list[ProblemDict]
     blob_row: tuple[str, str | None, str | None, str | None, str | None, str | None] | None = None
+    person: dict[str, Any] | None = None  # a live customer's id, names and identifier (``person_of``)
 
 
 @dataclass
@@ -206,7 +208,19 @@ def _one_file(
             problem_dict(f.path, f.severity, f.rule, f.messages, pos)
             for f, pos in zip(items, where, strict=True)
         ]
-    return FileOutcome(ft.path, blob, meta, parsed, True, problems, blob_row), record
+    outcome = FileOutcome(ft.path, blob, meta, parsed, True, problems, blob_row, person_of(data))
+    return outcome, record
+
+
+PERSON_KEYS = ("kind", "id", "identifier", "first_names", "last_name")
+
+
+def person_of(data: Any) -> dict[str, Any] | None:
+    """What the check across customers (one person, one customer) needs of a customer record
+    that is not annulled and has an identifier; None for any other record."""
+    if not isinstance(data, dict) or identity_key(data) is None:
+        return None
+    return {k: data.get(k) for k in PERSON_KEYS}
 
 
 def _meta(data: dict[str, Any] | None) -> tuple[str | None, str | None, str | None]:

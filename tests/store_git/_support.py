@@ -62,10 +62,25 @@ def _synthetic_customer() -> dict[str, Any]:
     raise AssertionError("the generator made no customer record")
 
 
+def synthetic_hetu(cid: str) -> str:
+    """A synthetic identity code (individual number 900-999) of its own for customer ``cid``: two
+    customers with one code are refused (the same person is not recorded twice)."""
+    import hashlib
+    from datetime import date, timedelta
+
+    from kototieto.model.identity import make_hetu
+
+    n = int.from_bytes(hashlib.sha256(cid.encode()).digest()[:8], "big")
+    return make_hetu(date(1960, 1, 1) + timedelta(days=n % 16000), 900 + (n >> 20) % 100)
+
+
 def customer(
-    cid: str, first: str = "Testi", last: str = "Asiakas", hetu: str = "010190-900P"
+    cid: str, first: str = "Testi", last: str = "Asiakas", hetu: str | None = None
 ) -> dict[str, Any]:
-    """A valid customer record with the given id, names and (synthetic) identity code."""
+    """A valid customer record with the given id, names and (synthetic) identity code (default:
+    ``010190-900P`` for ``c-0001``, else one of the customer's own)."""
+    if hetu is None:
+        hetu = "010190-900P" if cid == "c-0001" else synthetic_hetu(cid)
     global _TEMPLATE
     if _TEMPLATE is None:
         _TEMPLATE = _synthetic_customer()

@@ -1,0 +1,224 @@
+"""The identity index: which customer holds which identifier, for one commit's tree.
+
+The one validation pipeline refuses a customer record whose identifier (personal identity code
+or temporary identifier) another customer that is not annulled already has
+(``model.crossrules.duplicate_identity``). To find that other customer without reading every
+customer record on every save, the index of the branch head is kept in
+``.git/koto/identities.json``::
+
+    {"format": 1, "tree": "<tree id>",
+     "customers": {"customers/S/C/C.yaml": "personal-identity-code 150388-931U", ...}}
+
+one entry per customer record that is not annulled and has an identifier (the key of
+``crossrules.identity_key``). Like the id index (``idindex``) it is brought up to date from the
+changed paths of a new tree alone (a tree diff; only a changed customer record is read); the
+first lookup in a clone, or one whose stored tree is gone, builds it by reading the customer
+records (one per customer folder). A damaged or missing file is simply rebuilt. It holds identity
+codes: ``koto erase`` removes the erased customer's entry (``drop_customer``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pygit2
+
+from kototieto.errors import InvalidInputError
+from kototieto.model.crossrules import identity_key
+from kototieto.store import layout
+from kototieto.store.bulkload import fast_load
+from kototieto.store.gitcommit import atomic_write
+from kototieto.store.repository import Repository
+
+INDEX_FILE = "identities.json"
+FORMAT = 1
+
+Keys = dict[str, str]  # customer record path -> identity key
+
+
+@dataclass
+class IdentityIndex:
+    tree: str
+    customers: Keys
+    _by_key: dict[str, list[str]] | None = field(default=None, repr=False, compare=False)
+
+    def holders(self, key: str) -> list[str]:
+        """The customer record paths with identity ``key`` (usually none or one)."""
+        if self._by_key is None:
+            by_key: dict[str, list[str]] = {}
+            for path, k in self.customers.items():
+                by_key.setdefault(k, []).append(path)
+            self._by_key = by_key
+        return sorted(self._by_key.get(key, []))
+
+    def to_json(self) -> dict[str, object]:
+        return {"format": FORMAT, "tree": self.tree, "customers": self.customers}
+
+
+def _file(repo: Repository) -> Path:
+    return repo.ensure_koto_dir() / INDEX_FILE
+
+
+def _load(repo: Repository) -> IdentityIndex | None:
+    try:
+        with open(_file(repo), encoding="utf-8") as fh:
+            raw = json.load(fh)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(raw, Mapping) or raw.get("format") != FORMAT:
+        return None
+    tree, customers = raw.get("tree"), raw.get("customers")
+    if not isinstance(tree, str) or not isinstance(customers, dict):
+        return None
+    return IdentityIndex(tree, {str(k): str(v) for k, v in customers.items() if isinstance(v, str)})
+
+
+def _save(repo: Repository, index: IdentityIndex) -> None:
+    with contextlib.suppress(OSError):
+        atomic_write(_file(repo), json.dumps(index.to_json()).encode("utf-8"), durable=False)
+
+
+def is_customer_record(path: str) -> bool:
+    """``customers/S/C/C.yaml``: the customer record of folder C."""
+    parsed = layout.parse_record_path(path)
+    return parsed is not None and parsed.record_id == parsed.customer
+
+
+def _key_of(repo: Repository, blob_id: pygit2.Oid | str, path: str) -> str | None:
+    blob = repo.git.get(blob_id)
+    if not isinstance(blob, pygit2.Blob):
+        return None
+    try:
+        data = fast_load(blob.data, path)
+    except InvalidInputError:
+        return None
+    return identity_key(data) if isinstance(data, Mapping) else None
+
+
+def _walk(repo: Repository, tree: pygit2.Tree) -> Keys:
+    keys: Keys = {}
+    git = repo.git
+    try:
+        top = git.get(tree[layout.CUSTOMERS_DIR].id)
+    except KeyError:
+        return keys
+    if not isinstance(top, pygit2.Tree):
+        return keys
+    for shard in top:
+        shard_tree = git.get(shard.id)
+        if not isinstance(shard_tree, pygit2.Tree):
+            continue
+        for cust in shard_tree:
+            cust_tree = git.get(cust.id)
+            name = f"{cust.name}{layout.RECORD_SUFFIX}"
+            if not isinstance(cust_tree, pygit2.Tree) or name not in cust_tree:
+                continue
+            path = f"{layout.CUSTOMERS_DIR}/{shard.name}/{cust.name}/{name}"
+            key = _key_of(repo, cust_tree[name].id, path)
+            if key is not None:
+                keys[path] = key
+    return keys
+
+
+def _update(repo: Repository, old: IdentityIndex, tree: pygit2.Tree) -> Keys | None:
+    """``old`` brought to ``tree`` by the customer records that differ (None: the old tree is gone)."""
+    old_tree = repo.git.get(old.tree)
+    if not isinstance(old_tree, pygit2.Tree):
+        return None
+    keys = dict(old.customers)
+    for delta in old_tree.diff_to_tree(tree).deltas:
+        gone, came = delta.old_file.path, delta.new_file.path
+        if is_customer_record(gone):
+            keys.pop(gone, None)
+        if delta.status != pygit2.enums.DeltaStatus.DELETED and is_customer_record(came):
+            key = _key_of(repo, delta.new_file.id, came)
+            if key is not None:
+                keys[came] = key
+    return keys
+
+
+_MEMO: dict[str, IdentityIndex] = {}  # git dir -> the newest index this process knows
+_DIRTY: dict[str, Repository] = {}  # git dir -> repository whose index file is behind _MEMO
+
+
+def index_of(repo: Repository, commit: pygit2.Commit, *, persist: bool = True) -> IdentityIndex:
+    """The identity index of ``commit``'s tree (kept in memory; with ``persist`` the file is
+    brought up to date at exit, or at once after a rebuild, as the id index is)."""
+    tree = commit.tree
+    key = str(tree.id)
+    where = str(repo.git_dir)
+    old = _MEMO.get(where) or _load(repo)
+    if old is not None and old.tree == key:
+        _MEMO[where] = old
+        return old
+    keys = _update(repo, old, tree) if old is not None else None
+    walked = keys is None
+    if keys is None:
+        keys = _walk(repo, tree)
+    index = IdentityIndex(key, keys)
+    if persist:
+        _MEMO[where] = index
+        if walked:
+            _save(repo, index)
+        else:
+            _mark_dirty(repo)
+    return index
+
+
+def holders(repo: Repository, commit: pygit2.Commit, key: str) -> list[str]:
+    """The paths of the customer records at ``commit`` whose identity key is ``key``."""
+    return index_of(repo, commit).holders(key)
+
+
+def _mark_dirty(repo: Repository) -> None:
+    if not _DIRTY:
+        import atexit
+
+        atexit.register(flush)
+    _DIRTY[str(repo.git_dir)] = repo
+
+
+def flush() -> None:
+    """Write the index files that are behind (at exit)."""
+    for where, repo in list(_DIRTY.items()):
+        index = _MEMO.get(where)
+        if index is not None:
+            _save(repo, index)
+        _DIRTY.pop(where, None)
+
+
+def drop_customer(repo: Repository, customer: str) -> None:
+    """Remove ``customer``'s entry (``koto erase``), from memory and disk. The rest is kept, keyed
+    to the current branch head when the index described the tree the erasure started from less
+    the customer's folder (a filter-repo run changes nothing else); otherwise the file is removed
+    and the next lookup rebuilds it."""
+    where = str(repo.git_dir)
+    _DIRTY.pop(where, None)
+    index = _MEMO.pop(where, None) or _load(repo)
+    with contextlib.suppress(OSError):
+        _file(repo).unlink()
+    if index is None:
+        return
+    folder = layout.customer_dir(customer) + "/"
+    keys = {p: k for p, k in index.customers.items() if not p.startswith(folder)}
+    head = repo.head_commit()
+    if head is None:
+        return
+    rebuilt = IdentityIndex(str(head.tree.id), keys)
+    if _same_without(repo, index.tree, head.tree, folder):
+        _save(repo, rebuilt)
+
+
+def _same_without(repo: Repository, old_id: str, new: pygit2.Tree, folder: str) -> bool:
+    """True when tree ``old_id`` (if still there) differs from ``new`` only under ``folder``."""
+    old = repo.git.get(old_id)
+    if not isinstance(old, pygit2.Tree):
+        return False
+    return all(
+        d.old_file.path.startswith(folder) and d.new_file.path.startswith(folder)
+        for d in old.diff_to_tree(new).deltas
+    )
