@@ -29,7 +29,7 @@ from kototieto.store.merge import MISSING, FieldConflict, apply_side, merge3
 from kototieto.store.yamlio import new_document_text
 from kototieto.web import drafts
 from kototieto.web.context import Req, safe_id
-from kototieto.web.duplicates import duplicate_problems
+from kototieto.web.duplicates import with_links
 from kototieto.web.forms import FormData, FormSpec, edit_list, form_spec, form_to_data, value_to_form
 from kototieto.web.i18n import word
 from kototieto.web.widgets import Problem, build_nodes
@@ -120,7 +120,7 @@ def check(r: Req, spec: FormSpec, data: dict[str, Any], path: str) -> tuple[list
         f = spec.find(i.field)
         label = f.label(r.lang) if f else (i.field or kind_label(spec.kind, r.lang))
         out.append(Problem(i.field, i.severity, i.message, i.rule, label))
-    return [*duplicate_problems(r, spec, data), *out], None
+    return with_links(r, data, out), None
 
 
 # ------------------------------------------------------------------ form
@@ -381,21 +381,6 @@ def _save(
 ) -> Response:
     """Save through the store (which validates); refused: the form again with every problem."""
     st = r.store()
-    if meta["kind"] == "customer" and duplicate_problems(r, spec, data):
-        problems, error = check(r, spec, data, record_path(cid, rid))
-        return _form_page(
-            r,
-            cid=cid,
-            rid=rid,
-            meta=meta,
-            state=state,
-            base_blob=base_blob,
-            new=new,
-            problems=problems,
-            error=error,
-            message=r.t("save_refused"),
-            status=422,
-        )
     try:
         if new:  # must be new: a form posted again after its save is not a silent overwrite (merge)
             path = record_path(cid, rid)
