@@ -57,11 +57,15 @@ def import_records(
             by_customer.setdefault(parsed.customer if parsed else "", []).append(path)
         issues: list[checks.Issue] = []
         rules = store.rules()
+        incoming = {str(d.get("id")): d for d in datas.values()}  # one person, one customer: these too
         for path, data in datas.items():
             roles.check_role(store.repo.config.roles, store.writer_type, data)
             parsed = layout.parse_record_path(path)
             others = [datas[p] for p in by_customer[parsed.customer if parsed else ""] if p != path]
-            issues += checks.check_record(path, data, rules=rules, others=others, lang=store.lang)
+            same = store.same_identity(data, incoming)
+            issues += checks.check_record(
+                path, data, rules=rules, others=others, same_identity=same, lang=store.lang
+            )
         errors = checks.errors_of(issues)
         if errors:
             lines = "\n".join(f"  {i}" for i in errors[:50])

@@ -198,3 +198,21 @@ def test_erase_in_the_process_that_indexed_leaves_no_code_behind(tmp_path: Path)
     identityindex.flush()
     with pytest.raises(Exception, match="c-0001"):
         fresh.save(S.customer("c-0003", hetu=OTHER))
+
+
+def test_a_bulk_import_refuses_the_same_person_twice_within_it_and_against_the_repository(
+    tmp_path: Path,
+) -> None:
+    from kototieto.errors import InvalidRecordError
+
+    repo = S.make_repo(tmp_path / "r")
+    store = Store(repo, author=AUTHOR)
+    before = _head(Path(repo.root))
+    twice = [_text("c-0001", CODE).encode(), _text("c-0002", CODE, first="Toinen").encode()]
+    with pytest.raises(InvalidRecordError) as within:
+        store.import_records(twice, message="import")
+    assert {i.rule for i in within.value.problems} == {"duplicate-identity"}
+    assert _head(Path(repo.root)) == before
+    store.import_records(twice[:1], message="import")
+    with pytest.raises(InvalidRecordError, match="c-0001"):
+        store.import_records([_text("c-0003", CODE.lower()).encode()], message="import")
