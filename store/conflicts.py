@@ -116,7 +116,13 @@ def merge_record(repo: Repository, texts: list[bytes], pathname: str) -> tuple[i
         from kototieto.store import checks  # the model loads only when a record is checked
 
         issues = checks.errors_of(
-            checks.check_record(pathname, merged, rules=_rules(repo), others=_siblings(repo, pathname, rid))
+            checks.check_record(
+                pathname,
+                merged,
+                rules=_rules(repo),
+                others=_siblings(repo, pathname, rid),
+                same_identity=Store(repo).same_identity(merged),  # other customers at HEAD
+            )
         )
         problems = [str(i) for i in issues]
     except KotoError as exc:  # e.g. the definitions are being merged too: a person decides

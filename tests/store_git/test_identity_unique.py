@@ -216,3 +216,29 @@ def test_a_bulk_import_refuses_the_same_person_twice_within_it_and_against_the_r
     store.import_records(twice[:1], message="import")
     with pytest.raises(InvalidRecordError, match="c-0001"):
         store.import_records([_text("c-0003", CODE.lower()).encode()], message="import")
+
+
+def test_the_merge_driver_refuses_a_merged_customer_with_another_customers_code(tmp_path: Path) -> None:
+    from kototieto.store.conflicts import run_driver
+
+    repo = S.make_repo(tmp_path / "r")
+    store = Store(repo, author=AUTHOR)
+    store.save(S.customer("c-0001", first="Ilona", last="Uusimaa", hetu=CODE))
+    base = S.customer("c-0002", hetu=OTHER)
+    store.save(base)
+    path = layout.record_path("c-0002", "c-0002")
+    moved = S.customer("c-0002", hetu=CODE)  # c-0001's code (and its date of birth)
+    files = {}
+    for name, data in (
+        ("O", base),
+        ("A", dict(base, first_names="Oma")),  # ours: another name
+        ("B", dict(base, **{k: moved[k] for k in ("identifier", "date_of_birth")})),  # theirs
+    ):
+        files[name] = tmp_path / name
+        files[name].write_text(new_document_text(data, layout.schema_url_for(path)))
+    assert run_driver(repo.root, files["O"], files["A"], files["B"], path) == 1
+    assert files["A"].read_text().startswith("# koto-conflict:") and "c-0001" in files["A"].read_text()
+    # without the clash the same merge is clean
+    files["B"].write_text(new_document_text(dict(base, last_name="Heidän"), layout.schema_url_for(path)))
+    files["A"].write_text(new_document_text(dict(base, first_names="Oma"), layout.schema_url_for(path)))
+    assert run_driver(repo.root, files["O"], files["A"], files["B"], path) == 0
