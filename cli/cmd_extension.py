@@ -101,10 +101,10 @@ def check(repo: Path, as_json: bool) -> None:
     r = _repo(repo)
     ext, problems = check_extensions(r.root)
     if as_json:
-        echo_json({"ok": not problems, "problems": [p.to_json() for p in problems]})
+        echo_json({"ok": not problems, "problems": [p.to_json(current_lang()) for p in problems]})
     else:
         for p in problems:
-            click.echo(str(p), err=True)
+            click.echo(p.localized(current_lang()), err=True)
         if ext is not None:
             click.echo(
                 tr(_OK).format(fields=len(ext.fields), lists=len(ext.code_lists), codes=len(ext.open_end))

@@ -127,6 +127,11 @@ def _quoted_number(path: tuple[str | int, ...], value: object) -> str:
     return f"'{text}'"
 
 
+def schema_text(error: Any, path: tuple[str | int, ...] = ()) -> Text:
+    """One pydantic error's message in fi, sv and en (records; definition files reuse it)."""
+    return _schema_text(error, path)
+
+
 def _schema_text(error: Any, path: tuple[str | int, ...]) -> Text:
     etype = error["type"]
     raw_ctx = error.get("ctx") or {}
@@ -142,6 +147,15 @@ def _schema_text(error: Any, path: tuple[str | int, ...]) -> Text:
         text = template.format(**ctx)
     except (KeyError, IndexError):
         text = template
+    expected = ctx.get("expected")
+    if etype == "literal_error" and isinstance(expected, str) and " or " in expected:
+        # pydantic words the choices in English ("'may' or 'shall'"): "tai" and "eller" in fi and sv
+        head, last = expected.rsplit(" or ", 1)
+        text = Text(
+            template.fi.format(expected=f"{head} tai {last}"),
+            template.sv.format(expected=f"{head} eller {last}"),
+            text.en,
+        )
     value = error.get("input")
     if etype == "code_list":
         return _join(text, code_hint(str(ctx.get("list_id", "")), value))

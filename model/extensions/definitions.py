@@ -18,8 +18,9 @@ from pydantic import (
 )
 
 from kototieto.errors import InvalidInputError, Location
+from kototieto.i18n import Localised, count, tr
 from kototieto.model.records import RECORD_KINDS
-from kototieto.model.text import Text
+from kototieto.model.text import LANGS, T, Text, TextError
 
 ORG_PATTERN = r"^[0-9A-Za-z-]{2,12}$"
 NAME_PATTERN = r"^[a-z][a-z0-9-]{0,62}$"
@@ -28,6 +29,55 @@ SCALAR_TYPES = ("text", "long-text", "date", "boolean", "integer", "decimal", "c
 TYPES = SCALAR_TYPES + tuple(f"list-of-{t}" for t in SCALAR_TYPES)
 STATUSES = ("proposed", "in-trial", "withdrawn")
 Locator = Callable[[tuple[str | int, ...]], "tuple[int, int] | None"]
+
+# What the definition models refuse, in fi, sv and en (raised as TextError: the problem carries all
+# three; the English is pydantic's message too). Keys of the file (code_list, need...) stay as written.
+_AT_LEAST_ONE = T(
+    "kirjoita se ainakin yhdellä kielistä fi, sv, en",
+    "skriv den på minst ett av språken fi, sv, en",
+    "write it in at least one of fi, sv, en",
+)
+_UNKNOWN_KIND = T(
+    "tuntematon tietuelaji {kind!r} (tunnetut: {known})",
+    "okänd typ av post {kind!r} (kända: {known})",
+    "unknown record kind {kind!r} (known: {known})",
+)
+_UNKNOWN_TYPE = T(
+    "tuntematon tyyppi {value!r} (sallitut: {allowed} tai list-of-<tyyppi>)",
+    "okänd typ {value!r} (tillåtna: {allowed} eller list-of-<typ>)",
+    "unknown type {value!r} (allowed: {allowed}, or list-of-<type>)",
+)
+_CODE_NEEDS_LIST = T(
+    "kenttä, jonka tyyppi on code, tarvitsee kohdan code_list (kansallinen koodisto tai laajennuksen "
+    "koodisto)",
+    "ett fält av typen code behöver code_list (en nationell kodlista eller en tilläggskodlista)",
+    "a field of type code needs code_list (a national or extension code list)",
+)
+_LIST_ONLY_FOR_CODE = T(
+    "code_list kuuluu vain kenttiin, joiden tyyppi on code tai list-of-code",
+    "code_list hör bara till fält av typen code eller list-of-code",
+    "code_list is only for fields of type code or list-of-code",
+)
+_SAY_WHAT_IT_SERVES = T(
+    "kerro, mihin kenttää tarvitaan: decree_items (asetuksen kohdat, esim. [D1.05]) tai need (tarve)",
+    "ange vad fältet behövs till: decree_items (förordningens punkter, t.ex. [D1.05]) eller need (behov)",
+    "say what the field serves: decree_items (e.g. [D1.05]) or need",
+)
+_NAME_OR_EXTENDS = T(
+    "anna joko name (uusi koodisto) tai extends (kansallisen koodiston avoin loppu)",
+    "ange antingen name (en ny kodlista) eller extends (en nationell kodlistas öppna ände)",
+    "give either name (a new code list) or extends (a national list's open end)",
+)
+_NEW_LIST_TEXTS = T(
+    "uusi koodisto tarvitsee labels- ja definitions-tekstit kielillä fi, sv ja en",
+    "en ny kodlista behöver labels och definitions på fi, sv och en",
+    "a new code list needs labels and definitions in fi, sv and en",
+)
+_NOTHING_USED = T(
+    "{n} laajennusten määrittelyissä; mitään ei otettu käyttöön:",
+    "{n} i tilläggsdefinitionerna; inget användes:",
+    "{n} in the extension definitions; nothing was used:",
+)
 
 
 class _Strict(BaseModel):
@@ -55,7 +105,7 @@ class SomeTexts(_Strict):
     @model_validator(mode="after")
     def _one_at_least(self) -> SomeTexts:
         if not (self.fi or self.sv or self.en):
-            raise ValueError("write it in at least one of fi, sv, en")
+            raise TextError(_AT_LEAST_ONE)
         return self
 
     def as_dict(self) -> dict[str, str]:
@@ -87,26 +137,24 @@ class ExtensionDefinition(_Strict):
     def _known_kinds(cls, kinds: list[str]) -> list[str]:
         unknown = [k for k in kinds if k not in RECORD_KINDS]
         if unknown:
-            raise ValueError(f"unknown record kind {unknown[0]!r} (known: {', '.join(RECORD_KINDS)})")
+            raise TextError(_UNKNOWN_KIND.format(kind=unknown[0], known=", ".join(RECORD_KINDS)))
         return kinds
 
     @field_validator("type")
     @classmethod
     def _known_type(cls, value: str) -> str:
         if value not in TYPES:
-            raise ValueError(
-                f"unknown type {value!r} (allowed: {', '.join(SCALAR_TYPES)}, or list-of-<type>)"
-            )
+            raise TextError(_UNKNOWN_TYPE.format(value=value, allowed=", ".join(SCALAR_TYPES)))
         return value
 
     @model_validator(mode="after")
     def _consistent(self) -> ExtensionDefinition:
         if self.base_type == "code" and not self.code_list:
-            raise ValueError("a field of type code needs code_list (a national or extension code list)")
+            raise TextError(_CODE_NEEDS_LIST)
         if self.base_type != "code" and self.code_list:
-            raise ValueError("code_list is only for fields of type code or list-of-code")
+            raise TextError(_LIST_ONLY_FOR_CODE)
         if not self.decree_items and not (self.need or "").strip():
-            raise ValueError("say what the field serves: decree_items (e.g. [D1.05]) or need")
+            raise TextError(_SAY_WHAT_IT_SERVES)
         return self
 
     def rationale_by_lang(self) -> dict[str, str]:
@@ -146,9 +194,9 @@ class ExtensionCodeList(_Strict):
     @model_validator(mode="after")
     def _one_kind(self) -> ExtensionCodeList:
         if (self.name is None) == (self.extends is None):
-            raise ValueError("give either name (a new code list) or extends (a national list's open end)")
+            raise TextError(_NAME_OR_EXTENDS)
         if self.name is not None and (self.labels is None or self.definitions is None):
-            raise ValueError("a new code list needs labels and definitions in fi, sv and en")
+            raise TextError(_NEW_LIST_TEXTS)
         return self
 
 
@@ -175,17 +223,28 @@ class SourceDoc:
 
 @dataclass(frozen=True)
 class DefinitionProblem:
+    """One problem in a definition file; ``message`` is a text in fi, sv and en (``T``), or a plain
+    string. ``localized(lang)`` is the printed line; ``str()`` is the English line (logs, tests)."""
+
     file: str
     line: int | None
     column: int | None
     path: str
-    message: str
+    message: str | Localised
+
+    def text(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (default: the run's language)."""
+        return tr(self.message, lang)
+
+    def localized(self, lang: str | None = None) -> str:
+        """``file:line:column: path: message`` with the message in ``lang`` (default: the run's)."""
+        where = f" {self.path}:" if self.path else ""
+        return f"{Location(self.file, self.line, self.column)}:{where} {self.text(lang)}"
 
     def __str__(self) -> str:
-        where = f" {self.path}:" if self.path else ""
-        return f"{Location(self.file, self.line, self.column)}:{where} {self.message}"
+        return self.localized("en")
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, lang: str | None = None) -> dict[str, Any]:
         return {
             "file": self.file,
             "line": self.line,
@@ -193,7 +252,7 @@ class DefinitionProblem:
             "path": self.path,
             "severity": "error",
             "rule": "extension-definition",
-            "message": self.message,
+            "message": self.text(lang),
         }
 
 
@@ -202,9 +261,16 @@ class ExtensionDefinitionError(InvalidInputError):
 
     def __init__(self, problems: Sequence[DefinitionProblem]) -> None:
         first = problems[0]
-        lines = "\n".join(f"  {p}" for p in problems)
+        n = len(problems)
+
+        def whole(lang: str) -> str:
+            head = _NOTHING_USED.get(lang).format(
+                n=count(n, "problem", lang) if lang != "en" else f"{n} problem(s)"
+            )
+            return "\n".join([head, *(f"  {p.localized(lang)}" for p in problems)])
+
         super().__init__(
-            f"{len(problems)} problem(s) in the extension definitions; nothing was used:\n{lines}",
+            Text(*(whole(lang) for lang in LANGS)),
             location=Location(first.file, first.line, first.column),
         )
         self.problems = list(problems)

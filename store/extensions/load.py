@@ -48,9 +48,7 @@ def _worktree_docs(root: Path) -> tuple[list[SourceDoc], list[DefinitionProblem]
         except InvalidInputError as exc:
             loc = exc.location
             problems.append(
-                DefinitionProblem(
-                    name, loc.line if loc else None, loc.column if loc else None, "", exc.message
-                )
+                DefinitionProblem(name, loc.line if loc else None, loc.column if loc else None, "", exc.text)
             )
     return docs, problems
 

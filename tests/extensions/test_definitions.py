@@ -165,7 +165,8 @@ def test_load_raises_one_error_listing_everything(tmp_path: Path) -> None:
     with pytest.raises(ExtensionDefinitionError) as info:
         load_extensions(root)
     assert isinstance(info.value, InvalidInputError)
-    assert len(info.value.problems) == 2 and "2 problem(s)" in str(info.value)
+    assert len(info.value.problems) == 2 and "2 problem(s)" in info.value.localized("en")
+    assert "2 ongelmaa laajennusten määrittelyissä" in info.value.localized("fi")
 
 
 def test_two_pilots_may_use_the_same_name(tmp_path: Path) -> None:
