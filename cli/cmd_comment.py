@@ -108,7 +108,9 @@ def _show(thread: Any, as_json: bool) -> None:
     if as_json:
         echo_json(thread.to_json())
     else:
-        click.echo(f"{thread.id}  {thread.status}  {thread.path}")
+        from kototieto.site.comments import status_word
+
+        click.echo(f"{thread.id}  {status_word(thread.status, current_lang())}  {thread.path}")
 
 
 @click.group()
@@ -212,11 +214,15 @@ def list_(status: str | None, orphaned: bool, folder: Path, as_json: bool) -> No
     if as_json:
         echo_json([t.to_json() | {"orphaned": t.path not in paths} for t in threads])
         return
+    from kototieto.site.comments import STATUS_WORDS, status_word
+
     lang = current_lang()
+    width = max(len(w.get(lang)) for w in STATUS_WORDS.values())
     for t in threads:
         flag = tr(ORPHANED) if t.path not in paths else ""
         day = date_text(t.date, lang)  # 1.12.2026 in fi and sv, as `koto comment round show`; ISO in --json
-        click.echo(f"{t.id}  {day}  {t.status:<9} {t.path}  {t.organisation}: {t.text[:60]}{flag}")
+        status = status_word(t.status, lang)  # hyväksytty, godkänd; the code in --json
+        click.echo(f"{t.id}  {day}  {status:<{width}} {t.path}  {t.organisation}: {t.text[:60]}{flag}")
 
 
 @comment.command()
@@ -225,14 +231,29 @@ def list_(status: str | None, orphaned: bool, folder: Path, as_json: bool) -> No
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True, help="File to write."
 )
 @click.option("--status", type=click.Choice(STATUSES), help="Only threads with this status.")
+@click.option(
+    "--csv-dialect",
+    type=click.Choice(["spreadsheet", "plain"]),
+    default="spreadsheet",
+    show_default=True,
+    help="spreadsheet: BOM, headers in --lang, ';' for fi/sv, status word and code; plain: keys, ',', codes.",
+)
 @comments_option
 @json_option
-def export(fmt: str, output: Path, status: str | None, folder: Path, as_json: bool) -> None:
+def export(fmt: str, output: Path, status: str | None, csv_dialect: str, folder: Path, as_json: bool) -> None:
     """Export the round summary: one row per thread (field, labels, comment, proposal, status, reply)."""
+    from kototieto.exchange.reportfiles import tables_xlsx, write_table_csv
     from kototieto.i18n import count
-    from kototieto.site.comments_export import export as do_export
+    from kototieto.site.comments_export import comments_table
 
-    n = do_export(_repo(folder).list_threads(status), _catalogue(), output, fmt)
+    lang = current_lang()
+    plain = fmt == "csv" and csv_dialect == "plain"
+    table = comments_table(_repo(folder).list_threads(status), _catalogue(), lang, plain=plain)
+    if fmt == "csv":
+        write_table_csv(table, output, lang, csv_dialect)
+    else:
+        tables_xlsx([table], output, lang)
+    n = len(table.rows)
     if as_json:
         echo_json({"file": str(output), "threads": n, "format": fmt})
         return

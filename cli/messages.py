@@ -778,6 +778,12 @@ OPTION_HELP: dict[str, tuple[str, str]] = {
         "spreadsheet: BOM, otsikot --lang-kielellä, ';' ja desimaalipilkku (fi/sv); plain: avaimet, ','.",
         "spreadsheet: BOM, rubriker på --lang, ';' och decimalkomma (fi/sv); plain: nycklar, ','.",
     ),
+    "spreadsheet: BOM, headers in --lang, ';' for fi/sv, status word and code; plain: keys, ',', codes.": _h(
+        "spreadsheet: BOM, otsikot --lang-kielellä, ';' (fi/sv), tila sanana ja koodina; plain: avaimet, "
+        "',', koodit.",
+        "spreadsheet: BOM, rubriker på --lang, ';' (fi/sv), status som ord och kod; plain: nycklar, ',', "
+        "koder.",
+    ),
     "The table --csv prints (default: the first).": _h(
         "Taulukko, jonka --csv tulostaa (oletus: ensimmäinen).",
         "Tabellen som --csv skriver ut (standard: den första).",

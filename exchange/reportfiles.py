@@ -1,4 +1,5 @@
-"""Report tables as files that open right in a spreadsheet (``koto report ... --csv/--xlsx``).
+"""Report tables as files that open right in a spreadsheet (``koto report ... --csv/--xlsx``, and
+``koto comment export``, whose round summary is a table of the same shape).
 
 A report's ``Table`` (``kototieto.reports.tables``; duck-typed here: ``name``, ``title``,
 ``columns`` as (key, header) pairs, ``rows`` as dicts) becomes CSV in a dialect of
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from kototieto.exchange.spreadsheet import Cell, Dialect, Sheet, csv_text, write_xlsx
+from kototieto.fsutil import atomic_write
 
 
 class TableLike(Protocol):
@@ -45,6 +47,13 @@ def table_csv(table: TableLike, lang: str = "fi", dialect_name: str = "spreadshe
     headers = [h if dialect == "spreadsheet" else k for k, h in columns]
     rows: list[list[Cell]] = [[row.get(k) for k, _ in columns] for row in table.rows]
     return csv_text(headers, rows, lang=lang, dialect=dialect)
+
+
+def write_table_csv(
+    table: TableLike, path: Path, lang: str = "fi", dialect_name: str = "spreadsheet"
+) -> None:
+    """``table_csv`` into a file, atomically (a failed write leaves nothing half-written)."""
+    atomic_write(path, table_csv(table, lang, dialect_name))
 
 
 def tables_xlsx(tables: Sequence[TableLike], path: Path, lang: str = "fi") -> None:

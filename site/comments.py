@@ -42,7 +42,7 @@ from kototieto.errors import (
     UsageError,
 )
 from kototieto.fsutil import atomic_write
-from kototieto.model.text import T
+from kototieto.model.text import T, Text
 
 ROUND_FILE = "round.yaml"
 THREADS_DIR = "threads"
@@ -76,6 +76,23 @@ class Status(StrEnum):
     ACCEPTED = "accepted"
     REJECTED = "rejected"
     DEFERRED = "deferred"
+
+
+#: A status as a word in each language: the one table the CLI (``koto comment list``, the export),
+#: the site (``status.<code>``, capitalised as a heading) and the web app (``st_<code>``) use.
+STATUS_WORDS: dict[str, Text] = {
+    Status.OPEN: T("avoin", "öppen", "open"),
+    Status.ANSWERED: T("vastattu", "besvarad", "answered"),
+    Status.ACCEPTED: T("hyväksytty", "godkänd", "accepted"),
+    Status.REJECTED: T("hylätty", "avslagen", "rejected"),
+    Status.DEFERRED: T("siirretty", "uppskjuten", "deferred"),
+}
+
+
+def status_word(status: str, lang: str) -> str:
+    """``accepted`` as people say it in ``lang`` (hyväksytty, godkänd); an unknown code as it is."""
+    word = STATUS_WORDS.get(str(status))
+    return word.get(lang) if word is not None else str(status)
 
 
 class _Strict(BaseModel):
@@ -190,25 +207,36 @@ def _write_atomic(path: Path, text: str) -> None:
     atomic_write(path, text)
 
 
+def _writer(cwd: Path) -> dict[str, str]:
+    """Who is writing: `koto profile` first (as Git author variables), else Git's own
+    user.name/user.email seen from ``cwd`` (or its nearest existing parent); never invented.
+    ``UsageError`` when there is no one, so a caller can ask before it creates anything."""
+    from kototieto.store import profile
+
+    me = profile.load()
+    if me.name and me.email:
+        return {
+            "GIT_AUTHOR_NAME": me.name,
+            "GIT_AUTHOR_EMAIL": me.email,
+            "GIT_COMMITTER_NAME": me.name,
+            "GIT_COMMITTER_EMAIL": me.email,
+        }
+    if os.environ.get("GIT_AUTHOR_EMAIL"):
+        return {}
+    where = next((p for p in (cwd, *cwd.absolute().parents) if p.is_dir()), None)
+    probe = subprocess.run(["git", "config", "user.email"], cwd=where, capture_output=True, text=True)
+    if probe.stdout.strip():
+        return {}
+    from kototieto.store.profile import WHO_IS_WRITING
+
+    raise UsageError(WHO_IS_WRITING)
+
+
 def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ)
     if args and args[0] == "commit":
-        # Who is writing: `koto profile` first, else Git's own user.name/user.email; never invented.
-        from kototieto.store import profile
-
-        me = profile.load()
-        if me.name and me.email:
-            env.setdefault("GIT_AUTHOR_NAME", me.name)
-            env.setdefault("GIT_AUTHOR_EMAIL", me.email)
-            env.setdefault("GIT_COMMITTER_NAME", me.name)
-            env.setdefault("GIT_COMMITTER_EMAIL", me.email)
-        else:
-            probe = subprocess.run(["git", "config", "user.email"], cwd=cwd, capture_output=True, text=True)
-            if not probe.stdout.strip() and not env.get("GIT_AUTHOR_EMAIL"):
-                from kototieto.errors import UsageError
-                from kototieto.store.profile import WHO_IS_WRITING
-
-                raise UsageError(WHO_IS_WRITING)
+        for key, value in _writer(cwd).items():
+            env.setdefault(key, value)
     return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, env=env)
 
 
@@ -328,6 +356,8 @@ class CommentRepo:
             contact=contact,
             issue_url=issue_url,
         )
+        if self.commit:
+            _writer(self.root)  # refuse before the folder, its Git or round.yaml is made
         self.root.mkdir(parents=True, exist_ok=True)
         if self.commit and not self._in_git():
             done = _git(self.root, "init", "-q", "-b", "main")
@@ -464,6 +494,8 @@ class CommentRepo:
 
     def _save(self, thread: Thread, message: str) -> None:
         path = self.threads_dir / f"{thread.id}.yaml"
+        if self.commit and self._in_git():
+            _writer(self.root)  # refuse before the thread file is written, not after
         _write_atomic(path, _dump(thread.to_data()))
         self._commit(path, message)
 

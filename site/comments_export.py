@@ -1,22 +1,29 @@
-"""The round summary ministries circulate: one row per comment thread, as CSV or XLSX.
+"""The round summary ministries circulate: one row per comment thread, as a table for CSV or XLSX.
 
-Columns: id, path, label_fi, label_sv, label_en, orphaned, author, organisation, date, comment,
-proposed_text, status, reply (the latest reply), reply_by, reply_date, replies (how many). Labels
-come from the catalogue; a thread whose path left the catalogue is kept with ``orphaned`` = yes.
-Writes go to a temporary file renamed into place, so a failed export leaves nothing half-written.
+``comments_table`` gives the table in the shape of a report's table (``name``, ``title``,
+``columns`` as (key, header) pairs, ``rows``, ``code_of``), so ``koto comment export`` writes it
+with the report files' writers (``kototieto.exchange.reportfiles``): the spreadsheet CSV dialect
+(BOM, ``;`` for fi and sv, headers in the language, d.m.yyyy dates) and XLSX (headers in the
+language, the column keys in a hidden second row). There the status is a word in the language with
+its code in a column of its own beside it (``status``, ``status_code``), and ``orphaned`` (the
+thread's path left the catalogue) is kyllä/ei.
+
+With ``plain=True`` (``--csv-dialect plain``) the columns are the stable keys other tools read,
+unchanged: id, path, label_fi, label_sv, label_en, orphaned (yes/no), author, organisation, date,
+comment, proposed_text, status (the code), reply (the latest reply), reply_by, reply_date, replies
+(how many); dates ISO. Labels come from the catalogue.
 """
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable, Mapping
-from pathlib import Path
+from dataclasses import dataclass, field
 from typing import Any
 
-from kototieto.errors import UsageError
-from kototieto.fsutil import atomic_output
-from kototieto.site.comments import CODES_PREFIX, Thread
+from kototieto.model.text import T, Text
+from kototieto.site.comments import CODES_PREFIX, Thread, status_word
 
+#: The stable column keys (the ``plain`` dialect's header row).
 COLUMNS: tuple[str, ...] = (
     "id",
     "path",
@@ -36,6 +43,40 @@ COLUMNS: tuple[str, ...] = (
     "replies",
 )
 
+HEADERS: dict[str, Text] = {
+    "id": T("Tunniste", "Id", "Id"),
+    "path": T("Kenttä", "Fält", "Field"),
+    "label_fi": T("Nimi suomeksi", "Namn på finska", "Label in Finnish"),
+    "label_sv": T("Nimi ruotsiksi", "Namn på svenska", "Label in Swedish"),
+    "label_en": T("Nimi englanniksi", "Namn på engelska", "Label in English"),
+    "orphaned": T("Kenttää ei enää ole", "Fältet finns inte längre", "Field no longer in the catalogue"),
+    "author": T("Kommentoija", "Kommentator", "Author"),
+    "organisation": T("Organisaatio", "Organisation", "Organisation"),
+    "date": T("Päivä", "Datum", "Date"),
+    "comment": T("Kommentti", "Kommentar", "Comment"),
+    "proposed_text": T("Ehdotettu teksti", "Föreslagen text", "Proposed text"),
+    "status": T("Tila", "Status", "Status"),
+    "reply": T("Viimeisin vastaus", "Senaste svar", "Latest reply"),
+    "reply_by": T("Vastaaja", "Svarat av", "Reply by"),
+    "reply_date": T("Vastauksen päivä", "Svarsdatum", "Reply date"),
+    "replies": T("Vastauksia", "Antal svar", "Replies"),
+}
+TITLE = T("Lausuntokierroksen kommentit", "Remissrundans kommentarer", "Comments of the round")
+YES = T("kyllä", "ja", "yes")
+NO = T("ei", "nej", "no")
+
+
+@dataclass
+class CommentsTable:
+    """The summary as a report-shaped table (see ``kototieto.exchange.reportfiles.TableLike``)."""
+
+    name: str
+    title: str
+    columns: list[tuple[str, str]]
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    #: status -> status_code: the code beside the word in the files (empty in the plain dialect)
+    code_of: dict[str, str] = field(default_factory=dict)
+
 
 def _labels(catalogue: Mapping[str, Any]) -> dict[str, Mapping[str, str]]:
     out: dict[str, Mapping[str, str]] = {}
@@ -52,86 +93,46 @@ def _labels(catalogue: Mapping[str, Any]) -> dict[str, Mapping[str, str]]:
     return out
 
 
-def export_rows(threads: Iterable[Thread], catalogue: Mapping[str, Any]) -> list[dict[str, str]]:
+def comments_table(
+    threads: Iterable[Thread], catalogue: Mapping[str, Any], lang: str = "fi", *, plain: bool = False
+) -> CommentsTable:
+    """One row per thread: in ``lang`` with the status word and its code, or (``plain``) the stable
+    keys with the status code and yes/no."""
     labels = _labels(catalogue)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for t in threads:
         lbl = labels.get(t.path)
         last = t.last_reply()
-        rows.append(
-            {
-                "id": t.id,
-                "path": t.path,
-                "label_fi": (lbl or {}).get("fi", ""),
-                "label_sv": (lbl or {}).get("sv", ""),
-                "label_en": (lbl or {}).get("en", ""),
-                "orphaned": "no" if lbl is not None else "yes",
-                "author": t.author,
-                "organisation": t.organisation,
-                "date": t.date.isoformat(),
-                "comment": t.text,
-                "proposed_text": t.proposed_text or "",
-                "status": str(t.status),
-                "reply": last.text if last else "",
-                "reply_by": (last.author + (f" ({last.organisation})" if last.organisation else ""))
-                if last
-                else "",
-                "reply_date": last.date.isoformat() if last else "",
-                "replies": str(len(t.replies)),
-            }
-        )
-    return rows
-
-
-def _no_formula(value: str) -> str:
-    """Text a spreadsheet would run as a formula gets a leading apostrophe (CSV injection)."""
-    return "'" + value if value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
-
-
-def write_csv(rows: list[dict[str, str]], path: Path) -> None:
-    """UTF-8 with a byte order mark, so spreadsheet programs read ä and å right."""
-    with atomic_output(path) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(COLUMNS))
-        writer.writeheader()
-        writer.writerows({k: _no_formula(v) for k, v in r.items()} for r in rows)
-
-
-def write_xlsx(rows: list[dict[str, str]], path: Path, title: str = "Comments") -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = title[:31]
-    ws.append(list(COLUMNS))
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        ws.append([int(row[c]) if c == "replies" else row[c] for c in COLUMNS])
-        for cell in ws[ws.max_row]:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # text, never a formula (=HYPERLINK(...) in a comment)
-    widths = {"comment": 60, "proposed_text": 50, "reply": 50, "path": 30}
-    for i, name in enumerate(COLUMNS, start=1):
-        letter = ws.cell(row=1, column=i).column_letter
-        ws.column_dimensions[letter].width = widths.get(name, 18)
-    for row_cells in ws.iter_rows(min_row=2):
-        for cell in row_cells:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.freeze_panes = "A2"
-    ws.auto_filter.ref = ws.dimensions
-    with atomic_output(path) as tmp:
-        wb.save(tmp)
-
-
-def export(threads: Iterable[Thread], catalogue: Mapping[str, Any], path: Path, fmt: str) -> int:
-    """Write the summary as ``fmt`` (csv or xlsx) to ``path``; returns the number of rows."""
-    rows = export_rows(threads, catalogue)
-    if fmt == "csv":
-        write_csv(rows, path)
-    elif fmt == "xlsx":
-        write_xlsx(rows, path)
-    else:
-        raise UsageError(f"unknown export format {fmt!r}: use csv or xlsx")
-    return len(rows)
+        orphaned = lbl is None
+        code = str(t.status)
+        row: dict[str, Any] = {
+            "id": t.id,
+            "path": t.path,
+            "label_fi": (lbl or {}).get("fi", ""),
+            "label_sv": (lbl or {}).get("sv", ""),
+            "label_en": (lbl or {}).get("en", ""),
+            "orphaned": ("yes" if orphaned else "no") if plain else (YES if orphaned else NO).get(lang),
+            "author": t.author,
+            "organisation": t.organisation,
+            "date": t.date,
+            "comment": t.text,
+            "proposed_text": t.proposed_text or "",
+            "status": code if plain else status_word(code, lang),
+            "reply": last.text if last else "",
+            "reply_by": (last.author + (f" ({last.organisation})" if last.organisation else ""))
+            if last
+            else "",
+            "reply_date": last.date if last else None,
+            "replies": len(t.replies),
+        }
+        if not plain:
+            row["status_code"] = code
+        rows.append(row)
+    columns = [(k, k if plain else HEADERS[k].get(lang)) for k in COLUMNS]
+    return CommentsTable(
+        name="comments",
+        title=TITLE.get(lang),
+        columns=columns,
+        rows=rows,
+        code_of={} if plain else {"status": "status_code"},
+    )

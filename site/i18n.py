@@ -8,6 +8,7 @@ translations, so a site build can refuse to publish a language with a hole in it
 from __future__ import annotations
 
 from kototieto.errors import InvalidInputError
+from kototieto.site.comments import STATUS_WORDS
 
 LANGS: tuple[str, ...] = ("fi", "sv", "en")
 
@@ -419,11 +420,7 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "Fält: {path}\nNamn:\nOrganisation:\nKommentar:\n\nFöreslagen text (valfri):\n",
         "Field: {path}\nName:\nOrganisation:\nComment:\n\nProposed text (optional):\n",
     ),
-    "status.open": ("Avoin", "Öppen", "Open"),
-    "status.answered": ("Vastattu", "Besvarad", "Answered"),
-    "status.accepted": ("Hyväksytty", "Godkänd", "Accepted"),
-    "status.rejected": ("Hylätty", "Avslagen", "Rejected"),
-    "status.deferred": ("Siirretty", "Uppskjuten", "Deferred"),
+    # status.<code>: the comment statuses, capitalised from site.comments.STATUS_WORDS (below)
     # --- usage
     "usage.intro": (
         "Kuinka suuressa osassa pilottiaineiston tietueista kenttä on täytetty. Mitätöidyt tietueet eivät ole mukana.",
@@ -438,6 +435,13 @@ TEXTS: dict[str, tuple[str, str, str]] = {
         "The annulment fields are not listed: annulled records are not counted in the fill rates.",
     ),
 }
+
+TEXTS.update(
+    {
+        f"status.{code}": (w.fi.capitalize(), w.sv.capitalize(), w.en.capitalize())
+        for code, w in STATUS_WORDS.items()
+    }
+)
 
 
 def tr(key: str, lang: str, **values: object) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kototieto.model.text import LANGS, T, Text
+from kototieto.site.comments import STATUS_WORDS
 
 LANG_NAMES: dict[str, str] = {"fi": "suomi", "sv": "svenska", "en": "English"}
 
@@ -195,11 +196,7 @@ WORDS: dict[str, Text] = {
     "sync_remote": T("Yhteinen varasto", "Gemensamt förråd", "Shared repository"),
     "sync_merged": T("Muutokset yhdistetty", "Ändringarna sammanfogade", "Changes merged"),
     "sync_pushed": T("Lähetetty", "Skickat", "Sent"),
-    "st_open": T("avoin", "öppen", "open"),
-    "st_answered": T("vastattu", "besvarad", "answered"),
-    "st_accepted": T("hyväksytty", "godkänd", "accepted"),
-    "st_rejected": T("hylätty", "avslagen", "rejected"),
-    "st_deferred": T("siirretty", "uppskjuten", "deferred"),
+    **{f"st_{code}": w for code, w in STATUS_WORDS.items()},  # the comment statuses, one table
     "ob_shall": T("kirjattava", "ska antecknas", "shall be recorded"),
     "ob_may": T("vapaaehtoinen", "frivillig", "may be recorded"),
     "ob_conditional": T("kun ehto täyttyy", "när villkoret gäller", "when it applies"),

@@ -182,3 +182,154 @@ def test_comment_list_writes_dates_as_people_do_and_json_keeps_iso(folder: Path,
         )
     as_json = json.loads(S.koto(tmp_path, "comment", "list", "-C", str(folder), "--json").stdout)
     assert [t["date"] for t in as_json] == [day.isoformat()]
+
+
+def _two_threads(folder: Path, tmp_path: Path) -> tuple[str, str]:
+    """An open thread on goals and an accepted one on a code-list value; their ids."""
+    ids = []
+    for path in ("goals", "codes/service-kind/other"):
+        args = ["comment", "add", path, "--author", "A", "--organisation", "KEHA-keskus"]
+        added = S.koto(tmp_path, *args, "--text", "Hyvä.", "-C", str(folder), "--json")
+        assert added.returncode == 0, added.stderr
+        ids.append(json.loads(added.stdout)["id"])
+    done = S.koto(
+        tmp_path, "comment", "resolve", ids[1], "--status", "accepted", "--reply", "Ok.", "-C", str(folder)
+    )
+    assert done.returncode == 0, done.stderr
+    return ids[0], ids[1]
+
+
+def test_comment_list_shows_status_words_in_the_language(folder: Path, tmp_path: Path) -> None:
+    """``koto comment list`` says hyväksytty/godkänd, not the code; ``--json`` keeps the code."""
+    opened, accepted = _two_threads(folder, tmp_path)
+    words = {"fi": ("avoin", "hyväksytty"), "sv": ("öppen", "godkänd"), "en": ("open", "accepted")}
+    for lang, (open_word, accepted_word) in words.items():
+        listed = S.koto(tmp_path, "comment", "list", "-C", str(folder), env={"KOTO_LANG": lang})
+        assert listed.returncode == 0, listed.stderr
+        lines = {line.split()[0]: line for line in listed.stdout.splitlines()}
+        assert f"  {open_word} " in lines[opened] and f"  {accepted_word} " in lines[accepted], lines
+        if lang != "en":
+            assert not re.search(r"\b(open|accepted)\b", listed.stdout), listed.stdout
+    resolved = S.koto(
+        tmp_path,
+        "comment",
+        "reply",
+        opened,
+        "--author",
+        "B",
+        "--text",
+        "Katsotaan.",
+        "-C",
+        str(folder),
+        env={"KOTO_LANG": "sv"},
+    )
+    assert resolved.returncode == 0 and "besvarad" in resolved.stdout and "answered" not in resolved.stdout
+    as_json = json.loads(S.koto(tmp_path, "comment", "list", "-C", str(folder), "--json").stdout)
+    assert {t["id"]: t["status"] for t in as_json} == {opened: "answered", accepted: "accepted"}
+
+
+def test_comment_export_follows_the_report_files(folder: Path, tmp_path: Path) -> None:
+    """CSV in the spreadsheet dialect (BOM, ';', headers in the language, the status word with its
+    code beside, d.m.yyyy), the plain dialect with the old keys, and XLSX headers in the language."""
+    from openpyxl import load_workbook
+
+    _, accepted = _two_threads(folder, tmp_path)
+    today = dt.date.today()
+    first = {"fi": "Tunniste;Kenttä;Nimi suomeksi", "sv": "Id;Fält;Namn på finska"}
+    word = {"fi": "hyväksytty", "sv": "godkänd"}
+    for lang in ("fi", "sv"):
+        out = tmp_path / f"c-{lang}.csv"
+        done = S.koto(
+            tmp_path,
+            "comment",
+            "export",
+            "--format",
+            "csv",
+            "-o",
+            str(out),
+            "-C",
+            str(folder),
+            env={"KOTO_LANG": lang},
+        )
+        assert done.returncode == 0, done.stderr
+        text = out.read_text(encoding="utf-8")
+        assert text.startswith("\ufeff" + first[lang]), text[:80]
+        header, *rows = [line.split(";") for line in text.lstrip("\ufeff").splitlines()]
+        assert "label_fi" not in header and "proposed_text" not in header
+        row = next(r for r in rows if r[0] == accepted)
+        status = header.index({"fi": "Tila", "sv": "Status"}[lang])
+        assert row[status : status + 2] == [word[lang], "accepted"]
+        assert header[status + 1] == {"fi": "Tila (koodi)", "sv": "Status (kod)"}[lang]
+        assert f"{today.day}.{today.month}.{today.year}" in row and today.isoformat() not in row
+    plain = tmp_path / "plain.csv"
+    done = S.koto(
+        tmp_path,
+        "comment",
+        "export",
+        "--format",
+        "csv",
+        "--csv-dialect",
+        "plain",
+        "-o",
+        str(plain),
+        "-C",
+        str(folder),
+        env={"KOTO_LANG": "sv"},
+    )
+    assert done.returncode == 0, done.stderr
+    lines = plain.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == (
+        "id,path,label_fi,label_sv,label_en,orphaned,author,organisation,date,comment,proposed_text,"
+        "status,reply,reply_by,reply_date,replies"
+    )
+    assert any(
+        line.startswith(accepted) and ",accepted,Ok.," in line and today.isoformat() in line
+        for line in lines[1:]
+    )
+    xlsx = tmp_path / "c.xlsx"
+    done = S.koto(
+        tmp_path,
+        "comment",
+        "export",
+        "--format",
+        "xlsx",
+        "-o",
+        str(xlsx),
+        "-C",
+        str(folder),
+        env={"KOTO_LANG": "sv"},
+    )
+    assert done.returncode == 0, done.stderr
+    ws = load_workbook(xlsx).active
+    assert ws is not None
+    headers = [c.value for c in ws[1]]
+    assert headers[:3] == ["Id", "Fält", "Namn på finska"] and "Status (kod)" in headers
+    assert ws.row_dimensions[2].hidden and [c.value for c in ws[2]][:3] == ["id", "path", "label_fi"]
+    values = {r[0]: r for r in ws.iter_rows(min_row=3, values_only=True)}
+    assert "godkänd" in values[accepted] and "accepted" in values[accepted]
+
+
+def test_round_create_without_identity_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No `git config user`, no `koto profile`: the round is refused and no folder (nor an empty
+    ``comments/.git``) is left; a comment without a writer leaves no thread file either."""
+    S.hermetic(tmp_path, monkeypatch)
+    nobody = {
+        "HOME": str(tmp_path / "nobody"),
+        "GIT_CONFIG_GLOBAL": str(tmp_path / "nobody" / ".gitconfig"),
+        "XDG_CONFIG_HOME": str(tmp_path / "nobody" / ".config"),
+    }
+    today = dt.date.today()
+    create = ["comment", "round", "create", "Kierros", "--opens", str(today - dt.timedelta(days=1))]
+    create += ["--closes", str(today + dt.timedelta(days=9)), "--organisations", "KEHA-keskus"]
+    refused = S.koto(tmp_path, *create, "-C", str(tmp_path / "comments"), env=nobody)
+    assert refused.returncode != 0 and "git config user.email" in refused.stderr
+    assert not (tmp_path / "comments").exists()
+    # with an identity the round is made; then without one a comment is refused before its file
+    made = S.koto(tmp_path, *create, "-C", str(tmp_path / "comments"))
+    assert made.returncode == 0, made.stderr
+    add = ["comment", "add", "goals", "--author", "A", "--organisation", "KEHA-keskus", "--text", "x"]
+    late = S.koto(tmp_path, *add, "-C", str(tmp_path / "comments"), env=nobody)
+    assert late.returncode != 0 and "git config user.email" in late.stderr
+    assert not list((tmp_path / "comments" / "threads").glob("*.yaml"))

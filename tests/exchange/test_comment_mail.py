@@ -108,8 +108,9 @@ def test_comment_export_never_writes_a_formula(tmp_path: Path) -> None:
 
     from openpyxl import load_workbook
 
+    from kototieto.exchange.reportfiles import tables_xlsx, write_table_csv
     from kototieto.site.comments import Thread
-    from kototieto.site.comments_export import export
+    from kototieto.site.comments_export import comments_table
 
     evil = '=HYPERLINK("http://evil.example","click")'
     t = Thread(
@@ -121,12 +122,17 @@ def test_comment_export_never_writes_a_formula(tmp_path: Path) -> None:
         text=evil,
         proposed_text="+1",
     )
-    export([t], {"fields": [], "code_lists": []}, tmp_path / "c.xlsx", "xlsx")
+    empty = {"fields": [], "code_lists": []}
+    tables_xlsx([comments_table([t], empty, "fi")], tmp_path / "c.xlsx", "fi")
     ws = load_workbook(tmp_path / "c.xlsx").active
     assert ws is not None
-    assert ws["J2"].value == evil and ws["J2"].data_type == "s"
+    assert ws["J2"].value == "comment"  # the hidden row of column keys
+    assert ws["J3"].value == evil and ws["J3"].data_type == "s"
     with zipfile.ZipFile(tmp_path / "c.xlsx") as zf:
         assert b"<f>" not in zf.read("xl/worksheets/sheet1.xml")
-    export([t], {"fields": [], "code_lists": []}, tmp_path / "c.csv", "csv")
-    row = next(csv.DictReader((tmp_path / "c.csv").read_text(encoding="utf-8-sig").splitlines()))
-    assert row["comment"] == "'" + evil and row["proposed_text"] == "'+1"
+    for dialect in ("plain", "spreadsheet"):
+        table = comments_table([t], empty, "fi", plain=dialect == "plain")
+        write_table_csv(table, tmp_path / "c.csv", "fi", dialect)
+        text = (tmp_path / "c.csv").read_text(encoding="utf-8-sig")
+        rows = list(csv.reader(text.splitlines(), delimiter="," if dialect == "plain" else ";"))
+        assert rows[1][9] == "'" + evil and rows[1][10] == "'+1", dialect

@@ -13,8 +13,9 @@ import pytest
 from openpyxl import load_workbook
 
 from kototieto.errors import InvalidInputError, NotAllowedError, NotFoundError
+from kototieto.exchange.reportfiles import tables_xlsx, write_table_csv
 from kototieto.site.comments import CommentRepo, RoundClosedError, Status, Thread
-from kototieto.site.comments_export import COLUMNS, export
+from kototieto.site.comments_export import COLUMNS, comments_table
 
 _spec = importlib.util.spec_from_file_location("site_support", Path(__file__).with_name("_support.py"))
 assert _spec and _spec.loader
@@ -132,25 +133,39 @@ def test_broken_thread_file_names_file_line_and_field(repo: CommentRepo) -> None
 def test_export_csv_and_xlsx_have_one_row_per_thread(repo: CommentRepo, tmp_path: Path) -> None:
     a = _add(repo, "goals", proposed_text="Uusi teksti.")
     b = _add(repo, "codes/service-kind/other", organisation="KEHA-keskus", author="Kalle Keha")
-    repo.resolve(a.id, status="rejected", reply="Ei muuteta.", author="Sami")
+    repo.resolve(a.id, status="rejected", reply="Ei muuteta.", author="Sami", today=DAY)
     cat = support.sample_catalogue()
     cat["fields"] = [f for f in cat["fields"] if f["path"] != "goals"]  # a becomes orphaned
     threads = repo.threads()
-    assert export(threads, cat, tmp_path / "r.csv", "csv") == 2
-    assert export(threads, cat, tmp_path / "r.xlsx", "xlsx") == 2
-    with open(tmp_path / "r.csv", encoding="utf-8-sig", newline="") as fh:
-        rows = list(csv.DictReader(fh))
+    # the plain dialect: the stable keys, status codes, yes/no and ISO dates, as before
+    write_table_csv(comments_table(threads, cat, "fi", plain=True), tmp_path / "r.csv", "fi", "plain")
+    with open(tmp_path / "r.csv", encoding="utf-8", newline="") as fh:
+        assert not fh.read(1).startswith("\ufeff")
+        fh.seek(0)
+        reader = csv.DictReader(fh)
+        rows = list(reader)
+        assert tuple(reader.fieldnames or ()) == COLUMNS
     by_id = {r["id"]: r for r in rows}
+    assert len(rows) == 2
     assert by_id[a.id]["status"] == "rejected" and by_id[a.id]["reply"] == "Ei muuteta."
     assert by_id[a.id]["orphaned"] == "yes" and by_id[a.id]["proposed_text"] == "Uusi teksti."
+    assert by_id[a.id]["date"] == DAY.isoformat() and by_id[a.id]["reply_date"] == DAY.isoformat()
     assert by_id[b.id]["label_sv"] == "Typ av tjänst: Annan tjänst" and by_id[b.id]["orphaned"] == "no"
+    # XLSX: headers in the language, the keys in a hidden second row, the status word and its code
+    tables_xlsx([comments_table(threads, cat, "sv")], tmp_path / "r.xlsx", "sv")
     ws = load_workbook(tmp_path / "r.xlsx").active
     assert ws is not None
     table = [[c.value for c in row] for row in ws.iter_rows()]
-    assert tuple(table[0]) == COLUMNS
-    xrows = {r[0]: dict(zip(COLUMNS, r, strict=True)) for r in table[1:]}
+    assert table[0][:3] == ["Id", "Fält", "Namn på finska"] and "Status (kod)" in table[0]
+    assert ws.row_dimensions[2].hidden and table[1][:2] == ["id", "path"]
+    keys = table[1]
+    assert keys[keys.index("status") + 1] == "status_code"
+    xrows = {r[0]: dict(zip(keys, r, strict=True)) for r in table[2:]}
+    assert len(xrows) == 2
     assert xrows[b.id]["label_fi"] == "Palvelun laji: Muu palvelu"
     assert xrows[a.id]["replies"] == 1 and xrows[a.id]["comment"] == a.text
+    assert xrows[a.id]["status"] == "avslagen" and xrows[a.id]["status_code"] == "rejected"
+    assert xrows[a.id]["orphaned"] == "ja" and xrows[b.id]["status"] == "öppen"
 
 
 @pytest.mark.slow
@@ -208,7 +223,7 @@ def test_cli_round_add_resolve_list_export(tmp_path: Path, monkeypatch: pytest.M
     assert [t["id"] for t in listed] == [added["id"]] and listed[0]["orphaned"] is False
     koto("comment", "export", "--format", "xlsx", "-o", str(tmp_path / "out.xlsx"))
     ws = load_workbook(tmp_path / "out.xlsx").active
-    assert ws is not None and ws.max_row == 2
+    assert ws is not None and ws.max_row == 3  # headers, the hidden keys, one thread
     # closing the round: a new comment is refused with the not-allowed exit code
     koto(
         "comment",
