@@ -28,6 +28,12 @@ _NONE = T(
     "Inga tillägg (lägg till en definitionsfil i mappen extensions/; se README: Pilot extensions).",
     "No extensions (add a definition file under extensions/; see README: Pilot extensions).",
 )
+_WITHDREW = T(
+    "Lisäkenttä {field} poistettu käytöstä (muutos {commit}; siirretty: {migrated}; arvot historiana: {kept})",
+    "Tilläggsfältet {field} har dragits tillbaka (ändring {commit}; flyttade: {migrated}; värden som historik: "
+    "{kept})",
+    "withdrew {field} (commit {commit}; {migrated} migrated, {kept} keep their values as history)",
+)
 _LIST = T("koodisto ({n} arvoa)", "kodlista ({n} värden)", "code list ({n} values)")
 _OPEN_END = T(
     "koodi koodiston {id} avoimeen loppuun: {label}",
@@ -154,8 +160,12 @@ def withdraw_cmd(
         echo_json(result.__dict__)
         return
     click.echo(
-        f"withdrew {result.field_id} (commit {result.commit[:10]}; {result.migrated} record(s) migrated, "
-        f"{result.kept} keep their values as history)"
+        tr(_WITHDREW).format(
+            field=result.field_id,
+            commit=result.commit[:10],
+            migrated=count(result.migrated, "record"),
+            kept=count(result.kept, "record"),
+        )
     )
 
 

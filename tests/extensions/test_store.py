@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -109,10 +110,14 @@ def test_usage_counts_only_safe_values(store: Store) -> None:
 
 def test_withdrawing_a_used_field_is_refused(store: Store) -> None:
     before = S.git(store.repo.root, "rev-parse", "HEAD")
-    with pytest.raises(
-        ConflictError, match=r"record\(s\) use 091.digital-skills.*--migrate-to.*--keep-history"
-    ):
+    with pytest.raises(ConflictError) as info:
         withdraw(store.repo, "091.digital-skills")
+    assert re.search(
+        r"record\(s\) use 091.digital-skills.*--migrate-to.*--keep-history", info.value.localized("en")
+    )
+    assert re.search(
+        r"tietuetta käyttää kenttää 091.digital-skills.*--keep-history", info.value.localized("fi")
+    )
     assert S.git(store.repo.root, "rev-parse", "HEAD") == before
     assert "status: in-trial" in (store.repo.root / "extensions" / "pilot.yaml").read_text(encoding="utf-8")
     with pytest.raises(NotFoundError):
@@ -247,6 +252,10 @@ def test_cli_list_check_propose(store: Store, tmp_path: Path) -> None:
     (root / "extensions" / "pilot.yaml").write_text(_definitions(), encoding="utf-8")
     out = S.koto(root, "extension", "withdraw", "091.digital-skills")
     assert out.returncode == 6 and "--keep-history" in out.stderr
+    out = S.koto(root, "extension", "withdraw", "091.digital-skills", "--keep-history", "--lang", "sv")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("Tilläggsfältet 091.digital-skills har dragits tillbaka"), out.stdout
+    assert "värden som historik: " in out.stdout and "record" not in out.stdout
 
 
 def _record_paths(store: Store) -> list[str]:
@@ -364,15 +373,18 @@ def test_withdraw_refuses_uncommitted_edits(store: Store) -> None:
     defs = store.repo.root / "extensions" / "pilot.yaml"
     original = defs.read_text(encoding="utf-8")
     defs.write_text(original.replace("Digitaidot", "Digitaidot (muokattu)"), encoding="utf-8")
-    with pytest.raises(ConflictError, match="uncommitted changes"):
+    with pytest.raises(ConflictError) as info:
         withdraw(store.repo, "091.bike-owner", keep_history=True)
+    assert "uncommitted changes" in info.value.localized("en")
+    assert "osparade ändringar" in info.value.localized("sv")
     defs.write_text(original, encoding="utf-8")
     user = usage(store.repo, load_extensions(store.repo.root))["091.digital-skills"].record_ids[0]
     path = next(p for p in (store.repo.root / "customers").glob(f"*/*/{user}.yaml"))
     path.write_text(path.read_text(encoding="utf-8") + "# kesken\n", encoding="utf-8")
     head = S.git(store.repo.root, "rev-parse", "HEAD")
-    with pytest.raises(ConflictError, match="uncommitted changes"):
+    with pytest.raises(ConflictError) as info:
         withdraw(store.repo, "091.digital-skills", migrate_to="091.digital-level")
+    assert "uncommitted changes" in info.value.localized("en")
     assert S.git(store.repo.root, "rev-parse", "HEAD") == head
     assert path.read_text(encoding="utf-8").endswith("# kesken\n")
 
