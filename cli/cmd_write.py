@@ -5,6 +5,7 @@ Each command validates before anything is written; an invalid record commits not
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,11 @@ _DISCARDED = T(
     "Utkastet {id} togs bort ({file}).",
     "Discarded the draft of {id} ({file}).",
 )
+_REFERRERS = T(
+    "Mitätöityyn tietueeseen {id} viittaavat tietueet säilyvät ennallaan; tarkista ne:",
+    "Posterna som hänvisar till den annullerade posten {id} finns kvar oförändrade; kontrollera dem:",
+    "The records referring to the annulled record {id} stay as they are; check them:",
+)
 _opened: list[Any] = []  # the Store of this run, for the warnings of what was saved
 
 
@@ -65,15 +71,16 @@ def _warnings(view: Any) -> list[Any]:
     return [i for i in issues if i.severity == "warning"]
 
 
-def _done(view: Any, as_json: bool, verb: str) -> None:
-    """Print what was saved (in the user's language) and every warning of the saved record."""
+def _done(view: Any, as_json: bool, verb: str, referrers: Sequence[Any] = ()) -> None:
+    """Print what was saved (in the user's language) and every warning of the saved record;
+    ``referrers``: warnings of other records about it (those referring to an annulled record)."""
     from kototieto.cli import messages as M
     from kototieto.cli.messages import say
 
     warnings = _warnings(view)
     if as_json:
         out = view.to_json()
-        out["warnings"] = [w.to_json() for w in warnings]
+        out["warnings"] = [w.to_json() for w in [*warnings, *referrers]]
         echo_json(out)
         return
     message = M.STATUS.get(verb)
@@ -84,6 +91,10 @@ def _done(view: Any, as_json: bool, verb: str) -> None:
             say(message, kind=M.kind_name(view.kind), id=view.id, path=view.path, commit=view.commit_id[:10])
         )
     for w in warnings:
+        click.echo(say(M.WARNING_LINE, text=str(w)), err=True)
+    if referrers:
+        click.echo(say(_REFERRERS, id=view.id), err=True)
+    for w in referrers:
         click.echo(say(M.WARNING_LINE, text=str(w)), err=True)
 
 
@@ -606,7 +617,8 @@ def annul(record_id: str, reason: str, on: Any, repo: Path, author: str | None, 
     """Annul a record: a new version with the annulment (nothing is deleted)."""
     store = _store(repo, author)
     day: date | None = on
-    _done(store.annul(record_id, reason, on=day), as_json, "Annulled")
+    view = store.annul(record_id, reason, on=day)
+    _done(view, as_json, "Annulled", store.referrers_warnings(view))
 
 
 @click.command()

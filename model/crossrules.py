@@ -12,6 +12,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from kototieto.model import codelists as _codelists
+from kototieto.model.codes import CODE_LISTS
 from kototieto.model.customer import Customer
 from kototieto.model.plan import PlanBase
 from kototieto.model.planstate import plan_state
@@ -23,6 +25,7 @@ from kototieto.model.text import T, Text
 
 ASSESSMENT_KINDS = ("assessment", "multisectoral-assessment")
 PLAN_KINDS = ("integration-plan", "multisectoral-plan", "family-plan")
+_ = _codelists  # registers the code lists (the extension grounds' labels)
 
 for _name, _label, _desc, _items, _kinds, _param in (
     (
@@ -118,6 +121,20 @@ def _ref_problems(
                 f"Viitattu tietue '{ref}' kuuluu toiselle asiakkaalle.",
                 f"Posten '{ref}' som det hänvisas till hör till en annan kund.",
                 f"The referenced record '{ref}' belongs to another customer.",
+            ),
+        )
+    elif target.annulment is not None and isinstance(record, Review):
+        yield _p(
+            Severity.WARNING,
+            "record-references",
+            (field,),
+            T(
+                f"Tarkistus koskee suunnitelmaa '{ref}', joka on mitätöity. Jos tarkistus kuuluu "
+                "toiselle suunnitelmalle, korjaa plan; muuten mitätöi myös tarkistus.",
+                f"Översynen gäller planen '{ref}', som har annullerats. Om översynen hör till en annan "
+                "plan, rätta plan; annars annullera också översynen.",
+                f"The review concerns plan '{ref}', which has been annulled. If the review belongs to "
+                "another plan, correct plan; otherwise annul the review too.",
             ),
         )
     elif target.annulment is not None:
@@ -384,7 +401,7 @@ def _total_time(
                 ),
             )
             continue
-        ground = (
+        ground = _ground(
             extensions[-1].extension.ground
             if extensions and extensions[-1].extension is not None
             else (grounds[-1].extension_ground.ground if grounds[-1].extension_ground else "")
@@ -397,11 +414,11 @@ def _total_time(
                 where,
                 T(
                     f"Suunnitelmien kokonaiskesto ylittää {months} kuukautta ({_d(limit_end)}) ja jatkuu "
-                    f"{_d(end)} asti pidennyksen perusteella ({ground}). Tarkistajalle tiedoksi.",
+                    f"{_d(end)} asti pidennyksen perusteella ({ground.fi}). Tarkistajalle tiedoksi.",
                     f"Planernas totala tid överskrider {months} månader ({_d(limit_end)}) och fortsätter "
-                    f"till {_d(end)} på grund av en förlängning ({ground}). För kännedom till granskaren.",
+                    f"till {_d(end)} på grund av en förlängning ({ground.sv}). För kännedom till granskaren.",
                     f"The plans' total time goes past {months} months ({limit_end.isoformat()}) and runs "
-                    f"until {end.isoformat()} on an extension ({ground}). For the reviewer's information.",
+                    f"until {end.isoformat()} on an extension ({ground.en}). For the reviewer's information.",
                 ),
             ),
         )
@@ -420,6 +437,7 @@ def _extended(
             continue
         latest = extensions[-1].extension
         assert latest is not None
+        ground = _ground(latest.ground)
         yield (
             plan.id,
             _p(
@@ -427,15 +445,21 @@ def _extended(
                 "total-plan-time",
                 ("period", "end"),
                 T(
-                    f"Suunnitelmaa on pidennetty {_d(latest.new_end)} asti (peruste: {latest.ground}, "
+                    f"Suunnitelmaa on pidennetty {_d(latest.new_end)} asti (peruste: {ground.fi}, "
                     f"tarkistus {_d(extensions[-1].date)}). Tarkistajalle tiedoksi.",
-                    f"Planen har förlängts till {_d(latest.new_end)} (grund: {latest.ground}, översyn "
+                    f"Planen har förlängts till {_d(latest.new_end)} (grund: {ground.sv}, översyn "
                     f"{_d(extensions[-1].date)}). För kännedom till granskaren.",
-                    f"The plan was extended until {latest.new_end.isoformat()} (ground: {latest.ground}, "
+                    f"The plan was extended until {latest.new_end.isoformat()} (ground: {ground.en}, "
                     f"review of {extensions[-1].date.isoformat()}). For the reviewer's information.",
                 ),
             ),
         )
+
+
+def _ground(code: str) -> Text:
+    """An extension ground's label in every language (the code itself when the list lacks it)."""
+    names = CODE_LISTS["extension-ground"]
+    return T(*(names.value_label(code, lang) for lang in ("fi", "sv", "en")))
 
 
 def _kind(plan: PlanBase) -> str:

@@ -137,6 +137,13 @@ class RuleParams(BaseModel):
         "Act 681/2023 102 § 4 mom. (per memo); guidance",
         "Entering the data is mandatory for records dated on or after this day.",
     )
+    future_date_days: Param = _p(
+        31,
+        "warning",
+        "kototieto plausibility check (no legal source)",
+        "A record dated more than this many days after the day it is saved or checked is reported "
+        "(a typo such as 2036 for 2026); the record is saved.",
+    )
     retention_years: Param = _p(
         None,
         "off",

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
-from kototieto.model import record_rules
+from kototieto.model import crossrules, plausibility, record_rules
 from kototieto.model.assessment import MULTISECTORAL_ONLY
-from kototieto.model.crossrules import check_records
 from kototieto.model.legalstatus import MEMO_ONLY_KINDS
 from kototieto.model.meta import FieldMeta, Obligation
 from kototieto.model.migrations import migrate
@@ -83,6 +82,13 @@ register_rule(
     )
 )
 _ = record_rules  # the module registers the single-record rules on import
+
+
+def check_records(records: Iterable[Any], params: RuleParams | None = None) -> list[tuple[str, Problem]]:
+    """Cross-record problems as ``(record id, problem)`` pairs: references, plan time
+    (``crossrules``) and overlapping plans (``plausibility``)."""
+    records = list(records)
+    return [*crossrules.check_records(records, params), *plausibility.overlapping_plans(records)]
 
 
 def _kind_enabled(record: Common, params: RuleParams) -> list[Problem]:

@@ -7,6 +7,7 @@ and the pre-commit hook all call the functions here with the same inputs:
 - ``Rules``: the rule parameters (``koto.yaml`` ``rules`` and ``allow_real_identity_codes``) and the
   repository's pilot extension definitions (``extensions/``; None: the national model);
 - the record's data and its path in the repository layout (the path check);
+- today (``Rules.today``, read from the clock here only): a record dated far after it is reported;
 - the customer's other records (context of the cross-record rules);
 - for a customer record, the records of the other customers with the same identifier (found by
   the identity index, ``store.identityindex``): the same person is not recorded twice.
@@ -21,8 +22,9 @@ pick the language.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +32,7 @@ from pydantic import ValidationError
 
 from kototieto.errors import InvalidInputError, Location
 from kototieto.model.crossrules import duplicate_identity, missing_references
+from kototieto.model.plausibility import future_date
 from kototieto.model.problems import Problem
 from kototieto.model.records import Record, parse_record
 from kototieto.model.rules import RuleParams
@@ -79,12 +82,20 @@ class Finding:
         return cls((problem.field,) if problem.field else (), "error", "path", problem.messages())
 
 
+def today() -> dt.date:
+    """The day the rules take as today (a record dated far after it is reported, ``future-date``):
+    the one place the checks read the clock; the model's rules have none."""
+    return dt.date.today()
+
+
 @dataclass(frozen=True)
 class Rules:
-    """What a record is checked against besides its own data."""
+    """What a record is checked against besides its own data; ``today``: see :func:`today`
+    (None: the rules that need the day are not run)."""
 
     params: RuleParams
     extensions: ExtensionSet | None = None
+    today: dt.date | None = field(default_factory=today)
 
     @classmethod
     def national(cls) -> Rules:
@@ -151,6 +162,8 @@ def record_findings(
     found = [Finding.of_path_problem(p) for p in path_check(rel, dict(data))] if rel is not None else []
     result = rules.validate(data)
     found.extend(Finding.of_problem(p) for p in result.problems)
+    if result.record is not None and rules.today is not None:
+        found.extend(Finding.of_problem(p) for p in future_date(result.record, rules.today, rules.params))
     return found, result.record
 
 

@@ -435,6 +435,24 @@ class Store:
             new, expected_version=view.blob_id, message=f"Annul {view.kind} {view.id}", author=author
         )
 
+    def referrers_warnings(self, view: RecordView) -> list[checks.Issue]:
+        """The warnings about ``view``'s record in the customer's other records that refer to it
+        (the reviews of a plan just annulled, a plan whose assessment was annulled): those records
+        checked as their save would check them, for the problems at the referring field."""
+        out: list[checks.Issue] = []
+        for rid, data in sorted(self.customer_records(view.customer).items()):
+            fields = [f for f in ("plan", "assessment", "previous_plan") if data.get(f) == view.id]
+            if rid == view.id or not fields:
+                continue
+            other = self.read(rid)
+            _, _, issues = self.check_text(other.text.encode("utf-8"), other.path)
+            out.extend(
+                i
+                for i in issues
+                if i.severity == "warning" and i.rule == "record-references" and i.field in fields
+            )
+        return out
+
     def restore(self, record_id: str, rev: str, *, author: str | None = None) -> RecordView:
         """Write the record's content at ``rev`` as its newest version (history is not rewritten)."""
         old = self.read(record_id, rev)

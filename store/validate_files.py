@@ -72,6 +72,9 @@ def rules_fingerprint(params: Any, path_check: PathCheck | None, extensions: Any
     h.update(_model_version().encode())
     h.update(_pipeline_version().encode())
     h.update(params.model_dump_json().encode() if params is not None else b"defaults")
+    from kototieto.store.pipeline import today
+
+    h.update(today().isoformat().encode())  # a date far ahead (future-date) depends on the day
     if path_check is not None:
         h.update(f"{path_check.__module__}.{path_check.__qualname__}".encode())
     return h.hexdigest()
