@@ -18,6 +18,7 @@ from kototieto.store import layout
 from kototieto.store.store import Store
 from kototieto.web.i18n import LANG_NAMES, word
 from kototieto.web.index import CustomerIndex
+from kototieto.web.messages import NO_SUCH_ID
 from kototieto.web.security import Guard
 
 LANG_COOKIE = "koto_lang"
@@ -150,5 +151,5 @@ def make_req(app: App, request: Request) -> Req:
 def safe_id(value: str) -> str:
     """A customer or record id from a URL; anything that is not a plain name (``..``, ``/``) is 404."""
     if not layout.is_safe_name(value):
-        raise NotFoundError(f"no such id {value!r}")
+        raise NotFoundError(NO_SUCH_ID.format(v=value))
     return value

@@ -19,6 +19,7 @@ from kototieto.model.catalogue import kind_label
 from kototieto.model.records import RECORD_KINDS
 from kototieto.web.context import Req
 from kototieto.web.forms import FormData
+from kototieto.web.messages import BAD_FORM, NO_RECORD_KIND, NO_ROUND
 
 
 def comments_dir(repo_root: Path, given: Path | None) -> Path | None:
@@ -72,7 +73,7 @@ def catalogue(r: Req) -> Response:
 
 def catalogue_kind(r: Req, kind: str) -> Response:
     if kind not in RECORD_KINDS:
-        raise NotFoundError(f"no record kind {kind!r}")
+        raise NotFoundError(NO_RECORD_KIND.format(kind=kind))
     cat = r.app.catalogue()
     repo = _comments(r)
     threads: dict[str, list[Any]] = {}
@@ -113,10 +114,10 @@ def catalogue_kind(r: Req, kind: str) -> Response:
 def comment_post(r: Req, form: FormData) -> Response:
     repo = _comments(r)
     if repo is None:
-        raise NotFoundError("no consultation round (koto serve --comments DIR)")
+        raise NotFoundError(NO_ROUND)
     kind = form.get("kind")
     if kind not in RECORD_KINDS:
-        raise UsageError("bad form")
+        raise UsageError(BAD_FORM)
     author = r.profile.get("name") or "koto"
     with _as_author(author, r.profile.get("email") or "koto@localhost"):
         if form.get("thread"):

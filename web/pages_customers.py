@@ -13,6 +13,7 @@ from kototieto.model.rules import ALL_KINDS
 from kototieto.store import roles
 from kototieto.web.context import Req, safe_id
 from kototieto.web.index import DUE_DAYS, plan_states
+from kototieto.web.messages import NO_CUSTOMER
 
 FILTERS = ("active", "due", "ending")
 NEW_KINDS = tuple(k for k in ALL_KINDS if k != "customer")  # what a customer page offers to write
@@ -114,7 +115,7 @@ def customer(r: Req, cid: str) -> Response:
     datas = r.app.store.customer_records(cid)
     data = datas.get(cid)
     if data is None or data.get("kind") != "customer":
-        raise NotFoundError(f"no customer {cid!r}")
+        raise NotFoundError(NO_CUSTOMER.format(cid=cid))
     allowed = roles.allowed_kinds(r.app.store.repo.config.roles, r.writer_type)
     actions = [(k, r.t("new_kind", kind=kind_label(k, r.lang))) for k in NEW_KINDS if k in allowed]
     from kototieto.web.pages_records import readable

@@ -11,6 +11,7 @@ from kototieto.reports.tables import Table
 from kototieto.web.context import Req
 from kototieto.web.forms import FormData
 from kototieto.web.index import DUE_DAYS
+from kototieto.web.messages import NO_CONFLICT, NO_REPORT
 
 REPORTS = ("due", "completeness")
 
@@ -36,7 +37,7 @@ def sync_post(r: Req, form: FormData) -> Response:
 
 def _tables(r: Req, name: str) -> list[Table]:
     if name not in REPORTS:
-        raise NotFoundError(f"no report {name!r}")
+        raise NotFoundError(NO_REPORT.format(name=name))
     snap = r.app.index.get()
     records = snap.loaded.records()
     params = snap.loaded.params
@@ -142,7 +143,7 @@ def resolve_conflict(r: Req, rid: str, form: FormData) -> Response:
     rid = safe_id(rid)
     note = next((n for n in list_conflicts(r.app.store.repo) if n.record_id == rid), None)
     if note is None:
-        raise NotFoundError(f"no conflict for {rid!r}")
+        raise NotFoundError(NO_CONFLICT.format(rid=rid))
     fields = []
     for i, c in enumerate(note.conflicts):
         side = form.get(f"c{i}")

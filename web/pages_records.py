@@ -32,6 +32,18 @@ from kototieto.web.context import Req, safe_id
 from kototieto.web.duplicates import with_links
 from kototieto.web.forms import FormData, FormSpec, edit_list, form_spec, form_to_data, value_to_form
 from kototieto.web.i18n import word
+from kototieto.web.messages import (
+    BAD_FORM,
+    BAD_VERSION,
+    NO_CUSTOMER,
+    NO_CUSTOMER_KIND,
+    NO_RECORD_KIND,
+    NO_RECORD_OF,
+    NO_VERSION,
+    NOT_THIS_RECORD,
+    PRINT_OPTIONS,
+    UNKNOWN_ACTION,
+)
 from kototieto.web.widgets import Problem, build_nodes
 
 _REV = re.compile(r"^[0-9a-f]{7,40}$")
@@ -179,15 +191,15 @@ def _form_page(
 def new_form(r: Req, cid: str, kind: str) -> Response:
     cid = safe_id(cid)
     if kind not in spec_kinds():
-        raise NotFoundError(f"no record kind {kind!r}")
+        raise NotFoundError(NO_RECORD_KIND.format(kind=kind))
     from kototieto.store import roles
 
     if kind not in roles.allowed_kinds(r.app.store.repo.config.roles, r.writer_type):
         raise NotAllowedError(word("not_allowed_kind", r.lang))
     if kind == "customer":
-        raise NotFoundError(f"no record kind {kind!r} of a customer")  # a new customer: /customers/new
+        raise NotFoundError(NO_CUSTOMER_KIND.format(kind=kind))  # a new customer: /customers/new
     if r.app.store.customer_records(cid).get(cid) is None:
-        raise NotFoundError(f"no customer {cid!r}")
+        raise NotFoundError(NO_CUSTOMER.format(cid=cid))
     found = drafts.find_new(r.app.root, cid, kind, r.user)
     return _new_page(r, cid, kind, found, f"/c/{cid}/new/{kind}?draft=1")
 
@@ -292,12 +304,12 @@ def form_post(r: Req, cid: str, rid: str, form: FormData) -> Response:
     meta = _meta(form)
     expected_customer = cid if meta["kind"] != "customer" else None
     if meta["id"] != rid or meta["customer"] != expected_customer or meta["kind"] not in spec_kinds():
-        raise UsageError("the form does not belong to this record")
+        raise UsageError(NOT_THIS_RECORD)
     spec = spec_for(r, str(meta["kind"]))
     new = form.get("_new") == "1"
     base_blob = form.get("_base_blob")
     if base_blob and not _REV.match(base_blob):
-        raise UsageError("bad version")
+        raise UsageError(BAD_VERSION)
     base = _blob_data(r, base_blob) if base_blob else None
     action = form.get("_action") or "save"
     state = form_to_data(spec, form, meta, base, keep_empty=True)
@@ -351,19 +363,19 @@ def form_post(r: Req, cid: str, rid: str, form: FormData) -> Response:
             error=error,
             oob=True,
         )
-    raise UsageError(f"unknown form action {action!r}")
+    raise UsageError(UNKNOWN_ACTION.format(action=action))
 
 
 def _blob_data(r: Req, blob_id: str) -> dict[str, Any]:
     try:
         blob = r.app.store.repo.git[blob_id]
     except (KeyError, ValueError):
-        raise NotFoundError(f"no version {blob_id}") from None
+        raise NotFoundError(NO_VERSION.format(v=blob_id)) from None
     if not isinstance(blob, pygit2.Blob):
-        raise NotFoundError(f"no version {blob_id}")
+        raise NotFoundError(NO_VERSION.format(v=blob_id))
     data = fast_load(blob.data, "<version>")
     if not isinstance(data, dict):
-        raise NotFoundError(f"no version {blob_id}")
+        raise NotFoundError(NO_VERSION.format(v=blob_id))
     return data
 
 
@@ -506,16 +518,16 @@ def resolve_post(r: Req, cid: str, rid: str, form: FormData) -> Response:
     cid, rid = safe_id(cid), safe_id(rid)
     head_blob = form.get("_head_blob")
     if not _REV.match(head_blob):
-        raise UsageError("bad version")
+        raise UsageError(BAD_VERSION)
     try:
         ours = json.loads(form.get("_ours"))
         base = json.loads(form.get("_base"))
     except json.JSONDecodeError:
-        raise UsageError("bad form") from None
+        raise UsageError(BAD_FORM) from None
     if not isinstance(ours, dict) or not isinstance(base, dict):
-        raise UsageError("bad form")
+        raise UsageError(BAD_FORM)
     if ours.get("id") != rid:
-        raise UsageError("the form does not belong to this record")
+        raise UsageError(NOT_THIS_RECORD)
     theirs = _blob_data(r, head_blob)
     result = merge3(base, ours, theirs)
     data = result.data
@@ -547,7 +559,7 @@ def record(r: Req, cid: str, rid: str) -> Response:
     cid, rid = safe_id(cid), safe_id(rid)
     view = r.app.store.read(f"{cid}/{rid}")
     if view.customer != cid:
-        raise NotFoundError(f"no record {rid!r} of {cid!r}")
+        raise NotFoundError(NO_RECORD_OF.format(rid=rid, cid=cid))
     spec = spec_for(r, view.kind)
     problems, _ = check(r, spec, view.data, view.path)
     msg = r.request.query_params.get("msg", "")
@@ -593,7 +605,7 @@ def history(r: Req, cid: str, rid: str) -> Response:
     diff = None
     if a and b:
         if not _REV.match(a) or not _REV.match(b):
-            raise UsageError("bad version")
+            raise UsageError(BAD_VERSION)
         diff = st.diff(ref, a, b, lang=r.lang)
     view = st.read(ref)
     return r.page(
@@ -613,7 +625,7 @@ def restore_post(r: Req, cid: str, rid: str, form: FormData) -> Response:
     cid, rid = safe_id(cid), safe_id(rid)
     rev = form.get("rev")
     if not _REV.match(rev):
-        raise UsageError("bad version")
+        raise UsageError(BAD_VERSION)
     try:
         r.store().restore(f"{cid}/{rid}", rev, author=r.author)
     except NothingToDoError:
@@ -639,7 +651,7 @@ def print_doc(r: Req, cid: str, rid: str | None) -> Response:
     lang = r.request.query_params.get("lang", r.lang)
     fmt = r.request.query_params.get("format", "pdf")
     if lang not in ("fi", "sv", "en") or fmt not in ("pdf", "html"):
-        raise UsageError("lang: fi, sv or en; format: pdf or html")
+        raise UsageError(PRINT_OPTIONS)
     if rid is None:
         customer, records, templates_dir = source.load_customer(r.app.root, cid)
         result = rd.render_dossier(customer, records, lang, fmt, repo_templates_dir=templates_dir)

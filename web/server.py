@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kototieto.errors import UsageError
+from kototieto.web.messages import LOCAL_ONLY
 from kototieto.web.security import Guard
 
 LOCAL_HOSTS = ("127.0.0.1", "::1", "localhost")
@@ -37,7 +38,7 @@ def serve(
     from kototieto.web.app import create_app
 
     if user_header is None and host not in LOCAL_HOSTS:
-        raise UsageError("koto serve listens on 127.0.0.1 only (use --trusted-user-header behind a proxy)")
+        raise UsageError(LOCAL_ONLY)
     started = time.monotonic()
     if port == 0:
         with socket.socket() as s:
