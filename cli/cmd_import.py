@@ -112,9 +112,24 @@ def file(
     else:
         _print(result, lang, dry_run)
     if failed:
+        from kototieto.i18n import count
+        from kototieto.model.text import T
+
+        n, rows, see = len(result.errors), len(result.rejected_rows) or 1, result.report_file
         raise InvalidRecordError(
-            f"{source.name}: {len(result.errors)} problem(s) in {len(result.rejected_rows) or 1} row(s); "
-            f"{_T['nothing'][lang]}" + (f" (see {result.report_file})" if result.report_file else "")
+            T(
+                "{f}: {p_fi} {rows} rivillä; Mitään ei tallennettu" + (" (katso {see})" if see else ""),
+                "{f}: {p_sv} på {rows} {rad}; Inget sparades" + (" (se {see})" if see else ""),
+                "{f}: {n} problem(s) in {rows} row(s); Nothing was written" + (" (see {see})" if see else ""),
+            ).format(
+                f=source.name,
+                n=n,
+                rows=rows,
+                see=see,
+                p_fi=count(n, "problem", "fi"),
+                p_sv=count(n, "problem", "sv"),
+                rad="rad" if rows == 1 else "rader",
+            )
         )
 
 

@@ -34,6 +34,13 @@ from kototieto.errors import UsageError
 from kototieto.exchange.export import export_repository
 from kototieto.exchange.flatten import kind_tables
 from kototieto.model.records import RECORD_KINDS
+from kototieto.model.text import T
+
+_ALREADY_IN = T(
+    "{p}: organisaatio {code} on jo koosteessa",
+    "{p}: organisationen {code} finns redan i sammanställningen",
+    "{p}: organisation {code} is already in the aggregate",
+)
 
 
 def sql_name(table: str) -> str:
@@ -94,7 +101,13 @@ def aggregate(repos: Sequence[Path], db: Path, *, parquet_dir: Path | None = Non
     from kototieto.store.repository import Repository
 
     if not repos:
-        raise UsageError("name at least one repository or Parquet export")
+        raise UsageError(
+            T(
+                "Anna vähintään yksi tietovarasto tai Parquet-vienti",
+                "Ange minst en datakatalog eller Parquet-export",
+                "name at least one repository or Parquet export",
+            )
+        )
     parquet = parquet_dir or db.with_name(db.name + ".parquet")
     result = AggregateResult(db, parquet)
     orgs: list[tuple[str, str, str, int]] = []
@@ -111,11 +124,11 @@ def aggregate(repos: Sequence[Path], db: Path, *, parquet_dir: Path | None = Non
             name = org.name if isinstance(org.name, str) else str(next(iter(dict(org.name).values()), ""))
             folder = parquet / code
             if code in result.organisations:
-                raise UsageError(f"{path}: organisation {code} is already in the aggregate")
+                raise UsageError(_ALREADY_IN.format(p=path, code=code))
             res = export_repository(path, folder, fmt="parquet", lang="fi")
             n = sum(res.records.values())
         if code in result.organisations:
-            raise UsageError(f"{path}: organisation {code} is already in the aggregate")
+            raise UsageError(_ALREADY_IN.format(p=path, code=code))
         orgs.append((code, name, str(Path(path).resolve()), n))
         folders.append(folder)
         result.organisations.append(code)
@@ -347,9 +360,21 @@ def db_report(report: str, db: Path, lang: str = "fi") -> DbReport:
     import duckdb
 
     if report not in _REPORT_SQL:
-        raise UsageError(f"--db works with {', '.join(DB_REPORTS)}, not {report!r}")
+        raise UsageError(
+            T(
+                "--db käy raporteille {ok}, ei raportille {r!r}",
+                "--db går med rapporterna {ok}, inte med {r!r}",
+                "--db works with {ok}, not {r!r}",
+            ).format(ok=", ".join(DB_REPORTS), r=report)
+        )
     if not db.is_file():
-        raise UsageError(f"no database {db} (make it with koto aggregate)")
+        raise UsageError(
+            T(
+                "Tietokantaa {db} ei ole (tee se komennolla koto aggregate)",
+                "Databasen {db} finns inte (skapa den med koto aggregate)",
+                "no database {db} (make it with koto aggregate)",
+            ).format(db=db)
+        )
     lang = lang if lang in ("fi", "sv", "en") else "fi"
     con = duckdb.connect(str(db), read_only=True)
     try:

@@ -39,6 +39,7 @@ from kototieto.exchange.flatten import (
 )
 from kototieto.exchange.spreadsheet import Dialect, Sheet, write_csv, write_xlsx
 from kototieto.model.records import RECORD_KINDS
+from kototieto.model.text import T
 from kototieto.store.repository import Repository
 
 FORMATS = ("csv", "xlsx", "parquet", "jsonl")
@@ -123,7 +124,13 @@ def export_repository(
 ) -> ExportResult:
     """Write the export of the repository at ``repo_path`` into the folder ``out``."""
     if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+        raise UsageError(
+            T(
+                "Tuntematon muoto {f!r}: käytä jotakin näistä: {all}",
+                "Okänt format {f!r}: använd ett av {all}",
+                "unknown format {f!r}: use one of {all}",
+            ).format(f=fmt, all=", ".join(FORMATS))
+        )
     kinds = list(kinds or [])
     unknown = [k for k in kinds if k not in RECORD_KINDS]
     if unknown:
@@ -265,7 +272,13 @@ def _write(
         try:
             table = pa.table(columns, schema=schema)
         except (pa.ArrowInvalid, pa.ArrowTypeError) as exc:
-            raise InvalidInputError(f"{spec.name}: a value does not fit its column type: {exc}") from None
+            raise InvalidInputError(
+                T(
+                    "{t}: arvo ei sovi sarakkeen tyyppiin: {exc}",
+                    "{t}: ett värde passar inte kolumnens typ: {exc}",
+                    "{t}: a value does not fit its column type: {exc}",
+                ).format(t=spec.name, exc=exc)
+            ) from None
         path = folder / f"{spec.name}.parquet"
         pq.write_table(table, path)
         files.append(path)

@@ -36,13 +36,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from kototieto.errors import InvalidInputError, Location, UsageError
-from kototieto.exchange.spreadsheet import Cell, RawTable, column_letter, read_table
+from kototieto.exchange.spreadsheet import Cell, RawTable, cannot_read, column_letter, read_table
 from kototieto.model.catalogue import FieldEntry, field_entry, fields
 from kototieto.model.codes import CODE_LISTS
 from kototieto.model.record import CURRENT_SCHEMA_VERSION
 from kototieto.model.records import RECORD_KINDS
+from kototieto.model.text import T
 
-T = TypeVar("T")
+V = TypeVar("V")
 _KEY_RE = re.compile(r"^(?:customer:)?[a-z_]+(?:\[[1-9][0-9]*\])?(?:\.[a-z_]+(?:\[[1-9][0-9]*\])?)*$")
 _SPLIT_RE = re.compile(r"\s*[;,|]\s*")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -124,12 +125,17 @@ def load_mapping(path: Path) -> Mapping_:
     try:
         data = fast_load(path.read_bytes(), path.name)
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+        raise UsageError(cannot_read(path, exc)) from None
     out = Mapping_(sheet=data.get("sheet"))
     cols = data.get("columns") or {}
     if not isinstance(cols, dict):
         raise InvalidInputError(
-            "columns: a mapping of column header to field path", location=Location(path.name)
+            T(
+                "columns: sarakeotsikoiden ja kenttäpolkujen taulukko",
+                "columns: en tabell över kolumnrubriker och fältsökvägar",
+                "columns: a mapping of column header to field path",
+            ),
+            location=Location(path.name),
         )
     for header, spec in cols.items():
         if isinstance(spec, str):
@@ -146,16 +152,34 @@ def load_mapping(path: Path) -> Mapping_:
             )
         else:
             raise InvalidInputError(
-                f"columns.{header}: a field path or {{path: ..., values: ..., date_format: ..., split: ...}}",
+                T(
+                    "columns.{h}: kenttäpolku tai {{path: ..., values: ..., date_format: ..., split: ...}}",
+                    "columns.{h}: en fältsökväg eller {{path: ..., values: ..., date_format: ..., split: ...}}",
+                    "columns.{h}: a field path or {{path: ..., values: ..., date_format: ..., split: ...}}",
+                ).format(h=header),
                 location=Location(path.name),
             )
     consts = data.get("constants") or {}
     if not isinstance(consts, dict):
-        raise InvalidInputError("constants: a mapping of field path to value", location=Location(path.name))
+        raise InvalidInputError(
+            T(
+                "constants: kenttäpolkujen ja arvojen taulukko",
+                "constants: en tabell över fältsökvägar och värden",
+                "constants: a mapping of field path to value",
+            ),
+            location=Location(path.name),
+        )
     out.constants = {str(k): v for k, v in consts.items()}
     for key in [*(c.path for c in out.columns.values() if c), *out.constants]:
         if not _KEY_RE.match(key):
-            raise InvalidInputError(f"{key!r} is not a field path", location=Location(path.name))
+            raise InvalidInputError(
+                T(
+                    "{k!r} ei ole kenttäpolku (esim. goals[1].description)",
+                    "{k!r} är ingen fältsökväg (t.ex. goals[1].description)",
+                    "{k!r} is not a field path",
+                ).format(k=key),
+                location=Location(path.name),
+            )
     return out
 
 
@@ -726,7 +750,7 @@ def _identifier_type(value: str) -> str:
     return "temporary-identifier" if value.startswith("T-") else "personal-identity-code"
 
 
-def _column_of(path: str, where: Mapping[str, T]) -> T | None:
+def _column_of(path: str, where: Mapping[str, V]) -> V | None:
     p = path
     while p:
         if p in where:

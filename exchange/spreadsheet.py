@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from kototieto.errors import InvalidInputError, Location, UsageError
+from kototieto.model.text import T, Text
 
 Cell = str | int | float | bool | dt.date | None
 Dialect = Literal["spreadsheet", "plain"]
@@ -367,6 +368,25 @@ _MESSAGES: dict[str, tuple[str, str, str]] = {
 _LANG: ContextVar[str] = ContextVar("koto_spreadsheet_lang", default="en")
 
 
+_CANNOT_READ = T(
+    "Tiedostoa {path} ei voi lukea: {fi}", "Filen {path} kan inte läsas: {sv}", "cannot read {path}: {en}"
+)
+
+
+def cannot_read(path: Path | str, exc: OSError) -> Text:
+    """ "cannot read PATH: REASON" in fi, sv and en (the OS gives its reason in English only)."""
+    en = exc.strerror or type(exc).__name__
+    if isinstance(exc, FileNotFoundError):
+        fi, sv = "tiedostoa ei ole", "filen finns inte"
+    elif isinstance(exc, PermissionError):
+        fi, sv = "ei lukuoikeutta", "ingen läsbehörighet"
+    elif isinstance(exc, IsADirectoryError):
+        fi, sv = "se on kansio", "det är en mapp"
+    else:
+        fi, sv = f"käyttöjärjestelmän virhe ({en})", f"fel i operativsystemet ({en})"
+    return _CANNOT_READ.format(path=path, fi=fi, sv=sv, en=en)
+
+
 def _t(key: str, **kw: Any) -> str:
     """A reader message in the language ``read_table`` was called with."""
     fi, sv, en = _MESSAGES[key]
@@ -405,7 +425,7 @@ def _read_table(
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror}") from None
+        raise UsageError(cannot_read(path, exc)) from None
     if size > MAX_BYTES:
         raise _bad(
             path.name,

@@ -30,6 +30,7 @@ from kototieto.model.customer import Customer
 from kototieto.model.extensions import ADDITIONAL_INFORMATION, additional_information, definitions_of
 from kototieto.model.plan import FamilyPlan, MultisectoralPlan, PlanBase
 from kototieto.model.review import Review
+from kototieto.model.text import T
 from kototieto.templates import fields
 from kototieto.templates.context import (
     ContactLine,
@@ -156,7 +157,11 @@ def _common(
     """The fields of ``Document`` for any record."""
     if customer is not None and customer.id != record.customer:
         raise UsageError(
-            f"customer {customer.id} is not the customer of record {record.id} ({record.customer})"
+            T(
+                "{c} ei ole tietueen {r} asiakas ({rc})",
+                "{c} är inte kund i posten {r} ({rc})",
+                "customer {c} is not the customer of record {r} ({rc})",
+            ).format(c=customer.id, r=record.id, rc=record.customer)
         )
     title = kind_label(record.kind, lang)
     who = person(customer, record.customer, lang, mask_identity)
@@ -552,7 +557,13 @@ def dossier(
     mine = [r for r in records if r.customer == customer.id and not isinstance(r, Customer)]
     others = [r for r in records if r.customer != customer.id]
     if others:
-        raise UsageError(f"record {others[0].id} belongs to customer {others[0].customer}, not {customer.id}")
+        raise UsageError(
+            T(
+                "Tietue {r} kuuluu asiakkaalle {rc}, ei asiakkaalle {c}",
+                "Posten {r} hör till kunden {rc}, inte till {c}",
+                "record {r} belongs to customer {rc}, not {c}",
+            ).format(r=others[0].id, rc=others[0].customer, c=customer.id)
+        )
     items = []
     for record in sorted(mine, key=_sort_key, reverse=True):
         doc = document(

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kototieto.errors import UsageError
+from kototieto.model.text import T
 
 #: Variants offered on the command line; None means plain tagged PDF.
 PDF_VARIANTS: tuple[str, ...] = ("pdf/ua-1", "pdf/a-2b", "pdf/a-3b", "pdf/a-2a", "pdf/a-3a", "pdf/a-3u")
@@ -29,7 +30,13 @@ FULL_FONTS = False
 def pdf_options(variant: str | None = DEFAULT_VARIANT, *, full_fonts: bool | None = None) -> dict[str, Any]:
     """The ``write_pdf`` options of a document."""
     if variant is not None and variant not in PDF_VARIANTS:
-        raise UsageError(f"unknown PDF variant {variant!r}; choose one of {', '.join(PDF_VARIANTS)}")
+        raise UsageError(
+            T(
+                "Tuntematon PDF-muunnelma {v!r}; valitse jokin näistä: {all}",
+                "Okänd PDF-variant {v!r}; välj en av {all}",
+                "unknown PDF variant {v!r}; choose one of {all}",
+            ).format(v=variant, all=", ".join(PDF_VARIANTS))
+        )
     return {
         "pdf_tags": True,
         "pdf_variant": variant,

@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from kototieto.errors import InvalidInputError, UsageError
 from kototieto.model.customer import Customer
-from kototieto.model.text import LANGS
+from kototieto.model.text import LANGS, T
 from kototieto.templates import build
 from kototieto.templates.context import Document, DossierDocument
 from kototieto.templates.env import environment
@@ -45,20 +45,42 @@ def find_logo(templates_dir: Path | None) -> Path | None:
 def logo_data_uri(path: Path) -> str:
     mime = _MIME.get(path.suffix.lower())
     if mime is None:
-        raise UsageError(f"{path}: a logo must be PNG, SVG or JPEG")
+        raise UsageError(
+            T(
+                "{p}: logon pitää olla PNG-, SVG- tai JPEG-kuva",
+                "{p}: logotypen ska vara en PNG-, SVG- eller JPEG-bild",
+                "{p}: a logo must be PNG, SVG or JPEG",
+            ).format(p=path)
+        )
     data = path.read_bytes()
     if len(data) > LOGO_MAX_BYTES:
         raise InvalidInputError(
-            f"{path}: the logo is {len(data)} bytes; at most {LOGO_MAX_BYTES} are allowed"
+            T(
+                "{p}: logo on {n} tavua; enintään {max} tavua sallitaan",
+                "{p}: logotypen är {n} byte; högst {max} byte tillåts",
+                "{p}: the logo is {n} bytes; at most {max} are allowed",
+            ).format(p=path, n=len(data), max=LOGO_MAX_BYTES)
         )
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
 def _check(lang: str, fmt: str) -> None:
     if lang not in LANGS:
-        raise UsageError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
+        raise UsageError(
+            T(
+                "Tuntematon kieli {v!r}; valitse jokin näistä: {all}",
+                "Okänt språk {v!r}; välj ett av {all}",
+                "unknown language {v!r}; choose one of {all}",
+            ).format(v=lang, all=", ".join(LANGS))
+        )
     if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise UsageError(
+            T(
+                "Tuntematon muoto {v!r}; valitse jokin näistä: {all}",
+                "Okänt format {v!r}; välj ett av {all}",
+                "unknown format {v!r}; choose one of {all}",
+            ).format(v=fmt, all=", ".join(FORMATS))
+        )
 
 
 def template_name(kind: str, fmt: str) -> str:

@@ -16,6 +16,8 @@ from pydantic import ValidationError
 from kototieto.errors import InvalidRecordError, NotFoundError
 from kototieto.model.customer import Customer
 from kototieto.model.records import Record, parse_record
+from kototieto.model.schema_errors import schema_text
+from kototieto.model.text import T
 from kototieto.store.extensions import repository_extensions
 from kototieto.store.reader import load_records
 from kototieto.store.repository import Repository
@@ -37,9 +39,23 @@ def parse(data: dict[str, Any], where: str, extensions: Any = None) -> Record:
     try:
         return extensions.parse(data) if extensions is not None else parse_record(data)
     except ValidationError as exc:
-        problems = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
+        errors = exc.errors()
+        places = [".".join(str(p) for p in e["loc"]) for e in errors]
+        problems = [f"{at}: {e['msg']}" for at, e in zip(places, errors, strict=True)]
+        said = {
+            lang: "; ".join(
+                f"{at}: {schema_text(e, tuple(e['loc'])).get(lang)}"
+                for at, e in zip(places, errors, strict=True)
+            )
+            for lang in ("fi", "sv")
+        }
         raise InvalidRecordError(
-            f"{where}: not a valid record: {'; '.join(problems)}", problems=list(problems)
+            T(
+                "{w}: ei ole kelvollinen tietue: {fi}",
+                "{w}: inte en giltig post: {sv}",
+                "{w}: not a valid record: {en}",
+            ).format(w=where, fi=said["fi"], sv=said["sv"], en="; ".join(problems)),
+            problems=list(problems),
         ) from None
 
 
@@ -79,7 +95,13 @@ def load_customer(repo: Path, customer_id: str) -> tuple[Customer, list[Record],
     store = Store.open(repo)
     datas = store.customer_records(customer_id)
     if customer_id not in datas:
-        raise NotFoundError(f"no customer {customer_id!r} in {store.repo.root}")
+        raise NotFoundError(
+            T(
+                "Asiakasta {c!r} ei ole tietovarastossa {root}",
+                "Kunden {c!r} finns inte i datakatalogen {root}",
+                "no customer {c!r} in {root}",
+            ).format(c=customer_id, root=store.repo.root)
+        )
     ext = _extensions(store.repo.root)
     records = [parse(d, f"{customer_id}/{rid}", ext) for rid, d in sorted(datas.items())]
     customer = next(r for r in records if isinstance(r, Customer) and r.id == customer_id)
@@ -91,8 +113,13 @@ def load_all(repo: Path) -> tuple[list[Record], Path]:
     loaded = load_records(repo)
     if loaded.unreadable:
         path, reason = loaded.unreadable[0]
-        more = f" (and {len(loaded.unreadable) - 1} more)" if len(loaded.unreadable) > 1 else ""
+        more = len(loaded.unreadable) - 1
         raise InvalidRecordError(
-            f"{path}: {reason}{more}", problems=[f"{p}: {r}" for p, r in loaded.unreadable]
+            T(
+                "{p}: {why}" + (" (ja {n} muuta)" if more else ""),
+                "{p}: {why}" + (" (och {n} till)" if more else ""),
+                "{p}: {why}" + (" (and {n} more)" if more else ""),
+            ).format(p=path, why=reason, n=more),
+            problems=[f"{p}: {r}" for p, r in loaded.unreadable],
         )
     return [record for _, _, record in loaded.items], loaded.root

@@ -8,13 +8,14 @@ from typing import Any
 import pygit2
 
 from kototieto.errors import ConflictError, InvalidInputError, NotFoundError, NothingToDoError, UsageError
+from kototieto.i18n import count
 from kototieto.model.extensions import (
     ExtensionDefinitionError,
     ExtensionField,
     ExtensionSet,
     check_definitions,
 )
-from kototieto.model.text import T
+from kototieto.model.text import T, Text
 from kototieto.store import gitcommit, history, layout
 from kototieto.store.bulkload import fast_load
 from kototieto.store.extensions.load import (
@@ -29,6 +30,22 @@ from kototieto.store.extensions.usage import head_records, is_filled, usage
 from kototieto.store.repository import Repository
 from kototieto.store.yamlio import dump_document, load_document, update_document
 
+UNCOMMITTED = T(
+    "{p}: tiedostossa on tallentamattomia muutoksia; tallenna tai hylkää ne ensin; mitään ei muutettu",
+    "{p}: filen har osparade ändringar; spara eller kasta dem först; ingenting ändrades",
+    "{p} has uncommitted changes; commit or discard them first; nothing was changed",
+)
+
+
+def no_field(ext: ExtensionSet, field_id: str) -> Text:
+    """ "no extension field 'x' (defined: ...)" in fi, sv and en."""
+    defined = ", ".join(ext.by_id)
+    return T(
+        "Lisäkenttää {f!r} ei ole (määritellyt: {fi})",
+        "Tilläggsfältet {f!r} finns inte (definierade: {sv})",
+        "no extension field {f!r} (defined: {en})",
+    ).format(f=field_id, fi=defined or "ei yhtään", sv=defined or "inga", en=defined or "none")
+
 
 # ---------------------------------------------------------------- changes
 def _signature(repo: Repository, author: str | None) -> pygit2.Signature:
@@ -41,7 +58,13 @@ def _head_guard(repo: Repository) -> Any:
 
     def check(head: pygit2.Commit | None) -> None:
         if (head.id if head is not None else None) != start_id:
-            raise ConflictError("the repository changed while the extensions were being changed; run again")
+            raise ConflictError(
+                T(
+                    "Tietovarasto muuttui lisäkenttien muuttamisen aikana; aja komento uudelleen",
+                    "Datakatalogen ändrades medan tilläggsfälten ändrades; kör kommandot igen",
+                    "the repository changed while the extensions were being changed; run again",
+                )
+            )
 
     return check
 
@@ -92,7 +115,13 @@ def commit_definitions(repo: Repository, message: str | None = None, author: str
     if changes and (blob is None or blob.data != schema):
         changes[layout.SCHEMA_PATH] = schema
     if not changes:
-        raise NothingToDoError("the extension definitions are already committed")
+        raise NothingToDoError(
+            T(
+                "Lisäkenttien määrittelyt on jo tallennettu",
+                "Tilläggsfältens definitioner är redan sparade",
+                "the extension definitions are already committed",
+            )
+        )
     names = ", ".join(sorted(n for n in changes if n != layout.SCHEMA_PATH))
     result = gitcommit.commit_changes(
         repo,
@@ -123,39 +152,78 @@ def withdraw(
     """Set a field's status to ``withdrawn`` (one commit); refused while records use it unless
     ``migrate_to`` (move the values) or ``keep_history`` (keep them) is given."""
     if migrate_to and keep_history:
-        raise UsageError("give either --migrate-to or --keep-history, not both")
+        raise UsageError(
+            T(
+                "Anna joko --migrate-to tai --keep-history, ei molempia",
+                "Ange antingen --migrate-to eller --keep-history, inte båda",
+                "give either --migrate-to or --keep-history, not both",
+            )
+        )
     ext = load_extensions(repo.root)
     committed = committed_files(repo, repo.head_commit())
     for path in definition_files(repo.root):
         name = f"{EXTENSIONS_DIR}/{path.name}"
         if committed.get(name) != path.read_bytes():
             raise ConflictError(
-                f"{name} has uncommitted changes; commit them first (`koto extension commit`) or discard them"
+                T(
+                    "{p}: tiedostossa on tallentamattomia muutoksia; tallenna ne ensin (`koto extension commit`) "
+                    "tai hylkää ne",
+                    "{p}: filen har osparade ändringar; spara dem först (`koto extension commit`) eller kasta dem",
+                    "{p} has uncommitted changes; commit them first (`koto extension commit`) or discard them",
+                ).format(p=name)
             )
     try:
         ef = ext.get(field_id)
-    except KeyError as exc:
-        raise NotFoundError(str(exc.args[0])) from None
+    except KeyError:
+        raise NotFoundError(no_field(ext, field_id)) from None
     if ef.spec.status == "withdrawn":
-        raise NothingToDoError(f"{field_id} is already withdrawn")
+        raise NothingToDoError(
+            T(
+                "{f} on jo poistettu käytöstä",
+                "{f} är redan tillbakadraget",
+                "{f} is already withdrawn",
+            ).format(f=field_id)
+        )
     users = usage(repo, ext)[field_id].record_ids
     target: ExtensionField | None = None
     if migrate_to:
         try:
             target = ext.get(migrate_to)
-        except KeyError as exc:
-            raise NotFoundError(str(exc.args[0])) from None
+        except KeyError:
+            raise NotFoundError(no_field(ext, migrate_to)) from None
         if target.id == ef.id or target.spec.status == "withdrawn":
-            raise UsageError(f"--migrate-to {migrate_to}: choose another field that is not withdrawn")
+            raise UsageError(
+                T(
+                    "--migrate-to {m}: valitse toinen kenttä, jota ei ole poistettu käytöstä",
+                    "--migrate-to {m}: välj ett annat fält som inte är tillbakadraget",
+                    "--migrate-to {m}: choose another field that is not withdrawn",
+                ).format(m=migrate_to)
+            )
         if (target.spec.type, target.code_list) != (ef.spec.type, ef.code_list):
             raise UsageError(
-                f"--migrate-to {migrate_to}: its type ({target.spec.type}) differs from {field_id}'s ({ef.spec.type})"
+                T(
+                    "--migrate-to {m}: sen tyyppi ({t}) on eri kuin kentän {f} ({ft})",
+                    "--migrate-to {m}: dess typ ({t}) skiljer sig från typen för {f} ({ft})",
+                    "--migrate-to {m}: its type ({t}) differs from {f}'s ({ft})",
+                ).format(m=migrate_to, t=target.spec.type, f=field_id, ft=ef.spec.type)
             )
     if users and not (target or keep_history):
         shown = ", ".join(users[:5]) + (" ..." if len(users) > 5 else "")
         raise ConflictError(
-            f"{len(users)} record(s) use {field_id} ({shown}); nothing was changed. Move the values with "
-            "--migrate-to OTHER-ID, or keep them as history with --keep-history"
+            T(
+                "{fi_n} käyttää kenttää {f} ({shown}); mitään ei muutettu. Siirrä arvot valitsimella "
+                "--migrate-to TOINEN-TUNNUS tai säilytä ne historiana valitsimella --keep-history",
+                "{sv_n} använder {f} ({shown}); ingenting ändrades. Flytta värdena med "
+                "--migrate-to ANNAT-ID eller behåll dem som historik med --keep-history",
+                "{n} record(s) use {f} ({shown}); nothing was changed. Move the values with "
+                "--migrate-to OTHER-ID, or keep them as history with --keep-history",
+            ).format(
+                n=len(users),
+                f=field_id,
+                shown=shown,
+                fi_n=count(len(users), "record", "fi"),
+                sv_n=count(len(users), "record", "sv"),
+            )
         )
     changes: dict[str, bytes | None] = {}
     # The definition file, with only the status changed (comments and layout kept).
@@ -201,15 +269,23 @@ def _migrate(
             continue
         if data.get("kind") not in new.spec.kinds:
             raise UsageError(
-                f"{path}: {new.id} is not defined for {data.get('kind')} records; nothing was changed"
+                T(
+                    "{p}: kenttää {f} ei ole määritelty lajin {k} tietueille; mitään ei muutettu",
+                    "{p}: {f} är inte definierat för poster av typen {k}; ingenting ändrades",
+                    "{p}: {f} is not defined for {k} records; nothing was changed",
+                ).format(p=path, f=new.id, k=data.get("kind"))
             )
         if is_filled(values.get(new.id)) and values[new.id] != values[old.id]:
-            raise ConflictError(f"{path}: already has another value in {new.id}; nothing was changed")
+            raise ConflictError(
+                T(
+                    "{p}: kentässä {f} on jo toinen arvo; mitään ei muutettu",
+                    "{p}: har redan ett annat värde i {f}; ingenting ändrades",
+                    "{p}: already has another value in {f}; nothing was changed",
+                ).format(p=path, f=new.id)
+            )
         full = repo.root / path
         if full.exists() and full.read_bytes() != raw:
-            raise ConflictError(
-                f"{path} has uncommitted changes; commit or discard them first; nothing was changed"
-            )
+            raise ConflictError(UNCOMMITTED.format(p=path))
         doc = load_document(raw, path)
         updated = dict(doc.data)
         moved = {(new.id if k == old.id else k): v for k, v in values.items() if k != new.id}
@@ -219,6 +295,14 @@ def _migrate(
         result = ext.validate(fast_load(text, path))
         errors = [p for p in result.problems if str(p.severity) == "error"]
         if errors:
-            raise InvalidInputError(f"{path}: migrated record is invalid: {errors[0].message('en')}")
+            raise InvalidInputError(
+                T(
+                    "{p}: siirretty tietue ei ole kelvollinen: {fi}",
+                    "{p}: den flyttade posten är ogiltig: {sv}",
+                    "{p}: migrated record is invalid: {en}",
+                ).format(
+                    p=path, fi=errors[0].message("fi"), sv=errors[0].message("sv"), en=errors[0].message("en")
+                )
+            )
         out[path] = text
     return out

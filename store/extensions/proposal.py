@@ -67,8 +67,10 @@ def proposal_inputs(
     ext = load_extensions(repo.root)
     try:
         ef = ext.get(field_id)
-    except KeyError as exc:
-        raise NotFoundError(str(exc.args[0])) from None
+    except KeyError:
+        from kototieto.store.extensions.changes import no_field
+
+        raise NotFoundError(no_field(ext, field_id)) from None
     return ext, ef, usage(repo, ext)[field_id], trial_history(repo, ef)
 
 
