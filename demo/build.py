@@ -96,11 +96,21 @@ class DemoResult:
 def _prepare_out(out: Path) -> None:
     if out.exists():
         if not out.is_dir():
-            raise UsageError(f"{out} is a file; give a folder for the demo")
+            raise UsageError(
+                T(
+                    "{out} on tiedosto; anna esittelylle kansio",
+                    "{out} är en fil; ange en mapp för demon",
+                    "{out} is a file; give a folder for the demo",
+                ).format(out=out)
+            )
         if any(out.iterdir()):
             if not (out / MARKER).exists():
                 raise UsageError(
-                    f"{out} is not empty and holds no earlier demo; choose a new or empty folder"
+                    T(
+                        "{out} ei ole tyhjä eikä siinä ole aiempaa esittelyä; valitse uusi tai tyhjä kansio",
+                        "{out} är inte tom och har ingen tidigare demo; välj en ny eller tom mapp",
+                        "{out} is not empty and holds no earlier demo; choose a new or empty folder",
+                    ).format(out=out)
                 )
             shutil.rmtree(out)
     out.mkdir(parents=True, exist_ok=True)

@@ -31,6 +31,7 @@ from typing import Any
 from kototieto.errors import NothingToDoError, UsageError
 from kototieto.i18n import count
 from kototieto.model.records import PLAN_KINDS, RECORD_KINDS, Record, record_to_data
+from kototieto.model.text import T
 from kototieto.store.store import Store
 from kototieto.synthetic.generator import DatasetSpec, customer_records
 
@@ -88,7 +89,13 @@ def _shows(recs: list[Record], need: str) -> bool:
 def cast(spec: DatasetSpec, customers: int) -> Cast:
     """Generate ``customers`` customers and pick the customers that show each event and kind."""
     if customers < 6:
-        raise UsageError("the demo needs at least 6 customers (one for each event it shows)")
+        raise UsageError(
+            T(
+                "Esittely tarvitsee vähintään 6 asiakasta (yhden kutakin näytettävää tapahtumaa kohden)",
+                "Demon behöver minst 6 kunder (en för varje händelse den visar)",
+                "the demo needs at least 6 customers (one for each event it shows)",
+            )
+        )
     people = [customer_records(spec, i) for i in range(customers)]
     out = Cast(people)
     taken: set[int] = set()  # customers kept for an event or for the only record of some kind
@@ -105,13 +112,24 @@ def cast(spec: DatasetSpec, customers: int) -> Cast:
                         replace_at -= 1
                     if replace_at < 0:
                         raise UsageError(
-                            "too few customers to show every event and kind; use more --customers"
+                            T(
+                                "Asiakkaita on liian vähän kaikkien tapahtumien ja lajien näyttämiseen; "
+                                "anna suurempi --customers",
+                                "För få kunder för att visa alla händelser och typer; ange ett större --customers",
+                                "too few customers to show every event and kind; use more --customers",
+                            )
                         )
                     people[replace_at] = recs
                     found = replace_at
                     break
             else:
-                raise UsageError(f"no synthetic customer shows {need!r}; try another --seed")
+                raise UsageError(
+                    T(
+                        "Yksikään synteettinen asiakas ei näytä kohdetta {need!r}; kokeile toista --seed-arvoa",
+                        "Ingen syntetisk kund visar {need!r}; prova ett annat --seed",
+                        "no synthetic customer shows {need!r}; try another --seed",
+                    ).format(need=need)
+                )
         if not need.startswith("kind:"):
             out.events[need] = found
         taken.add(found)
@@ -276,7 +294,13 @@ def _annul_one(c: Cast, held: set[str], fallback: str) -> Step:
         if r.kind != "customer" and r.id not in held and r.annulment is None
     ]
     if not candidates:
-        raise UsageError("no record left to annul in the demo; use more --customers")
+        raise UsageError(
+            T(
+                "Esittelyssä ei ole enää mitätöitävää tietuetta; anna suurempi --customers",
+                "Det finns ingen post kvar att annullera i demon; ange ett större --customers",
+                "no record left to annul in the demo; use more --customers",
+            )
+        )
     record = min(candidates, key=lambda r: (r.kind != "guidance", r.date, r.id))
     return Step("annul", record_to_data(record), author_of(record, fallback), "", annul_reason=ANNUL_REASON)
 

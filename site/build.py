@@ -30,6 +30,7 @@ from typing import Any
 from kototieto.errors import KotoError, NoRepositoryError, UsageError
 from kototieto.model.catalogue import catalogue_json
 from kototieto.model.jsonschema import record_schema
+from kototieto.model.text import T
 from kototieto.reports.fillrates import FillRates, fill_rates
 from kototieto.site import i18n, keyfigures
 from kototieto.site.catalogue_diff import diff_catalogues
@@ -163,7 +164,13 @@ def mkdocs_build(config: Path) -> list[str]:
         cfg = load_config(config_file=str(config), strict=True)
         build(cfg)
     except (Abort, ConfigurationError) as exc:
-        raise KotoError(f"mkdocs build of {config} failed: {exc}; " + " | ".join(seen[:20])) from None
+        raise KotoError(
+            T(
+                "Sivuston mkdocs-käännös ({c}) epäonnistui: {exc}; {seen}",
+                "mkdocs-bygget av webbplatsen ({c}) misslyckades: {exc}; {seen}",
+                "mkdocs build of {c} failed: {exc}; {seen}",
+            ).format(c=config, exc=exc, seen=" | ".join(seen[:20]))
+        ) from None
     finally:
         log.removeHandler(handler)
         log.setLevel(old_level)
@@ -233,7 +240,13 @@ def _fix_not_found_pages(staging: Path, langs: Sequence[str], site_root: str) ->
 
 def _check_out(out: Path) -> None:
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
-        raise UsageError(f"{out} exists and is not a catalogue site build: choose an empty or new folder")
+        raise UsageError(
+            T(
+                "{out} on jo olemassa eikä ole tietosisältösivuston käännös: valitse tyhjä tai uusi kansio",
+                "{out} finns redan och är inte ett bygge av datainnehållets webbplats: välj en tom eller ny mapp",
+                "{out} exists and is not a catalogue site build: choose an empty or new folder",
+            ).format(out=out)
+        )
 
 
 def build_site(

@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from kototieto.errors import InvalidInputError
+from kototieto.model.text import T
 from kototieto.site import i18n, keyfigures
 from kototieto.site.context import COMMON_PAGE, SiteContext, code_page, kind_page
 from kototieto.site.pages_fields import kind_page_md
@@ -86,8 +87,16 @@ def check_texts(catalogue: Mapping[str, Any], langs: Sequence[str]) -> None:
     missing = [m for m in i18n.missing_texts() if m.rsplit("/", 1)[1] in langs]
     missing += missing_catalogue_texts(catalogue, langs)
     if missing:
-        shown = ", ".join(missing[:30]) + (f" and {len(missing) - 30} more" if len(missing) > 30 else "")
-        raise InvalidInputError(f"{len(missing)} text(s) missing in a language: {shown}")
+        shown = ", ".join(missing[:30])
+        more = len(missing) - 30
+        raise InvalidInputError(
+            T(
+                "Tekstejä puuttuu jostakin kielestä ({n}): {shown}"
+                + (" ja {more} muuta" if more > 0 else ""),
+                "Texter saknas på något språk ({n}): {shown}" + (" och {more} till" if more > 0 else ""),
+                "{n} text(s) missing in a language: {shown}" + (" and {more} more" if more > 0 else ""),
+            ).format(n=len(missing), shown=shown, more=more)
+        )
 
 
 def _nav(ctx: SiteContext, lang: str) -> list[Any]:
@@ -171,7 +180,13 @@ def generate(ctx: SiteContext, src: Path, out: Path, langs: Sequence[str] = i18n
     """
     for lang in langs:
         if lang not in i18n.LANGS:
-            raise InvalidInputError(f"unknown language {lang!r}: use fi, sv or en")
+            raise InvalidInputError(
+                T(
+                    "Tuntematon kieli {v!r}: käytä fi, sv tai en",
+                    "Okänt språk {v!r}: använd fi, sv eller en",
+                    "unknown language {v!r}: use fi, sv or en",
+                ).format(v=lang)
+            )
     check_texts(ctx.catalogue, langs)
     configs = []
     for lang in langs:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kototieto.errors import InvalidInputError, NotFoundError
+from kototieto.model.text import T
 
 SNAPSHOT_DIR = Path(__file__).resolve().parent
 
@@ -36,9 +37,21 @@ def find_latest_snapshot(folder: Path = SNAPSHOT_DIR) -> dict[str, Any] | None:
     try:
         data = json.loads(files[-1].read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise InvalidInputError(f"{files[-1]}: cannot read the catalogue snapshot: {exc}") from exc
+        raise InvalidInputError(
+            T(
+                "{p}: tietosisällön tilannekuvaa ei voi lukea: {exc}",
+                "{p}: ögonblicksbilden av datainnehållet kan inte läsas: {exc}",
+                "{p}: cannot read the catalogue snapshot: {exc}",
+            ).format(p=files[-1], exc=exc)
+        ) from exc
     if not isinstance(data, dict) or "fields" not in data:
-        raise InvalidInputError(f"{files[-1]}: a catalogue snapshot must be a catalogue JSON object")
+        raise InvalidInputError(
+            T(
+                "{p}: tietosisällön tilannekuvan pitää olla tietosisällön JSON-objekti",
+                "{p}: en ögonblicksbild av datainnehållet ska vara ett JSON-objekt för datainnehållet",
+                "{p}: a catalogue snapshot must be a catalogue JSON object",
+            ).format(p=files[-1])
+        )
     return data
 
 
@@ -47,7 +60,12 @@ def latest_snapshot(folder: Path = SNAPSHOT_DIR) -> dict[str, Any]:
     data = find_latest_snapshot(folder)
     if data is None:
         raise NotFoundError(
-            f"no published catalogue snapshot in {folder}: publish one with `koto site snapshot`"
+            T(
+                "Kansiossa {f} ei ole julkaistua tietosisällön tilannekuvaa: julkaise se komennolla "
+                "`koto site snapshot`",
+                "Ingen publicerad ögonblicksbild av datainnehållet i {f}: publicera en med `koto site snapshot`",
+                "no published catalogue snapshot in {f}: publish one with `koto site snapshot`",
+            ).format(f=folder)
         )
     return data
 
@@ -59,7 +77,13 @@ def publish_snapshot(catalogue: Mapping[str, Any], folder: Path = SNAPSHOT_DIR) 
     """
     version = str(catalogue.get("version") or "")
     if not re.fullmatch(r"[0-9A-Za-z.+-]+", version):
-        raise InvalidInputError(f"catalogue version {version!r} cannot name a snapshot file")
+        raise InvalidInputError(
+            T(
+                "Tietosisällön versiosta {v!r} ei voi tehdä tilannekuvan tiedostonimeä",
+                "Datainnehållets version {v!r} duger inte som namn på en ögonblicksbild",
+                "catalogue version {v!r} cannot name a snapshot file",
+            ).format(v=version)
+        )
     data = dict(catalogue)
     lists = []
     for cl in data.get("code_lists", []):

@@ -274,8 +274,10 @@ def test_out_folder_that_is_not_a_site_is_never_overwritten(tmp_path: Path) -> N
     out = tmp_path / "out"
     out.mkdir()
     (out / "notes.txt").write_text("mine", encoding="utf-8")
-    with pytest.raises(UsageError, match="not a catalogue site build"):
+    with pytest.raises(UsageError) as info:
         build_site(out, catalogue=support.sample_catalogue(), snapshot=None, schemas=None, langs=["fi"])
+    assert "not a catalogue site build" in info.value.localized("en")
+    assert "valitse tyhjä tai uusi kansio" in info.value.localized("fi")
     assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
     # a previous build is replaced
     other = tmp_path / "site"

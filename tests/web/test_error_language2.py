@@ -214,3 +214,33 @@ def test_a_broken_spreadsheet_imported_in_swedish_says_nothing_in_english(tmp_pa
     # the same refusal in English keeps its wording
     out = G.koto(repo, "import", "kunder.xlsx", "--kind", "customer", "--report", "rapport.xlsx")
     assert "problem(s) in 2 row(s); Nothing was written (see rapport.xlsx)" in out.stderr, out.stderr
+
+
+def test_site_and_demo_errors_in_three_languages(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from kototieto.demo.build import MUNICIPALITY, _prepare_out
+    from kototieto.demo.history import cast
+    from kototieto.site.snapshots import latest_snapshot, publish_snapshot
+    from kototieto.synthetic.generator import DatasetSpec
+
+    with pytest.raises(NotFoundError) as info:
+        latest_snapshot(tmp_path)
+    said = three(info.value)
+    assert said["sv"].startswith(f"Ingen publicerad ögonblicksbild av datainnehållet i {tmp_path}")
+    assert said["en"].startswith(f"no published catalogue snapshot in {tmp_path}")
+    with pytest.raises(InvalidInputError) as info:
+        publish_snapshot({"version": "1/2", "fields": []}, tmp_path)
+    assert three(info.value)["fi"] == "Tietosisällön versiosta '1/2' ei voi tehdä tilannekuvan tiedostonimeä"
+
+    taken = tmp_path / "taken"
+    taken.mkdir()
+    (taken / "mine.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(UsageError) as info:
+        _prepare_out(taken)
+    said = three(info.value)
+    assert said["sv"] == f"{taken} är inte tom och har ingen tidigare demo; välj en ny eller tom mapp"
+    assert said["en"] == f"{taken} is not empty and holds no earlier demo; choose a new or empty folder"
+    with pytest.raises(UsageError) as info:
+        cast(DatasetSpec(1, dt.date(2026, 12, 2), MUNICIPALITY), 3)
+    assert three(info.value)["fi"].startswith("Esittely tarvitsee vähintään 6 asiakasta")
