@@ -20,7 +20,7 @@ from itertools import groupby
 from pathlib import Path
 from typing import Any
 
-from kototieto.errors import InvalidInputError
+from kototieto.errors import InvalidInputError, KotoError
 from kototieto.model.records import Record
 from kototieto.store import pipeline
 from kototieto.store.bulkload import fast_load
@@ -97,16 +97,39 @@ def check_files(paths: Sequence[Path], lang: str = "fi") -> CheckReport:
         wanted = list(group)
         root, rules = pipeline.rules_near(folder)
         rules = rules_of.setdefault(root, rules)
+        people = _people_of(root)
         if _layout_path(wanted[0]) is not None:
             context = [p for p in sorted(folder.glob("*.yaml")) if p not in set(wanted)]
-            _check_group(wanted, context, rules, lang, report, cross=True)
+            _check_group(wanted, context, rules, lang, report, cross=True, people=people)
         else:
-            _check_group(wanted, [], rules, lang, report, cross=None)
+            _check_group(wanted, [], rules, lang, report, cross=None, people=people)
     return report
 
 
+def _people_of(root: Path | None) -> Callable[[dict[str, Any]], list[dict[str, Any]]] | None:
+    """Inside a data repository with commits: the other customers with a customer record's
+    identifier at the branch head (one person, one customer, as a write checks it)."""
+    if root is None:
+        return None
+    from kototieto.store.store import Store
+
+    try:
+        store = Store.open(root)
+        if store.repo.head_commit() is None:
+            return None
+    except KotoError:
+        return None
+    return store.same_identity
+
+
 def _check_group(
-    files: list[Path], context: list[Path], rules: Rules, lang: str, report: CheckReport, cross: bool | None
+    files: list[Path],
+    context: list[Path],
+    rules: Rules,
+    lang: str,
+    report: CheckReport,
+    cross: bool | None,
+    people: Callable[[dict[str, Any]], list[dict[str, Any]]] | None = None,
 ) -> None:
     found: dict[Path, list[Finding]] = {}
     owner: dict[str, Path] = {}
@@ -136,6 +159,8 @@ def _check_group(
                 invalid.add(data["id"])
             continue
         probs, record = pipeline.record_findings(data, rules, _layout_path(path))
+        if people is not None:
+            probs += pipeline.identity_findings(data, people(data))
         found[path] = probs
         if record is not None:
             report.records += 1

@@ -87,6 +87,10 @@ def test_koto_add_of_a_second_customer_with_the_same_code_is_refused(tmp_path: P
     S.git(root, "add", str(f))
     hook = subprocess.run(["git", "commit", "-m", "by hand"], cwd=root, capture_output=True, text=True)
     assert hook.returncode != 0 and "duplicate-identity" in hook.stderr
+    # koto check of the file in the repository names it as well
+    checked = S.koto(root, "check", "--json", str(f))
+    rules = [p["rule"] for p in json.loads(checked.stdout)["problems"]]
+    assert checked.returncode == 5 and "duplicate-identity" in rules, checked.stdout
 
 
 def test_editing_a_customer_keeps_working_and_an_annulled_customers_code_may_be_reused(
