@@ -328,17 +328,24 @@ def _add_draft(store: Any, files: tuple[Path, ...], message: str | None, as_json
     draft = kept[0]
     if len(files) > 1 or draft.command not in ("new", "edit"):
         raise UsageError(
-            f"{draft.file} is a kept draft: add it on its own, or open it with `koto edit {draft.record_id}`"
+            T(
+                "{f} on tallessa oleva luonnos: lisää se yksinään tai avaa se: `koto edit {r}`",
+                "{f} är ett sparat utkast: lägg till det ensamt eller öppna det med `koto edit {r}`",
+                "{f} is a kept draft: add it on its own, or open it with `koto edit {r}`",
+            ).format(f=draft.file, r=draft.record_id)
         )
     clean = "\n".join(x for x in draft.text().splitlines() if not x.startswith(drafts.ERROR_PREFIX)) + "\n"
     body, _ = drafts.strip_template(clean, draft.template)
     try:
         saved = editmerge.save_edit(store, body, draft, message=message)
     except drafts.Reopen as conflict:
+        head = "\n".join(line[len(drafts.ERROR_PREFIX) :] for line in conflict.header)
         raise ConflictError(
-            "\n".join(line[len(drafts.ERROR_PREFIX) :] for line in conflict.header)
-            + f"\nNothing was written; choose the values with `koto edit {draft.record_id}`.\n"
-            + drafts.kept_message(draft)
+            T(
+                "{head}\nMitään ei tallennettu; valitse arvot: `koto edit {r}`.\n{kept}",
+                "{head}\nIngenting sparades; välj värdena med `koto edit {r}`.\n{kept}",
+                "{head}\nNothing was written; choose the values with `koto edit {r}`.\n{kept}",
+            ).format(head=head, r=draft.record_id, kept=drafts.kept_message(draft))
         ) from None
     except KotoError as exc:
         drafts.keep_note(exc, draft)
@@ -674,7 +681,13 @@ def drafts_(discard: str | None, repo: Path, as_json: bool) -> None:
     if discard is not None:
         draft = drafts.load_draft(store.repo, discard)
         if draft is None:
-            raise NothingToDoError(f"no kept draft of {discard}")
+            raise NothingToDoError(
+                T(
+                    "Tietueesta {r} ei ole tallessa olevaa luonnosta",
+                    "Det finns inget sparat utkast av {r}",
+                    "no kept draft of {r}",
+                ).format(r=discard)
+            )
         drafts.discard_draft(store.repo, discard)
         if as_json:
             echo_json({"discarded": draft.to_json()})

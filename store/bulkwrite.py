@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 from kototieto.errors import UsageError
 from kototieto.model.records import Record, record_to_data
+from kototieto.model.text import T
 from kototieto.store.layout import CUSTOMERS_DIR, SCHEMA_PATH, record_path, schema_url_for
 from kototieto.store.scaffold import schema_text
 from kototieto.store.yamlio import new_document_text
@@ -80,7 +81,13 @@ def write_customers(
     """
     target = out / CUSTOMERS_DIR
     if target.exists() and any(target.iterdir()):
-        raise UsageError(f"{target} already holds records: choose an empty folder for --out")
+        raise UsageError(
+            T(
+                "Kansiossa {t} on jo tietueita: valitse valitsimelle --out tyhjä kansio",
+                "{t} innehåller redan poster: välj en tom mapp för --out",
+                "{t} already holds records: choose an empty folder for --out",
+            ).format(t=target)
+        )
     out.mkdir(parents=True, exist_ok=True)
     staging = out / f".koto-generate-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
@@ -113,7 +120,11 @@ def write_customers(
                 target.mkdir()
         except OSError:
             raise UsageError(
-                f"{target} was filled by someone else while generating; nothing written"
+                T(
+                    "Joku muu kirjoitti kansioon {t} tuottamisen aikana; mitään ei kirjoitettu",
+                    "Någon annan skrev i {t} under genereringen; ingenting skrevs",
+                    "{t} was filled by someone else while generating; nothing written",
+                ).format(t=target)
             ) from None
         schema = out / SCHEMA_PATH
         if not schema.exists():

@@ -349,7 +349,13 @@ def upgrade_repository(path: Path, author: str | None = None) -> list[str]:
     while version < FORMAT_VERSION:
         step = UPGRADES.get(version)
         if step is None:
-            raise FormatVersionError(f"no upgrade from format version {version}")
+            raise FormatVersionError(
+                T(
+                    "Muotoversiosta {v} ei ole päivitystä",
+                    "Det finns ingen uppgradering från formatversion {v}",
+                    "no upgrade from format version {v}",
+                ).format(v=version)
+            )
         step(root)
         version += 1
         done.append(f"format version {version}")

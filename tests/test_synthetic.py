@@ -402,8 +402,11 @@ def test_generate_refuses_a_folder_with_records(tmp_path: Path) -> None:
         _koto("generate", "--customers", "2", "--out", str(tmp_path), "--today", "2026-11-28").exit_code == 0
     )
     before = sorted(p.name for p in tmp_path.rglob("*"))
-    proc = _run_koto("generate", "--customers", "2", "--out", str(tmp_path), "--today", "2026-11-28")
-    assert proc.returncode == 2 and "already holds records" in proc.stderr
+    argv = ("generate", "--customers", "2", "--out", str(tmp_path), "--today", "2026-11-28")
+    proc = _run_koto("--lang", "en", *argv)
+    assert proc.returncode == 2 and "already holds records" in proc.stderr, proc.stderr
+    proc = _run_koto("--lang", "fi", *argv)
+    assert proc.returncode == 2 and "on jo tietueita" in proc.stderr, proc.stderr
     assert sorted(p.name for p in tmp_path.rglob("*")) == before
 
 

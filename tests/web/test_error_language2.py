@@ -244,3 +244,25 @@ def test_site_and_demo_errors_in_three_languages(tmp_path: Path) -> None:
     with pytest.raises(UsageError) as info:
         cast(DatasetSpec(1, dt.date(2026, 12, 2), MUNICIPALITY), 3)
     assert three(info.value)["fi"].startswith("Esittely tarvitsee vähintään 6 asiakasta")
+
+
+def test_generate_and_draft_refusals_in_three_languages(tmp_path: Path) -> None:
+    from typing import Any, cast
+
+    from kototieto.store.bulkwrite import write_customers
+
+    out = tmp_path / "gen"
+    (out / "customers" / "x").mkdir(parents=True)
+    with pytest.raises(UsageError) as info:
+        write_customers(out, 1, cast(Any, None))
+    said = three(info.value)
+    assert said["sv"] == f"{out / 'customers'} innehåller redan poster: välj en tom mapp för --out"
+    assert said["en"] == f"{out / 'customers'} already holds records: choose an empty folder for --out"
+
+    repo = G.make_repo(tmp_path / "r").root
+    for lang, words in (
+        ("sv", "Det finns inget sparat utkast av c-nobody"),
+        ("en", "no kept draft of c-nobody"),
+    ):
+        done = G.koto(repo, "drafts", "--discard", "c-nobody", env={"KOTO_LANG": lang})
+        assert done.returncode == 7 and words in done.stderr, done.stderr
