@@ -35,7 +35,7 @@ from kototieto.errors import ConflictError, NotFoundError, UsageError
 from kototieto.model.text import T
 from kototieto.store import gitcommit, history, idindex, indexsync, layout
 from kototieto.store.erasures import ERASURE_LOG, customer_hash
-from kototieto.store.repository import Repository
+from kototieto.store.repository import GIT_FAILED, Repository
 
 _HETU = re.compile(r"\b\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]\b")
 
@@ -91,7 +91,7 @@ class ErasureResult:
 def _git(repo: Repository, *args: str, check: bool = True) -> str:
     out = subprocess.run(["git", *args], cwd=repo.root, capture_output=True, text=True, check=False)
     if check and out.returncode != 0:
-        raise UsageError(f"git {' '.join(args[:2])} failed: {out.stderr.strip()}")
+        raise UsageError(GIT_FAILED.format(what=f"git {' '.join(args[:2])}", why=out.stderr.strip()))
     return out.stdout
 
 
@@ -209,7 +209,9 @@ def erase_customer(
     done = subprocess.run(cmd, cwd=repo.root, capture_output=True, text=True, check=False)
     messages.unlink(missing_ok=True)
     if done.returncode != 0:
-        raise UsageError(f"git-filter-repo failed: {done.stderr.strip() or done.stdout.strip()}")
+        raise UsageError(
+            GIT_FAILED.format(what="git-filter-repo", why=done.stderr.strip() or done.stdout.strip())
+        )
     for r, url in urls.items():  # filter-repo drops 'origin' so that nothing is pushed by accident
         if r not in _git(repo, "remote").split():
             _git(repo, "remote", "add", r, url)

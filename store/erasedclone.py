@@ -28,7 +28,7 @@ from kototieto.model.text import T
 from kototieto.store import erasures, gitcommit, indexsync, layout
 from kototieto.store.bulkload import fast_load
 from kototieto.store.merge import MISSING, merge3
-from kototieto.store.repository import Repository
+from kototieto.store.repository import GIT_FAILED, Repository
 from kototieto.store.store import Store
 from kototieto.store.yamlio import dump_document, load_document, update_document
 
@@ -150,7 +150,7 @@ def rebuild(repo: Repository, theirs: str, *, author: str | None = None) -> Rebu
             del changes[path]
     moved = _git(repo, "reset", "--hard", "--quiet", theirs)
     if moved.returncode != 0:
-        raise ConflictError(f"git reset failed: {moved.stderr.strip()}")
+        raise ConflictError(GIT_FAILED.format(what="git reset", why=moved.stderr.strip()))
     if changes:
         message = "Changes made before an erasure, carried over by koto sync --drop-erased\n"
         result = gitcommit.commit_changes(
@@ -198,7 +198,9 @@ def drop_incoming(repo: Repository, ref: str, customers: list[str]) -> str:
     done = subprocess.run(cmd, cwd=repo.root, capture_output=True, text=True, check=False)
     messages.unlink(missing_ok=True)
     if done.returncode != 0:
-        raise ConflictError(f"git-filter-repo failed: {(done.stderr or done.stdout).strip()}")
+        raise ConflictError(
+            GIT_FAILED.format(what="git-filter-repo", why=(done.stderr or done.stdout).strip())
+        )
     for name in ("ORIG_HEAD", "FETCH_HEAD"):
         (repo.git_dir / name).unlink(missing_ok=True)
     _git(repo, "reflog", "expire", "--expire=now", "--all")

@@ -38,7 +38,7 @@ from kototieto.model.text import T
 from kototieto.store import erasures, gitlocks, indexsync, layout, profile
 from kototieto.store.indexsync import lock_path
 from kototieto.store.profile import WHO_IS_WRITING
-from kototieto.store.repository import Repository
+from kototieto.store.repository import GIT_FAILED, Repository
 
 _AUTHOR = re.compile(r"^\s*(?P<name>[^<>]+?)\s*<(?P<email>[^<>\s]+)>\s*$")
 MODE_BLOB = pygit2.enums.FileMode.BLOB
@@ -291,7 +291,11 @@ def bulk_commit(
                 check=False,
             )
             if done.returncode != 0:
-                raise UsageError(f"git fast-import failed: {done.stderr.decode('utf-8', 'replace').strip()}")
+                raise UsageError(
+                    GIT_FAILED.format(
+                        what="git fast-import", why=done.stderr.decode("utf-8", "replace").strip()
+                    )
+                )
             ref = git.references.get(tmp_ref)
             assert ref is not None
             oid = ref.target

@@ -23,7 +23,7 @@ import pygit2
 from kototieto.errors import NotFoundError, UsageError
 from kototieto.model.text import T
 from kototieto.store import layout
-from kototieto.store.repository import Repository
+from kototieto.store.repository import GIT_FAILED, Repository
 
 NO_REVISION = T(
     "Versiota '{r}' ei ole ({p})",
@@ -88,7 +88,7 @@ def path_log(repo: Repository, path: str, rev: str = "HEAD", limit: int | None =
     cmd += [rev, "--", path]
     out = subprocess.run(cmd, cwd=repo.root, capture_output=True, check=False)
     if out.returncode != 0:
-        raise UsageError(f"git log failed: {out.stderr.decode('utf-8', 'replace').strip()}")
+        raise UsageError(GIT_FAILED.format(what="git log", why=out.stderr.decode("utf-8", "replace").strip()))
     versions: list[Version] = []
     for chunk in out.stdout.decode("utf-8", "replace").split(_END):
         chunk = chunk.strip("\n")

@@ -47,7 +47,7 @@ from kototieto.store.gitcommit import atomic_write, write_lock
 from kototieto.store.merge import apply_values
 from kototieto.store.msg import say
 from kototieto.store.profile import WHO_IS_WRITING
-from kototieto.store.repository import Repository
+from kototieto.store.repository import GIT_FAILED, Repository
 from kototieto.store.yamlio import dump_document, load_document, update_document
 
 
@@ -152,14 +152,20 @@ def _commit_merge(repo: Repository, author: str | None, message: str | None = No
         text = (done.stderr or done.stdout).strip()
         if "Please tell me who you are" in text or "empty ident" in text:
             raise UsageError(WHO_IS_WRITING)
-        raise ConflictError(f"git commit of the merge failed: {text}")
+        raise ConflictError(
+            T(
+                "Yhdistämisen tallennus (git commit) epäonnistui: {why}",
+                "Att spara sammanslagningen (git commit) misslyckades: {why}",
+                "git commit of the merge failed: {why}",
+            ).format(why=text)
+        )
     return _git(repo, "rev-parse", "HEAD").stdout.strip()
 
 
 def _stage(repo: Repository, path: str) -> None:
     done = _git(repo, "add", "--", path)
     if done.returncode != 0:
-        raise ConflictError(f"git add {path} failed: {done.stderr.strip()}")
+        raise ConflictError(GIT_FAILED.format(what=f"git add {path}", why=done.stderr.strip()))
 
 
 def _no_merge() -> NothingToDoError:
@@ -401,6 +407,8 @@ def abort(repo: Repository) -> None:
     if done.returncode != 0:
         done = _git(repo, "reset", "--merge")
     if done.returncode != 0 or in_merge(repo):
-        raise ConflictError(f"git merge --abort failed: {(done.stderr or done.stdout).strip()}")
+        raise ConflictError(
+            GIT_FAILED.format(what="git merge --abort", why=(done.stderr or done.stdout).strip())
+        )
     for note in (repo.koto_dir / "conflicts").glob("*.json"):
         note.unlink(missing_ok=True)

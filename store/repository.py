@@ -95,6 +95,12 @@ FORMAT_MISSING = T(
     "format_version: saknas eller är inget heltal",
     "format_version: missing or not an integer",
 )
+#: A git command that failed: "git reset failed: <git's own message>" (git words its part in English).
+GIT_FAILED = T(
+    "Git-komento {what} epäonnistui: {why}",
+    "Git-kommandot {what} misslyckades: {why}",
+    "{what} failed: {why}",
+)
 NOT_IN_GIT = T(
     "{p} ei ole Git-tietovarastossa; luo tietovarasto komennolla `koto init KANSIO --organisation KOODI`",
     "{p} är inte i ett Git-förråd; skapa ett med `koto init MAPP --organisation KOD`",

@@ -14,13 +14,15 @@ from pathlib import Path
 from kototieto.errors import UsageError
 from kototieto.model.text import T
 from kototieto.store import indexsync, layout
-from kototieto.store.repository import Repository
+from kototieto.store.repository import GIT_FAILED, Repository
 
 
 def _git(repo: Repository, *args: str) -> bytes:
     out = subprocess.run(["git", *args], cwd=repo.root, capture_output=True, check=False)
     if out.returncode != 0:
-        raise UsageError(f"git {args[0]} failed: {out.stderr.decode('utf-8', 'replace').strip()}")
+        raise UsageError(
+            GIT_FAILED.format(what=f"git {args[0]}", why=out.stderr.decode("utf-8", "replace").strip())
+        )
     return out.stdout
 
 

@@ -266,3 +266,14 @@ def test_generate_and_draft_refusals_in_three_languages(tmp_path: Path) -> None:
     ):
         done = G.koto(repo, "drafts", "--discard", "c-nobody", env={"KOTO_LANG": lang})
         assert done.returncode == 7 and words in done.stderr, done.stderr
+
+
+def test_a_failed_git_command_is_framed_in_three_languages(tmp_path: Path) -> None:
+    from kototieto.store.worktree import _git
+
+    repo = G.make_repo(tmp_path / "r")
+    with pytest.raises(UsageError) as info:
+        _git(repo, "rev-parse", "--verify", "no-such-ref^{commit}")
+    said = three(info.value)
+    assert said["sv"].startswith("Git-kommandot git rev-parse misslyckades: ")
+    assert said["en"].startswith("git rev-parse failed: ")
