@@ -211,4 +211,10 @@ def _comments(folder: Path) -> list[dict[str, Any]]:
     try:
         return [t.to_json() for t in CommentRepo(folder, commit=False).threads()]
     except KotoError as exc:
-        raise KotoError(f"cannot read the comments in {folder}: {exc}") from None
+        raise KotoError(
+            T(
+                "Kansion {f} kommentteja ei voi lukea: {fi}",
+                "Kommentarerna i {f} kan inte läsas: {sv}",
+                "cannot read the comments in {f}: {en}",
+            ).format(f=folder, fi=exc.localized("fi"), sv=exc.localized("sv"), en=exc.localized("en"))
+        ) from None
