@@ -33,9 +33,10 @@ from pydantic import ValidationError
 from kototieto.errors import InvalidInputError, Location
 from kototieto.model.crossrules import duplicate_identity, missing_references
 from kototieto.model.plausibility import future_date
-from kototieto.model.problems import Problem
+from kototieto.model.problems import Problem, Severity
 from kototieto.model.records import Record, parse_record
 from kototieto.model.rules import RuleParams
+from kototieto.model.schema_errors import UNKNOWN_EXTENSION
 from kototieto.model.text import T, TextError
 from kototieto.model.validation import ValidationResult, check_records, validate_data
 from kototieto.store.layout import PathProblem, path_problems
@@ -96,16 +97,23 @@ class Rules:
     params: RuleParams
     extensions: ExtensionSet | None = None
     today: dt.date | None = field(default_factory=today)
+    #: Outside any repository (a file checked on its own) the national model takes any
+    #: ``<org>.<name>`` key under ``extensions``: the definitions that would say more are unknown.
+    #: In a repository without definitions such a key is an error: nothing declares it.
+    outside_repository: bool = False
 
     @classmethod
     def national(cls) -> Rules:
-        return cls(RuleParams())
+        return cls(RuleParams(), outside_repository=True)
 
     def validate(self, data: Mapping[str, Any]) -> ValidationResult:
         if self.extensions is not None:
             result: ValidationResult = self.extensions.validate(data, self.params)
             return result
-        return validate_data(data, self.params)
+        result = validate_data(data, self.params)
+        if not self.outside_repository:
+            result.problems[:0] = undeclared_extensions(data)
+        return result
 
     def parse(self, data: Mapping[str, Any]) -> Record | None:
         """The record (schema only, no rules), or None when it does not parse."""
@@ -113,6 +121,19 @@ class Rules:
             return self.extensions.parse(data) if self.extensions is not None else parse_record(data)
         except (ValidationError, ValueError, TypeError):
             return None
+
+
+def undeclared_extensions(data: Mapping[str, Any]) -> list[Problem]:
+    """An error for each key under ``extensions`` of a record in a repository that defines no
+    extension fields (``extensions/`` is missing): a typo or a field never defined, never kept
+    unchecked."""
+    values = data.get("extensions")
+    if not isinstance(values, Mapping):
+        return []
+    return [
+        Problem(("extensions", str(key)), Severity.ERROR, "schema", UNKNOWN_EXTENSION.format(key=key))
+        for key in values
+    ]
 
 
 def rule_params(overrides: Mapping[str, Any], allow_real_identity_codes: bool = False) -> RuleParams:
