@@ -23,6 +23,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from kototieto.store.finding import sort_key
+
 #: Fields the app fills in itself (not inputs): identity of the record, and the annulment action.
 META_KEYS = ("kind", "id", "schema_version", "customer")
 NOT_INPUTS = {*META_KEYS, "annulment"}
@@ -64,9 +66,19 @@ class FormSpec:
     kind: str
     fields: list[Field]
     code_lists: dict[str, list[tuple[str, dict[str, str]]]]
+    _sorted: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict, repr=False)
 
     def options(self, list_id: str, lang: str) -> list[tuple[str, str]]:
-        return [(code, labels.get(lang) or code) for code, labels in self.code_lists.get(list_id, [])]
+        """The list's (code, label) pairs in ``lang``: a short list in its own (meaningful) order, a
+        long one (countries, languages, municipalities) alphabetically by label, Finnish order
+        (sorted once per list and language)."""
+        key = (list_id, lang)
+        if key not in self._sorted:
+            pairs = [(code, labels.get(lang) or code) for code, labels in self.code_lists.get(list_id, [])]
+            if len(pairs) > LONG_LIST:
+                pairs.sort(key=lambda pair: sort_key(pair[1]))
+            self._sorted[key] = pairs
+        return list(self._sorted[key])
 
     def find(self, path: str) -> Field | None:
         """The field of a catalogue path (no indexes)."""
