@@ -19,11 +19,9 @@ codes: ``koto erase`` removes it with the erased customer's entry (``forget``).
 
 from __future__ import annotations
 
-import contextlib
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import Any
 
 import pygit2
 
@@ -31,8 +29,8 @@ from kototieto.errors import InvalidInputError
 from kototieto.model.crossrules import identity_key
 from kototieto.store import layout
 from kototieto.store.bulkload import fast_load
-from kototieto.store.gitcommit import atomic_write
 from kototieto.store.repository import Repository
+from kototieto.store.treeindex import IndexFile
 
 INDEX_FILE = "identities.json"
 FORMAT = 1
@@ -59,27 +57,11 @@ class IdentityIndex:
         return {"format": FORMAT, "tree": self.tree, "customers": self.customers}
 
 
-def _file(repo: Repository) -> Path:
-    return repo.ensure_koto_dir() / INDEX_FILE
-
-
-def _load(repo: Repository) -> IdentityIndex | None:
-    try:
-        with open(_file(repo), encoding="utf-8") as fh:
-            raw = json.load(fh)
-    except (OSError, ValueError):
-        return None
-    if not isinstance(raw, Mapping) or raw.get("format") != FORMAT:
-        return None
-    tree, customers = raw.get("tree"), raw.get("customers")
-    if not isinstance(tree, str) or not isinstance(customers, dict):
+def _read(tree: str, raw: Mapping[str, Any]) -> IdentityIndex | None:
+    customers = raw.get("customers")
+    if not isinstance(customers, dict):
         return None
     return IdentityIndex(tree, {str(k): str(v) for k, v in customers.items() if isinstance(v, str)})
-
-
-def _save(repo: Repository, index: IdentityIndex) -> None:
-    with contextlib.suppress(OSError):
-        atomic_write(_file(repo), json.dumps(index.to_json()).encode("utf-8"), durable=False)
 
 
 def is_customer_record(path: str) -> bool:
@@ -141,63 +123,25 @@ def _update(repo: Repository, old: IdentityIndex, tree: pygit2.Tree) -> Keys | N
     return keys
 
 
-_MEMO: dict[str, IdentityIndex] = {}  # git dir -> the newest index this process knows
-_DIRTY: dict[str, Repository] = {}  # git dir -> repository whose index file is behind _MEMO
+def _walked(repo: Repository, commit: pygit2.Commit, tree: str) -> IdentityIndex:
+    return IdentityIndex(tree, _walk(repo, commit.tree))
 
 
-def index_of(repo: Repository, commit: pygit2.Commit, *, persist: bool = True) -> IdentityIndex:
-    """The identity index of ``commit``'s tree (kept in memory; with ``persist`` the file is
-    brought up to date at exit, or at once after a rebuild, as the id index is)."""
-    tree = commit.tree
-    key = str(tree.id)
-    where = str(repo.git_dir)
-    old = _MEMO.get(where) or _load(repo)
-    if old is not None and old.tree == key:
-        _MEMO[where] = old
-        return old
-    keys = _update(repo, old, tree) if old is not None else None
-    walked = keys is None
-    if keys is None:
-        keys = _walk(repo, tree)
-    index = IdentityIndex(key, keys)
-    if persist:
-        _MEMO[where] = index
-        if walked:
-            _save(repo, index)
-        else:
-            _mark_dirty(repo)
-    return index
+def _updated(repo: Repository, old: IdentityIndex, tree: pygit2.Tree) -> IdentityIndex | None:
+    keys = _update(repo, old, tree)
+    return IdentityIndex(str(tree.id), keys) if keys is not None else None
+
+
+#: ``.git/koto/identities.json`` (see ``treeindex``): kept in memory, written back at exit.
+FILE: IndexFile[IdentityIndex] = IndexFile(INDEX_FILE, FORMAT, _read, _walked, _updated)
+index_of = FILE.index_of
+flush = FILE.flush
+#: ``koto erase``: the index held the erased customer's identity code and described the history
+#: that was rewritten; the next lookup rebuilds it from the records (in a repository of 20,000
+#: records, 4,520 customers: 3.4 s on the shared machine, once).
+forget = FILE.forget
 
 
 def holders(repo: Repository, commit: pygit2.Commit, key: str) -> list[str]:
     """The paths of the customer records at ``commit`` whose identity key is ``key``."""
     return index_of(repo, commit).holders(key)
-
-
-def _mark_dirty(repo: Repository) -> None:
-    if not _DIRTY:
-        import atexit
-
-        atexit.register(flush)
-    _DIRTY[str(repo.git_dir)] = repo
-
-
-def flush() -> None:
-    """Write the index files that are behind (at exit)."""
-    for where, repo in list(_DIRTY.items()):
-        index = _MEMO.get(where)
-        if index is not None:
-            _save(repo, index)
-        _DIRTY.pop(where, None)
-
-
-def forget(repo: Repository) -> None:
-    """Drop the identity index of ``repo`` from memory and disk (``koto erase``: it held the erased
-    customer's identity code, and the history it described was rewritten); nothing this process
-    knew is written back at exit, and the next lookup rebuilds it from the records (in a
-    repository of 20,000 records, 4,520 customers: 3.4 s on the shared machine, once)."""
-    where = str(repo.git_dir)
-    _MEMO.pop(where, None)
-    _DIRTY.pop(where, None)
-    with contextlib.suppress(OSError):
-        _file(repo).unlink()

@@ -15,19 +15,17 @@ a damaged or missing file is simply rebuilt.
 
 from __future__ import annotations
 
-import contextlib
-import json
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pygit2
 
 from kototieto.errors import ConflictError, UsageError
 from kototieto.model.text import T
 from kototieto.store import history, layout
-from kototieto.store.gitcommit import atomic_write
 from kototieto.store.repository import Repository
+from kototieto.store.treeindex import IndexFile
 
 INDEX_FILE = "ids.json"
 FORMAT = 1
@@ -65,29 +63,11 @@ class IdIndex:
         return {"format": FORMAT, "tree": self.tree, "ids": self.ids}
 
 
-def _file(repo: Repository) -> str:
-    return str(repo.ensure_koto_dir() / INDEX_FILE)
-
-
-def _load(repo: Repository) -> IdIndex | None:
-    try:
-        with open(_file(repo), encoding="utf-8") as fh:
-            raw = json.load(fh)
-    except (OSError, ValueError):
-        return None
-    if not isinstance(raw, Mapping) or raw.get("format") != FORMAT:
-        return None
-    tree, ids = raw.get("tree"), raw.get("ids")
-    if not isinstance(tree, str) or not isinstance(ids, dict):
+def _read(tree: str, raw: Mapping[str, Any]) -> IdIndex | None:
+    ids = raw.get("ids")
+    if not isinstance(ids, dict):
         return None
     return IdIndex(tree, {str(k): [str(p) for p in v] for k, v in ids.items() if isinstance(v, list)})
-
-
-def _save(repo: Repository, index: IdIndex) -> None:
-    from pathlib import Path
-
-    with contextlib.suppress(OSError):
-        atomic_write(Path(_file(repo)), json.dumps(index.to_json()).encode("utf-8"), durable=False)
 
 
 def _walk(repo: Repository, commit: pygit2.Commit) -> Ids:
@@ -126,63 +106,20 @@ def _update(repo: Repository, old: IdIndex, tree: pygit2.Tree) -> Ids | None:
     return ids
 
 
-_MEMO: dict[str, IdIndex] = {}  # git dir -> the newest index this process knows
-_DIRTY: dict[str, Repository] = {}  # git dir -> repository whose index file is behind _MEMO
+def _walked(repo: Repository, commit: pygit2.Commit, tree: str) -> IdIndex:
+    return IdIndex(tree, _walk(repo, commit))
 
 
-def index_of(repo: Repository, commit: pygit2.Commit, *, persist: bool = True) -> IdIndex:
-    """The id index of ``commit``'s tree.
-
-    Kept in memory for the process; with ``persist`` the file is brought up to date once, when
-    the process ends (a walk's result at once), so a batch of a thousand saves does not rewrite
-    it a thousand times. A stale or missing file only costs the next process a tree diff (a walk).
-    """
-    tree = commit.tree
-    key = str(tree.id)
-    where = str(repo.git_dir)
-    old = _MEMO.get(where) or _load(repo)
-    if old is not None and old.tree == key:
-        _MEMO[where] = old
-        return old
-    ids = _update(repo, old, tree) if old is not None else None
-    walked = ids is None
-    if ids is None:
-        ids = _walk(repo, commit)
-    index = IdIndex(key, ids)
-    if persist:
-        _MEMO[where] = index
-        if walked:
-            _save(repo, index)
-        else:
-            _mark_dirty(repo)
-    return index
+def _updated(repo: Repository, old: IdIndex, tree: pygit2.Tree) -> IdIndex | None:
+    ids = _update(repo, old, tree)
+    return IdIndex(str(tree.id), ids) if ids is not None else None
 
 
-def _mark_dirty(repo: Repository) -> None:
-    if not _DIRTY:
-        import atexit
-
-        atexit.register(flush)
-    _DIRTY[str(repo.git_dir)] = repo
-
-
-def flush() -> None:
-    """Write the id index files that are behind (at exit; ``Store.close`` may call it too)."""
-    for where, repo in list(_DIRTY.items()):
-        index = _MEMO.get(where)
-        if index is not None:
-            _save(repo, index)
-        _DIRTY.pop(where, None)
-
-
-def forget(repo: Repository) -> None:
-    """Drop the id index of ``repo`` from memory and disk (after an erasure rewrote the history):
-    nothing this process knew of the old history is written back at exit."""
-    where = str(repo.git_dir)
-    _MEMO.pop(where, None)
-    _DIRTY.pop(where, None)
-    with contextlib.suppress(OSError):
-        os.unlink(_file(repo))
+#: ``.git/koto/ids.json`` (see ``treeindex``): kept in memory, written back at exit.
+FILE: IndexFile[IdIndex] = IndexFile(INDEX_FILE, FORMAT, _read, _walked, _updated)
+index_of = FILE.index_of
+flush = FILE.flush  # (Store.close may call it too)
+forget = FILE.forget  # after an erasure rewrote the history
 
 
 def paths_of(repo: Repository, commit: pygit2.Commit, record_id: str, *, persist: bool = True) -> list[str]:
