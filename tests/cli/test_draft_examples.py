@@ -61,6 +61,9 @@ for line in text.splitlines():
             out += ["", ""]
         else:
             out.append(line if head or line.startswith("# Uusi") else line[2:])
+# each customer an identity code of its own (the example's code twice is a duplicate person)
+hetu = os.environ.get("DRAFT_HETU")
+out = [f"  value: {hetu}" if hetu and line.startswith("  value: ") and "-9" in line else line for line in out]
 target.write_text("\n".join(out) + "\n", encoding="utf-8")
 """
 TODAY = date.today()
@@ -86,6 +89,16 @@ def vaasa(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str, Path]:
     mp.undo()
 
 
+_HETUS = iter(range(950, 1000))
+
+
+def _next_hetu() -> str:
+    """A synthetic identity code of the example's day of birth (1.1.1990; individual number 950-999)
+    not used before in this module."""
+    number = next(_HETUS)
+    return f"010190-{number}{'0123456789ABCDEFHJKLMNPRSTUVWXY'[int(f'010190{number}') % 31]}"
+
+
 def _new(root: Path, script: Path, mode: str, kind: str, *args: str) -> tuple[Any, list[str]]:
     log = root.parent / f"seen-{kind}-{mode}.jsonl"
     log.unlink(missing_ok=True)
@@ -96,6 +109,7 @@ def _new(root: Path, script: Path, mode: str, kind: str, *args: str) -> tuple[An
         "KOTO_LANG": "fi",
         "XDG_CONFIG_HOME": str(root.parent / "no-profile"),
     }
+    env["DRAFT_HETU"] = _next_hetu()
     out = S.koto(root, "new", kind, *args, env=env)
     seen = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()] if log.exists() else []
     return out, seen
