@@ -88,7 +88,7 @@ class DraftExamples:
         if top in ("plan_timing", "family_plan_timing") and isinstance(value, dict):
             value = _timing(value, family=top == "family_plan_timing")
         if top == "plan_switch" and isinstance(value, dict):
-            value = self._switch(value)
+            return self._switch(value)
         if top == "no_obstacles":
             return False  # the draft's `obstacles` example names obstacles
         return value
@@ -101,13 +101,16 @@ class DraftExamples:
         ]
         return max(live, key=lambda r: (str(r.get("date", "")), str(r.get("id", "")))) if live else None
 
-    def _switch(self, value: dict[str, Any]) -> dict[str, Any]:
-        """A review's switch names a kind other than the reviewed plan's (the newest plan, as prefilled)."""
+    def _switch(self, value: dict[str, Any]) -> Any:
+        """A review's switch as the rules allow it for the reviewed plan (the newest plan, as
+        prefilled): an integration plan switches to a multisectoral one; from any other kind there
+        is no switch to show (:data:`OMIT`)."""
         plan = self._newest(_PLAN_KINDS)
-        if plan is not None and value.get("to_kind") == plan.get("kind"):
-            other = "integration-plan" if plan.get("kind") != "integration-plan" else "multisectoral-plan"
-            value = {**value, "to_kind": other}
-        return value
+        if plan is None:
+            return value
+        if plan.get("kind") != "integration-plan":
+            return OMIT
+        return {**value, "to_kind": "multisectoral-plan"}
 
     def _reference(self, top: str, value: Any) -> Any:
         newest = self._newest(_ASSESSMENT_KINDS if top == "assessment" else _PLAN_KINDS)

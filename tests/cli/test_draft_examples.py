@@ -189,3 +189,15 @@ def test_blank_line_inside_a_block_text_is_kept(vaasa: tuple[Path, str, Path]) -
     text = _saved(root, out.stdout).read_text(encoding="utf-8")
     assert "\n\n\n" not in text
     assert yaml.safe_load(text)["other_content"] == "Ensimmäinen kappale.\n\nToinen kappale.\n"
+
+
+def test_a_review_after_a_family_plan_shows_no_plan_switch(vaasa: tuple[Path, str, Path]) -> None:
+    """Only an integration plan may switch kind: when the customer's newest plan is a family plan,
+    the review's examples leave the switch out, so uncommenting them is still no error."""
+    root, cid, script = vaasa
+    out, _ = _new(root, script, "uncomment", "family-plan", "--customer", cid)
+    assert out.returncode == 0, out.stderr
+    out, seen = _new(root, script, "uncomment", "review", "--customer", cid)
+    assert "# plan_switch:" not in seen[0]
+    errors = [line for text in seen for line in text.splitlines() if line.startswith("# koto: ")]
+    assert out.returncode == 0 and not errors, (errors, out.stderr)
