@@ -194,7 +194,10 @@ def test_blank_line_inside_a_block_text_is_kept(vaasa: tuple[Path, str, Path]) -
 def test_a_review_after_a_family_plan_shows_no_plan_switch(vaasa: tuple[Path, str, Path]) -> None:
     """Only an integration plan may switch kind: when the customer's newest plan is a family plan,
     the review's examples leave the switch out, so uncommenting them is still no error."""
-    root, cid, script = vaasa
+    root, _, script = vaasa
+    out, _ = _new(root, script, "uncomment", "customer")  # a customer of their own: one plan only
+    assert out.returncode == 0, out.stderr
+    cid = _saved(root, out.stdout).stem
     out, _ = _new(root, script, "uncomment", "family-plan", "--customer", cid)
     assert out.returncode == 0, out.stderr
     out, seen = _new(root, script, "uncomment", "review", "--customer", cid)

@@ -757,3 +757,35 @@ def test_a_message_at_a_folded_field_opens_its_fold(tmp_path: Path, browser: Any
         page.wait_for_function("document.querySelector('details.cond:has(#f-date_of_birth)').open === true")
         assert trouble == []
         ctx.close()
+
+
+def test_filters_update_the_list_and_leaving_the_search_box_does_not_swap_it(
+    server: tuple[str, Path], browser: Any
+) -> None:
+    """A filter choice updates the results at once; leaving the search box (a click on a result)
+    starts no second search, whose swap could eat the click."""
+    url, _ = server
+    base = url.split("/?", 1)[0]
+    ctx, page, trouble = _context(browser, url)
+    page.goto(f"{base}/customers")
+    everyone = page.locator("#results a[href^='/c/']").count()
+    links = page.locator("#results a[href^='/c/']")
+    with page.expect_response(lambda r: "/customers?" in r.url and "filter=active" in r.url):
+        page.select_option("#filter", "active")
+    page.wait_for_timeout(300)  # the swap
+    assert 0 < links.count() < everyone
+    assert "filter=active" in page.url
+    with page.expect_response(lambda r: "/customers?" in r.url and "filter=&" in r.url):
+        page.select_option("#filter", "")
+    page.wait_for_timeout(300)
+    assert links.count() == everyone
+    with page.expect_response(lambda r: "/customers?q=a&" in r.url):
+        page.fill("#q", "a")
+    page.wait_for_timeout(300)
+    requests: list[str] = []
+    page.on("request", lambda req: requests.append(req.url) if "/customers?" in req.url else None)
+    page.focus("#filter")  # the search box loses focus: a change event, no new search
+    page.wait_for_timeout(400)
+    assert requests == []
+    assert trouble == []
+    ctx.close()
