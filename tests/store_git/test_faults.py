@@ -122,7 +122,7 @@ def rounds(count: int, remote: str, tmp_path: Path, seed: int) -> None:
         records_whole(root)
         if rc >= 0 and not (root / ".git" / "MERGE_HEAD").exists():
             status = S.git(root, "status", "--porcelain", "--untracked-files=no")
-            assert status == "", f"round {i} ({op}, rc {rc}): index out of line:\n{status}"
+            assert status == "", f"seed {seed}, round {i} ({op}, rc {rc}): index out of line:\n{status}"
     # the next command repairs whatever the last kill left
     final = S.koto(root, "sync")
     assert final.returncode == 0, final.stdout + final.stderr
