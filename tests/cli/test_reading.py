@@ -14,15 +14,7 @@ from tests.store_git import _support as S
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     S.hermetic(tmp_path, monkeypatch)
-    root = tmp_path / "r"
-    S.make_repo(root, organisation_code="905", name="Vaasan kaupunki")
-    out = S.koto(
-        root, "generate", "--customers", "3", "--out", ".", "--organisation", "905", "--today", "2026-11-30"
-    )
-    assert out.returncode == 0, out.stderr
-    done = S.koto(root, "commit", "-m", "aineisto")
-    assert done.returncode == 0, done.stderr
-    return root
+    return S.generated_repo(tmp_path / "r", 3)
 
 
 def _customers(root: Path) -> list[dict[str, object]]:

@@ -33,6 +33,27 @@ def make_repo(path: Path, **kwargs: Any) -> Any:
     return init_repository(path, **kwargs)
 
 
+def generated_repo(root: Path, customers: int, today: str = "2026-11-30") -> Path:
+    """A Vaasa (905) repository at ``root`` holding ``customers`` generated customers, committed."""
+    make_repo(root, organisation_code="905", name="Vaasan kaupunki")
+    out = koto(
+        root,
+        "generate",
+        "--customers",
+        str(customers),
+        "--out",
+        ".",
+        "--organisation",
+        "905",
+        "--today",
+        today,
+    )
+    assert out.returncode == 0, out.stderr
+    done = koto(root, "commit", "-m", "aineisto")
+    assert done.returncode == 0, done.stderr
+    return root
+
+
 def git(cwd: Path, *args: str, check: bool = True) -> str:
     out = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
     if check and out.returncode != 0:

@@ -19,15 +19,7 @@ FI = {"KOTO_LANG": "fi"}
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     S.hermetic(tmp_path, monkeypatch)
-    root = tmp_path / "r"
-    S.make_repo(root, organisation_code="905", name="Vaasan kaupunki")
-    out = S.koto(
-        root, "generate", "--customers", "6", "--out", ".", "--organisation", "905", "--today", "2026-11-30"
-    )
-    assert out.returncode == 0, out.stderr
-    done = S.koto(root, "commit", "-m", "aineisto")
-    assert done.returncode == 0, done.stderr
-    return root
+    return S.generated_repo(tmp_path / "r", 6)
 
 
 def _plan_with_reviews(root: Path) -> tuple[dict[str, Any], list[str]]:
