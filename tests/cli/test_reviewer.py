@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,27 @@ def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     )
     assert out.returncode == 0, out.stderr
     return tmp_path / "comments"
+
+
+def _add_goals_comment(folder: Path, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """A's comment "Hyvä." on `goals` for KEHA-keskus (``--json``), checked to have been added."""
+    added = S.koto(
+        tmp_path,
+        "comment",
+        "add",
+        "goals",
+        "--author",
+        "A",
+        "--organisation",
+        "KEHA-keskus",
+        "--text",
+        "Hyvä.",
+        "-C",
+        str(folder),
+        "--json",
+    )
+    assert added.returncode == 0, added.stderr
+    return added
 
 
 def test_case_insensitive_organisation_and_profile_author(folder: Path, tmp_path: Path) -> None:
@@ -127,22 +149,7 @@ def test_round_show_and_orphaned_flag_follow_the_language(folder: Path, tmp_path
     assert f"{opens.day}.{opens.month}.{opens.year}" in shown.stdout
     en = S.koto(tmp_path, "comment", "round", "show", "-C", str(folder), env={"KOTO_LANG": "en"})
     assert "catalogue" in en.stdout
-    added = S.koto(
-        tmp_path,
-        "comment",
-        "add",
-        "goals",
-        "--author",
-        "A",
-        "--organisation",
-        "KEHA-keskus",
-        "--text",
-        "Hyvä.",
-        "-C",
-        str(folder),
-        "--json",
-    )
-    assert added.returncode == 0, added.stderr
+    added = _add_goals_comment(folder, tmp_path)
     thread = json.loads(added.stdout)
     # The thread's field no longer in the catalogue: rename it in the thread file.
     path = folder / "threads" / f"{thread['id']}.yaml"
@@ -157,22 +164,7 @@ def test_round_show_and_orphaned_flag_follow_the_language(folder: Path, tmp_path
 
 
 def test_comment_list_writes_dates_as_people_do_and_json_keeps_iso(folder: Path, tmp_path: Path) -> None:
-    added = S.koto(
-        tmp_path,
-        "comment",
-        "add",
-        "goals",
-        "--author",
-        "A",
-        "--organisation",
-        "KEHA-keskus",
-        "--text",
-        "Hyvä.",
-        "-C",
-        str(folder),
-        "--json",
-    )
-    assert added.returncode == 0, added.stderr
+    added = _add_goals_comment(folder, tmp_path)
     day = dt.date.fromisoformat(json.loads(added.stdout)["date"])
     for lang in ("fi", "sv"):
         listed = S.koto(tmp_path, "comment", "list", "-C", str(folder), env={"KOTO_LANG": lang})
