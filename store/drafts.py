@@ -64,6 +64,7 @@ from kototieto.errors import (
     UsageError,
 )
 from kototieto.i18n import tr
+from kototieto.model.meta import OBLIGATION_LABELS
 from kototieto.model.migrations import CURRENT_SCHEMA_VERSION
 from kototieto.model.text import T, Text
 from kototieto.store import layout
@@ -82,21 +83,12 @@ def say(text: Text) -> str:
     return tr(text)
 
 
-_OBLIGATION = {
-    "fi": {
-        "shall": "pakollinen",
-        "should": "suositeltava",
-        "may": "vapaaehtoinen",
-        "conditional": "ehdollinen",
-    },
-    "sv": {
-        "shall": "obligatorisk",
-        "should": "rekommenderad",
-        "may": "frivillig",
-        "conditional": "villkorlig",
-    },
-    "en": {"shall": "mandatory", "should": "recommended", "may": "optional", "conditional": "conditional"},
-}
+def _obligation_label(code: str, lang: str) -> str:
+    """The obligation as a word (``model.meta.OBLIGATION_LABELS``), "" for an unknown code."""
+    label = OBLIGATION_LABELS.get(code)
+    return label.get(lang) if label is not None else ""
+
+
 _HEAD = {
     "fi": "Uusi tietue ({kind}). Poista #-merkki täytettävien kenttien edestä. Tyhjä tai muuttamaton tiedosto peruuttaa.",
     "sv": "Ny post ({kind}). Ta bort # framför fälten du fyller i. En tom eller oförändrad fil avbryter.",
@@ -216,7 +208,7 @@ def _obligation_word(field: dict[str, Any], lang: str) -> str:
         return _REQUIRED.get(lang, _REQUIRED["en"])
     if code == "shall":
         return _BY_LAW.get(lang, _BY_LAW["en"])
-    return _OBLIGATION.get(lang, _OBLIGATION["en"]).get(code, "")
+    return _obligation_label(code, lang)
 
 
 def _values_note(field: dict[str, Any], lang: str) -> str:
@@ -312,7 +304,7 @@ def _extension_lines(fields: list[dict[str, Any]], lang: str) -> list[str]:
     for f in local:
         key = str(f["path"])[len("extensions.") :]
         field_label = (f.get("labels") or {}).get(lang) or key
-        obligation = _OBLIGATION.get(lang, _OBLIGATION["en"]).get(str(f.get("obligation")), "")
+        obligation = _obligation_label(str(f.get("obligation")), lang)
         out.append(f"#   # {field_label}" + (f" ({obligation})" if obligation else ""))
         example = f.get("example")
         body = new_document_text({key: example if example is not None else ""}, None)
